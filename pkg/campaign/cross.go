@@ -1,0 +1,178 @@
+package campaign
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/integrity"
+	"github.com/promo-cli/promo/pkg/rules"
+	"github.com/promo-cli/promo/pkg/score"
+)
+
+// crossCheck runs the checks that compare entries: near-duplicate and
+// reused-image. Every readable entry takes part, valid or not, and the
+// earlier one (by created_at, then id) is always the original.
+func (res *Result) crossCheck() {
+	order := res.earliestFirst()
+	res.nearDuplicates(order)
+	res.reusedImages(order)
+}
+
+// earliestFirst lists the readable entries' indexes in (created_at, id)
+// order; a doc's Order in package integrity is its position here.
+func (res *Result) earliestFirst() []int {
+	var idx []int
+	for i := range res.Entries {
+		if !res.Entries[i].Has(check.Unreadable) {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return score.Earlier(&res.Entries[a], &res.Entries[b]) })
+	return idx
+}
+
+func (res *Result) nearDuplicates(order []int) {
+	docs := make([]integrity.TextDoc, 0, len(order))
+	for pos, i := range order {
+		d := res.Entries[i].Measure.Text
+		d.Order = pos
+		docs = append(docs, d)
+	}
+	threshold := res.Rules.Content.DuplicateThreshold
+	near := integrity.Near(docs, threshold)
+	res.sims = make([]float64, len(res.Entries))
+	for pos, sim := range near.MaxSim {
+		res.sims[order[pos]] = sim
+	}
+	for _, pos := range sortedKeys(near.Original) {
+		m := near.Original[pos]
+		e, orig := &res.Entries[order[pos]], &res.Entries[order[m.Other]]
+		e.Reasons = append(e.Reasons, check.Reason{
+			Code: check.NearDuplicate, Other: orig.ID,
+			Measured: ratio(m.Similarity), Limit: ratio(threshold),
+			Message: fmt.Sprintf("repeats %s (%s) at %.0f%% similarity", orig.ID, orig.Source(), m.Similarity*100),
+		})
+	}
+	for _, c := range near.Clusters {
+		members := make([]int, len(c))
+		for k, pos := range c {
+			members[k] = order[pos]
+		}
+		res.Clusters = append(res.Clusters, members)
+	}
+}
+
+func (res *Result) reusedImages(order []int) {
+	var docs []integrity.ImageDoc
+	for pos, i := range order {
+		e := &res.Entries[i]
+		for _, sig := range e.Measure.ImageSigs {
+			docs = append(docs, integrity.ImageDoc{Order: pos, Author: e.Author, Sig: sig})
+		}
+	}
+	if len(docs) == 0 {
+		return
+	}
+	found := integrity.Reused(docs, res.Rules.Media.ReuseDistance)
+	for _, pos := range sortedKeys(found) {
+		m := found[pos]
+		e, orig := &res.Entries[order[pos]], &res.Entries[order[m.Other]]
+		e.Reasons = append(e.Reasons, check.Reason{
+			Code: check.ReusedImage, Other: orig.ID,
+			Measured: strconv.Itoa(m.Distance), Limit: strconv.Itoa(res.Rules.Media.ReuseDistance),
+			Message: fmt.Sprintf("same screenshot as %s by %s (%s), %d of 64 bits apart", orig.ID, orig.Author, orig.Source(), m.Distance),
+		})
+	}
+}
+
+// maxSim is each entry's highest similarity to another entry.
+func (res *Result) maxSim() []float64 {
+	if res.sims == nil {
+		return make([]float64, len(res.Entries))
+	}
+	return res.sims
+}
+
+// applyAuthorLimit keeps at most max_entries of each author's entries
+// among those that pass every other check: the earliest (keep: first) or
+// the highest-scoring (keep: best). The rest get author-limit.
+func (res *Result) applyAuthorLimit() {
+	limit := res.Rules.Authors.MaxEntries
+	if limit <= 0 {
+		return
+	}
+	for _, group := range res.byAuthor() {
+		if len(group) <= limit {
+			continue
+		}
+		res.sortForKeep(group)
+		kept := res.Entries[group[0]].ID
+		for _, i := range group[limit:] {
+			e := &res.Entries[i]
+			e.Reasons = append(e.Reasons, check.Reason{
+				Code: check.AuthorLimit, Other: kept,
+				Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
+				Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", e.Author, len(group), limit, plural(limit), keepWord(res.Rules.Authors.Keep), kept),
+			})
+		}
+	}
+}
+
+// byAuthor groups the competing entries by author, in first-seen order.
+// Entries without an author cannot be counted against anyone.
+func (res *Result) byAuthor() [][]int {
+	pos := map[string]int{}
+	var groups [][]int
+	for i := range res.Entries {
+		e := &res.Entries[i]
+		if e.Author == "" || !score.Competes(e) {
+			continue
+		}
+		g, ok := pos[e.Author]
+		if !ok {
+			g = len(groups)
+			pos[e.Author] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	return groups
+}
+
+func (res *Result) sortForKeep(group []int) {
+	best := res.Rules.Authors.Keep == rules.KeepBest
+	slices.SortStableFunc(group, func(a, b int) int {
+		ea, eb := &res.Entries[a], &res.Entries[b]
+		if best {
+			return score.Order(ea, eb, res.Scores[a].Score, res.Scores[b].Score)
+		}
+		return score.Earlier(ea, eb)
+	})
+}
+
+func keepWord(keep string) string {
+	if keep == rules.KeepBest {
+		return "best"
+	}
+	return "earliest"
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func ratio(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+
+func sortedKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

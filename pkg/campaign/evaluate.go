@@ -1,0 +1,101 @@
+package campaign
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/rules"
+	"github.com/promo-cli/promo/pkg/score"
+)
+
+// Options tune a run without changing its result.
+type Options struct {
+	Workers  int    // files read at once; 0 means the number of CPUs
+	Encoding string // overrides export.encoding for files without a BOM
+	// Keep names an entry id whose post is kept whole in Result.Kept, for
+	// explain; every other post's text is dropped once it is checked.
+	Keep string
+	// Progress, when set, is called after each file with the number of
+	// entries read so far. It may be called from several goroutines.
+	Progress func(entries int)
+}
+
+// Result is a judged campaign.
+type Result struct {
+	Rules        *rules.Rules
+	Files        []export.File
+	Skipped      []string      // notes about files passed over (unknown extensions)
+	Entries      []check.Entry // in source order: file, then line
+	Scores       []score.Result
+	Clusters     [][]int // near-duplicate groups, as indexes into Entries
+	InputsDigest string
+	Kept         []export.Post // posts whose id is Options.Keep
+	FileErrors   int           // files that could not be read at all
+	Checker      *check.Checker
+
+	sims []float64 // per entry, highest similarity to another entry
+}
+
+// ErrNoInput is returned (wrapped) when no export could be read.
+var ErrNoInput = errors.New("no export could be read")
+
+// Evaluate reads, checks and scores every post under the paths.
+func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) (*Result, error) {
+	files, skipped, err := export.Walk(paths)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoInput, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%w: no .jsonl, .ndjson, .json, .csv, .tsv, .txt or .md file under %v", ErrNoInput, paths)
+	}
+	files = sortFiles(files)
+	checker, err := check.New(r)
+	if err != nil {
+		return nil, err
+	}
+	judges, err := loadJudges(r)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker}
+	if err := res.read(ctx, checker, opt); err != nil {
+		return nil, err
+	}
+	if res.FileErrors == len(files) {
+		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
+	}
+	res.crossCheck()
+	res.Scores = score.New(r, judges).Score(res.Entries, res.maxSim())
+	res.applyAuthorLimit()
+	return res, nil
+}
+
+func loadJudges(r *rules.Rules) (score.Judges, error) {
+	if r.Scoring.JudgesPath == "" {
+		return nil, nil
+	}
+	return score.ReadJudges(r.Scoring.JudgesPath, r.Scoring.JudgesScale.Min, r.Scoring.JudgesScale.Max)
+}
+
+func workers(n int) int {
+	if n <= 0 {
+		return runtime.NumCPU()
+	}
+	return n
+}
+
+func exportOptions(r *rules.Rules, opt Options) export.Options {
+	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: fieldMap(r.Fields)}
+	if opt.Encoding != "" {
+		o.Encoding = opt.Encoding
+	}
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
+	return o
+}

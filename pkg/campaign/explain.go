@@ -1,0 +1,138 @@
+package campaign
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/score"
+	"github.com/promo-cli/promo/pkg/text"
+)
+
+// Explanation is everything promo can say about one entry.
+type Explanation struct {
+	Entry      *check.Entry
+	Checks     []check.Reason // passed and failed, in check order
+	Counts     text.Counts    // the post in every unit, with the rule's exclusions
+	Score      score.Result
+	Components []ComponentLine
+	Placing    *Placing // nil when the entry is not ranked
+	Ranked     int      // how many entries are ranked
+}
+
+// ComponentLine is one score component with its weight and raw inputs.
+type ComponentLine struct {
+	Name   string
+	Value  float64
+	Weight float64
+	Detail string
+}
+
+// Explain describes entry i; post is its text (Options.Keep), nil when the
+// entry was unreadable.
+func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation {
+	e := &res.Entries[i]
+	x := &Explanation{Entry: e, Score: res.Scores[i]}
+	if post != nil && post.Unreadable == "" {
+		var ws check.Workspace
+		x.Checks = res.Checker.Inspect(post, &ws, true).Reasons
+		x.Counts = text.Measure(post.Content, res.Rules.Length.Exclude, text.SyntaxAuto)
+	}
+	x.Checks = append(x.Checks, res.crossReasons(e)...)
+	if len(x.Checks) == 0 {
+		x.Checks = e.Reasons
+	}
+	x.Components = res.componentLines(e, &x.Score, post)
+	if st != nil {
+		x.Ranked = len(st.Placings)
+		for k := range st.Placings {
+			if st.Placings[k].Entry == i {
+				x.Placing = &st.Placings[k]
+			}
+		}
+	}
+	return x
+}
+
+// crossReasons are the entry's findings that need the other entries, with
+// a pass line for each comparison that found nothing.
+func (res *Result) crossReasons(e *check.Entry) []check.Reason {
+	var out []check.Reason
+	for _, c := range []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit} {
+		found := false
+		for _, r := range e.Reasons {
+			if r.Code == c {
+				out = append(out, r)
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, check.Reason{Code: c, Pass: true, Message: passMessage(c)})
+		}
+	}
+	return out
+}
+
+func passMessage(c check.Code) string {
+	switch c {
+	case check.NearDuplicate:
+		return "repeats no earlier entry"
+	case check.ReusedImage:
+		return "no screenshot of another author's earlier entry"
+	}
+	return "within the author's entry limit"
+}
+
+func (res *Result) componentLines(e *check.Entry, s *score.Result, post *export.Post) []ComponentLine {
+	w := res.Rules.Scoring.Weights
+	m := &e.Measure
+	c := s.C
+	return []ComponentLine{
+		{"length", c.Length, w.Length, fmt.Sprintf("%d / %d %s", m.Length, res.Rules.Scoring.LengthTarget, res.Rules.Length.Unit)},
+		{"topics", c.Topics, w.Topics, res.topicDetail(m, post)},
+		{"engagement", c.Engagement, w.Engagement, fmt.Sprintf("log1p(%d likes + 2×%d comments + 3×%d reposts) = %.3f; the field's highest %.3f",
+			m.Likes, m.Comments, m.Reposts, s.Engagement, res.topEngagement())},
+		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
+		{"originality", c.Originality, w.Originality, fmt.Sprintf("1 − max(similarity to another entry %.2f, share of the brief %.2f)", s.Similarity, m.Brief)},
+		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges)},
+	}
+}
+
+func (res *Result) topicDetail(m *check.Measure, post *export.Post) string {
+	if post == nil {
+		return fmt.Sprintf("%d of %d topic groups", m.Topics, res.Checker.Topics())
+	}
+	names, hits := res.Checker.TopicHits(post.Content)
+	parts := make([]string, len(names))
+	for i, n := range names {
+		found := "—"
+		if len(hits[i]) > 0 {
+			found = strings.Join(hits[i], ", ")
+		}
+		parts[i] = n + ": " + found
+	}
+	return fmt.Sprintf("%d of %d groups (%s)", m.Topics, len(names), strings.Join(parts, "; "))
+}
+
+func (res *Result) topEngagement() float64 {
+	top := 0.0
+	for i := range res.Entries {
+		if score.Competes(&res.Entries[i]) {
+			top = math.Max(top, res.Scores[i].Engagement)
+		}
+	}
+	return top
+}
+
+func judgeDetail(scores []float64) string {
+	if len(scores) == 0 {
+		return "no judge scores"
+	}
+	parts := make([]string, len(scores))
+	for i, v := range scores {
+		parts[i] = fmt.Sprintf("%g", v)
+	}
+	return "mean of " + strings.Join(parts, ", ")
+}

@@ -1,0 +1,79 @@
+package campaign
+
+import (
+	"github.com/promo-cli/promo/pkg/reward"
+	"github.com/promo-cli/promo/pkg/rules"
+	"github.com/promo-cli/promo/pkg/score"
+	"github.com/shopspring/decimal"
+)
+
+// Placing is one valid entry's place in the ranking.
+type Placing struct {
+	Entry  int // index into Result.Entries
+	Rank   int // 1-based; entries tied on score share a rank under ties: share
+	Paid   bool
+	Amount decimal.Decimal
+}
+
+// Standings are the ranked valid entries and the payout.
+type Standings struct {
+	Placings []Placing // every valid entry, best first
+	Plan     reward.Plan
+	Payout   reward.Result
+	Rewards  bool // the rule file has a rewards section
+}
+
+// Rank orders the valid entries and splits the pool among the winners.
+func (res *Result) Rank() (*Standings, error) {
+	order := score.Rank(res.Entries, res.Scores)
+	st := &Standings{Placings: make([]Placing, len(order))}
+	scores := make([]decimal.Decimal, len(order))
+	for pos, i := range order {
+		scores[pos] = decimal.NewFromFloat(res.Scores[i].Score)
+		st.Placings[pos] = Placing{Entry: i, Rank: res.rankOf(order, pos)}
+	}
+	if res.Rules.Rewards.Winners == 0 {
+		return st, nil
+	}
+	st.Rewards = true
+	st.Plan = planOf(res.Rules)
+	var err error
+	if st.Payout, err = reward.Split(st.Plan, scores); err != nil {
+		return nil, err
+	}
+	for _, p := range st.Payout.Payouts {
+		st.Placings[p.Index].Paid = true
+		st.Placings[p.Index].Amount = p.Amount
+		st.Placings[p.Index].Rank = p.Place
+	}
+	return st, nil
+}
+
+// rankOf is the entry's 1-based rank: under ties: share, entries with the
+// same score share the best rank among them; otherwise every place is
+// distinct, since created_at and id already broke the tie.
+func (res *Result) rankOf(order []int, pos int) int {
+	if res.Rules.Rewards.Ties != rules.TiesShare {
+		return pos + 1
+	}
+	s := res.Scores[order[pos]].Score
+	for pos > 0 && res.Scores[order[pos-1]].Score == s {
+		pos--
+	}
+	return pos + 1
+}
+
+func planOf(r *rules.Rules) reward.Plan {
+	p := reward.Plan{
+		Pool:         r.Rewards.Pool,
+		Decimals:     int32(r.Rewards.Decimals),
+		Winners:      r.Rewards.Winners,
+		Mode:         reward.Mode(r.Rewards.Split),
+		Ties:         reward.Ties(r.Rewards.Ties),
+		MaxPerWinner: r.Rewards.MaxPerWinner,
+	}
+	for _, t := range r.Rewards.Tiers {
+		p.Tiers = append(p.Tiers, reward.Tier{From: t.From, To: t.To, Amount: t.Amount})
+	}
+	return p
+}

@@ -1,0 +1,43 @@
+package check
+
+import (
+	"time"
+)
+
+// windowCheck reports outside-window, and no-timestamp when a window is
+// set: a post without a time cannot be shown to fall inside it.
+type windowCheck struct {
+	start, end time.Time // zero: open on that side
+	loc        *time.Location
+}
+
+const timeLayout = "2006-01-02 15:04:05 -07:00"
+
+func (c *windowCheck) Run(s *Subject, out []Reason) []Reason {
+	p := s.Post
+	limit := c.describe()
+	if !p.HasTime {
+		return append(out, Reason{Code: NoTimestamp, Limit: limit,
+			Message: "no timestamp; the campaign runs " + limit})
+	}
+	t := p.CreatedAt.In(c.loc)
+	switch {
+	case !c.start.IsZero() && t.Before(c.start):
+		return append(out, Reason{Code: OutsideWindow, Measured: t.Format(timeLayout), Limit: limit,
+			Message: "posted " + t.Format(timeLayout) + ", before the campaign started " + c.start.Format(timeLayout)})
+	case !c.end.IsZero() && t.After(c.end):
+		return append(out, Reason{Code: OutsideWindow, Measured: t.Format(timeLayout), Limit: limit,
+			Message: "posted " + t.Format(timeLayout) + ", after the campaign ended " + c.end.Format(timeLayout)})
+	}
+	return passIf(s, out, OutsideWindow, "posted "+t.Format(timeLayout)+", inside "+limit, t.Format(timeLayout))
+}
+
+func (c *windowCheck) describe() string {
+	switch {
+	case c.start.IsZero():
+		return "until " + c.end.Format(timeLayout)
+	case c.end.IsZero():
+		return "from " + c.start.Format(timeLayout)
+	}
+	return c.start.Format(timeLayout) + " to " + c.end.Format(timeLayout)
+}

@@ -1,0 +1,144 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/promo-cli/promo/pkg/report"
+	"github.com/promo-cli/promo/pkg/text"
+	"github.com/spf13/cobra"
+)
+
+type countOptions struct {
+	Text      string
+	Exclude   []string
+	TagSyntax string
+	Output    string
+}
+
+func newCountCmd(ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "count [TEXT | -]",
+		Short: "Measure a text in every length unit and list its tags",
+		Long: `Measure a text in every length unit promo knows (runes, graphemes, width,
+weibo, han, words, twitter) and list the tags it finds.
+
+The text is the argument, or standard input when it is "-" or absent (one
+trailing newline is dropped). Put "--" before a text that starts with "-".`,
+		Example: `  promo count "ES Launchpool 挖矿"
+  promo count --exclude tags,urls -o json -- "#ES# 挖矿 https://example.com"
+  cat post.txt | promo count -`,
+		Args: cobra.MaximumNArgs(1),
+	}
+	cmd.Flags().StringSlice("exclude", nil, "leave out `kinds`: tags, urls, mentions, whitespace, punctuation, emoji")
+	cmd.Flags().String("tag-syntax", "auto", "how to read tags: auto, twitter or weibo")
+	cmd.Flags().StringP("output", "o", formatTable, "output format: table or json")
+	cmd.Flags().String("config", "", "config `file` for tool settings")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		v, err := newSettings(cmd)
+		if err != nil {
+			return err
+		}
+		opts := countOptions{
+			Exclude:   v.GetStringSlice("exclude"),
+			TagSyntax: v.GetString("tag-syntax"),
+			Output:    v.GetString("output"),
+		}
+		if opts.Text, err = countInput(ios, args); err != nil {
+			return err
+		}
+		return countRun(cmd.Context(), ios, opts)
+	}
+	return cmd
+}
+
+// countInput reads the text from the argument or stdin. A shell's here-string
+// and echo add a newline the user did not mean to count.
+func countInput(ios *IOStreams, args []string) (string, error) {
+	if len(args) == 1 && args[0] != "-" {
+		return args[0], nil
+	}
+	data, err := io.ReadAll(ios.In)
+	if err != nil {
+		return "", fmt.Errorf("reading standard input: %w", err)
+	}
+	s := string(data)
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	return s, nil
+}
+
+func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {
+	if err := checkFormat(opts.Output, formatTable, formatJSON); err != nil {
+		return err
+	}
+	ex, err := text.ParseExclude(splitList(opts.Exclude))
+	if err != nil {
+		return usageHint(err, "pass --exclude as a comma-separated list, e.g. --exclude tags,urls")
+	}
+	syn, err := text.ParseSyntax(opts.TagSyntax)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	counts := text.Measure(opts.Text, ex, syn)
+	tags := tagTexts(text.FindTags(opts.Text, syn))
+	if opts.Output == formatJSON {
+		return writeCountJSON(ios.Out, counts, tags)
+	}
+	return writeCountTable(ios, counts, tags)
+}
+
+// splitList accepts both "--exclude a,b" and a YAML list from the config file.
+func splitList(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		for _, p := range strings.Split(x, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func tagTexts(tags []text.Tag) []string {
+	out := make([]string, 0, len(tags))
+	for _, t := range tags {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+// countJSON fixes the field order of `count -o json` to SPEC's.
+type countJSON struct {
+	Runes     int      `json:"runes"`
+	Graphemes int      `json:"graphemes"`
+	Width     int      `json:"width"`
+	Weibo     int      `json:"weibo"`
+	Han       int      `json:"han"`
+	Words     int      `json:"words"`
+	Twitter   int      `json:"twitter"`
+	Tags      []string `json:"tags"`
+}
+
+func writeCountJSON(w io.Writer, c text.Counts, tags []string) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(countJSON{c.Runes, c.Graphemes, c.Width, c.Weibo, c.Han, c.Words, c.Twitter, tags})
+}
+
+func writeCountTable(ios *IOStreams, c text.Counts, tags []string) error {
+	t := report.Table{Header: []string{"unit", "value"}}
+	for _, u := range text.Units {
+		t.Rows = append(t.Rows, []string{string(u), strconv.Itoa(c.Of(u))})
+	}
+	for _, tag := range tags {
+		t.Rows = append(t.Rows, []string{"tag", tag})
+	}
+	return t.Write(ios.Out, ios.OutTTY)
+}

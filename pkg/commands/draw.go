@@ -1,0 +1,133 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/draw"
+	"github.com/promo-cli/promo/pkg/report"
+	"github.com/promo-cli/promo/pkg/score"
+	"github.com/spf13/cobra"
+)
+
+type drawOptions struct {
+	judgeOptions
+	Seed         string
+	Alternates   int
+	Commit       bool
+	ExpectDigest string
+}
+
+func newDrawCmd(ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "draw -r RULES --seed SEED [--winners N] EXPORT...",
+		Short: "Run a lucky draw among the eligible entries that anyone can re-run",
+		Long: `Draw winners among the eligible entries: the valid entries, one per author
+(the author's earliest), sorted by id. Picks come from SHA-256 of "SEED:k"
+with rejection sampling, so anyone can re-run the draw with sha256sum and
+arithmetic (docs/draw.md).
+
+Publish "promo draw --commit" (the eligible count and digest) before the
+seed is known; --expect-digest refuses to draw when the eligible list is
+not the committed one.` + exitStatusHelp,
+		Example: `  promo draw -r rules.yaml --commit export/
+  promo draw -r rules.yaml --seed "$BLOCK_HASH" --winners 20 --alternates 5 \
+      --expect-digest sha256:… export/`,
+	}
+	addJudgeFlags(cmd, "table or json")
+	cmd.Flags().String("seed", "", "the public seed, e.g. a future block hash")
+	cmd.Flags().Int("alternates", 0, "also pick `M` alternates, continuing the same stream")
+	cmd.Flags().Bool("commit", false, "print only the eligible count and digest, to publish before the seed")
+	cmd.Flags().String("expect-digest", "", "refuse (exit 1) unless the eligible list has this digest")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		jo, v, err := readJudgeOptions(cmd, args)
+		if err != nil {
+			return err
+		}
+		o := drawOptions{judgeOptions: jo, Seed: v.GetString("seed"), Alternates: v.GetInt("alternates"),
+			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest")}
+		if err := checkDrawOptions(o); err != nil {
+			return err
+		}
+		return drawRun(cmd.Context(), ios, o)
+	}
+	return cmd
+}
+
+func checkDrawOptions(o drawOptions) error {
+	if err := checkFormat(o.Output, formatTable, formatJSON); err != nil {
+		return err
+	}
+	if o.Seed == "" && !o.Commit {
+		return usageHint(errors.New("no --seed"), "pass a public seed chosen after the commit, or --commit to publish the eligible list first")
+	}
+	if o.Alternates < 0 {
+		return usageErrorf("--alternates must be 0 or more, got %d", o.Alternates)
+	}
+	if o.Overrides.Winners != nil && *o.Overrides.Winners < 1 {
+		return usageErrorf("--winners must be at least 1, got %d", *o.Overrides.Winners)
+	}
+	return nil
+}
+
+func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
+	winnersFlag := o.Overrides.Winners
+	o.Overrides.Winners = nil // the draw's winners need not fit the reward tiers
+	r, err := loadRules(o.RulesPath, o.Overrides)
+	if err != nil {
+		return err
+	}
+	res, err := evaluate(ctx, ios, r, o.judgeOptions, "")
+	if err != nil {
+		return err
+	}
+	eligible := draw.Eligible(candidates(res))
+	ids := draw.IDs(eligible)
+	d := &report.DrawResult{Seed: o.Seed, Eligible: len(ids), EligibleDigest: draw.Digest(ids), CommitOnly: o.Commit}
+	if o.ExpectDigest != "" {
+		if err := draw.CheckCommit(o.ExpectDigest, -1, ids); err != nil {
+			return &exitError{code: exitFindings, err: err, hint: "the eligible entries differ from the committed list; re-run validate to see which"}
+		}
+	}
+	if !o.Commit {
+		winners := r.Rewards.Winners
+		if winnersFlag != nil {
+			winners = *winnersFlag
+		}
+		if winners < 1 {
+			return usageHint(errors.New("no number of winners"), "pass --winners N or set rewards.winners in the rule file")
+		}
+		fillPicks(d, eligible, draw.Draw(draw.NewStream(o.Seed), len(eligible), winners, o.Alternates))
+	}
+	return writeOutput(ios, o.Out, func(w io.Writer) error {
+		if o.Output == formatJSON {
+			return report.DrawJSON(w, d)
+		}
+		return report.DrawText(w, d, ios.OutTTY && o.Out == "")
+	})
+}
+
+func candidates(res *campaign.Result) []draw.Candidate {
+	var out []draw.Candidate
+	for i := range res.Entries {
+		e := &res.Entries[i]
+		if score.Competes(e) { // the author's earliest valid entry, before author-limit picked one
+			out = append(out, draw.Candidate{ID: e.ID, Author: e.Author, CreatedAt: e.CreatedAt})
+		}
+	}
+	return out
+}
+
+func fillPicks(d *report.DrawResult, eligible []draw.Candidate, picks []draw.Pick) {
+	for _, p := range picks {
+		c := eligible[p.Index]
+		dp := report.DrawPick{Pick: p.Pick, ID: c.ID, Author: c.Author}
+		if p.Alternate {
+			d.Alternates = append(d.Alternates, dp)
+		} else {
+			d.Winners = append(d.Winners, dp)
+		}
+	}
+}

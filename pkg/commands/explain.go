@@ -1,0 +1,190 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/report"
+	"github.com/spf13/cobra"
+)
+
+func newExplainCmd(ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "explain -r RULES EXPORT... ID",
+		Short: "Show every check and score component of one entry",
+		Long: `Explain one entry: every check with the measured value and the limit, near
+misses of a required tag ("found without its closing #"), the post measured
+in every length unit, every score component with its raw inputs, and the
+entry's rank and reward. The last argument is the entry's id.` + exitStatusHelp,
+		Example: `  promo explain -r rules.yaml export/ 0042
+  promo explain -r rules.yaml -o json export/ 0042`,
+	}
+	addJudgeFlags(cmd, "table or json")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) < 2 {
+			return usageHint(fmt.Errorf("explain needs the export and an entry id"), "promo explain -r RULES EXPORT... ID")
+		}
+		id := args[len(args)-1]
+		o, _, err := readJudgeOptions(cmd, args[:len(args)-1])
+		if err != nil {
+			return err
+		}
+		if err := checkFormat(o.Output, formatTable, formatJSON); err != nil {
+			return err
+		}
+		return explainRun(cmd.Context(), ios, o, id)
+	}
+	return cmd
+}
+
+func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) error {
+	r, err := loadRules(o.RulesPath, o.Overrides)
+	if err != nil {
+		return err
+	}
+	res, err := evaluate(ctx, ios, r, o, id)
+	if err != nil {
+		return err
+	}
+	matches := entriesWithID(res, id)
+	if len(matches) == 0 {
+		return unknownID(res, id)
+	}
+	st, err := res.Rank()
+	if err != nil {
+		return rulesError(err)
+	}
+	return writeOutput(ios, o.Out, func(w io.Writer) error {
+		for k, i := range matches {
+			x := explanationOf(res, st, i, keptPost(res, i))
+			if o.Output == formatJSON {
+				if err := report.ExplanationJSON(w, x); err != nil {
+					return err
+				}
+				continue
+			}
+			if k > 0 {
+				io.WriteString(w, "\n")
+			}
+			if err := report.ExplanationText(w, x, ios.OutTTY && o.Out == ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func entriesWithID(res *campaign.Result, id string) []int {
+	var out []int
+	for i := range res.Entries {
+		if res.Entries[i].ID == id {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// keptPost finds the post text kept for entry i: same source.
+func keptPost(res *campaign.Result, i int) *export.Post {
+	e := &res.Entries[i]
+	for k := range res.Kept {
+		if res.Kept[k].File == e.File && res.Kept[k].Line == e.Line {
+			return &res.Kept[k]
+		}
+	}
+	return nil
+}
+
+func explanationOf(res *campaign.Result, st *campaign.Standings, i int, post *export.Post) *report.Explanation {
+	x := res.Explain(i, post, st)
+	out := &report.Explanation{
+		ID: x.Entry.ID, Author: x.Entry.Author, Source: x.Entry.Source(), Valid: x.Entry.Valid(),
+		Checks: x.Checks, Unit: string(res.Rules.Length.Unit), Score: x.Score.Score, Ranked: x.Ranked,
+		Token: res.Rules.Rewards.Token,
+	}
+	if post != nil && post.Unreadable == "" {
+		out.Counts = &x.Counts
+	}
+	for _, c := range x.Components {
+		out.Components = append(out.Components, report.Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: c.Detail})
+	}
+	if x.Placing != nil {
+		out.Rank = x.Placing.Rank
+		if x.Placing.Paid {
+			out.Reward = st.Plan.Format(x.Placing.Amount)
+		}
+	}
+	return out
+}
+
+// unknownID is a usage error that names the closest ids, since an id
+// typed from a screenshot is easily one character off.
+func unknownID(res *campaign.Result, id string) error {
+	ids := make([]string, 0, len(res.Entries))
+	for i := range res.Entries {
+		ids = append(ids, res.Entries[i].ID)
+	}
+	close := closest(id, ids, 3)
+	hint := "'promo validate' lists every entry id"
+	if len(close) > 0 {
+		hint = "did you mean " + strings.Join(close, ", ") + "?"
+	}
+	return usageHint(fmt.Errorf("no entry has id %q (%d entries read)", id, len(ids)), hint)
+}
+
+// closest returns up to n ids nearest to id by edit distance, nearest
+// first, ties in id order.
+func closest(id string, ids []string, n int) []string {
+	type cand struct {
+		id string
+		d  int
+	}
+	var cs []cand
+	seen := map[string]bool{}
+	for _, c := range ids {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		if d := editDistance(id, c); d <= max(2, len([]rune(id))/2) {
+			cs = append(cs, cand{c, d})
+		}
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	out := make([]string, 0, n)
+	for _, c := range cs[:min(n, len(cs))] {
+		out = append(out, c.id)
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,42 @@
+package commands
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams holds where a command reads and writes, and what the terminal
+// allows, so that tests capture output and the TTY decides colour and padding.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	// OutTTY is true when Out is a terminal: tables are padded for the eye
+	// then, and written as TSV for pipes otherwise.
+	OutTTY bool
+	// ErrTTY is true when ErrOut is a terminal (progress output).
+	ErrTTY bool
+}
+
+// SystemStreams returns the process's standard streams.
+func SystemStreams() *IOStreams {
+	return &IOStreams{
+		In:     os.Stdin,
+		Out:    os.Stdout,
+		ErrOut: os.Stderr,
+		OutTTY: isTerminal(os.Stdout),
+		ErrTTY: isTerminal(os.Stderr),
+	}
+}
+
+// TestStreams returns streams backed by the given buffers, not terminals.
+func TestStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
+	return &IOStreams{In: in, Out: out, ErrOut: errOut}
+}
+
+func isTerminal(f *os.File) bool {
+	return term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,143 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/report"
+	"github.com/promo-cli/promo/pkg/rules"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+// judgeOptions are the settings shared by the commands that judge an
+// export: validate, rank, explain and draw.
+type judgeOptions struct {
+	RulesPath string
+	Paths     []string
+	Output    string
+	Out       string
+	Strict    bool
+	Encoding  string
+	Workers   int
+	Quiet     bool
+	Overrides rules.Overrides
+}
+
+// addJudgeFlags declares the flags every judging command takes.
+func addJudgeFlags(cmd *cobra.Command, formats string) {
+	f := cmd.Flags()
+	f.StringP("rules", "r", "", "campaign rule `file` (YAML or JSON)")
+	f.StringP("output", "o", formatTable, "output format: "+formats)
+	f.String("out", "", "write the output to `file` (atomically) instead of stdout")
+	f.Bool("strict", false, "exit 1 when any entry is invalid or unreadable")
+	f.String("encoding", "", "encoding of export files without a BOM: utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding)")
+	f.Int("workers", 0, "files read at once (default: the number of CPUs)")
+	f.BoolP("quiet", "q", false, "print no summary or progress on stderr")
+	f.Bool("no-color", false, "no colour (also NO_COLOR)")
+	f.String("config", "", "config `file` for tool settings (default: promo.yaml)")
+	f.Int("winners", 0, "override rewards.winners for this run")
+	f.String("pool", "", "override rewards.pool for this run")
+	f.Int("min-length", 0, "override length.min for this run")
+}
+
+func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.Viper, error) {
+	v, err := newSettings(cmd)
+	if err != nil {
+		return judgeOptions{}, nil, err
+	}
+	o := judgeOptions{
+		RulesPath: v.GetString("rules"),
+		Paths:     args,
+		Output:    v.GetString("output"),
+		Out:       v.GetString("out"),
+		Strict:    v.GetBool("strict"),
+		Encoding:  v.GetString("encoding"),
+		Workers:   v.GetInt("workers"),
+		Quiet:     v.GetBool("quiet"),
+	}
+	if o.RulesPath == "" {
+		return o, nil, usageHint(errors.New("no rule file"), "pass -r RULES.yaml; 'promo init' writes one")
+	}
+	if len(o.Paths) == 0 {
+		return o, nil, usageHint(errors.New("no export given"), "name the exported files or folders after the flags")
+	}
+	if o.Workers < 0 {
+		return o, nil, usageErrorf("--workers must be 0 (all CPUs) or more, got %d", o.Workers)
+	}
+	o.Overrides = overrides(cmd, v)
+	return o, v, nil
+}
+
+// overrides takes only the rule values the user actually set, by flag or
+// PROMO_* variable, so a default of 0 never overrides the rule file.
+func overrides(cmd *cobra.Command, v *viper.Viper) rules.Overrides {
+	var o rules.Overrides
+	if isSet(cmd, v, "winners") {
+		n := v.GetInt("winners")
+		o.Winners = &n
+	}
+	if isSet(cmd, v, "pool") {
+		s := v.GetString("pool")
+		o.Pool = &s
+	}
+	if isSet(cmd, v, "min-length") {
+		n := v.GetInt("min-length")
+		o.MinLength = &n
+	}
+	return o
+}
+
+func isSet(cmd *cobra.Command, v *viper.Viper, name string) bool {
+	return cmd.Flags().Changed(name) || v.InConfig(name) || envSet(name)
+}
+
+// loadRules reads the rule file and applies the run's overrides; any
+// problem is a usage error (exit 2) listing every file:line found.
+func loadRules(path string, o rules.Overrides) (*rules.Rules, error) {
+	r, err := rules.Load(path)
+	if err != nil {
+		return nil, rulesError(err)
+	}
+	if err := r.Apply(o); err != nil {
+		return nil, rulesError(err)
+	}
+	return r, nil
+}
+
+func rulesError(err error) error {
+	return &exitError{code: exitUsage, err: err, hint: "'promo rules check FILE' lists every problem; 'promo rules schema' prints the schema"}
+}
+
+// evaluate runs the pipeline with a progress line on a terminal.
+func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOptions, keep string) (*campaign.Result, error) {
+	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, Keep: keep}
+	if ios.ErrTTY && !o.Quiet {
+		p := newProgress(ios.ErrOut)
+		opt.Progress = p.update
+		defer p.done()
+	}
+	res, err := campaign.Evaluate(ctx, r, o.Paths, opt)
+	if errors.Is(err, campaign.ErrNoInput) {
+		return nil, noInputError(err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !o.Quiet {
+		for _, s := range res.Skipped {
+			fmt.Fprintf(ios.ErrOut, "promo: note: %s\n", s)
+		}
+	}
+	return res, nil
+}
+
+// strictCheck fails the run under --strict when an entry is not valid.
+func strictCheck(o judgeOptions, s report.Summary) error {
+	if !o.Strict || s.Valid == s.Entries {
+		return nil
+	}
+	return findingsError(fmt.Sprintf("--strict: %d of %d entries are invalid or unreadable", s.Entries-s.Valid, s.Entries))
+}

@@ -1,0 +1,103 @@
+package commands
+
+import (
+	"context"
+	"io"
+
+	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/report"
+	"github.com/spf13/cobra"
+)
+
+func newRankCmd(ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rank -r RULES EXPORT...",
+		Short: "Score and rank the valid entries and split the pool",
+		Long: `Validate every entry, score the valid ones, rank them and split the reward
+pool among the winners. Prints the winners table; --all lists every valid
+entry. "-o csv" is the payout file: rank,id,author,score,reward,token, with
+amounts that add up to the pool exactly.` + exitStatusHelp,
+		Example: `  promo rank -r rules.yaml export/
+  promo rank -r rules.yaml -o csv --out payout.csv export/
+  promo rank -r rules.yaml --winners 20 --pool 2500 export/`,
+	}
+	addJudgeFlags(cmd, "table, json, csv or markdown")
+	cmd.Flags().Bool("all", false, "list every valid entry, not only the paid ones")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		o, v, err := readJudgeOptions(cmd, args)
+		if err != nil {
+			return err
+		}
+		if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
+			return err
+		}
+		return rankRun(cmd.Context(), ios, o, v.GetBool("all"))
+	}
+	return cmd
+}
+
+func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) error {
+	r, err := loadRules(o.RulesPath, o.Overrides)
+	if err != nil {
+		return err
+	}
+	res, err := evaluate(ctx, ios, r, o, "")
+	if err != nil {
+		return err
+	}
+	st, err := res.Rank()
+	if err != nil {
+		return rulesError(err)
+	}
+	s := standingsOf(res, st, all || !st.Rewards || o.Output == formatJSON)
+	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+		switch o.Output {
+		case formatJSON:
+			return report.StandingsJSON(w, s)
+		case formatCSV:
+			return report.StandingsCSV(w, s)
+		case formatMarkdown:
+			return report.StandingsMarkdown(w, s)
+		}
+		return report.StandingsTable(w, s, ios.OutTTY && o.Out == "")
+	})
+	if err != nil {
+		return err
+	}
+	if o.Output == formatTable && !o.Quiet {
+		report.SummaryText(ios.ErrOut, s.Summary)
+		if st.Rewards {
+			report.RewardsText(ios.ErrOut, s.Rewards)
+		}
+	}
+	return strictCheck(o, s.Summary)
+}
+
+// standingsOf builds the report model. JSON always lists every valid entry
+// in "ranking" (reward "" when unpaid); the table, CSV and Markdown list
+// the paid ones unless all is set.
+func standingsOf(res *campaign.Result, st *campaign.Standings, all bool) *report.Standings {
+	s := &report.Standings{Validation: *validationOf(res), All: all}
+	for _, p := range st.Placings {
+		if !all && !p.Paid {
+			continue
+		}
+		e := &res.Entries[p.Entry]
+		place := report.Place{
+			Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
+			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C,
+		}
+		if p.Paid {
+			place.Reward = st.Plan.Format(p.Amount)
+		}
+		s.Ranking = append(s.Ranking, place)
+	}
+	if st.Rewards {
+		s.Rewards = report.Rewards{
+			Pool: st.Plan.Format(st.Payout.Pool), Token: res.Rules.Rewards.Token,
+			Paid: st.Plan.Format(st.Payout.Paid), Leftover: st.Plan.Format(st.Payout.Leftover),
+			Decimals: res.Rules.Rewards.Decimals,
+		}
+	}
+	return s
+}

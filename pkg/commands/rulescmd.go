@@ -1,0 +1,77 @@
+package commands
+
+import (
+	"fmt"
+
+	"github.com/promo-cli/promo/pkg/rules"
+	"github.com/spf13/cobra"
+)
+
+func newRulesCmd(ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "Check a rule file or print its JSON Schema",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return usageHint(fmt.Errorf("rules needs a subcommand"), "promo rules check FILE, or promo rules schema")
+		},
+	}
+	cmd.AddCommand(newRulesCheckCmd(ios), newRulesSchemaCmd(ios))
+	return cmd
+}
+
+func newRulesCheckCmd(ios *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check RULES",
+		Short: "Lint a rule file: every problem with its file:line:col and a fix",
+		Long: `Check a rule file the way every judging command reads it: unknown keys (with
+a did-you-mean), wrong types, bad units, time zones, windows, thresholds,
+tiers, and the brief and judges files it names. Every problem is listed with
+its file:line:col.
+
+Exit status: 0 the file is valid, 2 it is not.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			r, err := rules.Load(args[0])
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", args[0], describeRules(r))
+			return err
+		},
+	}
+}
+
+func describeRules(r *rules.Rules) string {
+	s := fmt.Sprintf("%d required %s, min %d %s", len(r.Tags.AllOf)+min(1, len(r.Tags.AnyOf)), pluralWord(len(r.Tags.AllOf)+min(1, len(r.Tags.AnyOf)), "tag", "tags"), r.Length.Min, r.Length.Unit)
+	if r.Rewards.Winners > 0 {
+		s += fmt.Sprintf(", %d winners share %s %s", r.Rewards.Winners, r.Rewards.Pool.String(), r.Rewards.Token)
+	}
+	return s
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func newRulesSchemaCmd(ios *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema",
+		Short: "Print the rule file's JSON Schema, for editors",
+		Long: `Print the JSON Schema of the rule file. Point your editor's YAML support at it
+(for example "# yaml-language-server: $schema=promo.schema.json" at the top of
+the rule file) to get completion and checking as you type.`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			data, err := rules.Schema()
+			if err != nil {
+				return err
+			}
+			_, err = ios.Out.Write(data)
+			return err
+		},
+	}
+}

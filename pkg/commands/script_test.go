@@ -1,0 +1,68 @@
+package commands_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/promo-cli/promo/pkg/commands"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"promo": func() { os.Exit(commands.Main()) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script: each one
+// calls the promo binary and checks its output and exit status. $SAMPLE
+// is the bundled sample campaign.
+func TestScripts(t *testing.T) {
+	sample, err := filepath.Abs("../../testdata/sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "../../testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"status": cmdStatus},
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SAMPLE", sample)
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+	})
+}
+
+// cmdStatus is "status N PROGRAM ARGS...": it runs the program like exec and
+// fails unless it exits with status N, because "! exec" alone cannot tell a
+// usage error (2) from a missing export (3).
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: status N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("status: %q is not a number", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("status: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}

@@ -1,0 +1,167 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/promo-cli/promo/pkg/report"
+	"github.com/promo-cli/promo/pkg/reward"
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+)
+
+type splitOptions struct {
+	Pool, Token, Mode, Tiers, Scores, Ties, MaxPerWinner string
+	Winners, Decimals                                    int
+	Output, Out                                          string
+}
+
+func newSplitCmd(ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "split --pool AMOUNT --winners N [flags]",
+		Short: "Split a reward pool exactly, without posts",
+		Long: `Split a reward pool among winners in exact decimals: every amount is floored
+to --decimals places and the leftover smallest units go one each to the best
+ranks, so equal and proportional splits pay exactly the pool. Tiered splits
+pay the table and report what is left over.
+
+--scores gives one score per winner, best first (equal scores are a tie and
+share the places they occupy); "@FILE" reads one score a line.` + exitStatusHelp,
+		Example: `  promo split --pool 100 --winners 3
+  promo split --pool 1250 --token ES --winners 10 --mode tiered --tiers "1:300,2-3:150,4-10:92.85"
+  promo split --pool 1000 --winners 3 --mode proportional --scores 90,85.5,70`,
+		Args: cobra.NoArgs,
+	}
+	f := cmd.Flags()
+	f.String("pool", "", "amount to share, e.g. 1250")
+	f.String("token", "", "token or currency name, e.g. ES")
+	f.Int("winners", 0, "number of winners")
+	f.Int("decimals", 2, "decimal places paid (0–18)")
+	f.String("mode", "equal", "equal, tiered or proportional")
+	f.String("tiers", "", `amount per rank for --mode tiered, e.g. "1:300,2-3:150,4-10:92.85"`)
+	f.String("scores", "", "scores in rank order, e.g. 90,85.5,70, or @FILE with one a line")
+	f.String("ties", "share", "equal scores: share the places they occupy, or earliest (the given order)")
+	f.String("max-per-winner", "", "cap per winner; the excess goes to the others")
+	f.StringP("output", "o", formatTable, "output format: table, json or csv")
+	f.String("out", "", "write the output to `file` (atomically)")
+	f.String("config", "", "config `file` for tool settings")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		v, err := newSettings(cmd)
+		if err != nil {
+			return err
+		}
+		o := splitOptions{
+			Pool: v.GetString("pool"), Token: v.GetString("token"), Mode: v.GetString("mode"), Tiers: v.GetString("tiers"),
+			Scores: v.GetString("scores"), Ties: v.GetString("ties"), MaxPerWinner: v.GetString("max-per-winner"),
+			Winners: v.GetInt("winners"), Decimals: v.GetInt("decimals"), Output: v.GetString("output"), Out: v.GetString("out"),
+		}
+		return splitRun(cmd.Context(), ios, o)
+	}
+	return cmd
+}
+
+func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
+	if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV); err != nil {
+		return err
+	}
+	plan, err := splitPlan(o)
+	if err != nil {
+		return err
+	}
+	res, err := splitPay(ios, plan, o.Scores)
+	if err != nil {
+		return err
+	}
+	s := &report.SplitResult{Pool: plan.Format(res.Pool), Token: o.Token, Paid: plan.Format(res.Paid), Leftover: plan.Format(res.Leftover)}
+	for _, p := range res.Payouts {
+		s.Amounts = append(s.Amounts, report.SplitAmount{Rank: p.Place, Amount: plan.Format(p.Amount)})
+	}
+	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+		switch o.Output {
+		case formatJSON:
+			return report.SplitJSON(w, s)
+		case formatCSV:
+			return report.SplitCSV(w, s)
+		}
+		return report.SplitTable(w, s, ios.OutTTY && o.Out == "")
+	})
+	if err == nil && o.Output == formatTable {
+		report.RewardsText(ios.ErrOut, report.Rewards{Pool: s.Pool, Token: o.Token, Paid: s.Paid, Leftover: s.Leftover})
+	}
+	return err
+}
+
+func splitPlan(o splitOptions) (reward.Plan, error) {
+	if o.Pool == "" {
+		return reward.Plan{}, usageHint(errors.New("no --pool"), "pass the amount to share, e.g. --pool 1250")
+	}
+	pool, err := reward.ParseAmount(o.Pool)
+	if err != nil {
+		return reward.Plan{}, usageErrorf("--pool: %v", err)
+	}
+	plan := reward.Plan{Pool: pool, Decimals: int32(o.Decimals), Winners: o.Winners, Mode: reward.Mode(o.Mode), Ties: reward.Ties(o.Ties)}
+	if o.Tiers != "" {
+		if plan.Tiers, err = reward.ParseTiers(o.Tiers); err != nil {
+			return plan, usageErrorf("--tiers: %v", err)
+		}
+	}
+	if o.MaxPerWinner != "" {
+		if plan.MaxPerWinner, err = reward.ParseAmount(o.MaxPerWinner); err != nil {
+			return plan, usageErrorf("--max-per-winner: %v", err)
+		}
+	}
+	if err := plan.Validate(); err != nil {
+		return plan, usageErrorf("%v", err)
+	}
+	return plan, nil
+}
+
+func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string) (reward.Result, error) {
+	if scoresFlag == "" {
+		res, err := reward.SplitPlaces(plan)
+		if err != nil {
+			return res, usageErrorf("%v", err)
+		}
+		return res, nil
+	}
+	scores, err := readScores(ios, scoresFlag)
+	if err != nil {
+		return reward.Result{}, err
+	}
+	if err := reward.CheckScoreCount(len(scores), plan.Winners); err != nil {
+		return reward.Result{}, usageErrorf("%v", err)
+	}
+	res, err := reward.Split(plan, scores)
+	if err != nil {
+		return res, usageErrorf("%v", err)
+	}
+	return res, nil
+}
+
+func readScores(ios *IOStreams, flag string) ([]decimal.Decimal, error) {
+	name, isFile := strings.CutPrefix(flag, "@")
+	if !isFile {
+		s, err := reward.ParseScores(flag)
+		if err != nil {
+			return nil, usageErrorf("--scores: %v", err)
+		}
+		return s, nil
+	}
+	var r io.Reader = ios.In
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, usageErrorf("--scores: %v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	s, err := reward.ReadScores(r, name)
+	if err != nil {
+		return nil, usageErrorf("--scores: %v", err)
+	}
+	return s, nil
+}

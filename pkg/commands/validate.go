@@ -1,0 +1,108 @@
+package commands
+
+import (
+	"context"
+	"io"
+
+	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/report"
+	"github.com/spf13/cobra"
+)
+
+func newValidateCmd(ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "validate -r RULES EXPORT...",
+		Short: "Check every entry and say why each invalid one is invalid",
+		Long: `Check every entry of the exports against the rule file and print a verdict
+per entry with its reason codes, then a summary.
+
+Each EXPORT is a file or a folder walked recursively (.jsonl, .ndjson, .json,
+.csv, .tsv, .txt, .md). A record that cannot be read becomes an entry with
+reason "unreadable"; nothing is dropped.` + exitStatusHelp,
+		Example: `  promo validate -r rules.yaml export/
+  promo validate -r rules.yaml -o json --out verdicts.json export/
+  promo validate -r rules.yaml --strict export/   # exit 1 if any entry is invalid`,
+	}
+	addJudgeFlags(cmd, "table, json, csv or markdown")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		o, _, err := readJudgeOptions(cmd, args)
+		if err != nil {
+			return err
+		}
+		if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
+			return err
+		}
+		return validateRun(cmd.Context(), ios, o)
+	}
+	return cmd
+}
+
+const exitStatusHelp = `
+
+Exit status:
+  0  the command ran (invalid entries are findings, not failures)
+  1  --strict and at least one entry invalid or unreadable
+  2  usage error or invalid rule file
+  3  no export could be read`
+
+func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
+	r, err := loadRules(o.RulesPath, o.Overrides)
+	if err != nil {
+		return err
+	}
+	res, err := evaluate(ctx, ios, r, o, "")
+	if err != nil {
+		return err
+	}
+	v := validationOf(res)
+	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+		switch o.Output {
+		case formatJSON:
+			return report.ValidationJSON(w, v)
+		case formatCSV:
+			return report.ValidationCSV(w, v)
+		case formatMarkdown:
+			return report.ValidationMarkdown(w, v)
+		}
+		return report.ValidationTable(w, v, ios.OutTTY && o.Out == "")
+	})
+	if err != nil {
+		return err
+	}
+	if o.Output == formatTable && !o.Quiet {
+		report.SummaryText(ios.ErrOut, v.Summary)
+	}
+	return strictCheck(o, v.Summary)
+}
+
+// validationOf turns a judged campaign into the report's model.
+func validationOf(res *campaign.Result) *report.Validation {
+	v := &report.Validation{
+		Campaign:     res.Rules.Name,
+		RulesDigest:  res.Rules.Digest(),
+		InputsDigest: res.InputsDigest,
+		Unit:         string(res.Rules.Length.Unit),
+		Entries:      make([]report.Entry, 0, len(res.Entries)),
+	}
+	for i := range res.Entries {
+		e := &res.Entries[i]
+		v.Entries = append(v.Entries, report.Entry{
+			ID: e.ID, Author: e.Author, Source: e.Source(), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
+		})
+	}
+	v.Summary = report.Summarize(v.Entries)
+	v.Clusters = clusterIDs(res)
+	return v
+}
+
+func clusterIDs(res *campaign.Result) [][]string {
+	out := make([][]string, 0, len(res.Clusters))
+	for _, c := range res.Clusters {
+		ids := make([]string, len(c))
+		for i, idx := range c {
+			ids[i] = res.Entries[idx].ID
+		}
+		out = append(out, ids)
+	}
+	return out
+}

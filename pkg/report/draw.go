@@ -1,0 +1,74 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+)
+
+// DrawResult is a lucky draw as published.
+type DrawResult struct {
+	Seed           string
+	Eligible       int
+	EligibleDigest string
+	Winners        []DrawPick
+	Alternates     []DrawPick
+	CommitOnly     bool // --commit: only the count and digest are known
+}
+
+// DrawPick is one picked entry.
+type DrawPick struct {
+	Pick       int
+	ID, Author string
+}
+
+// DrawText writes the draw for a person.
+func DrawText(w io.Writer, d *DrawResult, pad bool) error {
+	bw := bufio.NewWriter(w)
+	if !d.CommitOnly {
+		fmt.Fprintf(bw, "seed             %s\n", EscapeControl(d.Seed))
+	}
+	fmt.Fprintf(bw, "eligible         %d\n", d.Eligible)
+	fmt.Fprintf(bw, "eligible_digest  %s\n", d.EligibleDigest)
+	if d.CommitOnly {
+		return bw.Flush()
+	}
+	bw.WriteString("\n")
+	t := Table{Header: []string{"pick", "id", "author", ""}, Right: []int{0}}
+	for _, p := range d.Winners {
+		t.Rows = append(t.Rows, []string{itoa(p.Pick), p.ID, p.Author, "winner"})
+	}
+	for _, p := range d.Alternates {
+		t.Rows = append(t.Rows, []string{itoa(p.Pick), p.ID, p.Author, "alternate"})
+	}
+	t.Write(bw, pad)
+	return bw.Flush()
+}
+
+type jsonDraw struct {
+	Seed           string     `json:"seed,omitempty"`
+	Eligible       int        `json:"eligible"`
+	EligibleDigest string     `json:"eligible_digest"`
+	Winners        []jsonPick `json:"winners"`
+	Alternates     []jsonPick `json:"alternates"`
+}
+
+type jsonPick struct {
+	Pick   int    `json:"pick"`
+	ID     string `json:"id"`
+	Author string `json:"author"`
+}
+
+// DrawJSON writes the draw for a program.
+func DrawJSON(w io.Writer, d *DrawResult) error {
+	doc := jsonDraw{Seed: d.Seed, Eligible: d.Eligible, EligibleDigest: d.EligibleDigest, Winners: picks(d.Winners), Alternates: picks(d.Alternates)}
+	return encodeJSON(w, doc)
+}
+
+func picks(ps []DrawPick) []jsonPick {
+	out := make([]jsonPick, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, jsonPick(p))
+	}
+	return out
+}

@@ -1,0 +1,147 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/text"
+)
+
+// Explanation is one entry explained: every check, every unit, every
+// score component.
+type Explanation struct {
+	ID, Author, Source string
+	Valid              bool
+	Checks             []check.Reason
+	Counts             *text.Counts // nil when the post could not be read
+	Unit               string
+	Score              float64
+	Components         []Component
+	Rank, Ranked       int // Rank 0: not ranked
+	Reward, Token      string
+}
+
+// Component is one score component line.
+type Component struct {
+	Name          string
+	Value, Weight float64
+	Detail        string
+}
+
+// ExplanationText writes the explanation for a person.
+func ExplanationText(w io.Writer, x *Explanation, pad bool) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "entry %s by %s (%s)\n", EscapeControl(x.ID), EscapeControl(x.Author), EscapeControl(x.Source))
+	fmt.Fprintf(bw, "verdict: %s\n\n", explainVerdict(x))
+	checks := Table{Header: []string{"", "check", "measured", "limit", "detail"}}
+	for _, r := range x.Checks {
+		mark := "ok"
+		if !r.Pass {
+			mark = "FAIL"
+		}
+		checks.Rows = append(checks.Rows, []string{mark, string(r.Code), r.Measured, r.Limit, r.Message})
+	}
+	checks.Write(bw, pad)
+	if x.Counts != nil {
+		bw.WriteString("\nlength (the rule's exclusions applied)\n")
+		units := Table{Header: []string{"unit", "value"}, Right: []int{1}}
+		for _, u := range text.Units {
+			units.Rows = append(units.Rows, []string{string(u) + ruleMark(string(u), x.Unit), itoa(x.Counts.Of(u))})
+		}
+		units.Write(bw, pad)
+	}
+	fmt.Fprintf(bw, "\nscore %s\n", scoreText(x.Score))
+	comps := Table{Header: []string{"component", "value", "weight", "inputs"}, Right: []int{1, 2}}
+	for _, c := range x.Components {
+		comps.Rows = append(comps.Rows, []string{c.Name, strconv.FormatFloat(c.Value, 'f', 4, 64), strconv.FormatFloat(c.Weight, 'f', -1, 64), c.Detail})
+	}
+	comps.Write(bw, pad)
+	bw.WriteString("\n" + placeText(x) + "\n")
+	return bw.Flush()
+}
+
+func ruleMark(u, rule string) string {
+	if u == rule {
+		return " (rule)"
+	}
+	return ""
+}
+
+func explainVerdict(x *Explanation) string {
+	if x.Valid {
+		return "valid"
+	}
+	s := "invalid:"
+	for _, r := range x.Checks {
+		if !r.Pass {
+			s += " " + string(r.Code)
+		}
+	}
+	return s
+}
+
+func placeText(x *Explanation) string {
+	switch {
+	case x.Rank == 0 && x.Valid:
+		return "not ranked"
+	case x.Rank == 0:
+		return "not ranked: only valid entries are ranked"
+	case x.Reward == "":
+		return fmt.Sprintf("rank %d of %d, not paid", x.Rank, x.Ranked)
+	}
+	return fmt.Sprintf("rank %d of %d, reward %s", x.Rank, x.Ranked, rewardText(x.Reward, x.Token))
+}
+
+type jsonExplanation struct {
+	ID         string          `json:"id"`
+	Author     string          `json:"author"`
+	Source     string          `json:"source"`
+	Valid      bool            `json:"valid"`
+	Checks     []jsonCheck     `json:"checks"`
+	Length     map[string]int  `json:"length"`
+	Score      float64         `json:"score"`
+	Components []jsonComponent `json:"components"`
+	Rank       int             `json:"rank"`
+	Reward     string          `json:"reward"`
+	Token      string          `json:"token"`
+}
+
+type jsonCheck struct {
+	Code     string `json:"code"`
+	Pass     bool   `json:"pass"`
+	Message  string `json:"message"`
+	Measured string `json:"measured,omitempty"`
+	Limit    string `json:"limit,omitempty"`
+	Other    string `json:"other,omitempty"`
+}
+
+type jsonComponent struct {
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	Weight float64 `json:"weight"`
+	Inputs string  `json:"inputs"`
+}
+
+// ExplanationJSON writes the explanation for a program.
+func ExplanationJSON(w io.Writer, x *Explanation) error {
+	doc := jsonExplanation{
+		ID: x.ID, Author: x.Author, Source: x.Source, Valid: x.Valid, Score: round(x.Score, 4),
+		Rank: x.Rank, Reward: x.Reward, Token: x.Token,
+		Checks: make([]jsonCheck, 0, len(x.Checks)), Length: map[string]int{}, Components: make([]jsonComponent, 0, len(x.Components)),
+	}
+	for _, r := range x.Checks {
+		doc.Checks = append(doc.Checks, jsonCheck{Code: string(r.Code), Pass: r.Pass, Message: r.Message, Measured: r.Measured, Limit: r.Limit, Other: r.Other})
+	}
+	if x.Counts != nil {
+		for _, u := range text.Units {
+			doc.Length[string(u)] = x.Counts.Of(u)
+		}
+	}
+	for _, c := range x.Components {
+		doc.Components = append(doc.Components, jsonComponent{Name: c.Name, Value: round(c.Value, 4), Weight: c.Weight, Inputs: c.Detail})
+	}
+	return encodeJSON(w, doc)
+}

@@ -1,0 +1,57 @@
+package report
+
+import (
+	"io"
+)
+
+// SplitResult is an ad-hoc reward split.
+type SplitResult struct {
+	Pool, Token, Paid, Leftover string
+	Amounts                     []SplitAmount
+}
+
+// SplitAmount is one rank's amount.
+type SplitAmount struct {
+	Rank   int
+	Amount string
+}
+
+// SplitTable writes rank and amount rows.
+func SplitTable(w io.Writer, s *SplitResult, pad bool) error {
+	t := Table{Header: []string{"rank", "amount", "token"}, Right: []int{0, 1}}
+	for _, a := range s.Amounts {
+		t.Rows = append(t.Rows, []string{itoa(a.Rank), a.Amount, s.Token})
+	}
+	return t.Write(w, pad)
+}
+
+// SplitCSV writes rank,amount,token rows.
+func SplitCSV(w io.Writer, s *SplitResult) error {
+	rows := make([][]string, 0, len(s.Amounts))
+	for _, a := range s.Amounts {
+		rows = append(rows, []string{itoa(a.Rank), a.Amount, s.Token})
+	}
+	return writeCSV(w, []string{"rank", "amount", "token"}, rows)
+}
+
+type jsonSplit struct {
+	Pool     string       `json:"pool"`
+	Token    string       `json:"token"`
+	Paid     string       `json:"paid"`
+	Leftover string       `json:"leftover"`
+	Winners  []jsonAmount `json:"winners"`
+}
+
+type jsonAmount struct {
+	Rank   int    `json:"rank"`
+	Amount string `json:"amount"`
+}
+
+// SplitJSON writes the split as SPEC's JSON document.
+func SplitJSON(w io.Writer, s *SplitResult) error {
+	doc := jsonSplit{Pool: s.Pool, Token: s.Token, Paid: s.Paid, Leftover: s.Leftover, Winners: make([]jsonAmount, 0, len(s.Amounts))}
+	for _, a := range s.Amounts {
+		doc.Winners = append(doc.Winners, jsonAmount(a))
+	}
+	return encodeJSON(w, doc)
+}

@@ -1,0 +1,146 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// widthCond fixes how wide a character is in a terminal, whatever LANG or
+// RUNEWIDTH_EASTASIAN say, so that a table looks the same on every machine:
+// ambiguous characters are narrow, emoji are wide.
+var widthCond = func() *runewidth.Condition {
+	c := runewidth.NewCondition()
+	c.EastAsianWidth = false
+	c.StrictEmojiNeutral = true
+	return c
+}()
+
+// DisplayWidth is the number of terminal columns s takes.
+func DisplayWidth(s string) int { return widthCond.StringWidth(s) }
+
+// Table is a grid of cells with a header row. Cells hold user text; Write
+// escapes control characters in them so that a post cannot move the cursor,
+// ring the bell or break a row.
+type Table struct {
+	Header []string
+	Rows   [][]string
+	// Right lists the columns aligned to the right (numbers, amounts).
+	Right []int
+}
+
+// Write renders the table. With pad, columns are padded to their display
+// width (CJK characters take two columns) for a terminal; without, the rows
+// are tab-separated for other programs.
+func (t Table) Write(w io.Writer, pad bool) error {
+	bw := bufio.NewWriter(w)
+	rows := t.escaped()
+	if pad {
+		t.writePadded(bw, rows)
+	} else {
+		for _, r := range rows {
+			bw.WriteString(strings.Join(r, "\t"))
+			bw.WriteByte('\n')
+		}
+	}
+	return bw.Flush()
+}
+
+func (t Table) escaped() [][]string {
+	rows := make([][]string, 0, len(t.Rows)+1)
+	for _, r := range append([][]string{t.Header}, t.Rows...) {
+		out := make([]string, len(r))
+		for i, c := range r {
+			out[i] = EscapeControl(c)
+		}
+		rows = append(rows, out)
+	}
+	return rows
+}
+
+func (t Table) writePadded(w *bufio.Writer, rows [][]string) {
+	widths := columnWidths(rows)
+	right := make(map[int]bool, len(t.Right))
+	for _, c := range t.Right {
+		right[c] = true
+	}
+	for _, r := range rows {
+		var line strings.Builder
+		for i, c := range r {
+			gap := strings.Repeat(" ", widths[i]-DisplayWidth(c))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if right[i] {
+				line.WriteString(gap + c)
+			} else if i < len(r)-1 {
+				line.WriteString(c + gap)
+			} else {
+				line.WriteString(c)
+			}
+		}
+		w.WriteString(line.String())
+		w.WriteByte('\n')
+	}
+}
+
+func columnWidths(rows [][]string) []int {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], DisplayWidth(c))
+		}
+	}
+	return widths
+}
+
+// EscapeControl replaces control characters (C0, DEL, C1, and the bidi
+// overrides that can reorder a line) with visible escapes such as \n, \t
+// and \x1b.
+func EscapeControl(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case isControl(r):
+			b.WriteString(escapeRune(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsEscape(s string) bool {
+	for _, r := range s {
+		if isControl(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+func escapeRune(r rune) string {
+	const hex = "0123456789abcdef"
+	if r < 0x100 {
+		return `\x` + string(hex[r>>4]) + string(hex[r&0xf])
+	}
+	return `\u` + string(hex[r>>12&0xf]) + string(hex[r>>8&0xf]) + string(hex[r>>4&0xf]) + string(hex[r&0xf])
+}

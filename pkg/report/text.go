@@ -1,0 +1,59 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/promo-cli/promo/pkg/check"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// scoreText shows a score with two decimals; ranking used the exact value.
+func scoreText(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+
+// ValidationTable writes one row per entry: padded for a terminal, TSV
+// otherwise.
+func ValidationTable(w io.Writer, v *Validation, pad bool) error {
+	t := Table{
+		Header: []string{"source", "id", "author", "verdict", "length", "reasons", "details"},
+		Right:  []int{4},
+	}
+	for _, row := range validationRows(v) {
+		t.Rows = append(t.Rows, []string{row[0], row[1], row[2], row[3], row[4], strings.ReplaceAll(row[5], ",", ", "), row[6]})
+	}
+	return t.Write(w, pad)
+}
+
+// SummaryText is the one-paragraph summary written to stderr under table
+// output, so that piping the table elsewhere keeps it clean.
+func SummaryText(w io.Writer, s Summary) error {
+	_, err := fmt.Fprintf(w, "%d entries: %d valid, %d invalid, %d unreadable\n", s.Entries, s.Valid, s.Invalid, s.Unreadable)
+	for _, c := range check.Codes {
+		if n := s.ByReason[c]; n > 0 && err == nil {
+			_, err = fmt.Fprintf(w, "  %-16s %d\n", c, n)
+		}
+	}
+	return err
+}
+
+// StandingsTable writes the winners (or, with All, every valid entry).
+func StandingsTable(w io.Writer, s *Standings, pad bool) error {
+	t := Table{Header: []string{"rank", "author", "id", "score", "reward"}, Right: []int{0, 3, 4}}
+	for _, p := range s.Ranking {
+		reward := p.Reward
+		if reward != "" && s.Rewards.Token != "" {
+			reward += " " + s.Rewards.Token
+		}
+		t.Rows = append(t.Rows, []string{itoa(p.Rank), p.Author, p.ID, scoreText(p.Score), reward})
+	}
+	return t.Write(w, pad)
+}
+
+// RewardsText is the payout summary written to stderr under table output.
+func RewardsText(w io.Writer, r Rewards) error {
+	_, err := fmt.Fprintf(w, "pool %s %s: paid %s, leftover %s\n", r.Pool, r.Token, r.Paid, r.Leftover)
+	return err
+}

@@ -1,0 +1,69 @@
+package score
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// Judges maps an entry id to the scores judges gave it, in file order.
+type Judges map[string][]float64
+
+// ReadJudges reads a CSV of id,judge,score rows (a header row is allowed).
+// A score that is not a number, or lies outside [lo, hi], is an error
+// naming the line: a judge's typo must not silently move money.
+func ReadJudges(path string, lo, hi float64) (Judges, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("judges file: %w", err)
+	}
+	defer f.Close()
+	return parseJudges(path, f, lo, hi)
+}
+
+func parseJudges(name string, r io.Reader, lo, hi float64) (Judges, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	j := Judges{}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return j, nil
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+		if err := j.add(rec, lo, hi); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+	}
+}
+
+func (j Judges) add(rec []string, lo, hi float64) error {
+	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		return nil
+	}
+	if len(rec) != 3 {
+		return fmt.Errorf("want 3 columns id,judge,score, got %d", len(rec))
+	}
+	id, raw := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[2])
+	if strings.EqualFold(id, "id") && strings.EqualFold(raw, "score") {
+		return nil // header
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsNaN(v) {
+		return fmt.Errorf("score %q of entry %s is not a number", raw, id)
+	}
+	if v < lo || v > hi {
+		return fmt.Errorf("score %s of entry %s is outside the scale %g–%g (scoring.judges_scale)", raw, id, lo, hi)
+	}
+	j[id] = append(j[id], v)
+	return nil
+}

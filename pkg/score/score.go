@@ -1,0 +1,174 @@
+package score
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/rules"
+)
+
+// Components are an entry's score components, each in [0,1].
+type Components struct {
+	Length, Topics, Engagement, Media, Originality, Judges float64
+}
+
+// Weights are the rule file's component weights.
+type Weights = rules.Weights
+
+// Result is one entry's score with its components and their raw inputs.
+type Result struct {
+	Score      float64
+	C          Components
+	Engagement float64 // log1p(likes + 2·comments + 3·reposts)
+	Similarity float64 // highest similarity to another entry
+	Judges     []float64
+}
+
+// Scorer scores entries under one campaign's rules.
+type Scorer struct {
+	w      Weights
+	target int
+	topics int
+	judges Judges
+	scale  rules.Scale
+}
+
+// New returns a scorer for the rules; judges may be nil.
+func New(r *rules.Rules, judges Judges) *Scorer {
+	return &Scorer{w: r.Scoring.Weights, target: r.Scoring.LengthTarget, topics: len(r.Scoring.Topics), judges: judges, scale: r.Scoring.JudgesScale}
+}
+
+// Score scores every entry. maxSim holds each entry's highest similarity
+// to another entry (0 when none was found). Entries that cannot compete
+// still get a score, so that explain can show what they would have had.
+func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
+	out := make([]Result, len(entries))
+	top := 0.0
+	for i := range entries {
+		out[i].Engagement = engagement(&entries[i].Measure)
+		if competes(&entries[i]) {
+			top = max(top, out[i].Engagement)
+		}
+	}
+	for i := range entries {
+		out[i].Similarity = maxSim[i]
+		out[i].Judges = s.judges[entries[i].ID]
+		out[i].C = s.components(&entries[i], &out[i], top)
+		out[i].Score = s.weighted(out[i].C)
+	}
+	return out
+}
+
+func (s *Scorer) components(e *check.Entry, r *Result, top float64) Components {
+	m := &e.Measure
+	c := Components{
+		Length:      ratio(float64(m.Length), float64(s.target)),
+		Media:       ratio(float64(m.Images), 2),
+		Originality: 1 - max(r.Similarity, m.Brief),
+	}
+	if s.topics > 0 {
+		c.Topics = float64(m.Topics) / float64(s.topics)
+	}
+	if top > 0 {
+		c.Engagement = r.Engagement / top
+	}
+	c.Judges = s.judgeComponent(r.Judges)
+	c.Originality = clamp01(c.Originality)
+	return c
+}
+
+func (s *Scorer) judgeComponent(scores []float64) float64 {
+	if len(scores) == 0 || s.scale.Max <= s.scale.Min {
+		return 0
+	}
+	sum := 0.0
+	for _, v := range scores {
+		sum += v
+	}
+	mean := sum / float64(len(scores))
+	return clamp01((mean - s.scale.Min) / (s.scale.Max - s.scale.Min))
+}
+
+func (s *Scorer) weighted(c Components) float64 {
+	w := s.w
+	total := w.Length + w.Topics + w.Engagement + w.Media + w.Originality + w.Judges
+	if total == 0 {
+		return 0
+	}
+	sum := w.Length*c.Length + w.Topics*c.Topics + w.Engagement*c.Engagement +
+		w.Media*c.Media + w.Originality*c.Originality + w.Judges*c.Judges
+	return 100 * sum / total
+}
+
+func engagement(m *check.Measure) float64 {
+	return math.Log1p(float64(nonNeg(m.Likes) + 2*nonNeg(m.Comments) + 3*nonNeg(m.Reposts)))
+}
+
+func nonNeg(n int64) int64 { return max(n, 0) }
+
+func ratio(a, b float64) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return min(1, a/b)
+}
+
+func clamp01(f float64) float64 { return max(0, min(1, f)) }
+
+// competes reports whether an entry passes every check but author-limit,
+// which itself depends on scores.
+func competes(e *check.Entry) bool {
+	for _, r := range e.Reasons {
+		if r.Code != check.AuthorLimit {
+			return false
+		}
+	}
+	return true
+}
+
+// Competes is competes for callers outside the package.
+func Competes(e *check.Entry) bool { return competes(e) }
+
+// Order compares two entries for ranking: higher score first, then the
+// earlier post, then the smaller id (byte order), so the order is total.
+func Order(a, b *check.Entry, sa, sb float64) int {
+	if c := cmp.Compare(sb, sa); c != 0 {
+		return c
+	}
+	return Earlier(a, b)
+}
+
+// Earlier orders entries by created_at, then id; an entry without a time
+// comes after every entry with one, since it cannot show it came first.
+func Earlier(a, b *check.Entry) int {
+	if a.HasTime != b.HasTime {
+		if a.HasTime {
+			return -1
+		}
+		return 1
+	}
+	if c := a.CreatedAt.Compare(b.CreatedAt); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.ID, b.ID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Source(), b.Source())
+}
+
+// Rank returns the indexes of the valid entries, best first.
+func Rank(entries []check.Entry, results []Result) []int {
+	var idx []int
+	for i := range entries {
+		if entries[i].Valid() {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return Order(&entries[a], &entries[b], results[a].Score, results[b].Score)
+	})
+	return idx
+}
