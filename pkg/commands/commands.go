@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -102,8 +103,12 @@ func reportError(ios *IOStreams, err error) int {
 	return exitUsage
 }
 
+// printError writes one "promo: error:" line per line of the message, so a
+// rule file's list of problems reads as a list and greps well.
 func printError(ios *IOStreams, err error, hint string) {
-	fmt.Fprintf(ios.ErrOut, "promo: error: %v\n", err)
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		fmt.Fprintf(ios.ErrOut, "promo: error: %s\n", line)
+	}
 	if hint != "" {
 		fmt.Fprintf(ios.ErrOut, "promo: hint: %s\n", hint)
 	}
