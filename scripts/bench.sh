@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Times `promo validate -o json` (and, with BENCH_RANK=1, `promo rank`)
+# on a synthetic export of N posts (default 100000), beside
+# `jq -c '.content | length'` on the same file as a yardstick.
+# Prints wall time and peak RSS of each. Needs Go, jq and GNU time
+# (apt-get install jq time). Set BENCH_DUP=0.01 to plant near-duplicates
+# (the true pairs go to truth.csv in the work folder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+n=${1:-100000}
+dup=${BENCH_DUP:-0}
+rules=testdata/sample/rules.yaml
+
+for tool in jq /usr/bin/time; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "bench: $tool not found; install it with: apt-get install -y ${tool##*/}" >&2
+    exit 2
+  fi
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export="$work/posts.jsonl"
+
+echo "generating $n posts (dup $dup)"
+go run ./scripts/genexport -n "$n" -dup "$dup" -seed 1 -o "$export" -truth "$work/truth.csv"
+printf 'export: %s bytes\n' "$(wc -c <"$export")"
+printf 'machine: %s, %s CPUs, %s\n\n' "$(uname -sm)" "$(nproc)" "$(go version | cut -d' ' -f3)"
+
+# measure NAME CMD...: runs CMD with stdout discarded and prints the
+# wall time and peak RSS that GNU time reports.
+measure() {
+  local name=$1; shift
+  local report="$work/time.txt"
+  if ! /usr/bin/time -v -o "$report" "$@" >/dev/null 2>"$work/stderr.txt"; then
+    status=$(sed -n 's/.*Exit status: //p' "$report")
+    echo "$name: exit status $status; stderr:" >&2
+    head -5 "$work/stderr.txt" >&2
+    return 0
+  fi
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$report")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$report")
+  printf '%-10s wall %-10s max RSS %6d MiB\n' "$name" "$wall" "$((rss / 1024))"
+}
+
+measure jq jq -c '.content | length' "$export"
+
+if ! go build -o "$work/promo" ./cmd/promo 2>"$work/build.txt"; then
+  echo "promo: does not build yet, so only jq was timed:" >&2
+  head -5 "$work/build.txt" >&2
+  exit 0
+fi
+if ! "$work/promo" validate --help >/dev/null 2>&1; then
+  echo "promo: this build has no validate command yet, so only jq was timed" >&2
+  exit 0
+fi
+measure validate "$work/promo" validate -r "$rules" -o json "$export"
+if [ "${BENCH_RANK:-0}" = 1 ]; then
+  measure rank "$work/promo" rank -r "$rules" -o json "$export"
+fi
