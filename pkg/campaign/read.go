@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -84,6 +85,9 @@ func readFile(ctx context.Context, c *check.Checker, ws *check.Workspace, f expo
 	var out fileResult
 	name := displayPath(f)
 	err := export.Read(ctx, f, eo, func(p export.Post) error {
+		if p.ID == p.Source() { // no id in the record: name it by where it is
+			p.ID = name + ":" + strconv.Itoa(p.Line)
+		}
 		p.File = name
 		if keep != "" && p.ID == keep {
 			out.kept = append(out.kept, p)

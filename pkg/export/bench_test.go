@@ -1,0 +1,61 @@
+package export
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// benchExport writes n JSONL posts of about 1 KB, mostly Chinese, and returns the path and size.
+func benchExport(b *testing.B, n int) (string, int64) {
+	b.Helper()
+	const text = "参加 #Gate Alpha 第三届积分狂欢节 & ES Launchpool# 活动，Eclipse 是首个基于 Solana 虚拟机的以太坊 Layer 2，代币总量与解锁安排如下。"
+	var sb strings.Builder
+	for i := range n {
+		content := strings.Repeat(text, 6)[:1000]
+		content = strings.ToValidUTF8(content, "")
+		line, _ := json.Marshal(map[string]any{
+			"id": fmt.Sprintf("p%06d", i), "author": fmt.Sprintf("u%d", i%500), "content": content,
+			"images": []string{"shots/a.png"}, "created_at": "2025-07-16 10:00:00",
+			"likes": i % 97, "comments": i % 13, "reposts": i % 7, "views": i * 3,
+		})
+		sb.Write(line)
+		sb.WriteByte('\n')
+	}
+	dir := b.TempDir()
+	write(b, dir, "shots/a.png", "png")
+	path := filepath.Join(dir, "bench.jsonl")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path, int64(sb.Len())
+}
+
+func BenchmarkReadJSONL(b *testing.B) {
+	const n = 5000
+	path, size := benchExport(b, n)
+	f := File{Path: path, Root: filepath.Dir(path), Rel: "bench.jsonl", Format: JSONL}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b.ResetTimer()
+	for b.Loop() {
+		got := 0
+		err := Read(context.Background(), f, Options{}, func(p Post) error {
+			got++
+			return nil
+		})
+		if err != nil || got != n {
+			b.Fatalf("read %d posts, err %v", got, err)
+		}
+	}
+	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*n), "allocs/post")
+}

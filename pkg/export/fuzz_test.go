@@ -1,0 +1,137 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// fuzzRead reads data as a file of the given format and checks what every post must hold.
+func fuzzRead(t *testing.T, format Format, data []byte) []Post {
+	f := File{Path: "in", Root: ".", Rel: "in", Format: format}
+	var posts []Post
+	err := readFrom(context.Background(), bytes.NewReader(data), f, Options{}, func(p Post) error {
+		posts = append(posts, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Read failed on in-memory data: %v", err)
+	}
+	last := 0
+	for _, p := range posts {
+		if p.Line < 1 || p.Line < last || p.ID == "" {
+			t.Fatalf("bad post %s id %q after line %d", p.Source(), p.ID, last)
+		}
+		if !clean([]byte(p.ID + p.Author + p.Content)) {
+			t.Fatalf("post %s holds NUL or invalid UTF-8", p.Source())
+		}
+		last = p.Line
+	}
+	return posts
+}
+
+// decoded is the text Read sees: BOMs removed, UTF-16 decoded.
+func decoded(data []byte) []byte {
+	if bytes.HasPrefix(data, bomUTF8) {
+		return data[3:]
+	}
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		out, _, _ := transform.Bytes(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder(), data)
+		return out
+	}
+	return data
+}
+
+func FuzzJSONL(f *testing.F) {
+	f.Add([]byte("{\"id\":\"1\",\"content\":\"你好\"}\n\n{bad\n[1]\n"))
+	f.Add([]byte("\ufeff{\"id\":1}\r\n{\"images\":[\"../x.png\"]}"))
+	f.Add([]byte("{\"created_at\":\"2025-07-15 10:00\",\"likes\":\"1,2\"}\n\x00\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		posts := fuzzRead(t, JSONL, data)
+		want := 0
+		for _, line := range bytes.Split(decoded(data), []byte("\n")) {
+			if !blank(line) {
+				want++
+			}
+		}
+		if len(posts) != want {
+			t.Fatalf("%d posts for %d non-blank lines", len(posts), want)
+		}
+	})
+}
+
+func FuzzJSON(f *testing.F) {
+	f.Add([]byte("[{\"id\":\"1\"},{\"id\":\"2\"}]"))
+	f.Add([]byte("{\"data\":[{\"id\":\"1\"},\n{\"id\":"))
+	f.Add([]byte("{\"id\":\"solo\",\"content\":\"x\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		posts := fuzzRead(t, JSON, data)
+		text := decoded(data)
+		if blank(text) {
+			if len(posts) != 0 {
+				t.Fatalf("%d posts from blank input", len(posts))
+			}
+			return
+		}
+		if !json.Valid(text) {
+			if len(posts) == 0 || posts[len(posts)-1].Unreadable == "" {
+				t.Fatalf("invalid JSON gave %d posts without an unreadable one last", len(posts))
+			}
+			return
+		}
+		var items []json.RawMessage
+		if json.Unmarshal(text, &items) == nil && len(posts) != len(items) {
+			t.Fatalf("%d posts for an array of %d", len(posts), len(items))
+		}
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	f.Add([]byte("id,content,images\n1,\"a\nb\",x.png;y.png\n2,c\n3,\"bad\"q\"\n"))
+	f.Add([]byte("\ufeffid,text\r\n1,x\r\n"))
+	f.Add([]byte("\"id\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		posts := fuzzRead(t, CSV, data)
+		if want := csvRecords(decoded(data)); len(posts) != want {
+			t.Fatalf("%d posts for %d records", len(posts), want)
+		}
+	})
+}
+
+// csvRecords counts the rows after the header, good or bad, as encoding/csv sees them;
+// a broken header makes the whole file one record.
+func csvRecords(data []byte) int {
+	r := csv.NewReader(bytes.NewReader(repair(data)))
+	r.FieldsPerRecord = -1
+	n := 0
+	for i := 0; ; i++ {
+		_, err := r.Read()
+		if err == io.EOF {
+			return n
+		}
+		if i == 0 && err != nil {
+			return 1
+		}
+		if i > 0 {
+			n++
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	f.Add([]byte("---\nid: 1\nauthor: a\n---\nbody"))
+	f.Add([]byte("---\nx: [\n---\n"))
+	f.Add([]byte("plain text \x00 \xff"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		posts := fuzzRead(t, Text, data)
+		if len(posts) != 1 || posts[0].Line != 1 {
+			t.Fatalf("%d posts, want exactly one at line 1", len(posts))
+		}
+	})
+}

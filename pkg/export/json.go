@@ -1,0 +1,246 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// errStop ends a JSON file after its broken rest was emitted as one unreadable post.
+var errStop = errors.New("stop")
+
+// jsonStream reads a .json file token by token, so an array is never held whole.
+type jsonStream struct {
+	ctx   context.Context
+	dec   *json.Decoder
+	lines *lineIndex
+	b     *builder
+	emit  func(Post) error
+	n     int
+}
+
+func readJSON(ctx context.Context, r io.Reader, b *builder, emit func(Post) error) error {
+	lines := &lineIndex{r: r, line: 1}
+	s := &jsonStream{ctx: ctx, dec: json.NewDecoder(lines), lines: lines, b: b, emit: emit}
+	s.dec.UseNumber()
+	err := s.top()
+	if err == errStop {
+		return nil
+	}
+	return err
+}
+
+func (s *jsonStream) top() error {
+	tok, err := s.dec.Token()
+	if err == io.EOF {
+		return nil
+	}
+	if err != nil {
+		return s.broken(err)
+	}
+	switch tok {
+	case json.Delim('['):
+		err = s.array()
+	case json.Delim('{'):
+		err = s.object()
+	default:
+		err = s.emit(s.b.unreadable(1, "a .json export must hold an object or an array of objects; use .jsonl for one object per line"))
+	}
+	if err != nil {
+		return err
+	}
+	return s.trailing()
+}
+
+func (s *jsonStream) trailing() error {
+	_, err := s.dec.Token()
+	if err == io.EOF {
+		return nil
+	}
+	if err == nil {
+		err = errors.New("more data after the end of the JSON value")
+	}
+	return s.broken(err)
+}
+
+// array streams the items of an array whose '[' was just read.
+func (s *jsonStream) array() error {
+	for s.dec.More() {
+		var raw json.RawMessage
+		if err := s.dec.Decode(&raw); err != nil {
+			return s.broken(err)
+		}
+		line := s.lines.lineAt(s.dec.InputOffset() - int64(len(raw)))
+		if err := s.item(raw, line); err != nil {
+			return err
+		}
+	}
+	if _, err := s.dec.Token(); err != nil {
+		return s.broken(err)
+	}
+	return nil
+}
+
+func (s *jsonStream) item(raw json.RawMessage, line int) error {
+	s.n++
+	if s.n%ctxEvery == 0 && s.ctx.Err() != nil {
+		return s.ctx.Err()
+	}
+	if len(raw) == 0 || raw[0] != '{' {
+		return s.emit(s.b.unreadable(line, "array item is not a JSON object; each post must be {\"id\": ..., \"content\": ...}"))
+	}
+	return s.emit(s.b.fromObject(raw, line))
+}
+
+// wrapperKeys hold the array of posts in an object such as {"data": [...]}.
+var wrapperKeys = []string{"posts", "data", "items"}
+
+func isWrapper(key string) bool {
+	for _, k := range wrapperKeys {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// object reads an object whose '{' was just read: a wrapper when a wrapper key holds an
+// array, else one post.
+func (s *jsonStream) object() error {
+	line := s.lines.lineAt(s.dec.InputOffset() - 1)
+	fields := map[string]json.RawMessage{}
+	wrapped := false
+	for s.dec.More() {
+		tok, err := s.dec.Token()
+		if err != nil {
+			return s.broken(err)
+		}
+		key, _ := tok.(string)
+		if isWrapper(key) {
+			arr, err := s.wrapperValue(key, fields)
+			if err != nil {
+				return err
+			}
+			wrapped = wrapped || arr
+			continue
+		}
+		var raw json.RawMessage
+		if err := s.dec.Decode(&raw); err != nil {
+			return s.broken(err)
+		}
+		fields[key] = raw
+	}
+	if _, err := s.dec.Token(); err != nil {
+		return s.broken(err)
+	}
+	if wrapped {
+		return nil
+	}
+	obj, _ := json.Marshal(fields)
+	return s.emit(s.b.fromObject(obj, line))
+}
+
+// wrapperValue streams the array under a wrapper key; any other value is kept as a field.
+func (s *jsonStream) wrapperValue(key string, fields map[string]json.RawMessage) (bool, error) {
+	tok, err := s.dec.Token()
+	if err != nil {
+		return false, s.broken(err)
+	}
+	switch tok {
+	case json.Delim('['):
+		return true, s.array()
+	case json.Delim('{'):
+		return false, s.skip()
+	}
+	raw, _ := json.Marshal(tok)
+	fields[key] = raw
+	return false, nil
+}
+
+// skip consumes the rest of an object whose '{' was just read.
+func (s *jsonStream) skip() error {
+	for depth := 1; depth > 0; {
+		tok, err := s.dec.Token()
+		if err != nil {
+			return s.broken(err)
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+	}
+	return nil
+}
+
+// broken emits the rest of the file, from the value that failed, as one unreadable post.
+func (s *jsonStream) broken(err error) error {
+	if s.lines.err != nil && s.lines.err != io.EOF {
+		return s.lines.err
+	}
+	rest, _ := io.ReadAll(s.dec.Buffered())
+	lead := len(rest) - len(bytes.TrimLeft(rest, spaces+","))
+	start := s.dec.InputOffset() + int64(lead)
+	from := s.lines.lineAt(start)
+	at := s.lines.lineAt(s.errorOffset(err, start, rest[lead:]))
+	msg := fmt.Sprintf("invalid JSON at line %d: %s; this record and the rest of the file from line %d could not be read; fix the JSON there", at, jsonReason(err), from)
+	if e := s.emit(s.b.unreadable(from, msg)); e != nil {
+		return e
+	}
+	return errStop
+}
+
+// errorOffset finds where the JSON went wrong: the decoder's own offsets are not
+// positions in the file, so the buffered rest is scanned again.
+func (s *jsonStream) errorOffset(err error, start int64, rest []byte) int64 {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return max(start, s.lines.read-1)
+	}
+	var raw json.RawMessage
+	var se *json.SyntaxError
+	if errors.As(json.NewDecoder(bytes.NewReader(rest)).Decode(&raw), &se) && se.Offset > 0 {
+		return start + se.Offset - 1
+	}
+	return start
+}
+
+// lineIndex counts lines in what the decoder reads, so that a stream offset can be
+// turned into a line number without keeping the file.
+type lineIndex struct {
+	r    io.Reader
+	err  error
+	read int64   // bytes read so far
+	nl   []int64 // offsets of newlines not yet passed by lineAt
+	line int     // line number at the last offset asked for
+}
+
+func (l *lineIndex) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, chunk := 0, p[:n]; ; {
+		j := bytes.IndexByte(chunk[i:], '\n')
+		if j < 0 {
+			break
+		}
+		l.nl = append(l.nl, l.read+int64(i+j))
+		i += j + 1
+	}
+	l.read += int64(n)
+	if err != nil {
+		l.err = err
+	}
+	return n, err
+}
+
+// lineAt returns the 1-based line of a byte offset; offsets must not go backwards.
+func (l *lineIndex) lineAt(off int64) int {
+	for len(l.nl) > 0 && l.nl[0] < off {
+		l.line++
+		l.nl = l.nl[1:]
+	}
+	return l.line
+}

@@ -1,0 +1,89 @@
+package export
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReadJSONL(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want []brief
+	}{
+		{"plain", `{"id":"1","author":"a","content":"你好"}` + "\n" + `{"id":"2","author":"b","content":"世界"}` + "\n",
+			[]brief{{"1", "a", "你好", 1, false}, {"2", "b", "世界", 2, false}}},
+		{"crlf and no final newline", "{\"id\":\"1\",\"text\":\"x\"}\r\n{\"id\":\"2\",\"text\":\"y\"}",
+			[]brief{{"1", "", "x", 1, false}, {"2", "", "y", 2, false}}},
+		{"bom", "\ufeff{\"id\":\"1\",\"body\":\"z\"}\n",
+			[]brief{{"1", "", "z", 1, false}}},
+		{"blank lines skipped, lines still counted", "\n  \n{\"id\":\"1\"}\n\r\n\t\n{\"id\":\"2\"}\n",
+			[]brief{{"1", "", "", 3, false}, {"2", "", "", 6, false}}},
+		{"broken record mid-file", "{\"id\":\"1\"}\n{\"id\":\"2\",\n{\"id\":\"3\"}\n",
+			[]brief{{"1", "", "", 1, false}, {"posts.jsonl:2", "", "", 2, true}, {"3", "", "", 3, false}}},
+		{"not an object", "[1,2]\n\"text\"\nnull\n{\"id\":\"4\"}\n",
+			[]brief{{"posts.jsonl:1", "", "", 1, true}, {"posts.jsonl:2", "", "", 2, true}, {"posts.jsonl:3", "", "", 3, true}, {"4", "", "", 4, false}}},
+		{"missing id is the source", "{\"content\":\"x\"}\n",
+			[]brief{{"posts.jsonl:1", "", "x", 1, false}}},
+		{"numeric id keeps every digit", "{\"id\":1945123456789012345,\"uid\":42}\n",
+			[]brief{{"1945123456789012345", "42", "", 1, false}}},
+		{"author object", "{\"id\":\"1\",\"user\":{\"id\":7,\"name\":\"小明\"}}\n",
+			[]brief{{"1", "小明", "", 1, false}}},
+		{"author object without name", "{\"id\":\"1\",\"user\":{\"avatar\":\"x\"}}\n",
+			[]brief{{"1", "", "", 1, true}}},
+		{"content must be text", "{\"id\":\"1\",\"content\":[\"a\"]}\n",
+			[]brief{{"1", "", "", 1, true}}},
+		{"escapes decoded", `{"id":"1","content":"a\nb\u4f60"}` + "\n",
+			[]brief{{"1", "", "a\nb你", 1, false}}},
+		{"nul byte raw and escaped", "{\"id\":\"1\",\"content\":\"a\x00b\"}\n{\"id\":\"2\",\"content\":\"c\\u0000d\"}\n",
+			[]brief{{"1", "", "a\uFFFDb", 1, false}, {"2", "", "c\uFFFDd", 2, false}}},
+		{"invalid utf-8 replaced", "{\"id\":\"1\",\"content\":\"a\xffb\xe4\xbd\"}\n",
+			[]brief{{"1", "", "a\uFFFDb\uFFFD\uFFFD", 1, false}}},
+		{"canonical key beats alias", "{\"text\":\"alias\",\"content\":\"canon\",\"id\":\"1\"}\n",
+			[]brief{{"1", "", "canon", 1, false}}},
+		{"keys match case-insensitively", "{\"ID\":\"1\",\"Content\":\"x\",\"USERNAME\":\"u\"}\n",
+			[]brief{{"1", "u", "x", 1, false}}},
+		{"equal keys pick the same one every time", "{\"ID\":\"A\",\"id\":\"b\",\"Id\":\"c\"}\n",
+			[]brief{{"A", "", "", 1, false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameBriefs(t, readString(t, "posts.jsonl", tt.data, Options{}), tt.want)
+		})
+	}
+}
+
+func TestReadJSONLMessages(t *testing.T) {
+	posts := readString(t, "p.ndjson", "{\"id\":1}\n{\"id\":\n", Options{})
+	want := "invalid JSON at column 6: unexpected end of JSON input; fix or remove this line"
+	if posts[1].Unreadable != want {
+		t.Errorf("message = %q, want %q", posts[1].Unreadable, want)
+	}
+}
+
+func TestReadJSONLMetrics(t *testing.T) {
+	data := `{"id":"1","likes":12,"comments":"1,234","shares":"7","views":3.0}` + "\n" +
+		`{"id":"2","likes":"many","comments":[{"t":"a"},{"t":"b"}],"retweets":-1}` + "\n"
+	posts := readString(t, "m.jsonl", data, Options{})
+	p := posts[0]
+	if p.Likes != 12 || p.Comments != 1234 || p.Reposts != 7 || p.Views != 3 || p.Unreadable != "" {
+		t.Errorf("post 1 = %d %d %d %d %q", p.Likes, p.Comments, p.Reposts, p.Views, p.Unreadable)
+	}
+	p = posts[1]
+	want := `likes "many" is not a count; write a whole number such as 42; reposts "-1" is not a count; write a whole number such as 42`
+	if p.Comments != 2 || p.Unreadable != want {
+		t.Errorf("post 2 comments %d, unreadable %q", p.Comments, p.Unreadable)
+	}
+}
+
+func TestReadJSONLLongLine(t *testing.T) {
+	content := strings.Repeat("长", 700_000) // 2.1 MB of UTF-8 on one line
+	data := `{"id":"1"}` + "\n" + `{"id":"big","content":"` + content + `"}` + "\n" + `{"id":"3"}` + "\n"
+	posts := readString(t, "long.jsonl", data, Options{})
+	sameBriefs(t, posts, []brief{{"1", "", "", 1, false}, {"big", "", content, 2, false}, {"3", "", "", 3, false}})
+}
+
+func TestReadUTF16JSONL(t *testing.T) {
+	posts := readPath(t, "testdata/utf16be.jsonl", Options{Encoding: "gbk"})
+	sameBriefs(t, posts, []brief{{"v1", "", "大端", 1, false}, {"v2", "", "第二行", 2, false}})
+}

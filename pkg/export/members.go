@@ -1,0 +1,75 @@
+package export
+
+import "bytes"
+
+// eachMember calls fn with the key and raw value of every member of a JSON object that
+// json.Valid has accepted. It only finds where values start and end, so a post is
+// scanned twice in all (validity, then here) rather than decoded into a map first.
+func eachMember(obj []byte, fn func(key, raw []byte)) {
+	i := skipSpace(obj, 1)
+	for i < len(obj) && obj[i] == '"' {
+		kEnd := stringEnd(obj, i)
+		key := obj[i:kEnd]
+		i = skipSpace(obj, kEnd)
+		i = skipSpace(obj, i+1) // the colon
+		vEnd := valueEnd(obj, i)
+		fn(key, obj[i:vEnd])
+		i = skipSpace(obj, vEnd)
+		if i < len(obj) && obj[i] == ',' {
+			i = skipSpace(obj, i+1)
+		}
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the string literal starting at b[i].
+func stringEnd(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		j := bytes.IndexAny(b[i:], "\"\\")
+		if j < 0 {
+			return len(b)
+		}
+		i += j
+		if b[i] == '"' {
+			return i + 1
+		}
+		i++ // skip the escaped byte
+	}
+	return len(b)
+}
+
+// valueEnd returns the index just past the value starting at b[i].
+func valueEnd(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = stringEnd(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return len(b)
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
+}
