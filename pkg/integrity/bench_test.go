@@ -1,0 +1,62 @@
+package integrity
+
+import (
+	"flag"
+	"math/rand/v2"
+	"testing"
+)
+
+var bigNear = flag.Bool("integrity.big", false, "also benchmark Near and Reused on 1,000,000 docs")
+
+func BenchmarkSign(b *testing.B) {
+	text := chinesePost(1024)
+	var s Signer
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Sign(text)
+	}
+}
+
+func BenchmarkNear(b *testing.B) {
+	sizes := []int{100_000}
+	if *bigNear {
+		sizes = append(sizes, 1_000_000)
+	}
+	for _, n := range sizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			docs, from := plantedDocs(n, 0.01, 1)
+			var res NearResult
+			b.ReportAllocs()
+			for b.Loop() {
+				res = Near(docs, 0.8)
+			}
+			recall, precision := score(res, n, from)
+			b.ReportMetric(recall, "recall")
+			b.ReportMetric(precision, "precision")
+		})
+	}
+}
+
+func BenchmarkReused(b *testing.B) {
+	sizes := []int{100_000}
+	if *bigNear {
+		sizes = append(sizes, 1_000_000)
+	}
+	for _, n := range sizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			docs := randomImages(rand.New(rand.NewPCG(1, 1)), n)
+			b.ReportAllocs()
+			for b.Loop() {
+				Reused(docs, 6)
+			}
+		})
+	}
+}
+
+func sizeName(n int) string {
+	if n >= 1_000_000 {
+		return "1M"
+	}
+	return "100k"
+}

@@ -1,0 +1,45 @@
+package integrity
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Clean is the part of the text normalization this package can do on its
+// own: NFKC, Unicode case folding, and dropping whitespace, punctuation,
+// symbols, control characters and invalid bytes. The caller folds
+// Traditional to Simplified Chinese and removes tags, URLs and mentions
+// before calling it, because those steps need the project's text package.
+func Clean(s string) string {
+	// Folding can produce text that is no longer NFKC and dropping a
+	// character can let its neighbours compose, so normalize on both sides
+	// and repeat until nothing changes; two rounds settle real text.
+	for range 4 {
+		t := norm.NFKC.String(keep(norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))))
+		if t == s {
+			return t
+		}
+		s = t
+	}
+	return s
+}
+
+// keep drops every rune that carries no wording.
+func keep(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r == unicode.ReplacementChar || !kept(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func kept(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.No, r) || unicode.Is(unicode.Nl, r)
+}

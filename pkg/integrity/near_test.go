@@ -1,0 +1,138 @@
+package integrity
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+func doc(order int, text string) TextDoc {
+	sig, exact, ok := Sign(Clean(text))
+	return TextDoc{Order: order, Sig: sig, Exact: exact, OK: ok}
+}
+
+func TestNear(t *testing.T) {
+	posts := loadPosts(t)
+	a, b, c := posts[0].text, posts[1].text, posts[8].text
+	rng := rand.New(rand.NewPCG(9, 9))
+	a2 := edit(rng, a, 100)
+	simA2 := func() float64 { x, y := doc(0, a), doc(0, a2); return x.Sig.Similarity(&y.Sig) }()
+	tests := []struct {
+		name     string
+		docs     []TextDoc
+		original map[int]Match
+		maxSim   map[int]float64
+		clusters [][]int
+	}{
+		{
+			name:     "unrelated posts",
+			docs:     []TextDoc{doc(1, a), doc(2, b), doc(3, c)},
+			original: map[int]Match{},
+			maxSim:   map[int]float64{},
+		},
+		{
+			name:     "exact copies point at the first",
+			docs:     []TextDoc{doc(3, a), doc(1, a), doc(2, a), doc(4, b)},
+			original: map[int]Match{2: {2, 1, 1}, 3: {3, 1, 1}},
+			maxSim:   map[int]float64{1: 1, 2: 1, 3: 1},
+			clusters: [][]int{{1, 2, 3}},
+		},
+		{
+			name:     "edited copy names the earlier post",
+			docs:     []TextDoc{doc(7, a), doc(5, a2), doc(6, b)},
+			original: map[int]Match{7: {7, 5, simA2}},
+			maxSim:   map[int]float64{5: simA2, 7: simA2},
+			clusters: [][]int{{5, 7}},
+		},
+		{
+			name:     "exact copy of an edited copy prefers the exact match",
+			docs:     []TextDoc{doc(1, a), doc(2, a2), doc(3, a2)},
+			original: map[int]Match{2: {2, 1, simA2}, 3: {3, 2, 1}},
+			maxSim:   map[int]float64{1: simA2, 2: 1, 3: 1},
+			clusters: [][]int{{1, 2, 3}},
+		},
+		{
+			name:     "equal similarity goes to the earliest",
+			docs:     []TextDoc{doc(1, a), doc(2, a2), doc(3, a), doc(4, a2)},
+			original: map[int]Match{2: {2, 1, simA2}, 3: {3, 1, 1}, 4: {4, 2, 1}},
+			maxSim:   map[int]float64{1: 1, 2: 1, 3: 1, 4: 1},
+			clusters: [][]int{{1, 2, 3, 4}},
+		},
+		{
+			name:     "too short to sign takes no part",
+			docs:     []TextDoc{doc(1, "好"), doc(2, "好"), doc(3, "")},
+			original: map[int]Match{},
+			maxSim:   map[int]float64{},
+		},
+		{
+			name:     "two clusters ordered by first member",
+			docs:     []TextDoc{doc(4, b), doc(2, b), doc(3, a), doc(1, a)},
+			original: map[int]Match{3: {3, 1, 1}, 4: {4, 2, 1}},
+			maxSim:   map[int]float64{1: 1, 2: 1, 3: 1, 4: 1},
+			clusters: [][]int{{1, 3}, {2, 4}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Near(tt.docs, 0.8)
+			if !reflect.DeepEqual(got.Original, tt.original) {
+				t.Errorf("Original = %v, want %v", got.Original, tt.original)
+			}
+			if !reflect.DeepEqual(got.MaxSim, tt.maxSim) {
+				t.Errorf("MaxSim = %v, want %v", got.MaxSim, tt.maxSim)
+			}
+			if !reflect.DeepEqual(got.Clusters, tt.clusters) {
+				t.Errorf("Clusters = %v, want %v", got.Clusters, tt.clusters)
+			}
+		})
+	}
+}
+
+func TestNearBelowThresholdCountsForOriginality(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	for {
+		x, y := pairAt(rng, "zh", 0.7)
+		dx, dy := doc(1, x), doc(2, y)
+		if !candidates(&dx.Sig, &dy.Sig) {
+			continue
+		}
+		got := Near([]TextDoc{dx, dy}, 0.8)
+		sim := dx.Sig.Similarity(&dy.Sig)
+		if sim >= 0.8 {
+			continue
+		}
+		if len(got.Original) != 0 || got.Clusters != nil {
+			t.Errorf("pair at %.3f flagged: %+v", sim, got)
+		}
+		if got.MaxSim[1] != sim || got.MaxSim[2] != sim {
+			t.Errorf("MaxSim = %v, want %v for both", got.MaxSim, sim)
+		}
+		return
+	}
+}
+
+func TestNearDeterministic(t *testing.T) {
+	docs, _ := plantedDocs(2000, 0.05, 42)
+	want := Near(docs, 0.8)
+	if len(want.Original) < 90 {
+		t.Fatalf("only %d originals found among 100 planted copies", len(want.Original))
+	}
+	rng := rand.New(rand.NewPCG(2, 2))
+	for range 5 {
+		rng.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+		if got := Near(docs, 0.8); !reflect.DeepEqual(got, want) {
+			t.Fatal("Near depends on input order")
+		}
+	}
+}
+
+// TestNearPlanted measures recall and precision on posts built from a
+// shared phrase pool, with lightly edited copies planted later.
+func TestNearPlanted(t *testing.T) {
+	docs, from := plantedDocs(5000, 0.01, 7)
+	res := Near(docs, 0.8)
+	recall, precision := score(res, len(docs), from)
+	if recall < 0.98 || precision < 0.99 {
+		t.Errorf("recall %.3f precision %.3f, want ≥ 0.98 and ≥ 0.99", recall, precision)
+	}
+}

@@ -1,0 +1,109 @@
+package integrity
+
+import (
+	"fmt"
+	"math/bits"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+func img(order int, author string, phash uint64) ImageDoc {
+	return ImageDoc{Order: order, Author: author, Sig: ImageSig{PHash: phash, SHA256: [32]byte{byte(phash)}}}
+}
+
+func TestReused(t *testing.T) {
+	var h uint64 = 0xF0F0_1234_5678_9ABC
+	tests := []struct {
+		name string
+		docs []ImageDoc
+		want map[int]ImageMatch
+	}{
+		{"same author is not reported", []ImageDoc{img(1, "ann", h), img(2, "ann", h)}, map[int]ImageMatch{}},
+		{"another author's earlier image", []ImageDoc{img(2, "bob", h^0b101), img(1, "ann", h)}, map[int]ImageMatch{2: {2, 1, 2}}},
+		{"earliest wins over nearest", []ImageDoc{img(1, "ann", h^0b111111), img(2, "cat", h), img(3, "bob", h)},
+			map[int]ImageMatch{2: {2, 1, 6}, 3: {3, 1, 6}}},
+		{"own earlier image skipped for another's", []ImageDoc{img(1, "bob", h), img(2, "ann", h), img(3, "bob", h)},
+			map[int]ImageMatch{2: {2, 1, 0}, 3: {3, 2, 0}}},
+		{"seven bits is too far", []ImageDoc{img(1, "ann", h), img(2, "bob", h^0x7F)}, map[int]ImageMatch{}},
+		{"several images of one entry keep the earliest match", []ImageDoc{img(1, "ann", h), img(2, "bob", ^h), img(3, "cat", ^h), img(3, "cat", h)},
+			map[int]ImageMatch{3: {3, 1, 0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Reused(tt.docs, 6); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Reused = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// naiveReused is the n² definition Reused must agree with.
+func naiveReused(docs []ImageDoc, d int) map[int]ImageMatch {
+	out := map[int]ImageMatch{}
+	for _, b := range docs {
+		for _, a := range docs {
+			dist := bits.OnesCount64(a.Sig.PHash ^ b.Sig.PHash)
+			if a.Order >= b.Order || a.Author == b.Author || dist > d {
+				continue
+			}
+			if old, ok := out[b.Order]; !ok || a.Order < old.Other {
+				out[b.Order] = ImageMatch{b.Order, a.Order, dist}
+			}
+		}
+	}
+	return out
+}
+
+// randomImages makes n docs around a few base hashes, so many pairs sit
+// near every distance.
+func randomImages(rng *rand.Rand, n int) []ImageDoc {
+	bases := make([]uint64, 1+n/20)
+	for i := range bases {
+		bases[i] = rng.Uint64()
+	}
+	docs := make([]ImageDoc, n)
+	for i := range docs {
+		h := bases[rng.IntN(len(bases))]
+		for range rng.IntN(10) {
+			h ^= 1 << rng.IntN(64)
+		}
+		docs[i] = img(i+1, fmt.Sprint("u", rng.IntN(n/3+1)), h)
+	}
+	return docs
+}
+
+func TestReusedMatchesNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for _, d := range []int{0, 1, 3, 6, 10, 20, 64} {
+		t.Run(fmt.Sprint("d=", d), func(t *testing.T) {
+			docs := randomImages(rng, 3000)
+			want := naiveReused(docs, d)
+			if d == 6 && len(want) < 100 {
+				t.Fatalf("only %d matches: the generator is too sparse", len(want))
+			}
+			rng.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+			if got := Reused(docs, d); !reflect.DeepEqual(got, want) {
+				t.Errorf("Reused found %d, naive %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+func TestBestChunking(t *testing.T) {
+	tests := []struct {
+		n, d, chunks int
+	}{
+		{1000, 6, 7},
+		{100_000, 6, 4},
+		{1_000_000, 6, 4},
+		{1_000_000, 0, 3},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.n, "/", tt.d), func(t *testing.T) {
+			if got, _ := bestChunking(tt.n, tt.d); got != tt.chunks {
+				t.Errorf("bestChunking = %d chunks, want %d", got, tt.chunks)
+			}
+		})
+	}
+}
