@@ -22,7 +22,7 @@ func newBlockCheck(names []string, fold text.Fold) *blockCheck {
 func (c *blockCheck) Run(s *Subject, out []Reason) []Reason {
 	listed, ok := c.blocked[c.fold.Apply(s.Post.Author)]
 	if !ok {
-		return passIf(s, out, BlockedAuthor, "author "+s.Post.Author+" is not on the blocklist", s.Post.Author)
+		return passIf(s, out, BlockedAuthor, "author "+s.Post.Author+" is not on the blocklist", s.Post.Author, "")
 	}
 	return append(out, Reason{Code: BlockedAuthor, Measured: s.Post.Author, Limit: listed,
 		Message: "author " + s.Post.Author + " is on the blocklist"})

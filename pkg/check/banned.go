@@ -15,7 +15,7 @@ type bannedCheck struct {
 func (c *bannedCheck) Run(s *Subject, out []Reason) []Reason {
 	found := c.phrases.Find(s.Prepared)
 	if len(found) == 0 {
-		return passIf(s, out, BannedWord, "no banned word", "")
+		return passIf(s, out, BannedWord, "no banned word", "", "")
 	}
 	list := strings.Join(found, ", ")
 	return append(out, Reason{Code: BannedWord, Measured: list, Message: "contains banned " + plural(len(found), "word", "words") + " " + list})

@@ -21,7 +21,7 @@ func (c *briefCheck) Run(s *Subject, out []Reason) []Reason {
 	if got >= c.threshold && got > 0 {
 		return append(out, Reason{Code: CopiesBrief, Measured: ratio(got), Limit: ratio(c.threshold), Message: msg})
 	}
-	return passIf(s, out, CopiesBrief, msg, ratio(got))
+	return passIf(s, out, CopiesBrief, msg, ratio(got), ratio(c.threshold))
 }
 
 func ratio(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }

@@ -42,13 +42,21 @@ type Entry struct {
 // Source is where the entry was read: "posts.jsonl:12".
 func (e *Entry) Source() string { return sourceOf(e.File, e.Line) }
 
-// Valid reports whether no reason was found against the entry.
-func (e *Entry) Valid() bool { return len(e.Reasons) == 0 }
+// Valid reports whether no reason was found against the entry. Passes,
+// recorded for explain, are not findings.
+func (e *Entry) Valid() bool {
+	for _, r := range e.Reasons {
+		if !r.Pass {
+			return false
+		}
+	}
+	return true
+}
 
-// Has reports whether the entry carries the reason code c.
+// Has reports whether the entry was found at fault with the code c.
 func (e *Entry) Has(c Code) bool {
 	for _, r := range e.Reasons {
-		if r.Code == c {
+		if r.Code == c && !r.Pass {
 			return true
 		}
 	}

@@ -148,9 +148,15 @@ func imageSigs(infos []imageInfo) []integrity.ImageSig {
 // Traditional folded to Simplified, then integrity.Clean's NFKC, case fold
 // and removal of spaces and punctuation.
 func (ws *Workspace) cleaned(content string) string {
+	// Span offsets index the normalized text, which is shorter or longer
+	// than the raw one when the raw one is decomposed or not valid UTF-8.
 	ws.spans = text.Tokenize(content, text.SyntaxAuto, ws.spans[:0])
+	content = text.Normalize(content)
 	ws.clean.Reset()
 	for _, sp := range ws.spans {
+		if sp.End > len(content) {
+			break // never expected; a bad post must not stop the run
+		}
 		switch sp.Kind {
 		case text.SpanURL, text.SpanTag, text.SpanMention:
 			ws.clean.WriteByte(' ')

@@ -27,10 +27,10 @@ func (c *lengthCheck) Run(s *Subject, out []Reason) []Reason {
 			Message: fmt.Sprintf("%d %s, at most %d allowed%s", n, c.unit, c.max, c.excluded)})
 	}
 	if c.min > 0 {
-		out = passIf(s, out, TooShort, fmt.Sprintf("%d %s, at least %d needed%s", n, c.unit, c.min, c.excluded), measured)
+		out = passIf(s, out, TooShort, fmt.Sprintf("%d %s, at least %d needed%s", n, c.unit, c.min, c.excluded), measured, strconv.Itoa(c.min))
 	}
 	if c.max > 0 {
-		out = passIf(s, out, TooLong, fmt.Sprintf("%d %s, at most %d allowed%s", n, c.unit, c.max, c.excluded), measured)
+		out = passIf(s, out, TooLong, fmt.Sprintf("%d %s, at most %d allowed%s", n, c.unit, c.max, c.excluded), measured, strconv.Itoa(c.max))
 	}
 	return out
 }

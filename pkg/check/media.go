@@ -41,7 +41,7 @@ func (c *mediaCheck) Run(s *Subject, out []Reason) []Reason {
 		out = append(out, Reason{Code: NoImage, Measured: strconv.Itoa(n), Limit: strconv.Itoa(c.minImages),
 			Message: fmt.Sprintf("%d %s attached, at least %d needed", n, plural(n, "image", "images"), c.minImages)})
 	} else if c.minImages > 0 {
-		out = passIf(s, out, NoImage, fmt.Sprintf("%d %s attached", n, plural(n, "image", "images")), strconv.Itoa(n))
+		out = passIf(s, out, NoImage, fmt.Sprintf("%d %s attached", n, plural(n, "image", "images")), strconv.Itoa(n), strconv.Itoa(c.minImages))
 	}
 	if !c.verify {
 		return out
@@ -53,9 +53,9 @@ func (c *mediaCheck) Run(s *Subject, out []Reason) []Reason {
 		case info.problem != "":
 			out = append(out, Reason{Code: ImageUnreadable, Measured: im.Ref, Message: "image " + im.Ref + ": " + info.problem})
 		case im.URL:
-			out = passIf(s, out, ImageUnreadable, "image "+im.Ref+" is a URL: counted, not verified offline", im.Ref)
+			out = passIf(s, out, ImageUnreadable, "image "+im.Ref+" is a URL: counted, not verified offline", im.Ref, "")
 		default:
-			out = passIf(s, out, ImageUnreadable, "image "+im.Ref+" opens", im.Ref)
+			out = passIf(s, out, ImageUnreadable, "image "+im.Ref+" opens", im.Ref, c.sizeLimit())
 		}
 	}
 	return out
@@ -134,4 +134,12 @@ func (c *imageCache) get(path string, load func() imageResult) imageResult {
 	c.mu.Unlock()
 	e.once.Do(func() { e.r = load() })
 	return e.r
+}
+
+// sizeLimit is the smallest image accepted, "" when any size is.
+func (c *mediaCheck) sizeLimit() string {
+	if c.minWidth <= 0 && c.minHeight <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d×%d", c.minWidth, c.minHeight)
 }

@@ -41,7 +41,7 @@ func compileTags(tags []string, fold text.Fold) ([]*text.TagRule, error) {
 func (c *tagCheck) Run(s *Subject, out []Reason) []Reason {
 	for _, r := range c.allOf {
 		if r.Match(s.Prepared) {
-			out = passIf(s, out, MissingTag, "has "+r.Text(), r.Text())
+			out = passIf(s, out, MissingTag, "has "+r.Text(), r.Text(), r.Text())
 			continue
 		}
 		out = append(out, missingTag(s, r))
@@ -51,7 +51,7 @@ func (c *tagCheck) Run(s *Subject, out []Reason) []Reason {
 	}
 	for _, r := range c.anyOf {
 		if r.Match(s.Prepared) {
-			return passIf(s, out, MissingTag, "has "+r.Text()+", one of the tags asked for", r.Text())
+			return passIf(s, out, MissingTag, "has "+r.Text()+", one of the tags asked for", r.Text(), "one of "+strings.Join(tagTexts(c.anyOf), ", "))
 		}
 	}
 	return append(out, Reason{
@@ -80,10 +80,11 @@ func tagTexts(rs []*text.TagRule) []string {
 	return out
 }
 
-// passIf records a passed check when the subject is being explained.
-func passIf(s *Subject, out []Reason, code Code, msg, measured string) []Reason {
+// passIf records a passed check when the subject is being explained,
+// with the limit it was held to, as a failure would show it.
+func passIf(s *Subject, out []Reason, code Code, msg, measured, limit string) []Reason {
 	if !s.Verbose {
 		return out
 	}
-	return append(out, Reason{Code: code, Message: msg, Measured: measured, Pass: true})
+	return append(out, Reason{Code: code, Message: msg, Measured: measured, Limit: limit, Pass: true})
 }

@@ -29,7 +29,7 @@ func (c *windowCheck) Run(s *Subject, out []Reason) []Reason {
 		return append(out, Reason{Code: OutsideWindow, Measured: t.Format(timeLayout), Limit: limit,
 			Message: "posted " + t.Format(timeLayout) + ", after the campaign ended " + c.end.Format(timeLayout)})
 	}
-	return passIf(s, out, OutsideWindow, "posted "+t.Format(timeLayout)+", inside "+limit, t.Format(timeLayout))
+	return passIf(s, out, OutsideWindow, "posted "+t.Format(timeLayout)+", inside "+limit, t.Format(timeLayout), limit)
 }
 
 func (c *windowCheck) describe() string {

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -27,7 +28,7 @@ func ReadJudges(path string, lo, hi float64) (Judges, error) {
 }
 
 func parseJudges(name string, r io.Reader, lo, hi float64) (Judges, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(skipBOM(r))
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	j := Judges{}
@@ -66,4 +67,14 @@ func (j Judges) add(rec []string, lo, hi float64) error {
 	}
 	j[id] = append(j[id], v)
 	return nil
+}
+
+// skipBOM drops the byte-order mark spreadsheet programs write at the
+// start of a UTF-8 CSV, which would otherwise be read into the first id.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3)
+	}
+	return br
 }

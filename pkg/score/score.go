@@ -73,7 +73,9 @@ func (s *Scorer) components(e *check.Entry, r *Result, top float64) Components {
 		c.Topics = float64(m.Topics) / float64(s.topics)
 	}
 	if top > 0 {
-		c.Engagement = r.Engagement / top
+		// An entry outside the field may outdo its highest; it is shown
+		// what it would have had, still within [0,1].
+		c.Engagement = min(1, r.Engagement/top)
 	}
 	c.Judges = s.judgeComponent(r.Judges)
 	c.Originality = clamp01(c.Originality)

@@ -1,0 +1,128 @@
+package check_test
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/export"
+)
+
+func TestNoImage(t *testing.T) {
+	url := export.Image{Ref: "https://example.com/a.png", URL: true}
+	tests := []struct {
+		name   string
+		media  string
+		images []export.Image
+		want   []check.Reason
+	}{
+		{name: "none attached, one needed", media: "{min_images: 1}",
+			want: []check.Reason{{Code: check.NoImage, Measured: "0", Limit: "1", Message: "0 images attached, at least 1 needed"}}},
+		{name: "one attached, two needed", media: "{min_images: 2, verify: false}", images: []export.Image{url},
+			want: []check.Reason{{Code: check.NoImage, Measured: "1", Limit: "2", Message: "1 image attached, at least 2 needed"}}},
+		{name: "a url counts", media: "{min_images: 1}", images: []export.Image{url}},
+		{name: "none needed", media: "{min_images: 0}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := inspect(t, "media: "+tt.media+"\n", &export.Post{ID: "p", Images: tt.images})
+			assertReasons(t, e.Reasons, tt.want)
+		})
+	}
+}
+
+func TestImageUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, filepath.Join(dir, "good.png"), 200, 200)
+	writePNG(t, filepath.Join(dir, "small.png"), 10, 300)
+	writeFile(t, filepath.Join(dir, "text.png"), []byte("not an image at all"))
+	writeFile(t, filepath.Join(dir, "huge.png"), hugePNGHeader(60000, 60000))
+	const media = "media: {min_images: 1, verify: true, min_width: 200, min_height: 200}\n"
+	tests := []struct {
+		name   string
+		media  string
+		images []export.Image
+		want   []check.Reason
+		sigs   int
+	}{
+		{name: "good image", media: media, images: []export.Image{localImage(dir, "good.png")}, sigs: 1},
+		{name: "url is not verified", media: media, images: []export.Image{{Ref: "https://x.io/a.png", URL: true}}},
+		{name: "missing file", media: media, images: []export.Image{localImage(dir, "gone.png")},
+			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "gone.png", Message: "image gone.png: file not found"}}},
+		{name: "not an image", media: media, images: []export.Image{localImage(dir, "text.png")},
+			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "text.png", Message: "image text.png: not a PNG, JPEG, GIF or WebP image"}}},
+		{name: "too small", media: media, images: []export.Image{localImage(dir, "small.png")},
+			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "small.png", Message: "image small.png: 10×300 pixels, at least 200×200 needed"}}},
+		{name: "outside the export folder", media: media,
+			images: []export.Image{{Ref: "../../etc/passwd.png", Path: "/etc/passwd.png", Problem: export.ProblemOutside}},
+			want:   []check.Reason{{Code: check.ImageUnreadable, Measured: "../../etc/passwd.png", Message: "image ../../etc/passwd.png: outside the export folder"}}},
+		{name: "each bad image reported, good ones kept", media: media,
+			images: []export.Image{localImage(dir, "good.png"), localImage(dir, "gone.png"), localImage(dir, "small.png")},
+			want: []check.Reason{
+				{Code: check.ImageUnreadable, Measured: "gone.png", Message: "image gone.png: file not found"},
+				{Code: check.ImageUnreadable, Measured: "small.png", Message: "image small.png: 10×300 pixels, at least 200×200 needed"},
+			}, sigs: 1},
+		{name: "not verified", media: "media: {min_images: 1, verify: false}\n",
+			images: []export.Image{localImage(dir, "gone.png"), localImage(dir, "text.png")}},
+		{name: "huge header accepted by its size", media: media, images: []export.Image{localImage(dir, "huge.png")}},
+		{name: "huge header below the minimum", media: "media: {min_images: 1, verify: true, min_width: 70000, min_height: 200}\n",
+			images: []export.Image{localImage(dir, "huge.png")},
+			want:   []check.Reason{{Code: check.ImageUnreadable, Measured: "huge.png", Message: "image huge.png: 60000×60000 pixels, at least 70000×200 needed"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := inspect(t, tt.media, &export.Post{ID: "p", Images: tt.images})
+			assertReasons(t, e.Reasons, tt.want)
+			if len(e.Measure.ImageSigs) != tt.sigs {
+				t.Errorf("%d image signatures, want %d", len(e.Measure.ImageSigs), tt.sigs)
+			}
+		})
+	}
+}
+
+// TestHugeImageCostsNoMemory: a header claiming 60000×60000 pixels (10 GB
+// decoded) is judged by its size alone.
+func TestHugeImageCostsNoMemory(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "huge.png"), hugePNGHeader(60000, 60000))
+	c := mustChecker(t, "media: {min_images: 1, verify: true, min_width: 200, min_height: 200}\n")
+	p := &export.Post{ID: "p", Images: []export.Image{localImage(dir, "huge.png")}}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	e := c.Inspect(p, &check.Workspace{}, false)
+	runtime.ReadMemStats(&after)
+	if !e.Valid() {
+		t.Errorf("reasons %+v, want none", e.Reasons)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
+		t.Errorf("Inspect allocated %d bytes for a header-only image, want under 1 MiB", n)
+	}
+}
+
+// hugePNGHeader is the 33 bytes a PNG starts with: the signature and an
+// IHDR chunk for an 8-bit RGB image of w×h pixels, with its CRC.
+func hugePNGHeader(w, h uint32) []byte {
+	b := []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}
+	b = binary.BigEndian.AppendUint32(b, w)
+	b = binary.BigEndian.AppendUint32(b, h)
+	b = append(b, 8, 2, 0, 0, 0) // depth 8, RGB, deflate, no filter, no interlace
+	b = binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[12:]))
+	return b
+}
+
+func TestHugePNGHeaderIs33Bytes(t *testing.T) {
+	if n := len(hugePNGHeader(1, 1)); n != 33 {
+		t.Fatalf("header is %d bytes, want 33", n)
+	}
+}
+
+func writeFile(t testing.TB, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
