@@ -19,8 +19,8 @@ type jsonReport struct {
 	Summary      jsonSummary  `json:"summary"`
 	Entries      []jsonEntry  `json:"entries"`
 	Clusters     [][]string   `json:"clusters"`
-	Ranking      []jsonPlace  `json:"ranking,omitempty"`
-	Rewards      *jsonRewards `json:"rewards,omitempty"`
+	Ranking      []jsonPlace  `json:"ranking,omitzero"`
+	Rewards      *jsonRewards `json:"rewards,omitzero"`
 }
 
 type jsonSummary struct {

@@ -12,7 +12,7 @@ import (
 // emphasis, links or HTML.
 func mdCell(s string) string {
 	s = EscapeControl(s)
-	r := strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`, `<`, `&lt;`, `>`, `&gt;`)
+	r := strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `~`, `\~`, `[`, `\[`, `]`, `\]`, `<`, `&lt;`, `>`, `&gt;`)
 	return r.Replace(s)
 }
 

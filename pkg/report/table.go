@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -81,7 +82,9 @@ func (t Table) writePadded(w *bufio.Writer, rows [][]string) {
 				line.WriteString(c)
 			}
 		}
-		w.WriteString(line.String())
+		// Empty cells at the end of a row would leave padding behind; a
+		// terminal shows none of it, and files and diffs are cleaner without.
+		w.WriteString(strings.TrimRight(line.String(), " "))
 		w.WriteByte('\n')
 	}
 }
@@ -101,14 +104,18 @@ func columnWidths(rows [][]string) []int {
 
 // EscapeControl replaces control characters (C0, DEL, C1, and the bidi
 // overrides that can reorder a line) with visible escapes such as \n, \t
-// and \x1b.
+// and \x1b. Bytes that are not UTF-8 are shown as \xNN too: a lone 0x9b
+// is a C1 control to a terminal in an 8-bit mode, and the output is always
+// valid UTF-8.
 func EscapeControl(s string) string {
 	if !needsEscape(s) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case r == utf8.RuneError && isInvalidAt(s, i):
+			b.WriteString(escapeRune(rune(s[i])))
 		case r == '\n':
 			b.WriteString(`\n`)
 		case r == '\r':
@@ -130,7 +137,14 @@ func needsEscape(s string) bool {
 			return true
 		}
 	}
-	return false
+	return !utf8.ValidString(s)
+}
+
+// isInvalidAt tells a byte that is not UTF-8 from a genuine U+FFFD; range
+// yields RuneError for both, consuming one byte for the former.
+func isInvalidAt(s string, i int) bool {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size == 1
 }
 
 func isControl(r rune) bool {

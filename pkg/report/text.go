@@ -54,6 +54,6 @@ func StandingsTable(w io.Writer, s *Standings, pad bool) error {
 
 // RewardsText is the payout summary written to stderr under table output.
 func RewardsText(w io.Writer, r Rewards) error {
-	_, err := fmt.Fprintf(w, "pool %s %s: paid %s, leftover %s\n", r.Pool, r.Token, r.Paid, r.Leftover)
+	_, err := fmt.Fprintf(w, "pool %s: paid %s, leftover %s\n", rewardText(r.Pool, r.Token), r.Paid, r.Leftover)
 	return err
 }

@@ -1,0 +1,98 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+type renderCase struct {
+	name   string // the golden file's name without .golden
+	render func(io.Writer) error
+}
+
+// renderCases lists every renderer on the sample models; a renderer added
+// to the package belongs here.
+func renderCases() []renderCase {
+	v, s, x, d, sp := sampleValidation(), sampleStandings(), sampleExplanation(), sampleDraw(), sampleSplit()
+	commit := &DrawResult{Eligible: 5, EligibleDigest: d.EligibleDigest, CommitOnly: true}
+	return []renderCase{
+		{"validation.table", func(w io.Writer) error { return ValidationTable(w, v, true) }},
+		{"validation.tsv", func(w io.Writer) error { return ValidationTable(w, v, false) }},
+		{"validation.json", func(w io.Writer) error { return ValidationJSON(w, v) }},
+		{"validation.csv", func(w io.Writer) error { return ValidationCSV(w, v) }},
+		{"validation.md", func(w io.Writer) error { return ValidationMarkdown(w, v) }},
+		{"validation.summary", func(w io.Writer) error { return SummaryText(w, v.Summary) }},
+		{"standings.table", func(w io.Writer) error { return StandingsTable(w, s, true) }},
+		{"standings.tsv", func(w io.Writer) error { return StandingsTable(w, s, false) }},
+		{"standings.json", func(w io.Writer) error { return StandingsJSON(w, s) }},
+		{"standings.csv", func(w io.Writer) error { return StandingsCSV(w, s) }},
+		{"standings.md", func(w io.Writer) error { return StandingsMarkdown(w, s) }},
+		{"standings.rewards", func(w io.Writer) error { return RewardsText(w, s.Rewards) }},
+		{"explain-short.table", func(w io.Writer) error { return ExplanationText(w, x, true) }},
+		{"explain-short.tsv", func(w io.Writer) error { return ExplanationText(w, x, false) }},
+		{"explain-short.json", func(w io.Writer) error { return ExplanationJSON(w, x) }},
+		{"explain-winner.table", func(w io.Writer) error { return ExplanationText(w, sampleRankedExplanation(), true) }},
+		{"explain-winner.json", func(w io.Writer) error { return ExplanationJSON(w, sampleRankedExplanation()) }},
+		{"draw.table", func(w io.Writer) error { return DrawText(w, d, true) }},
+		{"draw.tsv", func(w io.Writer) error { return DrawText(w, d, false) }},
+		{"draw.json", func(w io.Writer) error { return DrawJSON(w, d) }},
+		{"draw-commit.table", func(w io.Writer) error { return DrawText(w, commit, true) }},
+		{"draw-commit.json", func(w io.Writer) error { return DrawJSON(w, commit) }},
+		{"split.table", func(w io.Writer) error { return SplitTable(w, sp, true) }},
+		{"split.tsv", func(w io.Writer) error { return SplitTable(w, sp, false) }},
+		{"split.json", func(w io.Writer) error { return SplitJSON(w, sp) }},
+		{"split.csv", func(w io.Writer) error { return SplitCSV(w, sp) }},
+	}
+}
+
+func render(t *testing.T, c renderCase) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := c.render(&buf); err != nil {
+		t.Fatalf("%s: %v", c.name, err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range renderCases() {
+		t.Run(c.name, func(t *testing.T) {
+			got := render(t, c)
+			path := filepath.Join("testdata", "golden", c.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./pkg/report -run TestGolden -update to write it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from its golden file; run with -update if the change is intended\n--- got\n%s\n--- want\n%s", path, got, want)
+			}
+		})
+	}
+}
+
+// TestGoldenNoRawControl guards the point of EscapeControl: the ESC in
+// p003's id never reaches the output raw. CSV is the exception: it is data
+// for a spreadsheet, and the id must survive exactly.
+func TestGoldenNoRawControl(t *testing.T) {
+	for _, c := range renderCases() {
+		got := render(t, c)
+		if strings.HasSuffix(c.name, ".csv") {
+			continue
+		}
+		if bytes.IndexByte(got, 0x1b) >= 0 {
+			t.Errorf("%s: raw ESC in output:\n%s", c.name, got)
+		}
+	}
+}
