@@ -87,7 +87,7 @@ func (res *Result) reusedImages(order []int) {
 	}
 }
 
-// maxSim is each entry's highest similarity to another entry.
+// maxSim is each entry's highest similarity to an earlier entry.
 func (res *Result) maxSim() []float64 {
 	if res.sims == nil {
 		return make([]float64, len(res.Entries))

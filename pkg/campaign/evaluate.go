@@ -38,7 +38,7 @@ type Result struct {
 	FileErrors   int           // files that could not be read at all
 	Checker      *check.Checker
 
-	sims []float64 // per entry, highest similarity to another entry
+	sims []float64 // per entry, highest similarity to an earlier entry
 }
 
 // ErrNoInput is returned (wrapped) when no export could be read.

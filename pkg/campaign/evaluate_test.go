@@ -170,11 +170,11 @@ func TestRank(t *testing.T) {
 		ranks string
 	}{
 		{name: "ties share the cut-off place", edit: nil,
-			ranks: "1 star 33.34|2 good 33.33|3 tie-a 16.67|3 tie-b 16.66|5 carol-1 0|6 copy-a 0|7 dup-early 0"},
+			ranks: "1 star 33.34|2 good 33.33|3 tie-a 16.67|3 tie-b 16.66|5 copy-a 0|6 dup-early 0|7 carol-1 0"},
 		{name: "ties to the earliest", edit: func(r *rules.Rules) { r.Rewards.Ties = rules.TiesEarliest },
-			ranks: "1 star 33.34|2 good 33.33|3 tie-a 33.33|4 tie-b 0|5 carol-1 0|6 copy-a 0|7 dup-early 0"},
+			ranks: "1 star 33.34|2 good 33.33|3 tie-a 33.33|4 tie-b 0|5 copy-a 0|6 dup-early 0|7 carol-1 0"},
 		{name: "five winners", edit: func(r *rules.Rules) { r.Rewards.Winners = 5 },
-			ranks: "1 star 20|2 good 20|3 tie-a 20|3 tie-b 20|5 carol-1 20|6 copy-a 0|7 dup-early 0"},
+			ranks: "1 star 20|2 good 20|3 tie-a 20|3 tie-b 20|5 copy-a 20|6 dup-early 0|7 carol-1 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

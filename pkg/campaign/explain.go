@@ -95,7 +95,7 @@ func (res *Result) componentLines(e *check.Entry, s *score.Result, post *export.
 		{"engagement", c.Engagement, w.Engagement, fmt.Sprintf("log1p(%d likes + 2×%d comments + 3×%d reposts) = %.3f; the field's highest %.3f",
 			m.Likes, m.Comments, m.Reposts, s.Engagement, res.topEngagement())},
 		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
-		{"originality", c.Originality, w.Originality, fmt.Sprintf("1 − max(similarity to another entry %.2f, share of the brief %.2f)", s.Similarity, m.Brief)},
+		{"originality", c.Originality, w.Originality, fmt.Sprintf("1 − max(similarity to an earlier entry %.2f, share of the brief %.2f)", s.Similarity, m.Brief)},
 		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges)},
 	}
 }

@@ -25,8 +25,10 @@ type NearResult struct {
 	// Original holds, for each doc that repeats an earlier one, the most
 	// similar earlier doc at or above the threshold (ties: the earliest).
 	Original map[int]Match
-	// MaxSim holds each doc's highest similarity to any other doc that LSH
+	// MaxSim holds each doc's highest similarity to an earlier doc that LSH
 	// made a candidate; a doc with no candidate is absent (similarity 0).
+	// Only earlier docs count, so a later copy never makes the post it
+	// copied look less original.
 	MaxSim map[int]float64
 	// Clusters are the groups of two or more docs joined by similarities at
 	// or above the threshold, each sorted, ordered by first member.
@@ -48,8 +50,8 @@ type near struct {
 // Near finds near-duplicates among docs: exact copies by hash, the rest by
 // LSH banding of the signatures, each candidate pair confirmed by the
 // estimate over the full signature. Every doc is compared with every
-// earlier and later doc that LSH proposes, so MaxSim serves the
-// originality score and Original serves the near-duplicate verdict.
+// earlier doc that LSH proposes, so MaxSim serves the originality score
+// and Original serves the near-duplicate verdict.
 func Near(docs []TextDoc, threshold float64) NearResult {
 	n := newNear(docs, threshold)
 	n.exactGroups()
@@ -172,7 +174,6 @@ func (n *near) pair(i, j int32, b int) {
 		}
 	}
 	sim := a.Similarity(c)
-	n.maxSim[i] = max(n.maxSim[i], sim)
 	n.maxSim[j] = max(n.maxSim[j], sim)
 	if sim < n.threshold {
 		return
@@ -205,7 +206,7 @@ func (n *near) result() NearResult {
 	res := NearResult{Original: map[int]Match{}, MaxSim: map[int]float64{}}
 	for i := range n.docs {
 		if rep := int(n.first[i]); rep != i && n.threshold <= 1 {
-			n.maxSim[rep], n.maxSim[i] = 1, 1
+			n.maxSim[i] = 1
 			n.best[i] = n.copyOf(rep, i)
 		}
 	}

@@ -6,10 +6,11 @@
 //	topics       share of topic groups with at least one keyword
 //	engagement   log1p(likes + 2·comments + 3·reposts) / the field's highest
 //	media        min(1, images / 2)
-//	originality  1 − the highest of (similarity to another entry, containment in the brief)
+//	originality  1 − the highest of (similarity to an earlier entry, containment in the brief)
 //	judges       mean judge score mapped from the declared scale to [0,1]
 //
-// times 100. "The field" is every entry that passes every check other than
+// times 100. Only earlier entries count for originality: a copy posted
+// later must not cost the original its score. "The field" is every entry that passes every check other than
 // author-limit: the entries actually competing. Components are kept so
 // that explain can show every figure; ranking compares exact values, never
 // rounded ones, and breaks ties by created_at, then id.

@@ -23,7 +23,7 @@ type Result struct {
 	Score      float64
 	C          Components
 	Engagement float64 // log1p(likes + 2·comments + 3·reposts)
-	Similarity float64 // highest similarity to another entry
+	Similarity float64 // highest similarity to an earlier entry
 	Judges     []float64
 }
 
@@ -42,7 +42,7 @@ func New(r *rules.Rules, judges Judges) *Scorer {
 }
 
 // Score scores every entry. maxSim holds each entry's highest similarity
-// to another entry (0 when none was found). Entries that cannot compete
+// to an earlier entry (0 when none was found). Entries that cannot compete
 // still get a score, so that explain can show what they would have had.
 func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 	out := make([]Result, len(entries))
