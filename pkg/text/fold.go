@@ -1,0 +1,220 @@
+package text
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/liuzl/gocc"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// Apply returns s with the folds in f applied: width (x/text/width.Fold,
+// then NFKC), case (Unicode case folding), script (Traditional Chinese to
+// Simplified, by OpenCC's t2s tables) and space (runs of spaces, tabs,
+// NBSP and U+3000 become one space; zero-width characters and variation
+// selectors are dropped). Apply is idempotent: the folds are repeated until
+// nothing changes, since one can undo another's normal form (a case fold
+// can leave text that NFKC changes again). Each byte that is not valid
+// UTF-8 becomes U+FFFD first, as in Normalize.
+func (f Fold) Apply(s string) string {
+	if f == (Fold{}) {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		s = string(appendValid(nil, s)) // folds work on text, not bytes
+	}
+	if isASCII(s) {
+		return f.ascii(s)
+	}
+	for range 8 {
+		n := f.once(s)
+		if n == s {
+			break
+		}
+		s = n
+	}
+	return s
+}
+
+// once applies each fold in f one time.
+func (f Fold) once(s string) string {
+	if f.Width {
+		s = norm.NFKC.String(width.Fold.String(s))
+	}
+	if f.Case {
+		s = cases.Fold().String(s)
+	}
+	if f.Script {
+		s = foldScript(s)
+	}
+	if f.Space {
+		s = foldSpace(s)
+	}
+	return s
+}
+
+// ascii is Apply for ASCII text, where only case and space folds change
+// anything and one pass is enough.
+func (f Fold) ascii(s string) string {
+	if f.Case {
+		s = strings.ToLower(s)
+	}
+	if f.Space {
+		s = foldSpace(s)
+	}
+	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldSpace turns each run of horizontal white space (Zs, tab) into one
+// ASCII space and drops zero-width characters and variation selectors.
+// Line breaks stay: a tag never spans lines.
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	inSpace := false
+	changed := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		piece := s[i : i+n]
+		i += n
+		switch {
+		case dropInSpaceFold(r):
+			changed = true
+			continue
+		case r == '\t' || r != '\n' && r != '\r' && !lineEnd(r) && isSpaceRune(r) && r != 0x180E && r != 0x200B && r != 0x2060 && r != 0xFEFF:
+			if inSpace {
+				changed = true
+				continue
+			}
+			inSpace = true
+			if r != ' ' {
+				changed = true
+			}
+			b.WriteByte(' ')
+			continue
+		}
+		inSpace = false
+		b.WriteString(piece)
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+// dropInSpaceFold reports the invisible characters the space fold drops.
+func dropInSpaceFold(r rune) bool {
+	switch {
+	case 0x200B <= r && r <= 0x200D, r == 0x2060, r == 0xFEFF, r == 0x180E,
+		0xFE00 <= r && r <= 0xFE0F, 0xE0100 <= r && r <= 0xE01EF:
+		return true
+	}
+	return false
+}
+
+var (
+	t2sOnce sync.Once
+	t2s     *gocc.OpenCC
+)
+
+// converter loads OpenCC's Traditional-to-Simplified tables (embedded in
+// gocc, about 10 ms) the first time a script fold needs them. gocc leaves
+// the command line alone: it registers no flags.
+func converter() *gocc.OpenCC {
+	t2sOnce.Do(func() {
+		cc, err := gocc.New("t2s")
+		if err != nil {
+			// The tables are compiled into the binary: failing to
+			// read them is a broken build, not bad input.
+			panic("text: loading the embedded OpenCC t2s tables: " + err.Error())
+		}
+		t2s = cc
+	})
+	return t2s
+}
+
+// t2sWindow bounds how much text one dictionary lookup sees. gocc's own
+// Convert hands every lookup the whole rest of the text, copying it each
+// time (quadratic in a long post); the longest t2s key is 14 characters,
+// 42 bytes, so a window of 64 bytes finds every match Convert finds.
+const t2sWindow = 64
+
+// foldScript converts Traditional Chinese to Simplified as gocc's Convert
+// does (for each group of the conversion chain in turn: at each Han
+// character, the longest key of the first dictionary that has one, else the
+// character), looking only at Han characters since every t2s key is Han.
+func foldScript(s string) string {
+	if !hasHan(s) {
+		return s
+	}
+	for _, group := range converter().DictChains {
+		s = convertGroup(s, group)
+	}
+	return s
+}
+
+func hasHan(s string) bool {
+	tbl := props()
+	for _, r := range s {
+		if propOf(tbl, r)&pHan != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func convertGroup(s string, group *gocc.Group) string {
+	tbl := props()
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if propOf(tbl, r)&pHan == 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		key, value := lookupT2S(group, s[i:min(len(s), i+t2sWindow)])
+		if key == 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		b.WriteString(value)
+		i += key
+	}
+	return b.String()
+}
+
+// lookupT2S returns the length of the longest key at the start of w and its
+// replacement, from the first dictionary of the group that matches.
+func lookupT2S(group *gocc.Group, w string) (int, string) {
+	for _, d := range group.Dicts {
+		ret, err := d.PrefixMatch(w)
+		if err != nil || len(ret) == 0 {
+			continue
+		}
+		best, value := 0, ""
+		for k, v := range ret {
+			if len(k) > best && len(v) > 0 {
+				best, value = len(k), v[0]
+			}
+		}
+		if best > 0 {
+			return best, value
+		}
+	}
+	return 0, ""
+}

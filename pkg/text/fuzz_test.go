@@ -1,0 +1,126 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fuzzSeeds are starting points shared by the fuzz targets.
+var fuzzSeeds = []string{
+	"", "ES Launchpool 挖矿", seedRule, "＃Ｇａｔｅ Ａｌｐｈａ 第三屆積分狂歡節 ＆ ＥＳ Ｌａｕｎｃｈｐｏｏｌ＃",
+	"👨\u200d👩\u200d👧\u200d👦 🇨🇳 1\ufe0f\u20e3 👍🏽 ❤\ufe0f ❤\ufe0e", "cafe\u0301 q\u0307\u0323 \u1112\u1161\u11ab",
+	"ｶﾞ 𠀀 ①※“” a\u200bb a\ufeffb a\x01b\r\n", "a\xffb\xc3", "see https://x.com/a#b #ES @bob $ES",
+	"#a #b# #c\nd# ＃e＃ $BRK.A", "\u0600#tag", "C# and F#", "#\ufe0f\u20e3 #_ #123",
+}
+
+// FuzzMeasure: never panics; graphemes ≤ runes; leaving anything out never
+// raises a count; NFC and NFD forms of a text measure the same. (NFD is
+// taken of Normalize(s): invalid bytes have no NFD.)
+func FuzzMeasure(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, uint8(0), uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, exBits, synBits uint8) {
+		syn := Syntax(synBits % 3)
+		ex := Exclude(exBits) & (ExcludeTags | ExcludeURLs | ExcludeMentions | ExcludeWhitespace | ExcludePunctuation | ExcludeEmoji)
+		all := Measure(s, 0, syn)
+		if all.Graphemes > all.Runes {
+			t.Fatalf("graphemes %d > runes %d for %q", all.Graphemes, all.Runes, s)
+		}
+		if want := utf8.RuneCountInString(Normalize(s)); all.Runes != want {
+			t.Fatalf("runes %d, want %d for %q", all.Runes, want, s)
+		}
+		some := Measure(s, ex, syn)
+		if some.Graphemes > some.Runes {
+			t.Fatalf("graphemes %d > runes %d with exclusions for %q", some.Graphemes, some.Runes, s)
+		}
+		for _, u := range Units {
+			if some.Of(u) > all.Of(u) {
+				t.Fatalf("excluding %b raised %s from %d to %d for %q", ex, u, all.Of(u), some.Of(u), s)
+			}
+		}
+		n := Normalize(s)
+		d := norm.NFD.String(n)
+		for _, e := range []Exclude{0, ex} {
+			if a, b := Measure(n, e, syn), Measure(d, e, syn); a != b {
+				t.Fatalf("NFC %+v, NFD %+v (exclude %b) for %q", a, b, e, n)
+			}
+		}
+	})
+}
+
+// FuzzFindTags: every tag's text is Normalize(s)[Start:End], tags are in
+// order and do not overlap, lines count the line breaks before them, and
+// Tokenize partitions the same text.
+func FuzzFindTags(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, synBits uint8) {
+		syn := Syntax(synBits % 3)
+		n := Normalize(s)
+		end := 0
+		for _, tg := range FindTags(s, syn) {
+			if tg.Start < end || tg.End > len(n) || tg.Start >= tg.End {
+				t.Fatalf("tag %+v out of order or bounds in %q", tg, n)
+			}
+			if n[tg.Start:tg.End] != tg.Text {
+				t.Fatalf("tag text %q, but Normalize(s)[%d:%d] = %q", tg.Text, tg.Start, tg.End, n[tg.Start:tg.End])
+			}
+			if want := strings.Count(n[:tg.Start], "\n") + 1; tg.Line != want {
+				t.Fatalf("tag %+v on line %d, want %d", tg, tg.Line, want)
+			}
+			if tagKindOf(tg.Text) != tg.Kind {
+				t.Fatalf("tag %+v reads as %v", tg, tagKindOf(tg.Text))
+			}
+			end = tg.End
+		}
+		checkPartition(t, n, Tokenize(s, syn, nil))
+	})
+}
+
+// FuzzFold: each fold, and all of them together, is idempotent and keeps
+// valid UTF-8 valid.
+func FuzzFold(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	folds := []Fold{{Width: true}, {Case: true}, {Space: true}, {Script: true}, AllFolds, {Width: true, Case: true}}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fo := range folds {
+			once := fo.Apply(s)
+			if twice := fo.Apply(once); twice != once {
+				t.Fatalf("%+v not idempotent on %q: %q then %q", fo, s, once, twice)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(once) {
+				t.Fatalf("%+v made %q invalid: %q", fo, s, once)
+			}
+		}
+	})
+}
+
+// FuzzTagRule: compiling any rule and explaining any miss never panics, and
+// a compiled rule matches a post that is the rule itself.
+func FuzzTagRule(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, s)
+	}
+	f.Add("#ES", "#ESLaunchpool")
+	f.Fuzz(func(t *testing.T, rule, post string) {
+		r, err := CompileTag(rule, AllFolds)
+		if err != nil {
+			return
+		}
+		if !r.Match(Prepare(r.Text(), AllFolds)) {
+			t.Fatalf("rule %q does not match its own text", r.Text())
+		}
+		p := Prepare(post, AllFolds)
+		if !r.Match(p) {
+			r.Closest(post)
+		}
+		CompilePhrases([]string{rule, post}, AllFolds).Find(p)
+	})
+}
