@@ -18,44 +18,56 @@ import (
 	"github.com/promo-cli/promo/pkg/rules"
 )
 
-// fileResult is what one worker made of one file.
+// fileResult is what was made of one file.
 type fileResult struct {
-	entries []check.Entry
+	batches []*batch // in file order; each filled by an inspect worker
 	kept    []export.Post
 	digest  string
 	failed  bool
+	broken  *check.Entry // the file could not be read to the end
 }
 
-// read checks every file with a bounded pool of workers. Each file's
-// entries go into its own slot, and the slots are joined in file order, so
-// the result does not depend on which worker finished first.
+// batch is a run of consecutive posts of one file and, once inspected,
+// their entries in the same order.
+type batch struct {
+	posts   []export.Post
+	entries []check.Entry
+}
+
+const batchSize = 256
+
+// read checks every post with a bounded pool of workers. Readers parse the
+// files and hand out batches of posts, so one large export keeps every
+// core busy; each batch's entries stay in the batch's slot, and the slots
+// are joined in file order, so the result does not depend on which worker
+// finished first.
 func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) error {
 	eo := exportOptions(res.Rules, opt)
 	slots := make([]fileResult, len(res.Files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
+	n := workers(opt.Workers)
+	jobs := make(chan *batch, 2*n)
+	var inspectors sync.WaitGroup
 	var seen atomic.Int64
-	for range min(workers(opt.Workers), len(res.Files)) {
-		wg.Add(1)
+	for range n {
+		inspectors.Add(1)
 		go func() {
-			defer wg.Done()
+			defer inspectors.Done()
 			ws := &check.Workspace{}
-			for i := range jobs {
-				slots[i] = readFile(ctx, c, ws, res.Files[i], eo, opt.Keep)
+			for b := range jobs {
+				b.entries = make([]check.Entry, len(b.posts))
+				for i := range b.posts {
+					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
+				}
+				b.posts = nil // the text is not needed any more
 				if opt.Progress != nil {
-					opt.Progress(int(seen.Add(int64(len(slots[i].entries)))))
+					opt.Progress(int(seen.Add(int64(len(b.entries)))))
 				}
 			}
 		}()
 	}
-	for i := range res.Files {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- i
-	}
+	res.readFiles(ctx, slots, jobs, eo, opt.Keep, min(n, len(res.Files)))
 	close(jobs)
-	wg.Wait()
+	inspectors.Wait()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -63,15 +75,45 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 	return nil
 }
 
+// readFiles parses the files with the given number of readers.
+func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, eo export.Options, keep string, readers int) {
+	files := make(chan int)
+	var wg sync.WaitGroup
+	for range readers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range files {
+				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs)
+			}
+		}()
+	}
+	for i := range res.Files {
+		if ctx.Err() != nil {
+			break
+		}
+		files <- i
+	}
+	close(files)
+	wg.Wait()
+}
+
 func (res *Result) join(slots []fileResult) {
 	n := 0
 	for _, s := range slots {
-		n += len(s.entries)
+		for _, b := range s.batches {
+			n += len(b.entries)
+		}
 	}
 	res.Entries = make([]check.Entry, 0, n)
 	digests := make([]string, 0, len(slots))
 	for i, s := range slots {
-		res.Entries = append(res.Entries, s.entries...)
+		for _, b := range s.batches {
+			res.Entries = append(res.Entries, b.entries...)
+		}
+		if s.broken != nil {
+			res.Entries = append(res.Entries, *s.broken)
+		}
 		res.Kept = append(res.Kept, s.kept...)
 		if s.failed {
 			res.FileErrors++
@@ -81,9 +123,20 @@ func (res *Result) join(slots []fileResult) {
 	res.InputsDigest = inputsDigest(digests)
 }
 
-func readFile(ctx context.Context, c *check.Checker, ws *check.Workspace, f export.File, eo export.Options, keep string) fileResult {
+// readFile parses one file and sends its posts to the inspectors in
+// batches, keeping a slot for each batch in file order.
+func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch) fileResult {
 	var out fileResult
 	name := displayPath(f)
+	cur := &batch{}
+	send := func() {
+		if len(cur.posts) > 0 {
+			out.batches = append(out.batches, cur)
+			jobs <- cur
+			cur = &batch{}
+		}
+	}
+	posts := 0
 	err := export.Read(ctx, f, eo, func(p export.Post) error {
 		if p.ID == p.Source() { // no id in the record: name it by where it is
 			p.ID = name + ":" + strconv.Itoa(p.Line)
@@ -92,12 +145,18 @@ func readFile(ctx context.Context, c *check.Checker, ws *check.Workspace, f expo
 		if keep != "" && p.ID == keep {
 			out.kept = append(out.kept, p)
 		}
-		out.entries = append(out.entries, c.Inspect(&p, ws, false))
+		cur.posts = append(cur.posts, p)
+		posts++
+		if len(cur.posts) == batchSize {
+			send()
+		}
 		return nil
 	})
+	send()
 	if err != nil {
-		out.failed = len(out.entries) == 0
-		out.entries = append(out.entries, unreadableFile(name, err))
+		out.failed = posts == 0
+		e := unreadableFile(name, err)
+		out.broken = &e
 	}
 	out.digest = fileDigest(f.Path)
 	return out

@@ -77,7 +77,7 @@ func (c *Checker) loadBrief(path string, threshold float64) error {
 		return fmt.Errorf("reading the brief: %w", err)
 	}
 	var ws Workspace
-	c.brief = integrity.NewBrief(ws.cleaned(string(data)))
+	c.brief = integrity.NewBrief(c.cleaned(&ws, text.Prepare(string(data), c.fold)))
 	c.checks = append(c.checks, &briefCheck{threshold: threshold})
 	return nil
 }
@@ -111,10 +111,9 @@ func (c *Checker) measure(s *Subject, ws *Workspace) Measure {
 			m.Topics++
 		}
 	}
-	cleaned := ws.cleaned(p.Content)
-	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Sign(cleaned)
+	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Sign(c.cleaned(ws, s.Prepared))
 	if c.brief != nil {
-		m.Brief = c.brief.Containment(cleaned)
+		m.Brief = ws.signer.Containment(c.brief)
 	}
 	return m
 }
@@ -145,24 +144,31 @@ func imageSigs(infos []imageInfo) []integrity.ImageSig {
 
 // cleaned reduces a post to the characters that carry its wording: tags,
 // URLs and mentions dropped (a shared tag must not make posts similar),
-// Traditional folded to Simplified, then integrity.Clean's NFKC, case fold
-// and removal of spaces and punctuation.
-func (ws *Workspace) cleaned(content string) string {
-	// Span offsets index the normalized text, which is shorter or longer
-	// than the raw one when the raw one is decomposed or not valid UTF-8.
-	ws.spans = text.Tokenize(content, text.SyntaxAuto, ws.spans[:0])
-	content = text.Normalize(content)
+// then NFKC, case and Traditional-to-Simplified folds, and no spaces or
+// punctuation. Under the default rules the post's folded text, made once
+// for tag and phrase matching, already has every fold, so only the spans
+// and the punctuation are taken out; normalizing a post twice was the
+// largest cost of judging it.
+func (c *Checker) cleaned(ws *Workspace, p *text.Prepared) string {
+	src, folded := p.Text(), false
+	if c.fold.Width && c.fold.Case && c.fold.Script {
+		src, folded = p.Folded(), true
+	}
+	ws.spans = text.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
 	ws.clean.Reset()
 	for _, sp := range ws.spans {
-		if sp.End > len(content) {
-			break // never expected; a bad post must not stop the run
+		if sp.End > len(src) {
+			break // offsets index Normalize(src), which src already is
 		}
 		switch sp.Kind {
 		case text.SpanURL, text.SpanTag, text.SpanMention:
 			ws.clean.WriteByte(' ')
 		default:
-			ws.clean.WriteString(content[sp.Start:sp.End])
+			ws.clean.WriteString(src[sp.Start:sp.End])
 		}
+	}
+	if folded {
+		return integrity.Strip(ws.clean.String())
 	}
 	return integrity.Clean(scriptFold.Apply(ws.clean.String()))
 }

@@ -24,9 +24,19 @@ func NewBrief(cleaned string) *Brief {
 // written fresh. An entry too short to shingle scores 0.
 func (b *Brief) Containment(cleaned string) float64 {
 	var runes []rune
-	xs := shingles(nil, &runes, cleaned)
-	if len(xs) == 0 || b == nil {
-		return 0
+	return b.contained(shingles(nil, &runes, cleaned))
+}
+
+// Containment is Brief.Containment for the text of the last Sign call,
+// reusing its shingles instead of computing them again.
+func (s *Signer) Containment(b *Brief) float64 {
+	return b.contained(s.xs)
+}
+
+// contained sorts xs in place.
+func (b *Brief) contained(xs []uint64) float64 {
+	if len(xs) == 0 || b == nil || !b.anyIn(xs) {
+		return 0 // most posts share nothing with the brief: skip the sort
 	}
 	slices.Sort(xs)
 	xs = slices.Compact(xs)
@@ -37,4 +47,13 @@ func (b *Brief) Containment(cleaned string) float64 {
 		}
 	}
 	return float64(found) / float64(len(xs))
+}
+
+func (b *Brief) anyIn(xs []uint64) bool {
+	for _, x := range xs {
+		if _, ok := b.set[x]; ok {
+			return true
+		}
+	}
+	return false
 }

@@ -27,6 +27,12 @@ func Clean(s string) string {
 	return s
 }
 
+// Strip drops every rune that carries no wording: whitespace, punctuation,
+// symbols, controls and U+FFFD. It is Clean without the normalization, for
+// a caller whose text is already NFKC, case-folded and script-folded, so
+// that a post is not normalized twice.
+func Strip(s string) string { return keep(s) }
+
 // keep drops every rune that carries no wording.
 func keep(s string) string {
 	var b strings.Builder

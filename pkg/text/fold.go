@@ -3,8 +3,11 @@ package text
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
+	"github.com/liuzl/da"
 	"github.com/liuzl/gocc"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -29,6 +32,9 @@ func (f Fold) Apply(s string) string {
 	if isASCII(s) {
 		return f.ascii(s)
 	}
+	if t, ok := f.fast(s); ok {
+		return t
+	}
 	for range 8 {
 		n := f.once(s)
 		if n == s {
@@ -37,6 +43,33 @@ func (f Fold) Apply(s string) string {
 		s = n
 	}
 	return s
+}
+
+// fast is Apply for the usual folds (width and case on) over text whose
+// characters fold the same alone as in context; see foldfast.go.
+func (f Fold) fast(s string) (string, bool) {
+	if !f.Width || !f.Case {
+		return "", false
+	}
+	var b strings.Builder
+	if !fastWidthCase(s, &b) {
+		return "", false
+	}
+	t := b.String()
+	if f.Script {
+		// A few conversions take two steps (鏇→镟→旋): fold until settled.
+		for range 4 {
+			n := foldScript(t)
+			if n == t {
+				break
+			}
+			t = n
+		}
+	}
+	if f.Space {
+		t = foldSpace(t)
+	}
+	return t, true
 }
 
 // once applies each fold in f one time.
@@ -159,8 +192,8 @@ func foldScript(s string) string {
 	if !hasHan(s) {
 		return s
 	}
-	for _, group := range converter().DictChains {
-		s = convertGroup(s, group)
+	for gi, group := range converter().DictChains {
+		s = convertGroup(s, gi, group)
 	}
 	return s
 }
@@ -175,13 +208,13 @@ func hasHan(s string) bool {
 	return false
 }
 
-func convertGroup(s string, group *gocc.Group) string {
+func convertGroup(s string, gi int, group *gocc.Group) string {
 	tbl := props()
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if propOf(tbl, r)&pHan == 0 {
+		if propOf(tbl, r)&pHan == 0 || !mayStartKey(r, gi) {
 			b.WriteString(s[i : i+n])
 			i += n
 			continue
@@ -198,23 +231,74 @@ func convertGroup(s string, group *gocc.Group) string {
 	return b.String()
 }
 
+// keyStarts remembers, per code point, which groups of the conversion chain
+// have a key starting with it: bit 31 once known, bit g for group g. Most
+// characters of a Simplified post start no key, and knowing that saves a
+// trie walk per character.
+var keyStarts [0x30000]atomic.Uint32
+
+func mayStartKey(r rune, gi int) bool {
+	if int(r) >= len(keyStarts) || gi >= 31 {
+		return true
+	}
+	v := keyStarts[r].Load()
+	if v == 0 {
+		v = 1 << 31
+		for g, grp := range converter().DictChains {
+			if g < 31 && startsKey(grp, r) {
+				v |= 1 << g
+			}
+		}
+		keyStarts[r].Store(v)
+	}
+	return v&(1<<gi) != 0
+}
+
+func startsKey(group *gocc.Group, r rune) bool {
+	var buf [utf8.UTFMax]byte
+	b := buf[:utf8.EncodeRune(buf[:], r)]
+	for _, d := range group.Dicts {
+		if d != nil && d.Trie != nil {
+			if _, err := d.Trie.Jump(b, 0); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lookupT2S returns the length of the longest key at the start of w and its
 // replacement, from the first dictionary of the group that matches.
 func lookupT2S(group *gocc.Group, w string) (int, string) {
 	for _, d := range group.Dicts {
-		ret, err := d.PrefixMatch(w)
-		if err != nil || len(ret) == 0 {
-			continue
-		}
-		best, value := 0, ""
-		for k, v := range ret {
-			if len(k) > best && len(v) > 0 {
-				best, value = len(k), v[0]
-			}
-		}
-		if best > 0 {
-			return best, value
+		if n, v := longestKey(d, w); n > 0 {
+			return n, v
 		}
 	}
 	return 0, ""
+}
+
+// longestKey walks the dictionary's trie along w one byte at a time and
+// remembers the last node that ends a key. It does what da.Dict.PrefixMatch
+// does without building a map and rebuilding every key per call, which made
+// the script fold the most expensive step of judging a post.
+func longestKey(d *da.Dict, w string) (int, string) {
+	if d == nil || d.Trie == nil {
+		return 0, ""
+	}
+	// Jump only reads the bytes; viewing the string as a slice saves a
+	// copy per character of every post.
+	b := unsafe.Slice(unsafe.StringData(w), len(w))
+	best, value, from := 0, "", 0
+	for i := range b {
+		to, err := d.Trie.Jump(b[i:i+1], from)
+		if err != nil {
+			break
+		}
+		if id, err := d.Trie.Value(to); err == nil && id < len(d.Values) && len(d.Values[id]) > 0 {
+			best, value = i+1, d.Values[id][0]
+		}
+		from = to
+	}
+	return best, value
 }
