@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 n=${1:-100000}
 dup=${BENCH_DUP:-0}
-rules=testdata/sample/rules.yaml
+rules=testdata/bench/rules.yaml
 
 for tool in jq /usr/bin/time; do
   if ! command -v "$tool" >/dev/null; then
@@ -55,7 +55,21 @@ if ! "$work/promo" validate --help >/dev/null 2>&1; then
   echo "promo: this build has no validate command yet, so only jq was timed" >&2
   exit 0
 fi
-measure validate "$work/promo" validate -r "$rules" -o json "$export"
+measure validate "$work/promo" validate -r "$rules" -o json --out "$work/validate.json" "$export"
 if [ "${BENCH_RANK:-0}" = 1 ]; then
   measure rank "$work/promo" rank -r "$rules" -o json "$export"
+fi
+
+# Recall and precision of near-duplicate against the planted pairs: a
+# flagged entry is right when it is a planted copy and names its original.
+if [ "$dup" != 0 ] && [ -s "$work/validate.json" ]; then
+  tail -n +2 "$work/truth.csv" | tr -d '\r' | sort >"$work/truth.sorted"
+  jq -r '.entries[] | . as $e | .reasons[] | select(.code == "near-duplicate") | "\($e.id),\(.other)"' \
+    "$work/validate.json" | sort >"$work/flagged.sorted"
+  planted=$(wc -l <"$work/truth.sorted")
+  flagged=$(wc -l <"$work/flagged.sorted")
+  right=$(comm -12 "$work/truth.sorted" "$work/flagged.sorted" | wc -l)
+  awk -v p="$planted" -v f="$flagged" -v r="$right" 'BEGIN {
+    printf "near-duplicate: planted %d, flagged %d, right %d: recall %.4f, precision %.4f\n",
+      p, f, r, (p ? r / p : 1), (f ? r / f : 1) }'
 fi

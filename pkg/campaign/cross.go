@@ -18,6 +18,9 @@ func (res *Result) crossCheck() {
 	order := res.earliestFirst()
 	res.nearDuplicates(order)
 	res.reusedImages(order)
+	for i := range res.Entries {
+		res.Entries[i].Measure.Text, res.Entries[i].Measure.ImageSigs = nil, nil
+	}
 }
 
 // earliestFirst lists the readable entries' indexes in (created_at, id)
@@ -36,7 +39,10 @@ func (res *Result) earliestFirst() []int {
 func (res *Result) nearDuplicates(order []int) {
 	docs := make([]integrity.TextDoc, 0, len(order))
 	for pos, i := range order {
-		d := res.Entries[i].Measure.Text
+		if res.Entries[i].Measure.Text == nil {
+			continue
+		}
+		d := *res.Entries[i].Measure.Text
 		d.Order = pos
 		docs = append(docs, d)
 	}

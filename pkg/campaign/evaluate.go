@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/promo-cli/promo/pkg/check"
@@ -30,6 +31,7 @@ type Result struct {
 	Rules        *rules.Rules
 	Files        []export.File
 	Skipped      []string      // notes about files passed over (unknown extensions)
+	Warnings     []string      // things the operator should look at, e.g. judge scores for unknown ids
 	Entries      []check.Entry // in source order: file, then line
 	Scores       []score.Result
 	Clusters     [][]int // near-duplicate groups, as indexes into Entries
@@ -69,6 +71,7 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if res.FileErrors == len(files) {
 		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
 	}
+	res.Warnings = append(res.Warnings, unknownJudged(judges, res.Entries, r.Scoring.Judges)...)
 	res.crossCheck()
 	res.Scores = score.New(r, judges).Score(res.Entries, res.maxSim())
 	res.applyAuthorLimit()
@@ -98,4 +101,28 @@ func exportOptions(r *rules.Rules, opt Options) export.Options {
 		o.Location = time.UTC
 	}
 	return o
+}
+
+// unknownJudged warns about judge scores for ids no entry has: usually a
+// typo in the judges' sheet, which would otherwise silently score nothing.
+func unknownJudged(j score.Judges, entries []check.Entry, file string) []string {
+	if len(j) == 0 {
+		return nil
+	}
+	known := make(map[string]bool, len(entries))
+	for i := range entries {
+		known[entries[i].ID] = true
+	}
+	var unknown []string
+	for id := range j {
+		if !known[id] {
+			unknown = append(unknown, id)
+		}
+	}
+	slices.Sort(unknown)
+	out := make([]string, 0, len(unknown))
+	for _, id := range unknown {
+		out = append(out, fmt.Sprintf("%s scores entry %q, which no export has; check the id", file, id))
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/integrity"
 	"github.com/promo-cli/promo/pkg/rules"
 )
 
@@ -83,7 +84,7 @@ func dump(t testing.TB, res *campaign.Result, root string) string {
 		}
 		m := e.Measure
 		fmt.Fprintf(&b, "  measure len=%d img=%d topics=%d eng=%d/%d/%d/%d brief=%v sig=%x/%v\n",
-			m.Length, m.Images, m.Topics, m.Likes, m.Comments, m.Reposts, m.Views, m.Brief, m.Text.Exact, m.Text.OK)
+			m.Length, m.Images, m.Topics, m.Likes, m.Comments, m.Reposts, m.Views, m.Brief, textOf(m).Exact, textOf(m).OK)
 		fmt.Fprintf(&b, "  score=%v c=%+v eng=%v sim=%v judges=%v\n", s.Score, s.C, s.Engagement, s.Similarity, s.Judges)
 	}
 	fmt.Fprintf(&b, "clusters %v\n", res.Clusters)
@@ -123,4 +124,13 @@ func copyTree(t testing.TB, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// textOf reads an entry's text signature, which the pipeline drops after
+// the cross-entry checks.
+func textOf(m check.Measure) integrity.TextDoc {
+	if m.Text == nil {
+		return integrity.TextDoc{}
+	}
+	return *m.Text
 }

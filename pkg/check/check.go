@@ -71,6 +71,9 @@ type Measure struct {
 	Topics                          int // topic groups with at least one keyword
 	Likes, Comments, Reposts, Views int64
 	Brief                           float64 // containment in the brief, 0–1
-	Text                            integrity.TextDoc
-	ImageSigs                       []integrity.ImageSig // verified local images
+	// Text and ImageSigs are the signatures the cross-entry checks compare;
+	// they are most of an entry's size, so the pipeline drops them (nil)
+	// once those checks have run.
+	Text      *integrity.TextDoc
+	ImageSigs []integrity.ImageSig // verified local images
 }

@@ -111,6 +111,7 @@ func (c *Checker) measure(s *Subject, ws *Workspace) Measure {
 			m.Topics++
 		}
 	}
+	m.Text = new(integrity.TextDoc)
 	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Sign(c.cleaned(ws, s.Prepared))
 	if c.brief != nil {
 		m.Brief = ws.signer.Containment(c.brief)

@@ -128,7 +128,7 @@ func TestWorkspaceReuse(t *testing.T) {
 	c.Inspect(long, &ws, false)
 	again := c.Inspect(short, &ws, false)
 	assertReasons(t, again.Reasons, first.Reasons)
-	if again.Measure.Text != first.Measure.Text || again.Measure.Length != first.Measure.Length {
+	if *again.Measure.Text != *first.Measure.Text || again.Measure.Length != first.Measure.Length {
 		t.Error("measure differs after reusing the workspace")
 	}
 }
@@ -156,7 +156,7 @@ func TestUnnormalizedText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			raw := c.Inspect(&export.Post{ID: "p", Content: tt.raw}, &check.Workspace{}, false)
 			nfc := c.Inspect(&export.Post{ID: "p", Content: tt.nfc}, &check.Workspace{}, false)
-			if raw.Measure.Text != nfc.Measure.Text || raw.Measure.Length != nfc.Measure.Length {
+			if *raw.Measure.Text != *nfc.Measure.Text || raw.Measure.Length != nfc.Measure.Length {
 				t.Errorf("raw and NFC texts measure differently: %+v / %+v", raw.Measure.Length, nfc.Measure.Length)
 			}
 			assertReasons(t, raw.Reasons, nfc.Reasons)

@@ -3,6 +3,7 @@ package commands
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"unicode/utf8"
@@ -55,7 +56,10 @@ func initRun(ios *IOStreams, from, out string) error {
 		_, err := ios.Out.Write(data)
 		return err
 	}
-	return writeFileAtomic(out, data)
+	return writeFileAtomic(out, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 func readAnnouncement(path string) (string, error) {

@@ -130,6 +130,9 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 		for _, s := range res.Skipped {
 			fmt.Fprintf(ios.ErrOut, "promo: note: %s\n", s)
 		}
+		for _, w := range res.Warnings {
+			fmt.Fprintf(ios.ErrOut, "promo: warning: %s\n", w)
+		}
 	}
 	return res, nil
 }

@@ -1,7 +1,7 @@
 package commands
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -41,43 +41,45 @@ func joinOr(xs []string) string {
 	return out + " or " + xs[len(xs)-1]
 }
 
-// writeOutput renders into memory, then writes to stdout or, with --out,
-// to a temporary file in the same folder renamed over the target, so that a
-// failed run never leaves a half-written payout file behind.
+// writeOutput streams the rendering to stdout or, with --out, to a
+// temporary file in the same folder that is renamed over the target only
+// once it is complete, so a failed run never leaves a half-written payout
+// file behind and a large report is never held in memory whole.
 func writeOutput(ios *IOStreams, outPath string, render func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
-		return err
-	}
 	if outPath == "" || outPath == "-" {
-		_, err := ios.Out.Write(buf.Bytes())
-		return err
+		bw := bufio.NewWriter(ios.Out)
+		if err := render(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
-	return writeFileAtomic(outPath, buf.Bytes())
+	return writeFileAtomic(outPath, render)
 }
 
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+func writeFileAtomic(path string, render func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	bw := bufio.NewWriter(tmp)
+	err = render(bw)
+	if err == nil {
+		err = bw.Flush()
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil

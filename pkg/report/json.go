@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
@@ -12,16 +14,9 @@ import (
 // are kept apart from the domain types so the domain can change without
 // breaking anyone's jq script. Lists are never null.
 
-type jsonReport struct {
-	Campaign     string       `json:"campaign"`
-	RulesDigest  string       `json:"rules_digest"`
-	InputsDigest string       `json:"inputs_digest"`
-	Summary      jsonSummary  `json:"summary"`
-	Entries      []jsonEntry  `json:"entries"`
-	Clusters     [][]string   `json:"clusters"`
-	Ranking      []jsonPlace  `json:"ranking,omitzero"`
-	Rewards      *jsonRewards `json:"rewards,omitzero"`
-}
+// The report document is campaign, rules_digest, inputs_digest, summary,
+// entries, clusters, then for rank ranking and rewards; writeReport writes
+// it in that order.
 
 type jsonSummary struct {
 	Entries    int            `json:"entries"`
@@ -66,46 +61,123 @@ type jsonRewards struct {
 
 // ValidationJSON writes validate's JSON document.
 func ValidationJSON(w io.Writer, v *Validation) error {
-	return encodeJSON(w, validationDTO(v))
+	return writeReport(w, v, nil)
 }
 
 // StandingsJSON writes rank's JSON document: validate's plus ranking and
 // rewards.
 func StandingsJSON(w io.Writer, s *Standings) error {
-	doc := validationDTO(&s.Validation)
-	doc.Ranking = make([]jsonPlace, 0, len(s.Ranking))
-	for _, p := range s.Ranking {
-		doc.Ranking = append(doc.Ranking, jsonPlace{
-			Rank: p.Rank, ID: p.ID, Author: p.Author, Score: round(p.Score, 4),
-			Components: componentMap(p), Reward: p.Reward,
-		})
-	}
-	doc.Rewards = &jsonRewards{Pool: s.Rewards.Pool, Token: s.Rewards.Token, Paid: s.Rewards.Paid, Leftover: s.Rewards.Leftover}
-	return encodeJSON(w, doc)
+	return writeReport(w, &s.Validation, s)
 }
 
-func validationDTO(v *Validation) jsonReport {
-	doc := jsonReport{
-		Campaign: v.Campaign, RulesDigest: v.RulesDigest, InputsDigest: v.InputsDigest,
-		Summary: jsonSummary{
-			Entries: v.Summary.Entries, Valid: v.Summary.Valid, Invalid: v.Summary.Invalid,
-			Unreadable: v.Summary.Unreadable, ByReason: map[string]int{},
-		},
-		Entries:  make([]jsonEntry, 0, len(v.Entries)),
-		Clusters: v.Clusters,
+// writeReport streams the document one entry at a time: a million entries
+// are written without building a million DTOs first. The bytes are those
+// json.Encoder with a two-space indent would write for the whole document.
+func writeReport(w io.Writer, v *Validation, s *Standings) error {
+	jw := newJSONWriter(w)
+	jw.raw("{\n")
+	jw.field("campaign", v.Campaign, true)
+	jw.field("rules_digest", v.RulesDigest, true)
+	jw.field("inputs_digest", v.InputsDigest, true)
+	jw.field("summary", summaryDTO(v.Summary), true)
+	writeArray(jw, "entries", v.Entries, entryDTO, true)
+	clusters := v.Clusters
+	if clusters == nil {
+		clusters = [][]string{}
 	}
-	if doc.Clusters == nil {
-		doc.Clusters = [][]string{}
+	jw.field("clusters", clusters, s != nil)
+	if s != nil {
+		writeArray(jw, "ranking", s.Ranking, placeDTO, true)
+		jw.field("rewards", jsonRewards{Pool: s.Rewards.Pool, Token: s.Rewards.Token, Paid: s.Rewards.Paid, Leftover: s.Rewards.Leftover}, false)
 	}
-	for c, n := range v.Summary.ByReason {
-		doc.Summary.ByReason[string(c)] = n
+	jw.raw("}\n")
+	return jw.flush()
+}
+
+func summaryDTO(s Summary) jsonSummary {
+	out := jsonSummary{Entries: s.Entries, Valid: s.Valid, Invalid: s.Invalid, Unreadable: s.Unreadable, ByReason: map[string]int{}}
+	for c, n := range s.ByReason {
+		out.ByReason[string(c)] = n
 	}
-	for _, e := range v.Entries {
-		doc.Entries = append(doc.Entries, jsonEntry{
-			ID: e.ID, Author: e.Author, Source: e.Source, Valid: e.Valid, Reasons: reasonsDTO(e.Reasons), Length: e.Length,
-		})
+	return out
+}
+
+func entryDTO(e Entry) any {
+	return jsonEntry{ID: e.ID, Author: e.Author, Source: e.Source, Valid: e.Valid, Reasons: reasonsDTO(e.Reasons), Length: e.Length}
+}
+
+func placeDTO(p Place) any {
+	return jsonPlace{Rank: p.Rank, ID: p.ID, Author: p.Author, Score: round(p.Score, 4), Components: componentMap(p), Reward: p.Reward}
+}
+
+// jsonWriter writes an indented JSON object piece by piece; the first
+// error sticks and later writes do nothing.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter { return &jsonWriter{w: bufio.NewWriter(w)} }
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err == nil {
+		_, jw.err = jw.w.WriteString(s)
 	}
-	return doc
+}
+
+// value writes v as the encoder would at the given depth of indentation.
+func (jw *jsonWriter) value(prefix string, v any) {
+	if jw.err != nil {
+		return
+	}
+	jw.buf.Reset()
+	enc := json.NewEncoder(&jw.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if jw.err = enc.Encode(v); jw.err == nil {
+		_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+	}
+}
+
+func (jw *jsonWriter) field(key string, v any, more bool) {
+	jw.raw("  " + quote(key) + ": ")
+	jw.value("  ", v)
+	jw.raw(sep(more))
+}
+
+func writeArray[T any](jw *jsonWriter, key string, items []T, dto func(T) any, more bool) {
+	jw.raw("  " + quote(key) + ": ")
+	if len(items) == 0 {
+		jw.raw("[]" + sep(more))
+		return
+	}
+	jw.raw("[\n")
+	for i, it := range items {
+		jw.raw("    ")
+		jw.value("    ", dto(it))
+		jw.raw(sep(i < len(items)-1))
+	}
+	jw.raw("  ]" + sep(more))
+}
+
+func (jw *jsonWriter) flush() error {
+	if jw.err != nil {
+		return jw.err
+	}
+	return jw.w.Flush()
+}
+
+func sep(more bool) string {
+	if more {
+		return ",\n"
+	}
+	return "\n"
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func reasonsDTO(rs []check.Reason) []jsonReason {
