@@ -42,8 +42,8 @@
 // Exact copies are found by a 64-bit hash of the whole text first, and
 // only one of each group of copies goes through banding.
 //
-// Memory: a signature is 576 bytes, so 1,000,000 texts take about 600 MB
-// in the caller's []TextDoc; [Near] adds about 40 bytes per doc plus its
+// Memory: a signature is 288 bytes (16 bits of each minimum), so
+// 1,000,000 texts take about 300 MB in the caller's []TextDoc; [Near] adds about 40 bytes per doc plus its
 // result maps. Texts shorter than K runes have no signature and take no
 // part.
 //

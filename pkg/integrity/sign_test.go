@@ -169,7 +169,7 @@ func TestFoundRate(t *testing.T) {
 
 func candidates(a, b *Signature) bool {
 	for band := range Bands {
-		if [Rows]uint32(a[band*Rows:]) == [Rows]uint32(b[band*Rows:]) {
+		if [Rows]uint16(a[band*Rows:]) == [Rows]uint16(b[band*Rows:]) {
 			return true
 		}
 	}
