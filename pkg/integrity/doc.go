@@ -28,7 +28,10 @@
 // 0.8 threshold.
 //
 // Each text is reduced to a MinHash [Signature] of [NumHashes] = 144
-// values; the share of equal values estimates the Jaccard similarity
+// values by one-permutation hashing with optimal densification: one hash
+// per shingle picks a bin and competes for its minimum, and empty bins
+// borrow from a fixed probe sequence of other bins. The share of equal
+// values estimates the Jaccard similarity
 // (standard error about 0.033 at 0.8). For search, the signature is cut
 // into [Bands] = 18 bands of [Rows] = 8 values, and two texts become
 // candidates when one band agrees entirely: probability 1-(1-s^8)^18 at
