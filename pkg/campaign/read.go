@@ -110,6 +110,7 @@ func (res *Result) join(slots []fileResult) {
 	for i, s := range slots {
 		for _, b := range s.batches {
 			res.Entries = append(res.Entries, b.entries...)
+			b.entries = nil // let the copy be the only one
 		}
 		if s.broken != nil {
 			res.Entries = append(res.Entries, *s.broken)

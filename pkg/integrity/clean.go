@@ -47,5 +47,11 @@ func keep(s string) string {
 }
 
 func kept(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0x4E00 <= r && r <= 0x9FFF:
+		return true // CJK Unified Ideographs, most of a Chinese post
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.No, r) || unicode.Is(unicode.Nl, r)
 }

@@ -114,37 +114,44 @@ func isASCII(s string) bool {
 // ASCII space and drops zero-width characters and variation selectors.
 // Line breaks stay: a tag never spans lines.
 func foldSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var b *strings.Builder // nil until the first change: most posts have none
 	inSpace := false
-	changed := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		piece := s[i : i+n]
-		i += n
+		out := piece
 		switch {
 		case dropInSpaceFold(r):
-			changed = true
-			continue
-		case r == '\t' || r != '\n' && r != '\r' && !lineEnd(r) && isSpaceRune(r) && r != 0x180E && r != 0x200B && r != 0x2060 && r != 0xFEFF:
+			out = ""
+		case isFoldedSpace(r):
+			out = " "
 			if inSpace {
-				changed = true
-				continue
+				out = ""
 			}
 			inSpace = true
-			if r != ' ' {
-				changed = true
-			}
-			b.WriteByte(' ')
-			continue
+		default:
+			inSpace = false
 		}
-		inSpace = false
-		b.WriteString(piece)
+		if b == nil && out != piece {
+			b = &strings.Builder{}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+		}
+		if b != nil {
+			b.WriteString(out)
+		}
+		i += n
 	}
-	if !changed {
+	if b == nil {
 		return s
 	}
 	return b.String()
+}
+
+// isFoldedSpace reports the horizontal white space a run of which the
+// space fold turns into one ASCII space.
+func isFoldedSpace(r rune) bool {
+	return r == '\t' || r != '\n' && r != '\r' && !lineEnd(r) && isSpaceRune(r) && r != 0x180E && r != 0x200B && r != 0x2060 && r != 0xFEFF
 }
 
 // dropInSpaceFold reports the invisible characters the space fold drops.
