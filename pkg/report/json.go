@@ -80,7 +80,7 @@ func writeReport(w io.Writer, v *Validation, s *Standings) error {
 	jw.field("rules_digest", v.RulesDigest, true)
 	jw.field("inputs_digest", v.InputsDigest, true)
 	jw.field("summary", summaryDTO(v.Summary), true)
-	writeArray(jw, "entries", v.Entries, entryDTO, true)
+	jw.entries(v.Entries)
 	clusters := v.Clusters
 	if clusters == nil {
 		clusters = [][]string{}
@@ -159,6 +159,23 @@ func writeArray[T any](jw *jsonWriter, key string, items []T, dto func(T) any, m
 		jw.raw(sep(i < len(items)-1))
 	}
 	jw.raw("  ]" + sep(more))
+}
+
+// entries writes the entries array with appendEntry.
+func (jw *jsonWriter) entries(es []Entry) {
+	if len(es) == 0 {
+		jw.raw("  \"entries\": [],\n")
+		return
+	}
+	jw.raw("  \"entries\": [\n")
+	var b []byte
+	for i, e := range es {
+		b = append(appendEntry(append(b[:0], "    "...), e), sep(i < len(es)-1)...)
+		if jw.err == nil {
+			_, jw.err = jw.w.Write(b)
+		}
+	}
+	jw.raw("  ],\n")
 }
 
 func (jw *jsonWriter) flush() error {

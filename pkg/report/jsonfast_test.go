@@ -1,0 +1,54 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/promo-cli/promo/pkg/check"
+)
+
+func encoderString(t testing.TB, s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+}
+
+func TestAppendEntryMatchesEncoder(t *testing.T) {
+	entries := []Entry{
+		{ID: "p01", Author: "链上老王", Source: "export/posts.jsonl:1", Valid: true, Length: 259},
+		{ID: "a\x1b[31m\"b\\", Author: "=1+2 <b>&", Source: "x.csv:2", Length: 3, Reasons: []check.Reason{
+			{Code: check.TooShort, Message: "3 graphemes\n\tok\u2028", Measured: "3", Limit: "60"},
+			{Code: check.NearDuplicate, Message: "repeats", Other: "p06", Measured: "0.87"},
+			{Code: check.Unreadable, Message: "bad \xff byte \b\f\x00"},
+		}},
+	}
+	for _, e := range entries {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(entryDTO(e)); err != nil {
+			t.Fatal(err)
+		}
+		want := string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if got := string(appendEntry(nil, e)); got != want {
+			t.Errorf("entry %q:\n got %s\nwant %s", e.ID, got, want)
+		}
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", "链上", "\x00\x1f\"\\", "\u2028\u2029", "\xff\xfe", "<&>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendString(nil, s)), encoderString(t, s); got != want {
+			t.Fatalf("appendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+	})
+}
