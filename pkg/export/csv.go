@@ -32,6 +32,10 @@ func readCSV(ctx context.Context, r io.Reader, b *builder, comma rune, emit func
 		if n%ctxEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
+		// Spreadsheets save rows that were only cleared as ",,,"; they hold no post.
+		if err == nil && blankRow(row) {
+			continue
+		}
 		p, err := b.row(cr, row, err, cols)
 		if err != nil {
 			return err
@@ -40,6 +44,15 @@ func readCSV(ctx context.Context, r io.Reader, b *builder, comma rune, emit func
 			return err
 		}
 	}
+}
+
+func blankRow(row []string) bool {
+	for _, cell := range row {
+		if strings.TrimSpace(cell) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // brokenHeader reports a header that cannot be parsed: without it no row can be mapped,
@@ -64,7 +77,7 @@ func (b *builder) columns(header []string) []column {
 	cols := make([]column, len(header))
 	for i, h := range header {
 		s, ok := b.fields.lookup(h)
-		cols[i] = column{slot: s, key: strings.ToLower(strings.TrimSpace(h)), ok: ok}
+		cols[i] = column{slot: s, key: normKey(h), ok: ok}
 	}
 	return cols
 }

@@ -4,6 +4,9 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // field is a canonical post field.
@@ -70,7 +73,7 @@ func newFieldMap(custom map[string]string) fieldMap {
 	for f, name := range fieldNames {
 		for cname, key := range custom {
 			if strings.EqualFold(cname, name) {
-				k := strings.ToLower(strings.TrimSpace(key))
+				k := normKey(key)
 				m[k] = slot{field(f), 0, k}
 			}
 		}
@@ -79,8 +82,25 @@ func newFieldMap(custom map[string]string) fieldMap {
 }
 
 func (m fieldMap) lookup(key string) (slot, bool) {
-	s, ok := m[strings.ToLower(strings.TrimSpace(key))]
+	s, ok := m[normKey(key)]
 	return s, ok
+}
+
+// invisible are characters a header cell carries unseen: a second BOM when a file saved
+// with one is saved again, or zero-width spaces pasted along with a name.
+var invisible = strings.NewReplacer("\ufeff", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "")
+
+// normKey is a key or header cell as looked up: lower case, trimmed, and for
+// non-ASCII text without invisible characters and with full-width letters narrowed
+// ("ｉｄ" is "id"), as a Chinese input method types them.
+func normKey(key string) string {
+	for i := 0; i < len(key); i++ {
+		if key[i] >= utf8.RuneSelf {
+			key = width.Fold.String(invisible.Replace(key))
+			break
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(key))
 }
 
 // lookupJSON looks up a key given as a JSON string literal; the usual exact key costs

@@ -111,14 +111,15 @@ func csvRecords(data []byte) int {
 	r.FieldsPerRecord = -1
 	n := 0
 	for i := 0; ; i++ {
-		_, err := r.Read()
+		row, err := r.Read()
 		if err == io.EOF {
 			return n
 		}
 		if i == 0 && err != nil {
 			return 1
 		}
-		if i > 0 {
+		// A row of blank cells holds no post and is skipped.
+		if i > 0 && (err != nil || !blankRow(row)) {
 			n++
 		}
 	}

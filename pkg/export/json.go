@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -114,6 +117,7 @@ func (s *jsonStream) object() error {
 	line := s.lines.lineAt(s.dec.InputOffset() - 1)
 	fields := map[string]json.RawMessage{}
 	wrapped := false
+	var where []string // where the posts may be, when no wrapper key holds them
 	for s.dec.More() {
 		tok, err := s.dec.Token()
 		if err != nil {
@@ -121,11 +125,14 @@ func (s *jsonStream) object() error {
 		}
 		key, _ := tok.(string)
 		if isWrapper(key) {
-			arr, err := s.wrapperValue(key, fields)
+			arr, inner, err := s.wrapperValue(key, fields)
 			if err != nil {
 				return err
 			}
 			wrapped = wrapped || arr
+			if inner != nil && where == nil {
+				where = inner
+			}
 			continue
 		}
 		var raw json.RawMessage
@@ -133,6 +140,9 @@ func (s *jsonStream) object() error {
 			return s.broken(err)
 		}
 		fields[key] = raw
+		if len(raw) > 0 && raw[0] == '[' && where == nil {
+			where = []string{key}
+		}
 	}
 	if _, err := s.dec.Token(); err != nil {
 		return s.broken(err)
@@ -140,25 +150,97 @@ func (s *jsonStream) object() error {
 	if wrapped {
 		return nil
 	}
+	if where != nil && !s.anyField(fields) {
+		return s.emit(s.b.unreadable(line, s.notWrapped(where)))
+	}
 	obj, _ := json.Marshal(fields)
 	return s.emit(s.b.fromObject(obj, line))
 }
 
-// wrapperValue streams the array under a wrapper key; any other value is kept as a field.
-func (s *jsonStream) wrapperValue(key string, fields map[string]json.RawMessage) (bool, error) {
+// wrapperValue streams the array under a wrapper key; any other value is kept as a
+// field. For an object it returns the path of the first array inside, so that an
+// export such as {"data": {"list": [...]}} gets a clear message rather than one empty post.
+func (s *jsonStream) wrapperValue(key string, fields map[string]json.RawMessage) (bool, []string, error) {
 	tok, err := s.dec.Token()
 	if err != nil {
-		return false, s.broken(err)
+		return false, nil, s.broken(err)
 	}
 	switch tok {
 	case json.Delim('['):
-		return true, s.array()
+		return true, nil, s.array()
 	case json.Delim('{'):
-		return false, s.skip()
+		inner, err := s.arrayKey()
+		if inner == "" {
+			return false, []string{key}, err
+		}
+		return false, []string{key, inner}, err
 	}
 	raw, _ := json.Marshal(tok)
 	fields[key] = raw
-	return false, nil
+	return false, nil, nil
+}
+
+// arrayKey consumes an object whose '{' was just read and returns its first key that
+// holds an array.
+func (s *jsonStream) arrayKey() (string, error) {
+	found := ""
+	for s.dec.More() {
+		tok, err := s.dec.Token()
+		if err != nil {
+			return "", s.broken(err)
+		}
+		key, _ := tok.(string)
+		if tok, err = s.dec.Token(); err != nil {
+			return "", s.broken(err)
+		}
+		switch tok {
+		case json.Delim('['):
+			if found == "" {
+				found = key
+			}
+			err = s.skip()
+		case json.Delim('{'):
+			err = s.skip()
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	if _, err := s.dec.Token(); err != nil {
+		return "", s.broken(err)
+	}
+	return found, nil
+}
+
+// anyField reports whether an object holds a key of some post field.
+func (s *jsonStream) anyField(fields map[string]json.RawMessage) bool {
+	for k := range fields {
+		if _, ok := s.b.fields.lookup(k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+var jqName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// notWrapped explains an object that holds its posts where promo does not look.
+func (s *jsonStream) notWrapped(where []string) string {
+	const wrappers = `an array of posts under "posts", "data" or "items" of the top-level object`
+	if len(where) == 1 && isWrapper(where[0]) {
+		return fmt.Sprintf("%q holds an object, not an array of posts; promo reads %s", where[0], wrappers)
+	}
+	var jq strings.Builder
+	for _, k := range where {
+		if jqName.MatchString(k) {
+			jq.WriteString("." + k)
+		} else {
+			jq.WriteString("." + strconv.Quote(k))
+		}
+	}
+	file := path.Base(s.b.file)
+	return fmt.Sprintf("the posts seem to be under %q, but promo reads %s only; take the array out, e.g. jq '%s' %s > %s-list.json",
+		strings.Join(where, "."), wrappers, jq.String(), file, s.b.name)
 }
 
 // skip consumes the rest of an object whose '{' was just read.

@@ -24,6 +24,10 @@ func TestReadJSON(t *testing.T) {
 		{"wrapper key without an array is a post field", "{\"id\": \"1\", \"data\": {\"x\": 1}, \"posts\": 3}",
 			[]brief{{"1", "", "", 1, false}}},
 		{"empty array", "[]", nil},
+		{"wrapper nested one level deeper is unreadable", "{\"code\": 0,\n\"data\": {\"total\": 1, \"list\": [{\"id\": \"1\"}]}}",
+			[]brief{{"posts.json:1", "", "", 1, true}}},
+		{"array under another key is unreadable", "{\"result\": [{\"id\": \"1\"}]}",
+			[]brief{{"posts.json:1", "", "", 1, true}}},
 		{"empty file", "", nil},
 		{"item not an object", "[{\"id\": \"1\"},\n 42,\n {\"id\": \"3\"}]",
 			[]brief{{"1", "", "", 1, false}, {"posts.json:2", "", "", 2, true}, {"3", "", "", 3, false}}},
@@ -55,6 +59,27 @@ func TestReadJSONBrokenMessage(t *testing.T) {
 	want := "invalid JSON at line 4: invalid character 'x' looking for beginning of value; this record and the rest of the file from line 3 could not be read; fix the JSON there"
 	if got := posts[len(posts)-1].Unreadable; got != want {
 		t.Errorf("message\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestReadJSONWrapperMessages(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"nested list", `{"code": 0, "data": {"total": 1, "meta": {"a": []}, "list": [{"id": "1"}]}}`,
+			`the posts seem to be under "data.list", but promo reads an array of posts under "posts", "data" or "items" of the top-level object only; take the array out, e.g. jq '.data.list' posts.json > posts-list.json`},
+		{"odd key", `{"data": {"the list": []}}`,
+			`the posts seem to be under "data.the list", but promo reads an array of posts under "posts", "data" or "items" of the top-level object only; take the array out, e.g. jq '.data."the list"' posts.json > posts-list.json`},
+		{"object without an array", `{"data": {"total": 0}}`,
+			`"data" holds an object, not an array of posts; promo reads an array of posts under "posts", "data" or "items" of the top-level object`},
+		{"array elsewhere", `{"ok": true, "result": [{"id": "1"}]}`,
+			`the posts seem to be under "result", but promo reads an array of posts under "posts", "data" or "items" of the top-level object only; take the array out, e.g. jq '.result' posts.json > posts-list.json`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			posts := readString(t, "posts.json", tt.data, Options{})
+			if len(posts) != 1 || posts[0].Unreadable != tt.want {
+				t.Fatalf("got %s\nwant %q", dump(posts), tt.want)
+			}
+		})
 	}
 }
 

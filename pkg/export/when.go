@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -13,8 +14,13 @@ var timeUTC = time.UTC
 // zoned layouts carry their own offset; local layouts are read in Options.Location.
 var (
 	zonedLayouts = []string{time.RFC3339, "2006-01-02 15:04:05Z07:00"}
-	localLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006/01/02 15:04:05", "2006-01-02T15:04:05", "2006/01/02 15:04"}
+	// Month, day and hour without a leading zero also read two digits, and Excel writes
+	// "2025/7/6 9:05".
+	localLayouts = []string{"2006-1-2 15:04:05", "2006-1-2 15:04", "2006/1/2 15:04:05", "2006-1-2T15:04:05", "2006/1/2 15:04"}
 )
+
+// noYear matches a month and day first, as Weibo shows this year's posts ("07-16 12:00").
+var noYear = regexp.MustCompile(`^\d{1,2}\s*[-/.月]\s*\d{1,2}(\s*日)?(\s|$)`)
 
 const timeForms = `RFC 3339 (2025-07-15T10:00:00+08:00), "2006-01-02 15:04:05", "2006-01-02 15:04", "2006/01/02 15:04:05" or Unix seconds or milliseconds`
 
@@ -33,6 +39,10 @@ func (b *builder) when(v val, probs *[]string) (time.Time, bool) {
 	}
 	if t, ok := parseTime(s, v.kind == kNumber, b.opt.Location); ok {
 		return t, true
+	}
+	if noYear.MatchString(s) {
+		*probs = append(*probs, fmt.Sprintf("created_at %q has no year, so it cannot be placed in the campaign window; export full dates such as \"2025-07-16 12:00\"", clip(s)))
+		return time.Time{}, false
 	}
 	*probs = append(*probs, fmt.Sprintf("created_at %q is not a time; use %s", clip(s), timeForms))
 	return time.Time{}, false
@@ -55,7 +65,8 @@ func parseTime(s string, number bool, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// parseUnix reads digits as Unix seconds or milliseconds; a JSON number may carry a fraction.
+// parseUnix reads digits as Unix seconds or milliseconds; a JSON number may carry a
+// fraction, and so may text such as "1752724800.0", which spreadsheets and pandas write.
 func parseUnix(s string, number bool) (time.Time, bool) {
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
 		if n >= msFrom {
@@ -63,7 +74,7 @@ func parseUnix(s string, number bool) (time.Time, bool) {
 		}
 		return time.Unix(n, 0).UTC(), true
 	}
-	if !number {
+	if !number && !decimalText.MatchString(s) {
 		return time.Time{}, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
@@ -76,6 +87,8 @@ func parseUnix(s string, number bool) (time.Time, bool) {
 	sec, frac := math.Modf(f)
 	return time.Unix(int64(sec), int64(frac*1e9)).UTC(), true
 }
+
+var decimalText = regexp.MustCompile(`^[0-9]{1,19}\.[0-9]{1,9}$`)
 
 // count reads a metric: a JSON number or a numeric string, thousands commas allowed.
 func count(v val, f field, probs *[]string) int64 {

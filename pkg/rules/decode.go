@@ -38,6 +38,10 @@ func parseYAML(file string, data []byte) (root *yaml.Node, errs ErrorList) {
 			root, errs = nil, ErrorList{{File: file, Msg: fmt.Sprintf("cannot read the rule file as YAML: %v", p)}}
 		}
 	}()
+	if utf16NoBOM(data) {
+		return nil, ErrorList{{File: file, Msg: "the rule file looks like UTF-16 without a byte-order mark",
+			Hint: "save it as UTF-8 (or as UTF-16 with a BOM)"}}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -60,6 +64,15 @@ func parseYAML(file string, data []byte) (root *yaml.Node, errs ErrorList) {
 		return nil, ErrorList{emptyError(file)}
 	}
 	return doc.Content[0], nil
+}
+
+// utf16NoBOM spots UTF-16 the YAML library cannot detect: it needs the BOM, and
+// without one it reports only "control characters are not allowed".
+func utf16NoBOM(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	return len(data) >= 2 && (data[0] == 0 || data[1] == 0)
 }
 
 func emptyError(file string) *Error {
@@ -160,8 +173,31 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 			d.unknownKey(k, name, path, v.Type())
 			continue
 		}
+		if d.tagComment(k, val, joinPath(path, name)) {
+			continue
+		}
 		d.decode(val, v.Field(idx), joinPath(path, name))
 	}
+}
+
+// tagLists are the keys whose values are tags, which an unquoted `#` turns into a comment.
+var tagLists = map[string]bool{"tags.all_of": true, "tags.any_of": true}
+
+// tagComment reports `all_of: #Gate#`: YAML reads the tag as a comment and the list as
+// empty, which would silently drop the tag requirement.
+func (d *decoder) tagComment(k, val *yaml.Node, path string) bool {
+	if !tagLists[path] || val.Kind != yaml.ScalarNode || val.Tag != "!!null" || val.Value != "" {
+		return false
+	}
+	c := strings.TrimSpace(k.LineComment + val.LineComment)
+	// "# none yet" is a comment; a tag has no space after its `#`, or ends with one.
+	if c == "" || (strings.HasPrefix(c, "# ") && !strings.HasSuffix(c, "#")) {
+		return false
+	}
+	d.bad[path] = true
+	d.fail(k, fmt.Sprintf("`%s` is empty: YAML read `%s` as a comment", path, c),
+		fmt.Sprintf("write the tag in quotes: %s: [%q]", k.Value, c))
+	return true
 }
 
 // key checks a mapping key: a plain name, not a merge, not a repeat.
@@ -245,7 +281,11 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 	var i int64
 	if err := n.Decode(&i); err != nil || i > math.MaxInt32 || i < math.MinInt32 {
 		d.bad[path] = true
-		d.fail(n, fmt.Sprintf("`%s` is too large, got %s", path, n.Value), "")
+		what := "too large"
+		if strings.HasPrefix(n.Value, "-") {
+			what = "too small"
+		}
+		d.fail(n, fmt.Sprintf("`%s` is %s, got %s", path, what, n.Value), "")
 		return
 	}
 	v.SetInt(i)

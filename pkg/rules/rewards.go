@@ -17,8 +17,11 @@ var plainAmount = regexp.MustCompile(`^-?[0-9]{1,30}(\.[0-9]{1,30})?$`)
 func (v *validator) amount(path string, a Amount) (decimal.Decimal, bool) {
 	s := strings.TrimSpace(string(a))
 	if !plainAmount.MatchString(s) {
-		v.errorf(path, `write a plain decimal such as "1250" or "92.85"`,
-			"`%s` must be an amount, got %q", path, string(a))
+		hint := `write a plain decimal such as "1250" or "92.85"`
+		if strings.Contains(s, ",") {
+			hint = `write a plain decimal without thousands separators, such as "1250"`
+		}
+		v.errorf(path, hint, "`%s` must be an amount, got %q", path, string(a))
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)

@@ -151,6 +151,10 @@ func TestParseValidForms(t *testing.T) {
 		{"unlimited entries", "authors: {max_entries: 0, keep: first}\n", func(r *Rules) any { return r.Authors }, Authors{MaxEntries: 0, Keep: KeepFirst}},
 		{"fullwidth sigil", "tags: {all_of: [\"＃积分狂欢节＃\"]}\n", func(r *Rules) any { return r.Tags.AllOf[0] }, "＃积分狂欢节＃"},
 		{"utf-8 bom", "\ufeffname: bom\n", func(r *Rules) any { return r.Name }, "bom"},
+		{"utf-16le with bom", "\xff\xfen\x00a\x00m\x00e\x00:\x00 \x00\xef\x79\n\x00", func(r *Rules) any { return r.Name }, "积"},
+		{"comment after a filled tag list", "tags:\n  all_of: [\"#ES\"]  # required\n", func(r *Rules) any { return r.Tags.AllOf }, []string{"#ES"}},
+		{"a real comment after an empty any_of", "tags:\n  any_of:   # none yet\n", func(r *Rules) any { return len(r.Tags.AnyOf) }, 0},
+		{"comment after an empty any_of", "tags:\n  any_of: []  # none\n", func(r *Rules) any { return len(r.Tags.AnyOf) }, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

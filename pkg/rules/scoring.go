@@ -42,7 +42,7 @@ func checkScoring(v *validator) {
 		if strings.TrimSpace(t.Name) == "" {
 			v.errorf(path, "give the topic a `name:`", "topic %d in `scoring.topics` has no name", i+1)
 		}
-		if len(t.Keywords) == 0 {
+		if len(t.Keywords) == 0 && !v.r.bad[path+".keywords"] {
 			v.errorf(path, "list at least one keyword under `keywords:`", "topic %d in `scoring.topics` has no keywords", i+1)
 		}
 		v.nonEmptyItems(path+".keywords", t.Keywords)

@@ -54,7 +54,8 @@ func checkTags(v *validator) {
 			s := strings.TrimSpace(tag)
 			switch {
 			case s == "":
-				v.errorf(path, "remove the empty item", "`%s` has an empty tag", list.path)
+				v.errorf(path, "an unquoted `#` starts a YAML comment: write the tag in quotes, e.g. - \"#ES\", or remove the empty item",
+					"`%s` has an empty tag", list.path)
 			case !hasSigil(s):
 				v.errorf(path, fmt.Sprintf(`write it as posts carry it, in quotes: "#%s#", "#%s" or "$%s"`, s, s, s),
 					"tag `%s` in `%s` has no `#` or `$`", s, list.path)
