@@ -62,8 +62,8 @@ text files) and never needs a network.`,
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	addProfiling(root)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return usageErrorf("%v", err)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageHint(err, "run '"+cmd.CommandPath()+" --help' for the flags")
 	})
 	root.AddCommand(
 		newVersionCmd(ios),

@@ -11,6 +11,8 @@ import (
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/text"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 type countOptions struct {
@@ -28,7 +30,8 @@ func newCountCmd(ios *IOStreams) *cobra.Command {
 weibo, han, words, twitter) and list the tags it finds.
 
 The text is the argument, or standard input when it is "-" or absent (one
-trailing newline is dropped). Put "--" before a text that starts with "-".`,
+trailing newline is dropped; UTF-16 with a byte order mark is read too).
+Put "--" before a text that starts with "-".`,
 		Example: `  promo count "ES Launchpool 挖矿"
   promo count --exclude tags,urls -o json -- "#ES# 挖矿 https://example.com"
   cat post.txt | promo count -`,
@@ -62,7 +65,7 @@ func countInput(ios *IOStreams, args []string) (string, error) {
 	if len(args) == 1 && args[0] != "-" {
 		return args[0], nil
 	}
-	data, err := io.ReadAll(ios.In)
+	data, err := io.ReadAll(transform.NewReader(ios.In, stdinDecoder()))
 	if err != nil {
 		return "", fmt.Errorf("reading standard input: %w", err)
 	}
@@ -70,6 +73,12 @@ func countInput(ios *IOStreams, args []string) (string, error) {
 	s = strings.TrimSuffix(s, "\n")
 	s = strings.TrimSuffix(s, "\r")
 	return s, nil
+}
+
+// stdinDecoder reads standard input as the export reader reads a file: a
+// byte order mark is dropped (UTF-16 decoded), invalid UTF-8 becomes U+FFFD.
+func stdinDecoder() transform.Transformer {
+	return unicode.BOMOverride(unicode.UTF8.NewDecoder())
 }
 
 func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {

@@ -63,11 +63,27 @@ func checkDrawOptions(o drawOptions) error {
 	if o.Seed == "" && !o.Commit {
 		return usageHint(errors.New("no --seed"), "pass a public seed chosen after the commit, or --commit to publish the eligible list first")
 	}
+	if err := checkDigestForm(o.ExpectDigest); err != nil {
+		return err
+	}
 	if o.Alternates < 0 {
 		return usageErrorf("--alternates must be 0 or more, got %d", o.Alternates)
 	}
 	if o.Overrides.Winners != nil && *o.Overrides.Winners < 1 {
 		return usageErrorf("--winners must be at least 1, got %d", *o.Overrides.Winners)
+	}
+	return nil
+}
+
+// checkDigestForm rejects a malformed --expect-digest before the export is
+// read: a typo is a usage error, not a changed eligible list.
+func checkDigestForm(digest string) error {
+	if digest == "" {
+		return nil
+	}
+	var changed *draw.CommitMismatch
+	if err := draw.CheckCommit(digest, -1, nil); err != nil && !errors.As(err, &changed) {
+		return usageErrorf("--expect-digest: %v", err)
 	}
 	return nil
 }
@@ -101,12 +117,16 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 		}
 		fillPicks(d, eligible, draw.Draw(draw.NewStream(o.Seed), len(eligible), winners, o.Alternates))
 	}
-	return writeOutput(ios, o.Out, func(w io.Writer) error {
+	err = writeOutput(ios, o.Out, func(w io.Writer) error {
 		if o.Output == formatJSON {
 			return report.DrawJSON(w, d)
 		}
 		return report.DrawText(w, d, ios.OutTTY && o.Out == "")
 	})
+	if err != nil || !o.Strict {
+		return err
+	}
+	return strictCheck(o.judgeOptions, validationOf(res).Summary)
 }
 
 func candidates(res *campaign.Result) []draw.Candidate {

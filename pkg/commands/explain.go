@@ -25,6 +25,7 @@ entry's rank and reward. The last argument is the entry's id.` + exitStatusHelp,
   promo explain -r rules.yaml -o json export/ 0042`,
 	}
 	addJudgeFlags(cmd, "table or json")
+	cmd.Flags().Lookup("strict").Usage = "exit 1 when the entry is invalid or unreadable"
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) < 2 {
 			return usageHint(fmt.Errorf("explain needs the export and an entry id"), "promo explain -r RULES EXPORT... ID")
@@ -59,7 +60,7 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 	if err != nil {
 		return rulesError(err)
 	}
-	return writeOutput(ios, o.Out, func(w io.Writer) error {
+	err = writeOutput(ios, o.Out, func(w io.Writer) error {
 		for k, i := range matches {
 			x := explanationOf(res, st, i, keptPost(res, i))
 			if o.Output == formatJSON {
@@ -77,6 +78,24 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return strictEntry(o, res, matches)
+}
+
+// strictEntry fails the run under --strict when an explained entry is not
+// valid; explain reports on that entry alone, so only it can fail the run.
+func strictEntry(o judgeOptions, res *campaign.Result, matches []int) error {
+	if !o.Strict {
+		return nil
+	}
+	for _, i := range matches {
+		if e := &res.Entries[i]; !e.Valid() {
+			return findingsError(fmt.Sprintf("--strict: entry %s is invalid", e.ID))
+		}
+	}
+	return nil
 }
 
 func entriesWithID(res *campaign.Result, id string) []int {

@@ -40,6 +40,12 @@ the line it came from; what could not be inferred is marked TODO.`,
 }
 
 func initRun(ios *IOStreams, from, out string) error {
+	if out == "-" {
+		out = "" // standard output, as --out - is for every command
+	}
+	if err := checkOutPath(out); err != nil {
+		return err
+	}
 	if out != "" && fileExists(out) {
 		return usageHint(fmt.Errorf("%s already exists", out), "choose another --out, or remove the file first")
 	}

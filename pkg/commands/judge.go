@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
@@ -35,7 +36,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 	f.Bool("strict", false, "exit 1 when any entry is invalid or unreadable")
 	f.String("encoding", "", "encoding of export files without a BOM: utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding)")
 	f.Int("workers", 0, "files read at once (default: the number of CPUs)")
-	f.BoolP("quiet", "q", false, "print no summary or progress on stderr")
+	f.BoolP("quiet", "q", false, "print no notes, warnings, progress or summary on stderr")
 	f.Bool("no-color", false, "no colour (also NO_COLOR)")
 	f.String("config", "", "config `file` for tool settings (default: promo.yaml)")
 	f.Int("winners", 0, "override rewards.winners for this run")
@@ -66,6 +67,14 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 	}
 	if o.Workers < 0 {
 		return o, nil, usageErrorf("--workers must be 0 (all CPUs) or more, got %d", o.Workers)
+	}
+	if o.Encoding != "" {
+		if err := export.CheckEncoding(o.Encoding); err != nil {
+			return o, nil, usageErrorf("--encoding: %v", err)
+		}
+	}
+	if err := checkOutPath(o.Out); err != nil {
+		return o, nil, err
 	}
 	o.Overrides = overrides(cmd, v)
 	return o, v, nil
@@ -114,12 +123,15 @@ func rulesError(err error) error {
 // evaluate runs the pipeline with a progress line on a terminal.
 func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOptions, keep string) (*campaign.Result, error) {
 	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, Keep: keep}
+	var p *progress
 	if ios.ErrTTY && !o.Quiet {
-		p := newProgress(ios.ErrOut)
+		p = newProgress(ios.ErrOut)
 		opt.Progress = p.update
-		defer p.done()
 	}
 	res, err := campaign.Evaluate(ctx, r, o.Paths, opt)
+	if p != nil {
+		p.done() // before any note or error, which would run on after it
+	}
 	if errors.Is(err, campaign.ErrNoInput) {
 		return nil, noInputError(err)
 	}

@@ -2,8 +2,10 @@ package commands
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,10 +58,46 @@ func writeOutput(ios *IOStreams, outPath string, render func(w io.Writer) error)
 	return writeFileAtomic(outPath, render)
 }
 
+// checkOutPath refuses an --out that cannot be written before any work is
+// done, naming the folder to create rather than a temporary file.
+func checkOutPath(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return usageHint(fmt.Errorf("--out %s: is a folder", path), "name a file inside it")
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageHint(fmt.Errorf("--out %s: folder %s does not exist", path, dir), "create the folder first (mkdir -p "+dir+"), or name a file in an existing one")
+	case err != nil:
+		return usageErrorf("--out %s: %v", path, plainError(err))
+	case !st.IsDir():
+		return usageErrorf("--out %s: %s is not a folder", path, dir)
+	}
+	return nil
+}
+
+// plainError drops the path from a file system error, which for --out is
+// the temporary file the user never named.
+func plainError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
 func writeFileAtomic(path string, render func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, plainError(err))
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
 	bw := bufio.NewWriter(tmp)
@@ -80,7 +118,7 @@ func writeFileAtomic(path string, render func(w io.Writer) error) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, plainError(err))
 	}
 	return nil
 }

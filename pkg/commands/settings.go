@@ -3,8 +3,10 @@ package commands
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,7 +41,87 @@ func newSettings(cmd *cobra.Command) (*viper.Viper, error) {
 	if bindErr != nil {
 		return nil, bindErr
 	}
-	return v, readConfig(cmd, v)
+	if err := readConfig(cmd, v); err != nil {
+		return nil, err
+	}
+	return v, checkSettings(cmd, v)
+}
+
+// checkSettings rejects a PROMO_* variable or config value that does not
+// parse as its flag's type: Viper would quietly read it as the zero value,
+// and PROMO_STRICT=yes must not turn --strict off.
+func checkSettings(cmd *cobra.Command, v *viper.Viper) error {
+	var errs []error
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Changed || f.Name == "help" || f.Name == "config" {
+			return
+		}
+		var where string
+		switch {
+		case envSet(f.Name):
+			where = envName(f.Name) + "="
+		case v.InConfig(f.Name):
+			where = v.ConfigFileUsed() + ": " + f.Name + ": "
+		default:
+			return
+		}
+		if err := checkValue(f.Value.Type(), v.Get(f.Name)); err != nil {
+			errs = append(errs, fmt.Errorf("%s%v", where, err))
+		}
+	})
+	if len(errs) == 0 {
+		return nil
+	}
+	return usageHint(errors.Join(errs...), "give the value as the flag takes it, e.g. PROMO_STRICT=true or 'workers: 4'")
+}
+
+// checkValue checks one setting: a string from the environment, or
+// whatever YAML made of the config file's value.
+func checkValue(typ string, val any) error {
+	ok := false
+	switch x := val.(type) {
+	case string:
+		return checkString(typ, x)
+	case bool:
+		ok = typ == "bool" || typ == "string"
+	case int, int64, uint64:
+		ok = typ == "int" || typ == "string"
+	case float64:
+		ok = typ == "string" || typ == "int" && x == math.Trunc(x)
+	case []any:
+		if typ != "stringSlice" {
+			return fmt.Errorf("%v is not a single value", x)
+		}
+		ok = true
+	}
+	if !ok {
+		return fmt.Errorf("%v is not %s", val, typeWord(typ))
+	}
+	return nil
+}
+
+func checkString(typ, s string) error {
+	var err error
+	switch typ {
+	case "int":
+		_, err = strconv.Atoi(s)
+	case "bool":
+		_, err = strconv.ParseBool(s)
+	}
+	if err != nil {
+		return fmt.Errorf("%q is not %s", s, typeWord(typ))
+	}
+	return nil
+}
+
+func typeWord(typ string) string {
+	switch typ {
+	case "int":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	}
+	return "a " + strings.TrimSuffix(typ, "Slice") + " value"
 }
 
 // envName is the environment variable for a flag: --no-color is PROMO_NO_COLOR.
@@ -91,7 +173,8 @@ func fileExists(p string) bool {
 	return err == nil && !st.IsDir()
 }
 
+// envSet reports whether the flag's PROMO_* variable holds a value; an
+// empty one is no setting, as Viper reads it.
 func envSet(flag string) bool {
-	_, ok := os.LookupEnv(envName(flag))
-	return ok
+	return os.Getenv(envName(flag)) != ""
 }

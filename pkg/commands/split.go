@@ -67,6 +67,9 @@ func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
 	if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV); err != nil {
 		return err
 	}
+	if err := checkOutPath(o.Out); err != nil {
+		return err
+	}
 	plan, err := splitPlan(o)
 	if err != nil {
 		return err
@@ -101,6 +104,13 @@ func splitPlan(o splitOptions) (reward.Plan, error) {
 	pool, err := reward.ParseAmount(o.Pool)
 	if err != nil {
 		return reward.Plan{}, usageErrorf("--pool: %v", err)
+	}
+	if o.Winners == 0 {
+		return reward.Plan{}, usageHint(errors.New("no --winners"), "pass the number of places paid, e.g. --winners 10")
+	}
+	// the rule file's limit, so a split tried here also works in rewards.decimals
+	if o.Decimals < 0 || o.Decimals > 18 {
+		return reward.Plan{}, usageErrorf("--decimals must be between 0 and 18, got %d", o.Decimals)
 	}
 	plan := reward.Plan{Pool: pool, Decimals: int32(o.Decimals), Winners: o.Winners, Mode: reward.Mode(o.Mode), Ties: reward.Ties(o.Ties)}
 	if o.Tiers != "" {

@@ -1,0 +1,76 @@
+package commands_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/promo-cli/promo/pkg/commands"
+)
+
+// TestProgressClearedBeforeNotes checks that on a terminal the progress
+// line is wiped before a note is printed, so the note starts its own line
+// instead of running on after "reading… N entries".
+func TestProgressClearedBeforeNotes(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(dir, "export")
+	if err := os.Mkdir(export, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(export, "posts.jsonl"), `{"id":"a1","author":"amy","content":"hello"}`+"\n")
+	writeFile(t, filepath.Join(export, "notes.docx"), "not an export\n")
+	rules := filepath.Join(dir, "rules.yaml")
+	writeFile(t, rules, "name: t\n")
+
+	var out, errOut bytes.Buffer
+	ios := commands.TestStreams(strings.NewReader(""), &out, &errOut)
+	ios.ErrTTY = true
+	code := commands.Run(context.Background(), []string{"validate", "-r", rules, "-o", "json", export}, ios)
+	if code != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", code, errOut.String())
+	}
+	want := "\rreading… 1 entries\r\x1b[Kpromo: note: skipped "
+	if got := errOut.String(); !strings.HasPrefix(got, want) {
+		t.Errorf("stderr starts %q, want %q", got, want)
+	}
+}
+
+// TestCountStdinEncoding checks that count reads standard input the way
+// the export reader reads a file: a byte order mark is no character, and a
+// UTF-16 text (as Windows Notepad saves it) is decoded.
+func TestCountStdinEncoding(t *testing.T) {
+	cases := []struct {
+		name  string
+		input string
+		want  string
+	}{
+		{"plain", "abc", `"runes": 3,`},
+		{"utf-8 bom", "\xef\xbb\xbfabc", `"runes": 3,`},
+		{"utf-16le bom", "\xff\xfea\x00b\x00c\x00", `"runes": 3,`},
+		{"utf-16be bom", "\xfe\xff\x00a\x00b\x00c", `"runes": 3,`},
+		{"utf-16le han", "\xff\xfe\x2d\x4e\x87\x65\n\x00", `"han": 2,`},
+		{"invalid utf-8 is one replacement each", "a\xffb", `"runes": 3,`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			ios := commands.TestStreams(strings.NewReader(c.input), &out, &errOut)
+			if code := commands.Run(context.Background(), []string{"count", "-o", "json"}, ios); code != 0 {
+				t.Fatalf("exit status %d, want 0; stderr:\n%s", code, errOut.String())
+			}
+			if !strings.Contains(out.String(), c.want) {
+				t.Errorf("output lacks %s:\n%s", c.want, out.String())
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
