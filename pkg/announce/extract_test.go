@@ -61,6 +61,8 @@ func TestInferPool(t *testing.T) {
 		{"k", "a $5k in USDC giveaway", "5000", "USDC"},
 		{"dollar pool", "$3,000 prize pool", "3000", "USD"},
 		{"cashtag token", "瓜分 10,000 $PEPE", "10000", "PEPE"},
+		{"pool total", "奖池总额：1,250 ES", "1250", "ES"},
+		{"share equally", "评选出最优的 10 位用户，平分 1,250 ES。", "1250", "ES"},
 		{"none", "第11期 $ES 專場", "", ""},
 	}
 	for _, tc := range tests {

@@ -9,13 +9,13 @@ import (
 const (
 	amountRe   = `(\d[\d,]*(?:\.\d+)?)\s*(万|萬|k|K)?`
 	tokenRe    = `\$?([A-Z][A-Z0-9]{1,9})\b`
-	poolWord   = `(?i:總獎池|总奖池|獎池|奖池|獎金池|奖金池|總獎金|总奖金|總獎勵|总奖励|總獎勵池|总奖励池|prize pool|reward pool|total prizes?|total rewards?|共|瓜分|share|split|總計|总计|合计|合計)`
+	poolWord   = `(?i:總獎池|总奖池|獎池|奖池|獎金池|奖金池|總獎金|总奖金|總獎勵|总奖励|總獎勵池|总奖励池|prize pool|reward pool|total prizes?|total rewards?|共|瓜分|平分|share|split|總計|总计|合计|合計)`
 	prizeAfter = `(?i:prize pool|reward pool|in prizes|in rewards|獎池|奖池|獎勵|奖励|獎金|奖金)`
 )
 
 // poolForms capture (amount, multiplier, token), strongest first.
 var poolForms = []*regexp.Regexp{
-	regexp.MustCompile(poolWord + `\s*(?::|为|為|of|is)?\s*(?i:高達|高达|up to)?\s*\$?\s*` + amountRe + `\s*(?:枚|個|个)?\s*` + tokenRe),
+	regexp.MustCompile(poolWord + `\s*(?:總額|总额|金額|金额|總計|总计)?\s*(?::|为|為|of|is)?\s*(?i:高達|高达|up to)?\s*\$?\s*` + amountRe + `\s*(?:枚|個|个)?\s*` + tokenRe),
 	regexp.MustCompile(amountRe + `\s*(?:枚|個|个)?\s*` + tokenRe + `\s*` + prizeAfter),
 	regexp.MustCompile(`\$\s*` + amountRe + `\s*(?i:in|worth of|of)\s+` + tokenRe),
 }
