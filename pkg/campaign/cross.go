@@ -75,7 +75,7 @@ func (res *Result) reusedImages(order []int) {
 	for pos, i := range order {
 		e := &res.Entries[i]
 		for _, sig := range e.Measure.ImageSigs {
-			docs = append(docs, integrity.ImageDoc{Order: pos, Author: e.Author, Sig: sig})
+			docs = append(docs, integrity.ImageDoc{Order: pos, Author: authorKey(e, i), Sig: sig})
 		}
 	}
 	if len(docs) == 0 {
@@ -88,9 +88,27 @@ func (res *Result) reusedImages(order []int) {
 		e.Reasons = append(e.Reasons, check.Reason{
 			Code: check.ReusedImage, Other: orig.ID,
 			Measured: strconv.Itoa(m.Distance), Limit: strconv.Itoa(res.Rules.Media.ReuseDistance),
-			Message: fmt.Sprintf("same screenshot as %s by %s (%s), %d of 64 bits apart", orig.ID, orig.Author, orig.Source(), m.Distance),
+			Message: fmt.Sprintf("same screenshot as %s by %s (%s), %d of 64 bits apart", orig.ID, authorName(orig), orig.Source(), m.Distance),
 		})
 	}
+}
+
+// authorKey is who an image belongs to for reused-image. An entry without
+// an author cannot be shown to be the same person as any other, so it is
+// an author of its own, as it is for author-limit; otherwise anonymous
+// entries could share one screenshot freely.
+func authorKey(e *check.Entry, i int) string {
+	if e.Author == "" {
+		return "\x00" + strconv.Itoa(i)
+	}
+	return e.Author
+}
+
+func authorName(e *check.Entry) string {
+	if e.Author == "" {
+		return "an unnamed author"
+	}
+	return e.Author
 }
 
 // maxSim is each entry's highest similarity to an earlier entry.

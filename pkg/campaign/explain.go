@@ -3,6 +3,7 @@ package campaign
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/check"
@@ -35,14 +36,20 @@ type ComponentLine struct {
 func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation {
 	e := &res.Entries[i]
 	x := &Explanation{Entry: e, Score: res.Scores[i]}
-	if post != nil && post.Unreadable == "" {
+	switch {
+	case e.Has(check.Unreadable):
+		// An unreadable entry was never checked nor compared: its reason is
+		// all there is to say, and a pass line would claim a check ran.
+		x.Checks = e.Reasons
+	case post != nil && post.Unreadable == "":
 		var ws check.Workspace
 		x.Checks = res.Checker.Inspect(post, &ws, true).Reasons
 		x.Counts = text.Measure(post.Content, res.Rules.Length.Exclude, text.SyntaxAuto)
-	}
-	x.Checks = append(x.Checks, res.crossReasons(e)...)
-	if len(x.Checks) == 0 {
-		x.Checks = e.Reasons
+		x.Checks = append(x.Checks, res.crossReasons(e)...)
+	default:
+		// Without the text, the findings recorded on the entry stand in
+		// for the per-post checks.
+		x.Checks = append(postReasons(e), res.crossReasons(e)...)
 	}
 	x.Components = res.componentLines(e, &x.Score, post)
 	if st != nil {
@@ -56,11 +63,24 @@ func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation
 	return x
 }
 
+var crossCodes = []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit}
+
+// postReasons are the entry's findings of the per-post checks.
+func postReasons(e *check.Entry) []check.Reason {
+	var out []check.Reason
+	for _, r := range e.Reasons {
+		if !slices.Contains(crossCodes, r.Code) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // crossReasons are the entry's findings that need the other entries, with
 // a pass line for each comparison that found nothing.
 func (res *Result) crossReasons(e *check.Entry) []check.Reason {
 	var out []check.Reason
-	for _, c := range []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit} {
+	for _, c := range crossCodes {
 		found := false
 		for _, r := range e.Reasons {
 			if r.Code == c {

@@ -51,7 +51,7 @@ func New(r *rules.Rules) (*Checker, error) {
 		hash: r.Media.Verify, cache: newImageCache(),
 	})
 	if r.Window.Set {
-		c.checks = append(c.checks, &windowCheck{start: r.Window.Start, end: r.Window.End, loc: r.Window.Location})
+		c.checks = append(c.checks, newWindowCheck(r.Window.Start, r.Window.End, r.Window.Location))
 	}
 	if len(r.Authors.Blocklist) > 0 {
 		c.checks = append(c.checks, newBlockCheck(r.Authors.Blocklist, fold))

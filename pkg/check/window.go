@@ -11,6 +11,19 @@ type windowCheck struct {
 	loc        *time.Location
 }
 
+// newWindowCheck shows the bounds in the window's zone, as it shows post
+// times, so a bound written in RFC 3339 with another offset reads alike.
+func newWindowCheck(start, end time.Time, loc *time.Location) *windowCheck {
+	c := &windowCheck{start: start, end: throughSecond(end), loc: loc}
+	if !start.IsZero() {
+		c.start = start.In(loc)
+	}
+	if !end.IsZero() {
+		c.end = c.end.In(loc)
+	}
+	return c
+}
+
 const timeLayout = "2006-01-02 15:04:05 -07:00"
 
 func (c *windowCheck) Run(s *Subject, out []Reason) []Reason {
@@ -30,6 +43,16 @@ func (c *windowCheck) Run(s *Subject, out []Reason) []Reason {
 			Message: "posted " + t.Format(timeLayout) + ", after the campaign ended " + c.end.Format(timeLayout)})
 	}
 	return passIf(s, out, OutsideWindow, "posted "+t.Format(timeLayout)+", inside "+limit, t.Format(timeLayout), limit)
+}
+
+// throughSecond makes an end written to the second include that whole
+// second: "23:59:59" admits a post stamped 23:59:59.400 (Unix ms), which
+// would otherwise be reported as posted 23:59:59, after an end of 23:59:59.
+func throughSecond(end time.Time) time.Time {
+	if end.IsZero() || end.Nanosecond() != 0 {
+		return end
+	}
+	return end.Add(time.Second - time.Nanosecond)
 }
 
 func (c *windowCheck) describe() string {

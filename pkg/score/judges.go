@@ -37,14 +37,29 @@ func parseJudges(name string, r io.Reader, lo, hi float64) (Judges, error) {
 		if errors.Is(err, io.EOF) {
 			return j, nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+			return nil, readError(name, err)
 		}
+		line, _ := cr.FieldPos(0)
 		if err := j.add(rec, lo, hi); err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
 	}
+}
+
+// readError names the line of a CSV syntax error. The reader's field
+// positions are not set for a record it could not read, so the line comes
+// from the error itself.
+func readError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		where := fmt.Sprintf("%s:%d", name, pe.StartLine)
+		if pe.Line == pe.StartLine {
+			where += ":" + strconv.Itoa(pe.Column)
+		} // else the record's quote runs on to pe.Line: its start is what to fix
+		return fmt.Errorf("%s: %v; quote a cell holding a comma or a quote, and double the quotes inside it", where, pe.Err)
+	}
+	return fmt.Errorf("%s: %v", name, err)
 }
 
 func (j Judges) add(rec []string, lo, hi float64) error {

@@ -43,7 +43,8 @@ func New(r *rules.Rules, judges Judges) *Scorer {
 
 // Score scores every entry. maxSim holds each entry's highest similarity
 // to an earlier entry (0 when none was found). Entries that cannot compete
-// still get a score, so that explain can show what they would have had.
+// still get a score, so that explain can show what they would have had;
+// unreadable entries score 0.
 func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 	out := make([]Result, len(entries))
 	top := 0.0
@@ -54,6 +55,9 @@ func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 		}
 	}
 	for i := range entries {
+		if entries[i].Has(check.Unreadable) {
+			continue // nothing was read: no score, not even for originality
+		}
 		out[i].Similarity = maxSim[i]
 		out[i].Judges = s.judges[entries[i].ID]
 		out[i].C = s.components(&entries[i], &out[i], top)
@@ -105,11 +109,14 @@ func (s *Scorer) weighted(c Components) float64 {
 	return 100 * sum / total
 }
 
+// engagement sums in float64: the weighted sum of counts near the int64
+// limit would overflow to a negative number, and its NaN logarithm would
+// zero every entry's engagement.
 func engagement(m *check.Measure) float64 {
-	return math.Log1p(float64(nonNeg(m.Likes) + 2*nonNeg(m.Comments) + 3*nonNeg(m.Reposts)))
+	return math.Log1p(nonNeg(m.Likes) + 2*nonNeg(m.Comments) + 3*nonNeg(m.Reposts))
 }
 
-func nonNeg(n int64) int64 { return max(n, 0) }
+func nonNeg(n int64) float64 { return float64(max(n, 0)) }
 
 func ratio(a, b float64) float64 {
 	if b <= 0 {
@@ -124,7 +131,7 @@ func clamp01(f float64) float64 { return max(0, min(1, f)) }
 // which itself depends on scores.
 func competes(e *check.Entry) bool {
 	for _, r := range e.Reasons {
-		if r.Code != check.AuthorLimit {
+		if !r.Pass && r.Code != check.AuthorLimit {
 			return false
 		}
 	}
@@ -158,7 +165,9 @@ func Earlier(a, b *check.Entry) int {
 	if c := strings.Compare(a.ID, b.ID); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.Source(), b.Source())
+	// Same id (two exports, or one export repeating it): file, then line
+	// as a number, so line 9 comes before line 10.
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 }
 
 // Rank returns the indexes of the valid entries, best first.

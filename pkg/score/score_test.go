@@ -93,6 +93,40 @@ func TestComponents(t *testing.T) {
 	}
 }
 
+// TestHugeEngagement: counts near the int64 limit are summed without
+// overflow. The overflowed sum was negative, its logarithm NaN, and the
+// NaN field highest gave every entry an engagement of 0.
+func TestHugeEngagement(t *testing.T) {
+	const huge = math.MaxInt64
+	entries := []check.Entry{
+		{ID: "viral", Measure: check.Measure{Likes: huge, Comments: huge, Reposts: huge}},
+		{ID: "small", Measure: check.Measure{Likes: 10}},
+		{ID: "negative", Measure: check.Measure{Likes: -5, Comments: math.MinInt64, Reposts: 2}},
+	}
+	res := score.New(mustRules(t, baseRules), nil).Score(entries, []float64{0, 0, 0})
+	top := math.Log1p(6 * float64(huge))
+	want := []struct{ eng, c float64 }{
+		{eng: top, c: 1},
+		{eng: math.Log(11), c: math.Log(11) / top},
+		{eng: math.Log(7), c: math.Log(7) / top},
+	}
+	for i, w := range want {
+		if !near(res[i].Engagement, w.eng) || !near(res[i].C.Engagement, w.c) {
+			t.Errorf("%s: engagement %v, component %v; want %v, %v", entries[i].ID, res[i].Engagement, res[i].C.Engagement, w.eng, w.c)
+		}
+	}
+}
+
+// TestUnreadableScoresNothing: an entry that could not be read has no
+// text to be original with; it used to show originality 1 and a score.
+func TestUnreadableScoresNothing(t *testing.T) {
+	entries := []check.Entry{{ID: "broken", Reasons: []check.Reason{{Code: check.Unreadable}}}}
+	res := score.New(mustRules(t, baseRules), nil).Score(entries, []float64{0})
+	if res[0].Score != 0 || res[0].C != (score.Components{}) {
+		t.Errorf("score %v, components %+v; want 0 and none", res[0].Score, res[0].C)
+	}
+}
+
 func TestWeights(t *testing.T) {
 	entries, sims := field()
 	tests := []struct {
@@ -165,6 +199,8 @@ func TestEarlier(t *testing.T) {
 		{name: "no times: id order", a: check.Entry{ID: "b"}, b: check.Entry{ID: "a"}, want: 1},
 		{name: "same instant in two zones", a: check.Entry{ID: "b", CreatedAt: t0.In(time.FixedZone("CST", 8*3600)), HasTime: true}, b: check.Entry{ID: "a", CreatedAt: t0, HasTime: true}, want: 1},
 		{name: "same id: source order", a: check.Entry{ID: "x", File: "a.jsonl", Line: 9}, b: check.Entry{ID: "x", File: "b.jsonl", Line: 1}, want: -1},
+		{name: "same id, same file: line 9 before line 10", a: check.Entry{ID: "x", File: "a.jsonl", Line: 9}, b: check.Entry{ID: "x", File: "a.jsonl", Line: 10}, want: -1},
+		{name: "same id: file before line", a: check.Entry{ID: "x", File: "a.jsonl", Line: 10}, b: check.Entry{ID: "x", File: "a.jsonl.bak.jsonl", Line: 9}, want: -1},
 		{name: "identical", a: check.Entry{ID: "x", File: "a.jsonl", Line: 1}, b: check.Entry{ID: "x", File: "a.jsonl", Line: 1}, want: 0},
 	}
 	for _, tt := range tests {
@@ -239,6 +275,8 @@ func TestCompetes(t *testing.T) {
 		{name: "author limit only", reasons: []check.Reason{{Code: check.AuthorLimit}}, want: true},
 		{name: "author limit and another", reasons: []check.Reason{{Code: check.AuthorLimit}, {Code: check.NearDuplicate}}},
 		{name: "unreadable", reasons: []check.Reason{{Code: check.Unreadable}}},
+		// Passes, recorded for explain, are not findings (as in Entry.Valid).
+		{name: "passes only", reasons: []check.Reason{{Code: check.MissingTag, Pass: true}, {Code: check.TooShort, Pass: true}}, want: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,6 +286,8 @@ func TestCompetes(t *testing.T) {
 		})
 	}
 }
+
+const quoteHint = "; quote a cell holding a comma or a quote, and double the quotes inside it"
 
 func TestReadJudges(t *testing.T) {
 	tests := []struct {
@@ -270,7 +310,13 @@ func TestReadJudges(t *testing.T) {
 		{name: "two columns", csv: "p1,ann,8\np2,9\n", err: "judges.csv:2: want 3 columns id,judge,score, got 2"},
 		{name: "four columns", csv: "p1,ann,8,extra\n", err: "judges.csv:1: want 3 columns id,judge,score, got 4"},
 		{name: "line of a quoted newline", csv: "\"p\n1\",ann,8\np2,ann,x\n", err: `judges.csv:3: score "x" of entry p2 is not a number`},
-		{name: "broken quotes", csv: "p1,ann,8\np2,a\"nn,9\n", err: "judges.csv:2: parse error on line 2, column 5: bare \" in non-quoted-field"},
+		{name: "broken quotes", csv: "p1,ann,8\np2,a\"nn,9\n", err: "judges.csv:2:5: bare \" in non-quoted-field" + quoteHint},
+		// The reader has no field positions for a first record it cannot
+		// read: asking for them panicked.
+		{name: "broken quotes on the first line", csv: "p\"1,ann,8\n", err: "judges.csv:1:2: bare \" in non-quoted-field" + quoteHint},
+		{name: "unclosed quote on the first line", csv: "\"p1,ann,8\n", err: "judges.csv:1:11: extraneous or missing \" in quoted-field" + quoteHint},
+		{name: "quote left open over lines", csv: "id,judge,score\n\"p1,ann,8\np2,ann,7\n", err: "judges.csv:2: extraneous or missing \" in quoted-field" + quoteHint},
+		{name: "unclosed quote after the header", csv: "id,judge,score\n\"p1,ann,8", err: "judges.csv:2:10: extraneous or missing \" in quoted-field" + quoteHint},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
