@@ -3,6 +3,7 @@ package commands
 import (
 	"io"
 	"os"
+	"time"
 
 	"golang.org/x/term"
 )
@@ -19,16 +20,20 @@ type IOStreams struct {
 	OutTTY bool
 	// ErrTTY is true when ErrOut is a terminal (progress output).
 	ErrTTY bool
+	// ProgressDelay is how long a run goes before it shows progress, so a
+	// quick run does not flash a line it clears at once.
+	ProgressDelay time.Duration
 }
 
 // SystemStreams returns the process's standard streams.
 func SystemStreams() *IOStreams {
 	return &IOStreams{
-		In:     os.Stdin,
-		Out:    os.Stdout,
-		ErrOut: os.Stderr,
-		OutTTY: isTerminal(os.Stdout),
-		ErrTTY: isTerminal(os.Stderr),
+		In:            os.Stdin,
+		Out:           os.Stdout,
+		ErrOut:        os.Stderr,
+		OutTTY:        isTerminal(os.Stdout),
+		ErrTTY:        isTerminal(os.Stderr),
+		ProgressDelay: 300 * time.Millisecond,
 	}
 }
 

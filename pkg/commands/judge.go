@@ -125,7 +125,7 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, Keep: keep}
 	var p *progress
 	if ios.ErrTTY && !o.Quiet {
-		p = newProgress(ios.ErrOut)
+		p = newProgress(ios.ErrOut, ios.ProgressDelay)
 		opt.Progress = p.update
 	}
 	res, err := campaign.Evaluate(ctx, r, o.Paths, opt)

@@ -32,7 +32,7 @@ func TestProgressClearedBeforeNotes(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit status %d, want 0; stderr:\n%s", code, errOut.String())
 	}
-	want := "\rreading… 1 entries\r\x1b[Kpromo: note: skipped "
+	want := "\rreading… 1 entry\r\x1b[Kpromo: note: skipped "
 	if got := errOut.String(); !strings.HasPrefix(got, want) {
 		t.Errorf("stderr starts %q, want %q", got, want)
 	}

@@ -34,7 +34,7 @@ func DrawText(w io.Writer, d *DrawResult, pad bool) error {
 		return bw.Flush()
 	}
 	bw.WriteString("\n")
-	t := Table{Header: []string{"pick", "id", "author", ""}, Right: []int{0}}
+	t := Table{Header: []string{"pick", "id", "author", "role"}, Right: []int{0}}
 	for _, p := range d.Winners {
 		t.Rows = append(t.Rows, []string{itoa(p.Pick), p.ID, p.Author, "winner"})
 	}

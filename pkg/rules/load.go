@@ -13,7 +13,7 @@ func Load(path string) (*Rules, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("cannot read the rule file: %v", unwrapPath(err)),
-			Hint: "check the path given to -r/--rules"}}
+			Hint: "check the rule file's path (-r/--rules, or the argument of rules check)"}}
 	}
 	return Parse(path, data)
 }

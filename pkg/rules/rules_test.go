@@ -106,7 +106,7 @@ func TestLoadJSON(t *testing.T) {
 
 func TestLoadMissingFile(t *testing.T) {
 	_, err := Load(filepath.Join("testdata", "nope.yaml"))
-	want := "testdata/nope.yaml: cannot read the rule file: no such file or directory; check the path given to -r/--rules"
+	want := "testdata/nope.yaml: cannot read the rule file: no such file or directory; check the rule file's path (-r/--rules, or the argument of rules check)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
