@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/promo-cli/promo/pkg/check"
@@ -53,7 +54,7 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 		return nil, fmt.Errorf("%w: %v", ErrNoInput, err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%w: no .jsonl, .ndjson, .json, .csv, .tsv, .txt or .md file under %v", ErrNoInput, paths)
+		return nil, fmt.Errorf("%w: no .jsonl, .ndjson, .json, .csv, .tsv, .txt or .md file under %s", ErrNoInput, strings.Join(paths, ", "))
 	}
 	files = sortFiles(files)
 	checker, err := check.New(r)
@@ -119,10 +120,24 @@ func unknownJudged(j score.Judges, entries []check.Entry, file string) []string 
 			unknown = append(unknown, id)
 		}
 	}
-	slices.Sort(unknown)
-	out := make([]string, 0, len(unknown))
-	for _, id := range unknown {
-		out = append(out, fmt.Sprintf("%s scores entry %q, which no export has; check the id", file, id))
+	if len(unknown) == 0 {
+		return nil
 	}
-	return out
+	slices.Sort(unknown)
+	// One line, however many: a sheet for another export would otherwise
+	// bury the run's output.
+	const shown = 5
+	list := strings.Join(unknown[:min(shown, len(unknown))], ", ")
+	if len(unknown) > shown {
+		list += fmt.Sprintf(" and %d more", len(unknown)-shown)
+	}
+	return []string{fmt.Sprintf("%s scores %d %s that no export has (%s); check the ids",
+		file, len(unknown), pluralWord(len(unknown), "entry", "entries"), list)}
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
