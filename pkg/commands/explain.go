@@ -10,6 +10,7 @@ import (
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/report"
+	"github.com/promo-cli/promo/pkg/text"
 	"github.com/spf13/cobra"
 )
 
@@ -170,7 +171,7 @@ func closest(id string, ids []string, n int) []string {
 			continue
 		}
 		seen[c] = true
-		if d := editDistance(id, c); d <= max(2, len([]rune(id))/2) {
+		if d := text.EditDistance(id, c); d <= max(2, len([]rune(id))/2) {
 			cs = append(cs, cand{c, d})
 		}
 	}
@@ -185,25 +186,4 @@ func closest(id string, ids []string, n int) []string {
 		out = append(out, c.id)
 	}
 	return out
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

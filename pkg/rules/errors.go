@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/promo-cli/promo/pkg/text"
 	"sort"
 	"strings"
 )
@@ -102,7 +103,7 @@ func suggest(word string, candidates []string) string {
 		if normKey(c) == norm {
 			return c
 		}
-		d := editDistance(strings.ToLower(word), c)
+		d := text.EditDistance(strings.ToLower(word), c)
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -119,34 +120,4 @@ var keySeparators = strings.NewReplacer("_", "", "-", "", " ", "")
 // normKey lets "minImages", "min-images" and "MIN_IMAGES" find min_images.
 func normKey(s string) string {
 	return keySeparators.Replace(strings.ToLower(s))
-}
-
-// editDistance is the optimal-string-alignment distance, so a swap of two
-// neighbours ("lenght") costs one edit.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return max(len(ra), len(rb))
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
