@@ -15,6 +15,7 @@
 //	1  --strict and at least one entry invalid or unreadable
 //	2  usage error or invalid rule file
 //	3  no export could be read
+//	130  interrupted (Ctrl-C)
 package commands
 
 import (
@@ -88,6 +89,10 @@ var addExtraCommands = func(*cobra.Command, *IOStreams) {}
 func reportError(ios *IOStreams, err error) int {
 	if err == nil {
 		return exitOK
+	}
+	if errors.Is(err, context.Canceled) {
+		printError(ios, errors.New("interrupted; no output file was written"), "")
+		return exitInterrupted
 	}
 	var ex *exitError
 	if errors.As(err, &ex) {

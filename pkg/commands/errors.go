@@ -11,6 +11,9 @@ const (
 	exitFindings = 1
 	exitUsage    = 2
 	exitNoInput  = 3
+	// exitInterrupted is the shells' convention for a process stopped by
+	// SIGINT (128 + 2).
+	exitInterrupted = 130
 )
 
 // exitError carries the exit status an error maps to, so that the decision

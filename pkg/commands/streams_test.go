@@ -74,3 +74,23 @@ func writeFile(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestInterrupted checks that a run stopped by Ctrl-C (a cancelled
+// context) exits 130, as shells expect, and writes no --out file.
+func TestInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := filepath.Join(t.TempDir(), "verdicts.json")
+	var stdout, stderr bytes.Buffer
+	code := commands.Run(ctx, []string{"validate", "-r", "../../testdata/sample/rules.yaml", "-o", "json", "--out", out, "../../testdata/sample/export"},
+		commands.TestStreams(strings.NewReader(""), &stdout, &stderr))
+	if code != 130 {
+		t.Fatalf("exit status %d, want 130; stderr:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "promo: error: interrupted") {
+		t.Errorf("stderr %q does not say the run was interrupted", stderr.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("--out file exists after an interrupted run (stat: %v)", err)
+	}
+}

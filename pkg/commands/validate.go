@@ -43,7 +43,8 @@ Exit status:
   0  the command ran (invalid entries are findings, not failures)
   1  --strict and at least one entry invalid or unreadable
   2  usage error or invalid rule file
-  3  no export could be read`
+  3  no export could be read
+  130  interrupted (Ctrl-C)`
 
 func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
 	r, err := loadRules(o.RulesPath, o.Overrides)
