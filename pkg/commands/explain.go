@@ -45,11 +45,7 @@ entry's rank and reward. The last argument is the entry's id.` + exitStatusHelp,
 }
 
 func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) error {
-	r, err := loadRules(o.RulesPath, o.Overrides)
-	if err != nil {
-		return err
-	}
-	res, err := evaluate(ctx, ios, r, o, id)
+	res, err := judge(ctx, ios, o, id)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/export"
@@ -155,4 +156,36 @@ func strictCheck(o judgeOptions, s report.Summary) error {
 		return nil
 	}
 	return findingsError(fmt.Sprintf("--strict: %d of %d entries are invalid or unreadable", s.Entries-s.Valid, s.Entries))
+}
+
+// judge loads the rules and runs the pipeline: what every judging command
+// does first.
+func judge(ctx context.Context, ios *IOStreams, o judgeOptions, keep string) (*campaign.Result, error) {
+	r, err := loadRules(o.RulesPath, o.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	return evaluate(ctx, ios, r, o, keep)
+}
+
+// renderers are one report's writers, one per -o format.
+type renderers[T any] struct {
+	json, csv, markdown func(io.Writer, T) error
+	table               func(io.Writer, T, bool) error
+}
+
+// write renders v in the format asked for; the table is padded only for a
+// terminal.
+func (r renderers[T]) write(ios *IOStreams, o judgeOptions, v T) error {
+	return writeOutput(ios, o.Out, func(w io.Writer) error {
+		switch o.Output {
+		case formatJSON:
+			return r.json(w, v)
+		case formatCSV:
+			return r.csv(w, v)
+		case formatMarkdown:
+			return r.markdown(w, v)
+		}
+		return r.table(w, v, ios.OutTTY && o.Out == "")
+	})
 }

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"io"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/report"
@@ -37,11 +36,7 @@ amounts that add up to the pool exactly.` + exitStatusHelp,
 }
 
 func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) error {
-	r, err := loadRules(o.RulesPath, o.Overrides)
-	if err != nil {
-		return err
-	}
-	res, err := evaluate(ctx, ios, r, o, "")
+	res, err := judge(ctx, ios, o, "")
 	if err != nil {
 		return err
 	}
@@ -50,18 +45,7 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) erro
 		return rulesError(err)
 	}
 	s := standingsOf(res, st, all || !st.Rewards || o.Output == formatJSON)
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
-		switch o.Output {
-		case formatJSON:
-			return report.StandingsJSON(w, s)
-		case formatCSV:
-			return report.StandingsCSV(w, s)
-		case formatMarkdown:
-			return report.StandingsMarkdown(w, s)
-		}
-		return report.StandingsTable(w, s, ios.OutTTY && o.Out == "")
-	})
-	if err != nil {
+	if err := standingsRenderers.write(ios, o, s); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {
@@ -71,6 +55,10 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) erro
 		}
 	}
 	return strictCheck(o, s.Summary)
+}
+
+var standingsRenderers = renderers[*report.Standings]{
+	json: report.StandingsJSON, csv: report.StandingsCSV, markdown: report.StandingsMarkdown, table: report.StandingsTable,
 }
 
 // standingsOf builds the report model. JSON always lists every valid entry

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"io"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/report"
@@ -47,33 +46,22 @@ Exit status:
   130  interrupted (Ctrl-C)`
 
 func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
-	r, err := loadRules(o.RulesPath, o.Overrides)
-	if err != nil {
-		return err
-	}
-	res, err := evaluate(ctx, ios, r, o, "")
+	res, err := judge(ctx, ios, o, "")
 	if err != nil {
 		return err
 	}
 	v := validationOf(res)
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
-		switch o.Output {
-		case formatJSON:
-			return report.ValidationJSON(w, v)
-		case formatCSV:
-			return report.ValidationCSV(w, v)
-		case formatMarkdown:
-			return report.ValidationMarkdown(w, v)
-		}
-		return report.ValidationTable(w, v, ios.OutTTY && o.Out == "")
-	})
-	if err != nil {
+	if err := validationRenderers.write(ios, o, v); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {
 		report.SummaryText(ios.ErrOut, v.Summary)
 	}
 	return strictCheck(o, v.Summary)
+}
+
+var validationRenderers = renderers[*report.Validation]{
+	json: report.ValidationJSON, csv: report.ValidationCSV, markdown: report.ValidationMarkdown, table: report.ValidationTable,
 }
 
 // validationOf turns a judged campaign into the report's model.
