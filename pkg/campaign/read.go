@@ -129,6 +129,10 @@ func (res *Result) join(slots []fileResult) {
 func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch) fileResult {
 	var out fileResult
 	name := displayPath(f)
+	// Hash the file while it is parsed rather than after: on a large
+	// export the second pass over the bytes was part of the run's tail.
+	digest := make(chan string, 1)
+	go func() { digest <- fileDigest(f.Path) }()
 	cur := &batch{}
 	send := func() {
 		if len(cur.posts) > 0 {
@@ -159,7 +163,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 		e := unreadableFile(name, err)
 		out.broken = &e
 	}
-	out.digest = fileDigest(f.Path)
+	out.digest = <-digest
 	return out
 }
 
