@@ -161,15 +161,24 @@ func (c *Checker) cleaned(ws *Workspace, p *text.Prepared) string {
 		if sp.End > len(src) {
 			break // offsets index Normalize(src), which src already is
 		}
-		switch sp.Kind {
-		case text.SpanURL, text.SpanTag, text.SpanMention:
-			ws.clean.WriteByte(' ')
+		switch {
+		case sp.Kind == text.SpanURL || sp.Kind == text.SpanTag || sp.Kind == text.SpanMention:
+			if !folded {
+				ws.clean.WriteByte(' ') // keeps words apart until Clean drops spaces
+			}
+		case folded:
+			// integrity.Strip, done while copying.
+			for _, r := range src[sp.Start:sp.End] {
+				if integrity.Wording(r) {
+					ws.clean.WriteRune(r)
+				}
+			}
 		default:
 			ws.clean.WriteString(src[sp.Start:sp.End])
 		}
 	}
 	if folded {
-		return integrity.Strip(ws.clean.String())
+		return ws.clean.String()
 	}
 	return integrity.Clean(scriptFold.Apply(ws.clean.String()))
 }

@@ -38,13 +38,17 @@ func keep(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if r == unicode.ReplacementChar || !kept(r) {
-			continue
+		if Wording(r) {
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// Wording reports whether r is kept by Strip: a letter, digit, mark or
+// number, not U+FFFD. Callers that copy text piece by piece filter with it
+// instead of copying first and stripping after.
+func Wording(r rune) bool { return r != unicode.ReplacementChar && kept(r) }
 
 func kept(r rune) bool {
 	switch {
