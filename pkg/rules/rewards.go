@@ -101,6 +101,26 @@ func checkTiers(v *validator) {
 	sort.SliceStable(rw.Tiers, func(i, j int) bool { return rw.Tiers[i].From < rw.Tiers[j].From })
 	v.tierOverlap()
 	v.tierTotal()
+	if rw.Split == SplitTiered {
+		v.tierGaps()
+	}
+}
+
+// tierGaps finds ranks up to the winners that no tier pays: rank would
+// refuse the table, so rules check must too.
+func (v *validator) tierGaps() {
+	next := 1
+	for _, t := range append(v.r.Rewards.Tiers, Tier{From: v.r.Rewards.Winners + 1}) {
+		if t.From > next {
+			gap := Tier{From: next, To: t.From - 1}
+			what := "ranks %s have no tier"
+			if gap.From == gap.To {
+				what = "rank %s has no tier"
+			}
+			v.errorf("rewards.tiers", "add a tier for them, or lower `rewards.winners`", what, rankText(gap))
+		}
+		next = max(next, t.To+1)
+	}
 }
 
 func (v *validator) tier(i int, spec TierSpec) (Tier, bool) {
