@@ -246,7 +246,7 @@ func (w *writer) rewards() {
 	w.comment(2, `- {ranks: "1", amount: "300"}`)
 	w.comment(2, `- {ranks: "2-3", amount: "150"}`)
 	w.key(1, "ties", "share", "share: entries tied at the cut-off split their places; earliest: the earlier wins")
-	w.key(1, "max_per_winner", `""`, `cap per winner in proportional mode; "": none`)
+	w.key(1, "max_per_winner", `""`, `cap per winner, any split mode; "": none`)
 }
 
 func or(s, fallback string) string {

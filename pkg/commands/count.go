@@ -31,7 +31,11 @@ weibo, han, words, twitter) and list the tags it finds.
 
 The text is the argument, or standard input when it is "-" or absent (one
 trailing newline is dropped; UTF-16 with a byte order mark is read too).
-Put "--" before a text that starts with "-".`,
+Put "--" before a text that starts with "-".
+
+Exit status:
+  0  the text was measured
+  2  usage error: an unknown unit, exclusion, syntax or flag`,
 		Example: `  promo count "ES Launchpool 挖矿"
   promo count --exclude tags,urls -o json -- "#ES# 挖矿 https://example.com"
   cat post.txt | promo count -`,

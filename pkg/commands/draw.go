@@ -31,7 +31,15 @@ arithmetic (docs/draw.md).
 
 Publish "promo draw --commit" (the eligible count and digest) before the
 seed is known; --expect-digest refuses to draw when the eligible list is
-not the committed one.` + exitStatusHelp,
+not the committed one.
+
+Exit status:
+  0  the draw was made (or, with --commit, the list committed)
+  1  --expect-digest and the eligible list is not the committed one, or
+     --strict and at least one entry invalid or unreadable
+  2  usage error or invalid rule file
+  3  no export could be read
+  130  interrupted (Ctrl-C)`,
 		Example: `  promo draw -r rules.yaml --commit export/
   promo draw -r rules.yaml --seed "$BLOCK_HASH" --winners 20 --alternates 5 \
       --expect-digest sha256:… export/`,

@@ -21,7 +21,14 @@ func newExplainCmd(ios *IOStreams) *cobra.Command {
 		Long: `Explain one entry: every check with the measured value and the limit, near
 misses of a required tag ("found without its closing #"), the post measured
 in every length unit, every score component with its raw inputs, and the
-entry's rank and reward. The last argument is the entry's id.` + exitStatusHelp,
+entry's rank and reward. The last argument is the entry's id.
+
+Exit status:
+  0  the entry was explained
+  1  --strict and the entry explained is invalid or unreadable
+  2  usage error, invalid rule file, or no entry has that id (the closest are named)
+  3  no export could be read
+  130  interrupted (Ctrl-C)`,
 		Example: `  promo explain -r rules.yaml export/ 0042
   promo explain -r rules.yaml -o json export/ 0042`,
 	}

@@ -21,7 +21,11 @@ announcement (Simplified or Traditional Chinese, or English) and fill in
 what it says: the required tags, the minimum length and its unit, the
 screenshot requirement, the number of winners, the pool and token, the
 window, and the announcement itself as the brief. Each inferred value names
-the line it came from; what could not be inferred is marked TODO.`,
+the line it came from; what could not be inferred is marked TODO.
+
+Exit status:
+  0  the rule file was written
+  2  usage error: the announcement cannot be read, or --out already exists`,
 		Example: `  promo init > rules.yaml
   promo init --from announcement.txt --out rules.yaml`,
 		Args: cobra.NoArgs,

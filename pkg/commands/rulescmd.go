@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
@@ -43,9 +44,11 @@ Exit status: 0 the file is valid, 2 it is not.`,
 }
 
 func describeRules(r *rules.Rules) string {
-	s := fmt.Sprintf("%d required %s, min %d %s", len(r.Tags.AllOf)+min(1, len(r.Tags.AnyOf)), pluralWord(len(r.Tags.AllOf)+min(1, len(r.Tags.AnyOf)), "tag", "tags"), r.Length.Min, r.Length.Unit)
-	if r.Rewards.Winners > 0 {
-		s += fmt.Sprintf(", %d winners share %s %s", r.Rewards.Winners, r.Rewards.Pool.String(), r.Rewards.Token)
+	tags := len(r.Tags.AllOf) + min(1, len(r.Tags.AnyOf))
+	s := fmt.Sprintf("%d required %s, min %d %s", tags, pluralWord(tags, "tag", "tags"), r.Length.Min, r.Length.Unit)
+	if w := r.Rewards.Winners; w > 0 {
+		pool := strings.TrimSpace(r.Rewards.Pool.String() + " " + r.Rewards.Token)
+		s += fmt.Sprintf(", %d %s %s %s", w, pluralWord(w, "winner", "winners"), pluralWord(w, "takes", "share"), pool)
 	}
 	return s
 }

@@ -29,7 +29,11 @@ ranks, so equal and proportional splits pay exactly the pool. Tiered splits
 pay the table and report what is left over.
 
 --scores gives one score per winner, best first (equal scores are a tie and
-share the places they occupy); "@FILE" reads one score a line.` + exitStatusHelp,
+share the places they occupy); "@FILE" reads one score a line.
+
+Exit status:
+  0  the split was made
+  2  usage error: a bad pool, count, table or score list`,
 		Example: `  promo split --pool 100 --winners 3
   promo split --pool 1250 --token ES --winners 10 --mode tiered --tiers "1:300,2-3:150,4-10:92.85"
   promo split --pool 1000 --winners 3 --mode proportional --scores 90,85.5,70`,

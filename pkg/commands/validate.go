@@ -36,6 +36,8 @@ reason "unreadable"; nothing is dropped.` + exitStatusHelp,
 	return cmd
 }
 
+// exitStatusHelp ends the help of the commands that judge an export; the
+// others say their own.
 const exitStatusHelp = `
 
 Exit status:

@@ -205,7 +205,7 @@ type Rewards struct {
 	Split            string     `yaml:"split" jsonschema:"enum=equal,enum=tiered,enum=proportional,default=equal" jsonschema_description:"equal shares, a tiers table, or in proportion to score."`
 	TierSpecs        []TierSpec `yaml:"tiers" jsonschema_description:"Amount per rank, for split: tiered."`
 	Ties             string     `yaml:"ties" jsonschema:"enum=share,enum=earliest,default=share" jsonschema_description:"Entries tied at the cut-off share the places they occupy, or the earliest wins."`
-	MaxPerWinnerText Amount     `yaml:"max_per_winner" jsonschema_description:"Optional cap per winner in proportional mode; empty: none."`
+	MaxPerWinnerText Amount     `yaml:"max_per_winner" jsonschema_description:"Optional cap per winner, in any split mode; what no one can take is leftover. Empty: none."`
 
 	Pool         decimal.Decimal `yaml:"-"`
 	Tiers        []Tier          `yaml:"-"` // sorted by From
