@@ -146,7 +146,41 @@ func readConfig(cmd *cobra.Command, v *viper.Viper) error {
 		return usageHint(fmt.Errorf("config file %s: %w", path, err),
 			"the config file holds tool settings such as 'workers: 4' or 'output: json'")
 	}
+	warnUnknownSettings(cmd, path, v)
 	return nil
+}
+
+// warnUnknownSettings points at config keys that are no flag of any
+// command: a misspelt setting would otherwise be ignored without a word.
+// One file serves every command, so a key another command uses is fine.
+func warnUnknownSettings(cmd *cobra.Command, path string, v *viper.Viper) {
+	known := map[string]bool{}
+	var names []string
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		add := func(f *pflag.Flag) {
+			if !known[f.Name] {
+				known[f.Name] = true
+				names = append(names, f.Name)
+			}
+		}
+		c.Flags().VisitAll(add)
+		c.PersistentFlags().VisitAll(add)
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(cmd.Root())
+	for _, key := range v.AllKeys() {
+		if known[key] || !v.InConfig(key) {
+			continue
+		}
+		msg := fmt.Sprintf("promo: warning: %s: unknown setting `%s`", path, key)
+		if near := closest(key, names, 1); len(near) > 0 {
+			msg += fmt.Sprintf("; did you mean `%s`?", near[0])
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), msg)
+	}
 }
 
 func configPath(cmd *cobra.Command) (path string, explicit bool) {

@@ -117,6 +117,12 @@ func TestClosest(t *testing.T) {
 		{"longer hashtag", "#ES", "#ESLaunchpool", "#ESLaunchpool", 1, "#ESLaunchpool is a longer tag: a tag matches only whole"},
 		{"hashtag without #", "#ES", "buy ES now", "ES", 1, "found without its #"},
 		{"cashtag without $", "$ES", "buy ES now", "ES", 1, "found without its $"},
+		{"hashtag glued to a letter before it", "#ES", "buy a#ES now", "#ES", 1, `found, but glued to "a" before it: a tag cannot follow a letter, digit, _ or &`},
+		{"hashtag glued to a Han character before it", "#ES", "参加#ES 活动", "#ES", 1, `found, but glued to "加" before it: a tag cannot follow a letter, digit, _ or &`},
+		{"cashtag glued to a letter before it", "$ES", "buy a$ES now", "$ES", 1, `found, but glued to "a" before it: a tag cannot follow a letter, digit, _ or &`},
+		{"hashtag followed by ://", "#ES", "see #ES://x", "#ES", 1, "found, but directly followed by ://, which keeps it from being a hashtag"},
+		{"space after the #", "#ES", "buy # ES now", "# ES", 1, "found with a space after its #"},
+		{"hashtag running into Han characters", "#ES", "#ES活动", "#ES", 1, "found, but what follows it on the line makes it a longer tag"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

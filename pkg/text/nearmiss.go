@@ -64,16 +64,18 @@ func (r *TagRule) unsigiled(t string, _ []Tag) (NearMiss, bool) {
 					reason = "found without its # signs"
 				}
 			case Hashtag:
+				reason = "found without its #"
 				if open > 0 {
-					reason = "found, but what follows it on the line makes it a longer tag"
-				} else {
-					reason = "found without its #"
+					reason = sigilMissReason(line, start-open, start, end, r.kind)
 				}
 			case Cashtag:
-				if open > 0 {
-					continue
-				}
 				reason = "found without its $"
+				if open > 0 {
+					reason = sigilMissReason(line, start-open, start, end, r.kind)
+				}
+			}
+			if reason == "" {
+				continue
 			}
 			if r.kind != Topic && (glueRune(runeBefore(line, start)) || glueRune(firstRune(line[end:]))) {
 				continue // part of a longer word
@@ -158,6 +160,28 @@ func (r *TagRule) misspelt(_ string, tags []Tag) (NearMiss, bool) {
 	return NearMiss{Found: tg.Text, Line: tg.Line, Reason: reason}, true
 }
 
+// sigilMissReason says why the sigil at line[at:] and the rule's words at
+// line[start:end] are not read as a hashtag or cashtag, or "" when that
+// is left to the later checks.
+func sigilMissReason(line string, at, start, end int, kind TagKind) string {
+	sigil, n := sigilAt(line, at)
+	before := runeBefore(line, at)
+	blocked := cashtagBlockedBy(before)
+	if kind == Hashtag {
+		blocked = hashtagBlockedBy(before)
+	}
+	switch {
+	case blocked:
+		return fmt.Sprintf("found, but glued to %q before it: a tag cannot follow a letter, digit, _ or &", string(before))
+	case at+n < start:
+		return fmt.Sprintf("found with a space after its %c", sigil)
+	case kind == Hashtag && strings.HasPrefix(line[end:], "://"):
+		return "found, but directly followed by ://, which keeps it from being a hashtag"
+	case kind == Hashtag:
+		return "found, but what follows it on the line makes it a longer tag"
+	}
+	return ""
+}
 
 func firstRune(s string) rune {
 	if s == "" {

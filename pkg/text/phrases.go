@@ -46,9 +46,10 @@ func CompilePhrases(phrases []string, f Fold) *PhraseSet {
 func (ps *PhraseSet) Len() int { return len(ps.phrases) }
 
 // glueRune reports whether r is a letter, digit or mark of a script that
-// separates words with spaces: such runes glue to their neighbours.
+// separates words with spaces: such runes glue to their neighbours. An
+// emoji's variation selector ends the emoji, so it glues to nothing.
 func glueRune(r rune) bool {
-	if r < 0 {
+	if r < 0 || presentationSelector(r) {
 		return false
 	}
 	p := propOf(props(), r)

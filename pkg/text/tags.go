@@ -160,19 +160,31 @@ func nextHashOnLine(t string, from, limit int) (int, int) {
 	return -1, 0
 }
 
+// hashtagBlockedBy reports whether r, just before a '#', keeps it from
+// starting a hashtag (r is -1 at the start of the text).
+func hashtagBlockedBy(r rune) bool {
+	return r == '&' || r >= 0 && !presentationSelector(r) && propOf(props(), r)&pHashChar != 0
+}
+
+// presentationSelector reports U+FE0E and U+FE0F, the variation selectors
+// that pick text or emoji style. They are marks, but they end an emoji
+// rather than a word, so a tag may follow them.
+func presentationSelector(r rune) bool { return r == 0xFE0E || r == 0xFE0F }
+
 func isSpaceRune(r rune) bool {
 	return r >= 0 && propOf(props(), r)&pSpace != 0
 }
 
 // hashtagAt reads a Twitter hashtag as twitter-text does: the sigil not
 // after a letter, digit, mark, '_' or '&' (nor the other characters a
-// hashtag may hold), not followed by U+FE0F or U+20E3 (a keycap), then the
-// longest run of letters, marks, digits and '_' (CJK letters included),
+// hashtag may hold) unless that is U+FE0E or U+FE0F, which end an emoji
+// ("❤️#love" holds #love); not followed by U+FE0F or U+20E3 (a keycap);
+// then the longest run of letters, marks, digits and '_' (CJK letters included),
 // which must hold a letter or mark; dropped when directly followed by '#',
 // '＃' or "://".
 func hashtagAt(t string, i, n, limit int) (Span, bool) {
 	tbl := props()
-	if r := runeBefore(t, i); r == '&' || r >= 0 && propOf(tbl, r)&pHashChar != 0 {
+	if hashtagBlockedBy(runeBefore(t, i)) {
 		return Span{}, false
 	}
 	j := i + n
@@ -207,7 +219,7 @@ func hashtagAt(t string, i, n, limit int) (Span, bool) {
 // (twitter-text also wants white space before and white space or
 // punctuation after; Chinese posts write "($ES)" and "$ES专场".)
 func cashtagAt(t string, i, n, limit int) (Span, bool) {
-	if r := runeBefore(t, i); r == '&' || r == '$' || r == '＄' || glueRune(r) {
+	if cashtagBlockedBy(runeBefore(t, i)) {
 		return Span{}, false
 	}
 	j := i + n
@@ -232,6 +244,12 @@ func cashtagAt(t string, i, n, limit int) (Span, bool) {
 		return Span{}, false
 	}
 	return Span{SpanTag, i, j}, true
+}
+
+// cashtagBlockedBy reports whether r, just before a '$', keeps it from
+// starting a cashtag.
+func cashtagBlockedBy(r rune) bool {
+	return r == '&' || r == '$' || r == '＄' || glueRune(r)
 }
 
 func cashtagGlued(t string, j, limit int) bool {

@@ -8,6 +8,7 @@ import "strings"
 // ASCII and stops at anything else (a CJK character, full-width punctuation,
 // white space), and drops trailing characters twitter-text never ends a URL
 // with (".", ",", ":", "!", "?", quotes, an unbalanced ")" or "]", "*").
+// A t.co link ends where twitter-text ends it (see tcoEnd).
 func findURLs(t string, dst []Span) []Span {
 	// Candidates are found with two cursors that only move forward, so a
 	// long post with many dots is scanned once, not once per URL.
@@ -83,20 +84,25 @@ func urlAt(t string, start int) (int, bool) {
 			return 0, false
 		}
 	}
-	body := start
+	body, scheme := start, true
 	switch {
 	case hasFoldPrefix(t[start:], "https://"):
 		body += len("https://")
 	case hasFoldPrefix(t[start:], "http://"):
 		body += len("http://")
 	case hasFoldPrefix(t[start:], "www."):
-		body += len("www.")
+		body, scheme = body+len("www."), false
 	default:
 		return 0, false
 	}
 	end := body
 	for end < len(t) && urlByte(t[end]) {
 		end++
+	}
+	if scheme && hasFoldPrefix(t[body:end], "t.co/") {
+		if k, ok := tcoEnd(t, body+len("t.co/"), end); ok {
+			return k, true
+		}
 	}
 	end = trimURLEnd(t, body, end)
 	if end <= body || !hostByte(t[body]) {
@@ -143,3 +149,31 @@ func trimURLEnd(t string, body, end int) int {
 	}
 	return end
 }
+
+// tcoEnd cuts a t.co link where twitter-text does: its path (from
+// t[path]) is letters and digits only, then an optional query that ends
+// with a letter, digit or one of "-_&=#/". ok is false when there is no
+// such path, and the link is then read as any other URL.
+func tcoEnd(t string, path, end int) (int, bool) {
+	k := path
+	for k < end && hostByte(t[k]) {
+		k++
+	}
+	if k == path {
+		return 0, false
+	}
+	if k < end && t[k] == '?' {
+		last := k
+		for q := k + 1; q < end && strings.IndexByte(tcoQueryBytes, t[q]) >= 0; q++ {
+			if c := t[q]; hostByte(c) || strings.IndexByte("-_&=#/", c) >= 0 {
+				last = q + 1
+			}
+		}
+		k = last
+	}
+	return k, true
+}
+
+// tcoQueryBytes are the punctuation twitter-text allows in a query, besides
+// letters and digits.
+const tcoQueryBytes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!?*'@();:&=+$/%#[]-_.,~|"
