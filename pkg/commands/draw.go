@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/draw"
@@ -18,6 +19,7 @@ type drawOptions struct {
 	Alternates   int
 	Commit       bool
 	ExpectDigest string
+	List         string
 }
 
 func newDrawCmd(ios *IOStreams) *cobra.Command {
@@ -49,13 +51,14 @@ Exit status:
 	cmd.Flags().Int("alternates", 0, "also pick `M` alternates, continuing the same stream")
 	cmd.Flags().Bool("commit", false, "print only the eligible count and digest, to publish before the seed")
 	cmd.Flags().String("expect-digest", "", "refuse (exit 1) unless the eligible list has this digest")
+	cmd.Flags().String("list", "", "also write the eligible ids to `file`, exactly the bytes the digest hashes (sha256sum FILE shows it)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		jo, v, err := readJudgeOptions(cmd, args)
 		if err != nil {
 			return err
 		}
 		o := drawOptions{judgeOptions: jo, Seed: v.GetString("seed"), Alternates: v.GetInt("alternates"),
-			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest")}
+			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest"), List: v.GetString("list")}
 		if err := checkDrawOptions(o); err != nil {
 			return err
 		}
@@ -70,6 +73,9 @@ func checkDrawOptions(o drawOptions) error {
 	}
 	if o.Seed == "" && !o.Commit {
 		return usageHint(errors.New("no --seed"), "pass a public seed chosen after the commit, or --commit to publish the eligible list first")
+	}
+	if err := checkWritable("--list", o.List); err != nil {
+		return err
 	}
 	if err := checkDigestForm(o.ExpectDigest); err != nil {
 		return err
@@ -115,6 +121,11 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 			return &exitError{code: exitFindings, err: err, hint: "the eligible entries differ from the committed list; re-run validate to see which"}
 		}
 	}
+	if o.List != "" {
+		if err := writeEligibleList(o.List, ids); err != nil {
+			return err
+		}
+	}
 	if !o.Commit {
 		winners := r.Rewards.Winners
 		if winnersFlag != nil {
@@ -158,4 +169,14 @@ func fillPicks(d *report.DrawResult, eligible []draw.Candidate, picks []draw.Pic
 			d.Winners = append(d.Winners, dp)
 		}
 	}
+}
+
+// writeEligibleList publishes the eligible ids as the digest sees them:
+// joined by newlines, with no newline after the last, so anyone can check
+// the committed digest with sha256sum and read who was in the draw.
+func writeEligibleList(path string, ids []string) error {
+	return writeFileAtomic(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, strings.Join(ids, "\n"))
+		return err
+	})
 }

@@ -60,22 +60,25 @@ func writeOutput(ios *IOStreams, outPath string, render func(w io.Writer) error)
 
 // checkOutPath refuses an --out that cannot be written before any work is
 // done, naming the folder to create rather than a temporary file.
-func checkOutPath(path string) error {
+func checkOutPath(path string) error { return checkWritable("--out", path) }
+
+// checkWritable is checkOutPath for any flag that names a file to write.
+func checkWritable(flag, path string) error {
 	if path == "" || path == "-" {
 		return nil
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return usageHint(fmt.Errorf("--out %s: is a folder", path), "name a file inside it")
+		return usageHint(fmt.Errorf("%s %s: is a folder", flag, path), "name a file inside it")
 	}
 	dir := filepath.Dir(path)
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return usageHint(fmt.Errorf("--out %s: folder %s does not exist", path, dir), "create the folder first (mkdir -p "+dir+"), or name a file in an existing one")
+		return usageHint(fmt.Errorf("%s %s: folder %s does not exist", flag, path, dir), "create the folder first (mkdir -p "+dir+"), or name a file in an existing one")
 	case err != nil:
-		return usageErrorf("--out %s: %v", path, plainError(err))
+		return usageErrorf("%s %s: %v", flag, path, plainError(err))
 	case !st.IsDir():
-		return usageErrorf("--out %s: %s is not a folder", path, dir)
+		return usageErrorf("%s %s: %s is not a folder", flag, path, dir)
 	}
 	return nil
 }
