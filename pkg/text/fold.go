@@ -52,7 +52,7 @@ func (f Fold) fast(s string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	if !fastWidthCase(s, &b) {
+	if !fastWidthCase(s, &b, f.Space) {
 		return "", false
 	}
 	t := b.String()
@@ -65,9 +65,6 @@ func (f Fold) fast(s string) (string, bool) {
 			}
 			t = n
 		}
-	}
-	if f.Space {
-		t = foldSpace(t)
 	}
 	return t, true
 }

@@ -34,11 +34,27 @@ const (
 )
 
 // fastWidthCase is Fold{Width: true, Case: true}.Apply for text made of
-// context-free characters; ok is false when s needs the slow path.
-func fastWidthCase(s string, b *strings.Builder) bool {
+// context-free characters, with the space fold done in the same pass when
+// space is set (script folding, which comes between them in Apply, never
+// touches white space); ok is false when s needs the slow path.
+func fastWidthCase(s string, b *strings.Builder, space bool) bool {
 	b.Reset()
 	b.Grow(len(s))
+	inSpace := false
 	for _, r := range s {
+		if space {
+			if dropInSpaceFold(r) {
+				continue
+			}
+			if isFoldedSpace(r) {
+				if !inSpace {
+					b.WriteByte(' ')
+				}
+				inSpace = true
+				continue
+			}
+			inSpace = false
+		}
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
@@ -95,7 +111,9 @@ func contextFree(r rune) bool {
 		return false
 	}
 	for _, c := range slowWidthCase(string(r)) {
-		if !boundary(c) {
+		// A fold that makes white space (ﷺ) would need the space fold to
+		// see its neighbours; leave such characters to the slow path.
+		if !boundary(c) || isFoldedSpace(c) || dropInSpaceFold(c) {
 			return false
 		}
 	}
