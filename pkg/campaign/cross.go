@@ -37,17 +37,15 @@ func (res *Result) earliestFirst() []int {
 }
 
 func (res *Result) nearDuplicates(order []int) {
-	docs := make([]integrity.TextDoc, 0, len(order))
+	docs := make([]*integrity.TextDoc, 0, len(order))
 	for pos, i := range order {
-		if res.Entries[i].Measure.Text == nil {
-			continue
+		if d := res.Entries[i].Measure.Text; d != nil {
+			d.Order = pos
+			docs = append(docs, d)
 		}
-		d := *res.Entries[i].Measure.Text
-		d.Order = pos
-		docs = append(docs, d)
 	}
 	threshold := res.Rules.Content.DuplicateThreshold
-	near := integrity.Near(docs, threshold)
+	near := integrity.NearRefs(docs, threshold)
 	res.sims = make([]float64, len(res.Entries))
 	for pos, sim := range near.MaxSim {
 		res.sims[order[pos]] = sim

@@ -53,17 +53,28 @@ type near struct {
 // earlier doc that LSH proposes, so MaxSim serves the originality score
 // and Original serves the near-duplicate verdict.
 func Near(docs []TextDoc, threshold float64) NearResult {
+	refs := make([]*TextDoc, len(docs))
+	for i := range docs {
+		refs[i] = &docs[i]
+	}
+	return NearRefs(refs, threshold)
+}
+
+// NearRefs is Near over docs the caller already holds: a million
+// signatures are 300 MB, too much to copy into one slice for the call.
+// Nil entries take no part.
+func NearRefs(docs []*TextDoc, threshold float64) NearResult {
 	n := newNear(docs, threshold)
 	n.exactGroups()
 	n.band()
 	return n.result()
 }
 
-func newNear(docs []TextDoc, threshold float64) *near {
+func newNear(docs []*TextDoc, threshold float64) *near {
 	sorted := make([]*TextDoc, 0, len(docs))
-	for i := range docs {
-		if docs[i].OK {
-			sorted = append(sorted, &docs[i])
+	for _, d := range docs {
+		if d != nil && d.OK {
+			sorted = append(sorted, d)
 		}
 	}
 	slices.SortFunc(sorted, compareDocs)

@@ -138,3 +138,17 @@ func TestNearPlanted(t *testing.T) {
 		t.Errorf("recall %.3f precision %.3f, want ≥ 0.98 and ≥ 0.99", recall, precision)
 	}
 }
+
+// TestNearRefsSkipsNil checks that the by-reference entry point gives
+// Near's answer and passes over nil docs (entries without a signature).
+func TestNearRefsSkipsNil(t *testing.T) {
+	a, b := doc(1, "一二三四五六七八九十甲乙丙丁"), doc(2, "一二三四五六七八九十甲乙丙丁")
+	got := NearRefs([]*TextDoc{&a, nil, &b}, 0.8)
+	want := Near([]TextDoc{a, b}, 0.8)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("NearRefs = %+v, Near = %+v", got, want)
+	}
+	if len(got.Original) != 1 {
+		t.Fatalf("want the later copy found, got %+v", got.Original)
+	}
+}
