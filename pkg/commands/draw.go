@@ -140,7 +140,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 		if o.Output == formatJSON {
 			return report.DrawJSON(w, d)
 		}
-		return report.DrawText(w, d, ios.OutTTY && o.Out == "")
+		return report.DrawText(w, d, layout(ios, o.Out, o.NoColor))
 	})
 	if err != nil || !o.Strict {
 		return err

@@ -76,7 +76,7 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 			if k > 0 {
 				io.WriteString(w, "\n")
 			}
-			if err := report.ExplanationText(w, x, ios.OutTTY && o.Out == ""); err != nil {
+			if err := report.ExplanationText(w, x, layout(ios, o.Out, o.NoColor)); err != nil {
 				return err
 			}
 		}

@@ -20,6 +20,10 @@ type IOStreams struct {
 	OutTTY bool
 	// ErrTTY is true when ErrOut is a terminal (progress output).
 	ErrTTY bool
+	// Color is true when terminal output may be coloured: Out is a
+	// terminal, NO_COLOR is unset and TERM is not "dumb". --no-color turns
+	// it off for one run.
+	Color bool
 	// ProgressDelay is how long a run goes before it shows progress, so a
 	// quick run does not flash a line it clears at once.
 	ProgressDelay time.Duration
@@ -34,6 +38,7 @@ func SystemStreams() *IOStreams {
 		OutTTY:        isTerminal(os.Stdout),
 		ErrTTY:        isTerminal(os.Stderr),
 		ProgressDelay: 300 * time.Millisecond,
+		Color:         isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 	}
 }
 

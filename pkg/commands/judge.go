@@ -25,6 +25,7 @@ type judgeOptions struct {
 	Encoding  string
 	Workers   int
 	Quiet     bool
+	NoColor   bool
 	Overrides rules.Overrides
 }
 
@@ -59,6 +60,7 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 		Encoding:  v.GetString("encoding"),
 		Workers:   v.GetInt("workers"),
 		Quiet:     v.GetBool("quiet"),
+		NoColor:   v.GetBool("no-color"),
 	}
 	if o.RulesPath == "" {
 		return o, nil, usageHint(errors.New("no rule file"), "pass -r RULES.yaml; 'promo init' writes one")
@@ -171,7 +173,7 @@ func judge(ctx context.Context, ios *IOStreams, o judgeOptions, keep string) (*c
 // renderers are one report's writers, one per -o format.
 type renderers[T any] struct {
 	json, csv, markdown func(io.Writer, T) error
-	table               func(io.Writer, T, bool) error
+	table               func(io.Writer, T, report.Layout) error
 }
 
 // write renders v in the format asked for; the table is padded only for a
@@ -186,6 +188,6 @@ func (r renderers[T]) write(ios *IOStreams, o judgeOptions, v T) error {
 		case formatMarkdown:
 			return r.markdown(w, v)
 		}
-		return r.table(w, v, ios.OutTTY && o.Out == "")
+		return r.table(w, v, layout(ios, o.Out, o.NoColor))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/promo-cli/promo/pkg/report"
 	"io"
 	"io/fs"
 	"os"
@@ -41,6 +42,12 @@ func joinOr(xs []string) string {
 		out += x
 	}
 	return out + " or " + xs[len(xs)-1]
+}
+
+// layout is how tables go to stdout: padded (and coloured, unless turned
+// off) for a terminal; TSV for a pipe or an --out file.
+func layout(ios *IOStreams, out string, noColor bool) report.Layout {
+	return report.LayoutFor(ios.OutTTY && (out == "" || out == "-"), ios.Color && !noColor)
 }
 
 // writeOutput streams the rendering to stdout or, with --out, to a

@@ -93,7 +93,7 @@ func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
 		case formatCSV:
 			return report.SplitCSV(w, s)
 		}
-		return report.SplitTable(w, s, ios.OutTTY && o.Out == "")
+		return report.SplitTable(w, s, layout(ios, o.Out, false))
 	})
 	if err == nil && o.Output == formatTable {
 		report.RewardsText(ios.ErrOut, report.Rewards{Pool: s.Pool, Token: o.Token, Paid: s.Paid, Leftover: s.Leftover})

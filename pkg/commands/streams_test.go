@@ -94,3 +94,33 @@ func TestInterrupted(t *testing.T) {
 		t.Errorf("--out file exists after an interrupted run (stat: %v)", err)
 	}
 }
+
+// TestColor checks when tables are coloured: on a terminal that allows
+// it, not with --no-color, never into a pipe or an --out file.
+func TestColor(t *testing.T) {
+	args := []string{"validate", "-r", "../../testdata/sample/rules.yaml", "../../testdata/sample/export"}
+	cases := []struct {
+		name      string
+		tty, colr bool
+		extra     []string
+		want      bool
+	}{
+		{"terminal", true, true, nil, true},
+		{"--no-color", true, true, []string{"--no-color"}, false},
+		{"NO_COLOR or a dumb terminal", true, false, nil, false},
+		{"pipe", false, true, nil, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			ios := commands.TestStreams(strings.NewReader(""), &out, &errOut)
+			ios.OutTTY, ios.Color = tc.tty, tc.colr
+			if code := commands.Run(context.Background(), append(args, tc.extra...), ios); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut.String())
+			}
+			if got := strings.Contains(out.String(), "\x1b["); got != tc.want {
+				t.Errorf("colour codes in output: %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

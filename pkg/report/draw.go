@@ -23,7 +23,7 @@ type DrawPick struct {
 }
 
 // DrawText writes the draw for a person.
-func DrawText(w io.Writer, d *DrawResult, pad bool) error {
+func DrawText(w io.Writer, d *DrawResult, l Layout) error {
 	bw := bufio.NewWriter(w)
 	if !d.CommitOnly {
 		fmt.Fprintf(bw, "seed             %s\n", EscapeControl(d.Seed))
@@ -34,14 +34,14 @@ func DrawText(w io.Writer, d *DrawResult, pad bool) error {
 		return bw.Flush()
 	}
 	bw.WriteString("\n")
-	t := Table{Header: []string{"pick", "id", "author", "role"}, Right: []int{0}}
+	t := Table{Header: []string{"pick", "id", "author", "role"}, Right: []int{0}, Paint: paintRole}
 	for _, p := range d.Winners {
 		t.Rows = append(t.Rows, []string{itoa(p.Pick), p.ID, p.Author, "winner"})
 	}
 	for _, p := range d.Alternates {
 		t.Rows = append(t.Rows, []string{itoa(p.Pick), p.ID, p.Author, "alternate"})
 	}
-	t.Write(bw, pad)
+	t.Render(bw, l)
 	return bw.Flush()
 }
 
@@ -71,4 +71,14 @@ func picks(ps []DrawPick) []jsonPick {
 		out = append(out, jsonPick(p))
 	}
 	return out
+}
+
+func paintRole(_, col int, cell string) string {
+	switch {
+	case col == 3 && cell == "winner":
+		return green
+	case col == 3:
+		return yellow
+	}
+	return ""
 }

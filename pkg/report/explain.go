@@ -32,11 +32,11 @@ type Component struct {
 }
 
 // ExplanationText writes the explanation for a person.
-func ExplanationText(w io.Writer, x *Explanation, pad bool) error {
+func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "entry %s by %s (%s)\n", EscapeControl(x.ID), EscapeControl(x.Author), EscapeControl(x.Source))
 	fmt.Fprintf(bw, "verdict: %s\n\n", explainVerdict(x))
-	checks := Table{Header: []string{"", "check", "measured", "limit", "detail"}}
+	checks := Table{Header: []string{"", "check", "measured", "limit", "detail"}, Paint: paintCheck}
 	for _, r := range x.Checks {
 		mark := "ok"
 		if !r.Pass {
@@ -44,21 +44,21 @@ func ExplanationText(w io.Writer, x *Explanation, pad bool) error {
 		}
 		checks.Rows = append(checks.Rows, []string{mark, string(r.Code), r.Measured, r.Limit, r.Message})
 	}
-	checks.Write(bw, pad)
+	checks.Render(bw, l)
 	if x.Counts != nil {
 		bw.WriteString("\nlength (the rule's exclusions applied)\n")
 		units := Table{Header: []string{"unit", "value"}, Right: []int{1}}
 		for _, u := range text.Units {
 			units.Rows = append(units.Rows, []string{string(u) + ruleMark(string(u), x.Unit), itoa(x.Counts.Of(u))})
 		}
-		units.Write(bw, pad)
+		units.Render(bw, l)
 	}
 	fmt.Fprintf(bw, "\nscore %s\n", scoreText(x.Score))
 	comps := Table{Header: []string{"component", "value", "weight", "inputs"}, Right: []int{1, 2}}
 	for _, c := range x.Components {
 		comps.Rows = append(comps.Rows, []string{c.Name, strconv.FormatFloat(c.Value, 'f', 4, 64), strconv.FormatFloat(c.Weight, 'f', -1, 64), c.Detail})
 	}
-	comps.Write(bw, pad)
+	comps.Render(bw, l)
 	bw.WriteString("\n" + placeText(x) + "\n")
 	return bw.Flush()
 }
@@ -144,4 +144,14 @@ func ExplanationJSON(w io.Writer, x *Explanation) error {
 		doc.Components = append(doc.Components, jsonComponent{Name: c.Name, Value: round(c.Value, 4), Weight: c.Weight, Inputs: c.Detail})
 	}
 	return encodeJSON(w, doc)
+}
+
+func paintCheck(_, col int, cell string) string {
+	switch {
+	case col == 0 && cell == "FAIL":
+		return red
+	case col == 0:
+		return green
+	}
+	return ""
 }

@@ -17,12 +17,12 @@ type SplitAmount struct {
 }
 
 // SplitTable writes rank and amount rows.
-func SplitTable(w io.Writer, s *SplitResult, pad bool) error {
-	t := Table{Header: []string{"rank", "amount", "token"}, Right: []int{0, 1}}
+func SplitTable(w io.Writer, s *SplitResult, l Layout) error {
+	t := Table{Header: []string{"rank", "amount", "token"}, Right: []int{0, 1}, Paint: paintColumn(1, green)}
 	for _, a := range s.Amounts {
 		t.Rows = append(t.Rows, []string{itoa(a.Rank), a.Amount, s.Token})
 	}
-	return t.Write(w, pad)
+	return t.Render(w, l)
 }
 
 // SplitCSV writes rank,amount,token rows.

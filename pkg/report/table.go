@@ -30,16 +30,51 @@ type Table struct {
 	Rows   [][]string
 	// Right lists the columns aligned to the right (numbers, amounts).
 	Right []int
+	// Paint gives the SGR colour code ("32" is green) of a cell in
+	// coloured output, or ""; row 0 is the header. Nil paints nothing.
+	Paint func(row, col int, cell string) string
+}
+
+// Layout is how a table is laid out: TSV for programs, padded for a
+// terminal, padded with colour for a terminal that wants it.
+type Layout uint8
+
+// The layouts.
+const (
+	TSV Layout = iota
+	Padded
+	Colored
+)
+
+// LayoutFor is the layout for a terminal (padded, coloured when color)
+// or for anything else (TSV).
+func LayoutFor(terminal, color bool) Layout {
+	switch {
+	case !terminal:
+		return TSV
+	case color:
+		return Colored
+	}
+	return Padded
 }
 
 // Write renders the table. With pad, columns are padded to their display
 // width (CJK characters take two columns) for a terminal; without, the rows
 // are tab-separated for other programs.
 func (t Table) Write(w io.Writer, pad bool) error {
+	if pad {
+		return t.Render(w, Padded)
+	}
+	return t.Render(w, TSV)
+}
+
+// Render writes the table in the given layout. Colour codes never count
+// towards a column's width, so coloured and plain tables line up alike.
+func (t Table) Render(w io.Writer, l Layout) error {
 	bw := bufio.NewWriter(w)
 	rows := t.escaped()
-	if pad {
-		t.writePadded(bw, rows)
+	if l != TSV {
+		t.writePadded(bw, rows, l == Colored)
 	} else {
 		for _, r := range rows {
 			bw.WriteString(strings.Join(r, "\t"))
@@ -61,16 +96,19 @@ func (t Table) escaped() [][]string {
 	return rows
 }
 
-func (t Table) writePadded(w *bufio.Writer, rows [][]string) {
+func (t Table) writePadded(w *bufio.Writer, rows [][]string, color bool) {
 	widths := columnWidths(rows)
 	right := make(map[int]bool, len(t.Right))
 	for _, c := range t.Right {
 		right[c] = true
 	}
-	for _, r := range rows {
+	for ri, r := range rows {
 		var line strings.Builder
 		for i, c := range r {
 			gap := strings.Repeat(" ", widths[i]-DisplayWidth(c))
+			if color {
+				c = t.paint(ri, i, c)
+			}
 			if i > 0 {
 				line.WriteString("  ")
 			}
@@ -158,3 +196,28 @@ func escapeRune(r rune) string {
 	}
 	return `\u` + string(hex[r>>12&0xf]) + string(hex[r>>8&0xf]) + string(hex[r>>4&0xf]) + string(hex[r&0xf])
 }
+
+// paint wraps a non-empty cell in its colour code; headers are bold.
+func (t Table) paint(row, col int, cell string) string {
+	if cell == "" {
+		return cell
+	}
+	code := ""
+	switch {
+	case row == 0:
+		code = "1"
+	case t.Paint != nil:
+		code = t.Paint(row, col, cell)
+	}
+	if code == "" {
+		return cell
+	}
+	return "\x1b[" + code + "m" + cell + "\x1b[0m"
+}
+
+// SGR colour codes used by the renderers.
+const (
+	green  = "32"
+	red    = "31"
+	yellow = "33"
+)

@@ -16,15 +16,30 @@ func scoreText(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 
 // ValidationTable writes one row per entry: padded for a terminal, TSV
 // otherwise.
-func ValidationTable(w io.Writer, v *Validation, pad bool) error {
+func ValidationTable(w io.Writer, v *Validation, l Layout) error {
 	t := Table{
 		Header: []string{"source", "id", "author", "verdict", "length", "reasons", "details"},
 		Right:  []int{4},
+		Paint:  paintVerdicts,
 	}
 	for _, row := range validationRows(v) {
 		t.Rows = append(t.Rows, []string{row[0], row[1], row[2], row[3], row[4], strings.ReplaceAll(row[5], ",", ", "), row[6]})
 	}
-	return t.Write(w, pad)
+	return t.Render(w, l)
+}
+
+// paintVerdicts colours the verdict column green or red and the reason
+// codes yellow, so invalid entries stand out in a long list.
+func paintVerdicts(_, col int, cell string) string {
+	switch {
+	case col == 3 && cell == "valid":
+		return green
+	case col == 3:
+		return red
+	case col == 5:
+		return yellow
+	}
+	return ""
 }
 
 // SummaryText is the one-paragraph summary written to stderr under table
@@ -40,8 +55,8 @@ func SummaryText(w io.Writer, s Summary) error {
 }
 
 // StandingsTable writes the winners (or, with All, every valid entry).
-func StandingsTable(w io.Writer, s *Standings, pad bool) error {
-	t := Table{Header: []string{"rank", "author", "id", "score", "reward"}, Right: []int{0, 3, 4}}
+func StandingsTable(w io.Writer, s *Standings, l Layout) error {
+	t := Table{Header: []string{"rank", "author", "id", "score", "reward"}, Right: []int{0, 3, 4}, Paint: paintColumn(4, green)}
 	for _, p := range s.Ranking {
 		reward := p.Reward
 		if reward != "" && s.Rewards.Token != "" {
@@ -49,7 +64,17 @@ func StandingsTable(w io.Writer, s *Standings, pad bool) error {
 		}
 		t.Rows = append(t.Rows, []string{itoa(p.Rank), p.Author, p.ID, scoreText(p.Score), reward})
 	}
-	return t.Write(w, pad)
+	return t.Render(w, l)
+}
+
+// paintColumn colours one column's cells.
+func paintColumn(col int, code string) func(int, int, string) string {
+	return func(_, c int, _ string) string {
+		if c == col {
+			return code
+		}
+		return ""
+	}
 }
 
 // RewardsText is the payout summary written to stderr under table output.
