@@ -14,6 +14,7 @@ var fuzzSeeds = []string{
 	"👨\u200d👩\u200d👧\u200d👦 🇨🇳 1\ufe0f\u20e3 👍🏽 ❤\ufe0f ❤\ufe0e", "cafe\u0301 q\u0307\u0323 \u1112\u1161\u11ab",
 	"ｶﾞ 𠀀 ①※“” a\u200bb a\ufeffb a\x01b\r\n", "a\xffb\xc3", "see https://x.com/a#b #ES @bob $ES",
 	"#a #b# #c\nd# ＃e＃ $BRK.A", "\u0600#tag", "C# and F#", "#\ufe0f\u20e3 #_ #123",
+	"gate.com/#ES amy@gate.com t.co/abc 1.5 e.g. GATE.IO/zh", "..a.b.com-.x.co:8080/(a)?b=1.",
 }
 
 // FuzzMeasure: never panics; graphemes ≤ runes; leaving anything out never

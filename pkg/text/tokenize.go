@@ -11,7 +11,7 @@ type SpanKind uint8
 // The kinds of span Tokenize reports.
 const (
 	SpanText    SpanKind = iota // anything else: letters, digits, controls
-	SpanURL                     // http(s)://… or www.…
+	SpanURL                     // http(s)://…, www.… or a bare domain (gate.com/…)
 	SpanTag                     // #hashtag, #topic#, $CASHTAG
 	SpanMention                 // @name
 	SpanSpace                   // white space and invisible characters (ZWSP, BOM)

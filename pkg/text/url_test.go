@@ -2,8 +2,8 @@ package text
 
 import "testing"
 
-// TestFindURLs follows twitter-text's URL conformance cases for the URLs
-// this package reads (with a scheme, or starting "www.").
+// TestFindURLs follows twitter-text's URL conformance cases: URLs with a
+// scheme, starting "www.", or bare domains under a known top-level domain.
 func TestFindURLs(t *testing.T) {
 	tests := []struct {
 		name string
@@ -28,6 +28,35 @@ func TestFindURLs(t *testing.T) {
 		{"t.co glued to Han", "https://t.co/abc中文", []string{"https://t.co/abc"}},
 		{"not glued to a letter", "xhttps://example.com", nil},
 		{"no host", "https:// and www.", nil},
+		{"bare domain", "see gate.com now", []string{"gate.com"}},
+		{"bare domain in capitals", "GATE.COM", []string{"GATE.COM"}},
+		{"bare domain with a path", "gate.io/zh/announcements/46134", []string{"gate.io/zh/announcements/46134"}},
+		{"bare domain with a query", "gate.com?ref=abc, ok", []string{"gate.com?ref=abc"}},
+		{"bare domain with a port", "gate.com:8080/a.", []string{"gate.com:8080/a"}},
+		{"bare domain holds its hashtag", "gate.com/#ES", []string{"gate.com/#ES"}},
+		{"bare domain then a full stop", "visit gate.com.", []string{"gate.com"}},
+		{"bare domain glued to Han", "gate.com活动", []string{"gate.com"}},
+		{"bare domain in parentheses", "(gate.com/a)", []string{"gate.com/a"}},
+		{"subdomains", "docs.gate.io", []string{"docs.gate.io"}},
+		{"dots before www", "a.www.gate.com", []string{"a.www.gate.com"}},
+		{"hyphen inside a label", "my-gate.com", []string{"my-gate.com"}},
+		{"bare t.co", "t.co/abc-def", []string{"t.co/abc"}},
+		{"bare t.co without a path", "t.co", []string{"t.co"}},
+		{"one name under a country code needs a path", "gate.io gate.io/", []string{"gate.io/"}},
+		{"co and tv need none", "x.co y.tv", []string{"x.co", "y.tv"}},
+		{"wildcard-only country code", "shop.gov.ck", []string{"shop.gov.ck"}},
+		{"numbers", "1.5 v2.0 3.14.15", nil},
+		{"abbreviation", "e.g. i.e.", nil},
+		{"unknown top-level domain", "a.b foo.zz readme.txt2", nil},
+		{"e-mail address", "amy@gate.com", nil},
+		{"e-mail with dots before the @", "amy.smith@gate.com", nil},
+		{"mention-like", "@gate.com ＠gate.com", nil},
+		{"sigils", "$gate.com #gate.com", nil},
+		{"glued before", "x_gate.com -gate.com .gate.com /gate.com", nil},
+		{"followed by @ or +", "gate.com@x gate.com+x", nil},
+		{"hyphen at a label's edge", "gate-.com -gate.com gate.-com", nil},
+		{"after a t.co link", "https://t.co/abc.gate.com", []string{"https://t.co/abc"}},
+		{"after an e-mail address", "amy@gate.com or gate.com", []string{"gate.com"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -39,5 +68,16 @@ func TestFindURLs(t *testing.T) {
 				t.Errorf("findURLs(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMeasureBareDomainAllocs: looking a top-level domain up allocates
+// nothing once a Measurer has seen it.
+func TestMeasureBareDomainAllocs(t *testing.T) {
+	const post = "Trade on GATE.COM or gate.io/zh, not amy@gate.com #ES"
+	var m Measurer
+	m.Measure(post, ExcludeURLs|ExcludeTags, SyntaxAuto)
+	if n := testing.AllocsPerRun(100, func() { m.Measure(post, ExcludeURLs|ExcludeTags, SyntaxAuto) }); n != 0 {
+		t.Errorf("Measure allocates %v times per run, want 0", n)
 	}
 }
