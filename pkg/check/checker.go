@@ -167,7 +167,7 @@ func (c *Checker) cleaned(ws *Workspace, p *text.Prepared) string {
 				ws.clean.WriteByte(' ') // keeps words apart until Clean drops spaces
 			}
 		case folded:
-			// integrity.Strip, done while copying.
+			// Clean's filtering without its normalization, done while copying.
 			for _, r := range src[sp.Start:sp.End] {
 				if integrity.Wording(r) {
 					ws.clean.WriteRune(r)

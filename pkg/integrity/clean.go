@@ -27,12 +27,6 @@ func Clean(s string) string {
 	return s
 }
 
-// Strip drops every rune that carries no wording: whitespace, punctuation,
-// symbols, controls and U+FFFD. It is Clean without the normalization, for
-// a caller whose text is already NFKC, case-folded and script-folded, so
-// that a post is not normalized twice.
-func Strip(s string) string { return keep(s) }
-
 // keep drops every rune that carries no wording.
 func keep(s string) string {
 	var b strings.Builder
@@ -45,9 +39,10 @@ func keep(s string) string {
 	return b.String()
 }
 
-// Wording reports whether r is kept by Strip: a letter, digit, mark or
-// number, not U+FFFD. Callers that copy text piece by piece filter with it
-// instead of copying first and stripping after.
+// Wording reports whether r carries wording, as Clean keeps it: a letter,
+// digit, mark or number, not U+FFFD. A caller whose text is already NFKC,
+// case-folded and script-folded filters with it while copying, so a post
+// is not normalized twice.
 func Wording(r rune) bool { return r != unicode.ReplacementChar && kept(r) }
 
 func kept(r rune) bool {

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-
-	"github.com/promo-cli/promo/pkg/check"
 )
 
 // The JSON DTOs below fix the field names and order of the contract; they
@@ -24,23 +22,6 @@ type jsonSummary struct {
 	Invalid    int            `json:"invalid"`
 	Unreadable int            `json:"unreadable"`
 	ByReason   map[string]int `json:"by_reason"`
-}
-
-type jsonEntry struct {
-	ID      string       `json:"id"`
-	Author  string       `json:"author"`
-	Source  string       `json:"source"`
-	Valid   bool         `json:"valid"`
-	Reasons []jsonReason `json:"reasons"`
-	Length  int          `json:"length"`
-}
-
-type jsonReason struct {
-	Code     string `json:"code"`
-	Message  string `json:"message"`
-	Measured string `json:"measured,omitempty"`
-	Limit    string `json:"limit,omitempty"`
-	Other    string `json:"other,omitempty"`
 }
 
 type jsonPlace struct {
@@ -100,10 +81,6 @@ func summaryDTO(s Summary) jsonSummary {
 		out.ByReason[string(c)] = n
 	}
 	return out
-}
-
-func entryDTO(e Entry) any {
-	return jsonEntry{ID: e.ID, Author: e.Author, Source: e.Source, Valid: e.Valid, Reasons: reasonsDTO(e.Reasons), Length: e.Length}
 }
 
 func placeDTO(p Place) any {
@@ -195,14 +172,6 @@ func sep(more bool) string {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-func reasonsDTO(rs []check.Reason) []jsonReason {
-	out := make([]jsonReason, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, jsonReason{Code: string(r.Code), Message: r.Message, Measured: r.Measured, Limit: r.Limit, Other: r.Other})
-	}
-	return out
 }
 
 func componentMap(p Place) map[string]float64 {

@@ -8,7 +8,7 @@ import (
 // Entries are most of a report, and encoding/json spends most of its time
 // on reflection and re-indenting them; appendEntry writes the bytes that
 // json.Encoder with SetEscapeHTML(false) and a two-space indent writes for
-// a jsonEntry at depth two, directly. TestAppendEntryMatchesEncoder and
+// the entry DTO in jsonfast_test.go at depth two, directly. TestAppendEntryMatchesEncoder and
 // FuzzAppendString hold the two to the same output.
 
 func appendEntry(b []byte, e Entry) []byte {

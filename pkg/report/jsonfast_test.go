@@ -52,3 +52,36 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+// The entry DTO below is what appendEntry must write, byte for byte, when
+// json.Encoder encodes it: field names, order and omitempty as SPEC's JSON
+// output says.
+
+type jsonEntry struct {
+	ID      string       `json:"id"`
+	Author  string       `json:"author"`
+	Source  string       `json:"source"`
+	Valid   bool         `json:"valid"`
+	Reasons []jsonReason `json:"reasons"`
+	Length  int          `json:"length"`
+}
+
+type jsonReason struct {
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	Measured string `json:"measured,omitempty"`
+	Limit    string `json:"limit,omitempty"`
+	Other    string `json:"other,omitempty"`
+}
+
+func entryDTO(e Entry) any {
+	return jsonEntry{ID: e.ID, Author: e.Author, Source: e.Source, Valid: e.Valid, Reasons: reasonsDTO(e.Reasons), Length: e.Length}
+}
+
+func reasonsDTO(rs []check.Reason) []jsonReason {
+	out := make([]jsonReason, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, jsonReason{Code: string(r.Code), Message: r.Message, Measured: r.Measured, Limit: r.Limit, Other: r.Other})
+	}
+	return out
+}
