@@ -1,0 +1,107 @@
+package input
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+)
+
+// detectSize bounds the bytes the detector decodes: 32 KiB of Chinese text
+// is thousands of characters, plenty to tell the encodings apart.
+const detectSize = 32 << 10
+
+// candidates are the encodings the detector weighs, in the order that
+// wins a tie: UTF-8 first, so damage to a UTF-8 file never garbles it all.
+var candidates = []string{UTF8, GBK, Big5, UTF16LE, UTF16BE}
+
+// Detect returns the encoding that reads sample as the most plausible
+// text. Each candidate's decoding is scored per character: one of the
+// common Chinese characters (either script) or CJK punctuation counts for,
+// a rare Han character a little against, anything else outside ASCII (a
+// Hangul syllable, a Latin-1 letter, a private-use or control code) and an
+// undecodable byte strongly against. The wrong double-byte decodings of
+// Chinese text land mostly on rare characters, Big5 read as GBK and back
+// included, and Chinese read as UTF-16 on arbitrary code points. GBK text
+// with four-byte GB18030 sequences is reported as GB18030.
+func Detect(sample []byte) string {
+	if len(sample) > detectSize {
+		sample = sample[:detectSize]
+	}
+	best, bestScore := UTF8, score(UTF8, sample)
+	for _, enc := range candidates[1:] {
+		if s := score(enc, sample); s > bestScore {
+			best, bestScore = enc, s
+		}
+	}
+	if best == GBK && hasGB18030(sample) {
+		return GB18030
+	}
+	return best
+}
+
+// score rates sample read as enc; higher is more plausible.
+func score(enc string, sample []byte) int {
+	text := sample
+	if enc != UTF8 {
+		dec := decoders[enc]
+		if enc == GBK {
+			dec = decoders[GB18030] // the same two-byte table, plus four-byte codes
+		}
+		var err error
+		if text, _, err = transform.Bytes(dec.NewDecoder(), sample); err != nil {
+			return -1 << 30
+		}
+	}
+	s := 0
+	for len(text) > 0 {
+		r, n := utf8.DecodeRune(text)
+		text = text[n:]
+		s += weigh(r, n)
+	}
+	return s
+}
+
+// weigh is one decoded character's score.
+func weigh(r rune, n int) int {
+	switch {
+	case r == utf8.RuneError:
+		return -8 * n
+	case r == '\t' || r == '\n' || r == '\r':
+		return 0
+	case r < 0x20 || r == 0x7F:
+		return -4 // control codes: UTF-16 read as bytes, or bytes as UTF-16
+	case r < utf8.RuneSelf:
+		return 0
+	case common[r]:
+		return 4
+	case isPunct(r):
+		return 2
+	case unicode.Is(unicode.Han, r):
+		return -1
+	}
+	return -4
+}
+
+// isPunct reports CJK and full-width punctuation and symbols, common in
+// Chinese text.
+func isPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF65 || r >= 0x2010 && r <= 0x2027 ||
+		r == 0x00B7 || r == 0x00D7 || r == 0x2026
+}
+
+// hasGB18030 reports a four-byte GB18030 sequence: a lead byte, a digit, a
+// lead byte, a digit.
+func hasGB18030(b []byte) bool {
+	for i := 0; i+3 < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if c >= 0x81 && c <= 0xFE && b[i+1] >= 0x30 && b[i+1] <= 0x39 && b[i+2] >= 0x81 && b[i+2] <= 0xFE && b[i+3] >= 0x30 && b[i+3] <= 0x39 {
+			return true
+		}
+		i++ // the second byte of a two-byte code
+	}
+	return false
+}
