@@ -31,9 +31,10 @@ type Options struct {
 type Result struct {
 	Rules        *rules.Rules
 	Files        []export.File
-	Skipped      []string      // notes about files passed over (unknown extensions)
-	Warnings     []string      // things the operator should look at, e.g. judge scores for unknown ids
-	Entries      []check.Entry // in source order: file, then line
+	Skipped      []string        // notes about files passed over (unknown extensions)
+	Warnings     []string        // things the operator should look at, e.g. judge scores for unknown ids
+	Reports      []export.Report // per file, in file order: encoding and columns, for --verbose
+	Entries      []check.Entry   // in source order: file, then line
 	Scores       []score.Result
 	Clusters     [][]int // near-duplicate groups, as indexes into Entries
 	InputsDigest string

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/rules"
 )
 
@@ -25,6 +25,7 @@ type fileResult struct {
 	digest  string
 	failed  bool
 	broken  *check.Entry // the file could not be read to the end
+	report  export.Report
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -116,6 +117,10 @@ func (res *Result) join(slots []fileResult) {
 			res.Entries = append(res.Entries, *s.broken)
 		}
 		res.Kept = append(res.Kept, s.kept...)
+		res.Reports = append(res.Reports, s.report)
+		if w := s.report.Encoding.Warning; w != "" {
+			res.Warnings = append(res.Warnings, s.report.File+": "+w)
+		}
 		if s.failed {
 			res.FileErrors++
 		}
@@ -142,7 +147,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 		}
 	}
 	posts := 0
-	err := export.Read(ctx, f, eo, func(p export.Post) error {
+	rep, err := export.ReadReport(ctx, f, eo, func(p export.Post) error {
 		if p.ID == p.Source() { // no id in the record: name it by where it is
 			p.ID = name + ":" + strconv.Itoa(p.Line)
 		}
@@ -158,6 +163,8 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 		return nil
 	})
 	send()
+	rep.File = name
+	out.report = rep
 	if err != nil {
 		out.failed = posts == 0
 		e := unreadableFile(name, err)
@@ -186,7 +193,7 @@ func sortFiles(files []export.File) []export.File {
 }
 
 func fileDigest(path string) string {
-	f, err := os.Open(path)
+	f, err := input.Open(path) // never waits on a named pipe
 	if err != nil {
 		return "unreadable"
 	}

@@ -78,6 +78,10 @@ func (b *builder) columns(header []string) []column {
 	for i, h := range header {
 		s, ok := b.fields.lookup(h)
 		cols[i] = column{slot: s, key: normKey(h), ok: ok}
+		b.seen.see(h, s, ok)
+	}
+	if !headerMapsIDOrContent(cols) {
+		b.unmapped = b.noIDOrContent("column")
 	}
 	return cols
 }
@@ -93,6 +97,9 @@ func (b *builder) row(cr *csv.Reader, row []string, err error, cols []column) (P
 		return Post{}, err
 	}
 	line, _ := cr.FieldPos(0)
+	if b.unmapped != "" {
+		return b.unreadable(line, b.unmapped), nil
+	}
 	if len(row) != len(cols) {
 		msg := fmt.Sprintf("row has %d cells but the header has %d; quote cells that hold the delimiter or a line break", len(row), len(cols))
 		return b.unreadable(line, msg), nil

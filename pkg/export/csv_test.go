@@ -91,9 +91,9 @@ func TestReadGBKCSV(t *testing.T) {
 	}
 }
 
-func TestReadGBKWithoutEncodingIsReplaced(t *testing.T) {
+func TestReadGBKWithoutEncodingIsDetected(t *testing.T) {
 	posts := readPath(t, "testdata/gbk.csv", Options{})
-	if len(posts) != 2 || posts[1].ID != "g2" || posts[1].Content == "简体中文内容" {
+	if len(posts) != 2 || posts[1].ID != "g2" || posts[1].Content != "简体中文内容" {
 		t.Errorf("posts = %s", dump(posts))
 	}
 }
@@ -112,7 +112,7 @@ func TestReadBOMCSVIgnoresEncoding(t *testing.T) {
 
 func TestReadUnknownEncoding(t *testing.T) {
 	_, err := readFile("testdata/bom.csv", Options{Encoding: "latin-9"})
-	want := `unknown encoding "latin-9"; use utf-8, utf-16, gbk, gb18030 or big5`
+	want := `unknown encoding "latin-9"; use auto, utf-8, utf-16, utf-16le, utf-16be, gbk, gb18030 or big5`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}

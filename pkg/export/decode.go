@@ -3,73 +3,39 @@ package export
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
-	"golang.org/x/text/encoding/unicode"
+	"github.com/promo-cli/promo/pkg/input"
 	"golang.org/x/text/transform"
 )
 
-// encodings maps a normalised encoding name to its decoder; nil means UTF-8.
-var encodings = map[string]encoding.Encoding{
-	"":        nil,
-	"utf8":    nil,
-	"utf16":   unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
-	"utf16le": unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
-	"utf16be": unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM),
-	"gbk":     simplifiedchinese.GBK,
-	"gb2312":  simplifiedchinese.GBK,
-	"cp936":   simplifiedchinese.GBK,
-	"gb18030": simplifiedchinese.GB18030,
-	"big5":    traditionalchinese.Big5,
-}
-
-func normEncoding(name string) string {
-	name = strings.ToLower(strings.TrimSpace(name))
-	return strings.NewReplacer("-", "", "_", "").Replace(name)
-}
-
 // CheckEncoding reports whether Read knows the encoding name.
 func CheckEncoding(name string) error {
-	if _, ok := encodings[normEncoding(name)]; !ok {
-		return fmt.Errorf("unknown encoding %q; use utf-8, utf-16, gbk, gb18030 or big5", name)
-	}
-	return nil
+	_, err := input.Canonical(name)
+	return err
 }
 
+// The byte-order marks, for tests that build files with them.
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
-// decodeText returns the file's text as UTF-8, which may still hold invalid bytes.
-// A BOM wins over the named encoding because spreadsheet tools write one that is right
-// more often than the operator's setting.
-func decodeText(r io.Reader, name string) (*bufio.Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.Peek(3)
-	if err != nil && err != io.EOF {
-		return nil, err
+// decodeText returns the file's text as UTF-8, which may still hold invalid bytes, and
+// how it was decoded. The encoding is chosen per file by pkg/input: a BOM, else valid
+// UTF-8, else the named encoding, else the detector.
+func decodeText(r io.Reader, name string) (*bufio.Reader, input.Info, error) {
+	dec, info, err := input.NewReader(r, name)
+	if err != nil {
+		return nil, info, err
 	}
-	switch {
-	case bytes.HasPrefix(head, bomUTF8):
-		_, err = br.Discard(3)
-		return br, err
-	case bytes.HasPrefix(head, bomUTF16LE), bytes.HasPrefix(head, bomUTF16BE):
-		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
-		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), nil
+	if br, ok := dec.(*bufio.Reader); ok {
+		return br, info, nil
 	}
-	enc := encodings[normEncoding(name)]
-	if enc == nil {
-		return br, nil
-	}
-	return bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 64<<10), nil
+	return bufio.NewReaderSize(dec, 64<<10), info, nil
 }
 
 // sanitize makes the text valid UTF-8 without NUL bytes, so that no reader fails on them.

@@ -14,11 +14,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/promo-cli/promo/pkg/input"
 )
 
 // Format is an export file's format, chosen by its extension.
@@ -89,24 +90,48 @@ type Options struct {
 // the file cannot be opened or decoded at all, or when emit or ctx fails; a bad record
 // becomes a Post with Unreadable set and reading goes on.
 func Read(ctx context.Context, f File, opt Options, emit func(Post) error) error {
+	_, err := ReadReport(ctx, f, opt, emit)
+	return err
+}
+
+// Report says how one file was read: its encoding and how it was chosen, and the
+// columns or keys found with the field each filled.
+type Report struct {
+	File     string     // File.Rel
+	Encoding input.Info // Encoding.Warning is for the operator ("not UTF-8; read as GBK (detected)")
+	Columns  []Column   // in order of first appearance; at most maxColumns
+}
+
+// ReadReport is Read that also reports how the file was read.
+func ReadReport(ctx context.Context, f File, opt Options, emit func(Post) error) (Report, error) {
 	f = complete(f)
+	rep := Report{File: f.Rel}
 	if err := CheckEncoding(opt.Encoding); err != nil {
-		return err
+		return rep, err
 	}
-	fh, err := os.Open(f.Path)
+	// input.Open refuses a named pipe, device or socket named as an export
+	// before it is opened, so that it cannot make the run wait.
+	fh, err := input.Open(f.Path)
 	if err != nil {
-		return fmt.Errorf("cannot open export %s: %w", f.Path, err)
+		return rep, fmt.Errorf("cannot open export %s: %w", f.Path, err)
 	}
 	defer fh.Close()
-	return readFrom(ctx, fh, f, opt, emit)
+	return readReport(ctx, fh, f, opt, emit)
 }
 
 // readFrom reads an opened export; f must be complete.
 func readFrom(ctx context.Context, in io.Reader, f File, opt Options, emit func(Post) error) error {
-	r, err := decodeText(in, opt.Encoding)
+	_, err := readReport(ctx, in, f, opt, emit)
+	return err
+}
+
+func readReport(ctx context.Context, in io.Reader, f File, opt Options, emit func(Post) error) (Report, error) {
+	rep := Report{File: f.Rel}
+	r, info, err := decodeText(in, opt.Encoding)
 	if err != nil {
-		return fmt.Errorf("cannot read export %s: %w", f.Path, err)
+		return rep, fmt.Errorf("cannot read export %s: %w", f.Path, err)
 	}
+	rep.Encoding = info
 	b := newBuilder(f, opt)
 	switch f.Format {
 	case JSONL:
@@ -120,9 +145,10 @@ func readFrom(ctx context.Context, in io.Reader, f File, opt Options, emit func(
 	case Text:
 		err = readText(sanitize(r), b, emit)
 	default:
-		return fmt.Errorf("export %s has unknown format %q; use one of jsonl, json, csv, tsv, text", f.Path, f.Format)
+		return rep, fmt.Errorf("export %s has unknown format %q; use one of jsonl, json, csv, tsv, text", f.Path, f.Format)
 	}
-	return err
+	rep.Columns = b.seen.list()
+	return rep, err
 }
 
 // complete fills what a hand-made File leaves out.

@@ -139,6 +139,9 @@ type record struct {
 	prio [numFields]int
 	keys [numFields]string
 	set  [numFields]bool
+	// other is set when the record has a key no field reads: with neither id nor
+	// content found, its data is most likely under names the field map does not know.
+	other bool
 }
 
 // put keeps, for each field, the value under the strongest key; between keys of equal
@@ -161,6 +164,8 @@ type builder struct {
 	rootAbs  string
 	rootReal string
 	realDirs map[string]string // folder → folder with symlinks resolved
+	seen     columnLog         // columns met, for Report and messages
+	unmapped string            // set when a header maps neither id nor content: every row's reason
 }
 
 func newBuilder(f File, opt Options) *builder {
@@ -200,6 +205,9 @@ func (b *builder) unreadable(line int, why string) Post {
 
 // post converts a record; every problem found is joined into Unreadable.
 func (b *builder) post(r *record, line int) Post {
+	if r.other && !r.set[fID] && !r.set[fContent] {
+		return b.unreadable(line, b.noIDOrContent("key"))
+	}
 	var probs []string
 	p := Post{File: b.file, Line: line}
 	p.ID = strings.TrimSpace(b.text(r.vals[fID], fID, &probs))

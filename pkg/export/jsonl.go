@@ -89,8 +89,12 @@ func jsonReason(err error) string {
 func (b *builder) fromObject(obj []byte, line int) Post {
 	var r record
 	eachMember(obj, func(rawKey, raw []byte) {
-		if s, key, ok := b.fields.lookupJSON(rawKey); ok {
+		s, key, ok := b.fields.lookupJSON(rawKey)
+		b.seen.seeJSON(rawKey, s, ok)
+		if ok {
 			r.put(s, key, jsonVal(raw, 0))
+		} else {
+			r.other = true
 		}
 	})
 	return b.post(&r, line)

@@ -86,7 +86,9 @@ func (b *builder) frontMatter(front string, rec *record) error {
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key := m.Content[i].Value
-		if s, ok := b.fields.lookup(key); ok {
+		s, ok := b.fields.lookup(key)
+		b.seen.see(key, s, ok)
+		if ok {
 			rec.put(s, strings.ToLower(key), yamlVal(m.Content[i+1], 0))
 		}
 	}

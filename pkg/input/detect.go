@@ -11,6 +11,13 @@ import (
 // is thousands of characters, plenty to tell the encodings apart.
 const detectSize = 32 << 10
 
+// minScore is the score another encoding than UTF-8 must pass: about two
+// common characters more good than bad.
+const minScore = 7
+
+// minUTF16 is the shortest sample read as UTF-16 without a BOM: eight characters.
+const minUTF16 = 16
+
 // candidates are the encodings the detector weighs, in the order that
 // wins a tie: UTF-8 first, so damage to a UTF-8 file never garbles it all.
 var candidates = []string{UTF8, GBK, Big5, UTF16LE, UTF16BE}
@@ -28,8 +35,13 @@ func Detect(sample []byte) string {
 	if len(sample) > detectSize {
 		sample = sample[:detectSize]
 	}
-	best, bestScore := UTF8, score(UTF8, sample)
+	// Another encoding must read better than UTF-8 and clearly well: a
+	// file of a few stray bytes stays UTF-8, its bytes replaced.
+	best, bestScore := UTF8, max(minScore, score(UTF8, sample))
 	for _, enc := range candidates[1:] {
+		if (enc == UTF16LE || enc == UTF16BE) && len(sample) < minUTF16 {
+			continue // too short to tell from two bytes of anything else
+		}
 		if s := score(enc, sample); s > bestScore {
 			best, bestScore = enc, s
 		}
@@ -72,7 +84,7 @@ func weigh(r rune, n int) int {
 	case r < 0x20 || r == 0x7F:
 		return -4 // control codes: UTF-16 read as bytes, or bytes as UTF-16
 	case r < utf8.RuneSelf:
-		return 0
+		return 1
 	case common[r]:
 		return 4
 	case isPunct(r):
@@ -86,7 +98,7 @@ func weigh(r rune, n int) int {
 // isPunct reports CJK and full-width punctuation and symbols, common in
 // Chinese text.
 func isPunct(r rune) bool {
-	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF65 || r >= 0x2010 && r <= 0x2027 ||
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E || r >= 0x2010 && r <= 0x2027 ||
 		r == 0x00B7 || r == 0x00D7 || r == 0x2026
 }
 

@@ -10,7 +10,7 @@ import (
 // rule-file reference documents, already resolved.
 func Default() *Rules {
 	r := &Rules{
-		Export: ExportOpts{Encoding: "utf-8", Location: time.UTC},
+		Export: ExportOpts{Encoding: "auto", Location: time.UTC},
 		Tags: Tags{
 			Match: Match{FoldWidth: true, FoldCase: true, FoldSpace: true, FoldScript: true},
 			Fold:  text.AllFolds,

@@ -44,7 +44,7 @@ func TestParseErrors(t *testing.T) {
 		{"exclusion", "length: {exclude: [tags, url]}\n", "rules.yaml:1:26: unknown exclusion `url` in `length.exclude[1]`; did you mean `urls`?"},
 		{"min over max", "length: {min: 100, max: 50}\n", "rules.yaml:1:15: `length.min` (100) is greater than `length.max` (50); lower `length.min`, raise `length.max`, or set `length.max: 0` for no maximum"},
 		{"negative min", "length: {min: -1}\n", "rules.yaml:1:15: `length.min` must be 0 or more, got -1"},
-		{"encoding", "export: {encoding: latin1}\n", "rules.yaml:1:20: unknown encoding `latin1` in `export.encoding`; use `utf-8`, `utf-16`, `gbk`, `gb18030` or `big5`"},
+		{"encoding", "export: {encoding: latin1}\n", "rules.yaml:1:20: unknown encoding `latin1` in `export.encoding`; use `auto`, `utf-8`, `utf-16`, `utf-16le`, `utf-16be`, `gbk`, `gb18030` or `big5`"},
 		{"encoding typo", "export: {encoding: gb1830}\n", "rules.yaml:1:20: unknown encoding `gb1830` in `export.encoding`; did you mean `gb18030`?"},
 		{"timezone", "window: {timezone: Asia/Shangai}\n", "rules.yaml:1:20: unknown time zone `Asia/Shangai` in `window.timezone`; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC, or an offset such as +08:00"},
 		{"local zone", "export: {timezone: Local}\n", "rules.yaml:1:20: `export.timezone` cannot be Local: results must not depend on the machine; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC, or an offset such as +08:00"},

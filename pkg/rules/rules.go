@@ -70,7 +70,7 @@ func (w Window) Contains(t time.Time) bool {
 
 // ExportOpts says how to read exported files.
 type ExportOpts struct {
-	Encoding string `yaml:"encoding" jsonschema:"enum=utf-8,enum=utf-16,enum=gbk,enum=gb18030,enum=big5,default=utf-8" jsonschema_description:"Text encoding of files without a byte-order mark."`
+	Encoding string `yaml:"encoding" jsonschema:"enum=auto,enum=utf-8,enum=utf-16,enum=utf-16le,enum=utf-16be,enum=gbk,enum=gb18030,enum=big5,default=auto" jsonschema_description:"Text encoding of files that have no byte-order mark and are not valid UTF-8; auto detects it per file."`
 	Timezone string `yaml:"timezone" jsonschema_description:"Zone for timestamps written without one. Default: window.timezone, else UTC."`
 
 	Location *time.Location `yaml:"-"`

@@ -117,7 +117,7 @@ func TestSchemaEnums(t *testing.T) {
 		want []any
 	}{
 		{"length.unit", units},
-		{"export.encoding", []any{"utf-8", "utf-16", "gbk", "gb18030", "big5"}},
+		{"export.encoding", []any{"auto", "utf-8", "utf-16", "utf-16le", "utf-16be", "gbk", "gb18030", "big5"}},
 		{"authors.keep", []any{KeepFirst, KeepBest}},
 		{"rewards.split", []any{SplitEqual, SplitTiered, SplitProportional}},
 		{"rewards.ties", []any{TiesShare, TiesEarliest}},

@@ -8,13 +8,13 @@ import (
 )
 
 // Encodings lists the values export.encoding accepts.
-var Encodings = []string{"utf-8", "utf-16", "gbk", "gb18030", "big5"}
+var Encodings = []string{"auto", "utf-8", "utf-16", "utf-16le", "utf-16be", "gbk", "gb18030", "big5"}
 
 func checkEncoding(v *validator) {
 	e := &v.r.Export
 	e.Encoding = strings.ToLower(strings.TrimSpace(e.Encoding))
 	if e.Encoding == "" {
-		e.Encoding = "utf-8"
+		e.Encoding = "auto"
 	}
 	v.oneOf("export.encoding", "encoding", e.Encoding, Encodings...)
 }
