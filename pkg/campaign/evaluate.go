@@ -84,7 +84,7 @@ func loadJudges(r *rules.Rules) (score.Judges, error) {
 	if r.Scoring.JudgesPath == "" {
 		return nil, nil
 	}
-	return score.ReadJudges(r.Scoring.JudgesPath, r.Scoring.JudgesScale.Min, r.Scoring.JudgesScale.Max)
+	return score.ReadJudges(r.Scoring.JudgesPath, r.MaxInput, r.Scoring.JudgesScale.Min, r.Scoring.JudgesScale.Max)
 }
 
 func workers(n int) int {

@@ -2,10 +2,10 @@ package check
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/integrity"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/promo-cli/promo/pkg/text"
@@ -62,22 +62,24 @@ func New(r *rules.Rules) (*Checker, error) {
 	for _, t := range r.Scoring.Topics {
 		c.topics = append(c.topics, topicSet{name: t.Name, phrases: text.CompilePhrases(t.Keywords, fold)})
 	}
-	if err := c.loadBrief(r.Content.BriefPath, r.Content.BriefThreshold); err != nil {
+	if err := c.loadBrief(r.Content.BriefPath, r.MaxInput, r.Content.BriefThreshold); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-func (c *Checker) loadBrief(path string, threshold float64) error {
+// loadBrief reads the brief as every text input is read (pkg/input): a
+// UTF-16 or GBK brief is decoded, not compared as raw bytes.
+func (c *Checker) loadBrief(path string, max int64, threshold float64) error {
 	if path == "" {
 		return nil
 	}
-	data, err := os.ReadFile(path)
+	t, err := input.ReadFile(path, input.Options{MaxSize: max})
 	if err != nil {
 		return fmt.Errorf("reading the brief: %w", err)
 	}
 	var ws Workspace
-	c.brief = integrity.NewBrief(c.cleaned(&ws, text.Prepare(string(data), c.fold)))
+	c.brief = integrity.NewBrief(c.cleaned(&ws, text.Prepare(t.Text, c.fold)))
 	c.checks = append(c.checks, &briefCheck{threshold: threshold})
 	return nil
 }

@@ -63,6 +63,7 @@ text files) and never needs a network.`,
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	addProfiling(root)
+	addInputLimit(root)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageHint(err, "run '"+cmd.CommandPath()+" --help' for the flags")
 	})

@@ -3,16 +3,14 @@ package commands
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/text"
 	"github.com/spf13/cobra"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
 type countOptions struct {
@@ -55,7 +53,11 @@ Exit status:
 			TagSyntax: v.GetString("tag-syntax"),
 			Output:    v.GetString("output"),
 		}
-		if opts.Text, err = countInput(ios, args); err != nil {
+		max, err := maxInput(v)
+		if err != nil {
+			return err
+		}
+		if opts.Text, err = countInput(ios, args, max); err != nil {
 			return err
 		}
 		return countRun(cmd.Context(), ios, opts)
@@ -63,26 +65,23 @@ Exit status:
 	return cmd
 }
 
-// countInput reads the text from the argument or stdin. A shell's here-string
-// and echo add a newline the user did not mean to count.
-func countInput(ios *IOStreams, args []string) (string, error) {
+// countInput reads the text from the argument or stdin, up to --max-input
+// bytes, decoded as every text input is (BOM, UTF-8, detected GBK/Big5/
+// UTF-16). A shell's here-string and echo add a newline the user did not
+// mean to count.
+func countInput(ios *IOStreams, args []string, max int64) (string, error) {
 	if len(args) == 1 && args[0] != "-" {
 		return args[0], nil
 	}
-	data, err := io.ReadAll(transform.NewReader(ios.In, stdinDecoder()))
+	t, err := input.ReadAll(ios.In, "standard input", input.Options{MaxSize: max})
 	if err != nil {
-		return "", fmt.Errorf("reading standard input: %w", err)
+		return "", usageErrorf("%w", err)
 	}
-	s := string(data)
+	warnEncoding(ios.ErrOut, "standard input", t.Info)
+	s := t.Text
 	s = strings.TrimSuffix(s, "\n")
 	s = strings.TrimSuffix(s, "\r")
 	return s, nil
-}
-
-// stdinDecoder reads standard input as the export reader reads a file: a
-// byte order mark is dropped (UTF-16 decoded), invalid UTF-8 becomes U+FFFD.
-func stdinDecoder() transform.Transformer {
-	return unicode.BOMOverride(unicode.UTF8.NewDecoder())
 }
 
 func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {

@@ -105,7 +105,7 @@ func checkDigestForm(digest string) error {
 func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	winnersFlag := o.Overrides.Winners
 	o.Overrides.Winners = nil // the draw's winners need not fit the reward tiers
-	r, err := loadRules(o.RulesPath, o.Overrides)
+	r, err := loadRules(o.RulesPath, o.MaxInput, o.Overrides)
 	if err != nil {
 		return err
 	}

@@ -1,14 +1,12 @@
 package commands
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"unicode/utf8"
 
 	"github.com/promo-cli/promo/pkg/announce"
+	"github.com/promo-cli/promo/pkg/input"
 	"github.com/spf13/cobra"
 )
 
@@ -38,12 +36,16 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		return initRun(ios, v.GetString("from"), v.GetString("out"))
+		max, err := maxInput(v)
+		if err != nil {
+			return err
+		}
+		return initRun(ios, v.GetString("from"), v.GetString("out"), max)
 	}
 	return cmd
 }
 
-func initRun(ios *IOStreams, from, out string) error {
+func initRun(ios *IOStreams, from, out string, max int64) error {
 	if out == "-" {
 		out = "" // standard output, as --out - is for every command
 	}
@@ -55,7 +57,7 @@ func initRun(ios *IOStreams, from, out string) error {
 	}
 	data := announce.DefaultTemplate()
 	if from != "" {
-		text, err := readAnnouncement(from)
+		text, err := readAnnouncement(ios, from, max)
 		if err != nil {
 			return err
 		}
@@ -72,16 +74,15 @@ func initRun(ios *IOStreams, from, out string) error {
 	})
 }
 
-func readAnnouncement(path string) (string, error) {
-	data, err := os.ReadFile(path)
+// readAnnouncement reads the announcement as every text input is read: a
+// regular file up to --max-input, UTF-8, UTF-16 or a detected GBK/Big5.
+func readAnnouncement(ios *IOStreams, path string, max int64) (string, error) {
+	t, err := input.ReadFile(path, input.Options{MaxSize: max})
 	if err != nil {
-		return "", usageErrorf("reading the announcement: %v", err)
+		return "", usageErrorf("reading the announcement: %w", err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return "", usageHint(fmt.Errorf("%s is not UTF-8 text", path), "save the announcement as UTF-8 (most editors: Save As → UTF-8)")
-	}
-	return string(data), nil
+	warnEncoding(ios.ErrOut, path, t.Info)
+	return t.Text, nil
 }
 
 // briefPath is the announcement's path as the rule file will see it: rule

@@ -27,6 +27,7 @@ type judgeOptions struct {
 	Quiet     bool
 	NoColor   bool
 	Overrides rules.Overrides
+	MaxInput  int64 // --max-input: size limit of the rule file, brief and judges sheet
 }
 
 // addJudgeFlags declares the flags every judging command takes.
@@ -80,6 +81,9 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 		return o, nil, err
 	}
 	o.Overrides = overrides(cmd, v)
+	if o.MaxInput, err = maxInput(v); err != nil {
+		return o, nil, err
+	}
 	return o, v, nil
 }
 
@@ -108,8 +112,8 @@ func isSet(cmd *cobra.Command, v *viper.Viper, name string) bool {
 
 // loadRules reads the rule file and applies the run's overrides; any
 // problem is a usage error (exit 2) listing every file:line found.
-func loadRules(path string, o rules.Overrides) (*rules.Rules, error) {
-	r, err := rules.Load(path)
+func loadRules(path string, max int64, o rules.Overrides) (*rules.Rules, error) {
+	r, err := rules.LoadMax(path, max)
 	if err != nil {
 		return nil, rulesError(err)
 	}
@@ -163,7 +167,7 @@ func strictCheck(o judgeOptions, s report.Summary) error {
 // judge loads the rules and runs the pipeline: what every judging command
 // does first.
 func judge(ctx context.Context, ios *IOStreams, o judgeOptions, keep string) (*campaign.Result, error) {
-	r, err := loadRules(o.RulesPath, o.Overrides)
+	r, err := loadRules(o.RulesPath, o.MaxInput, o.Overrides)
 	if err != nil {
 		return nil, err
 	}

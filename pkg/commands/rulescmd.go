@@ -32,8 +32,16 @@ its file:line:col.
 
 Exit status: 0 the file is valid, 2 it is not.`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			r, err := rules.Load(args[0])
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := newSettings(cmd)
+			if err != nil {
+				return err
+			}
+			max, err := maxInput(v)
+			if err != nil {
+				return err
+			}
+			r, err := rules.LoadMax(args[0], max)
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}

@@ -139,7 +139,11 @@ func readConfig(cmd *cobra.Command, v *viper.Viper) error {
 	}
 	v.SetConfigFile(path)
 	v.SetConfigType("yaml")
-	if err := v.ReadInConfig(); err != nil {
+	r, err := readConfigFile(cmd, path)
+	if err == nil {
+		err = v.ReadConfig(r)
+	}
+	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
 			return nil
 		}

@@ -89,7 +89,8 @@ const sniffSize = 128 << 10
 
 // NewReader decodes r to UTF-8 as Info says. The encoding is chosen from
 // the first 128 KiB; forced, when not "" or "auto", applies only if that
-// part has no BOM and is not valid UTF-8. Invalid bytes of a UTF-8 file are
+// part has no BOM and is not valid UTF-8 (and "utf-8" then gives way to the
+// detector, since reading other bytes as UTF-8 only makes U+FFFD). Invalid bytes of a UTF-8 file are
 // passed on as they are, for the caller to repair.
 func NewReader(r io.Reader, forced string) (io.Reader, Info, error) {
 	want, err := Canonical(forced)
@@ -113,7 +114,8 @@ func NewReader(r io.Reader, forced string) (io.Reader, Info, error) {
 }
 
 // Decode decodes a whole file's bytes to valid UTF-8 as Info says, the
-// detector seeing all of it; forced is as for NewReader. Invalid bytes
+// detector seeing all of it; forced is as for NewReader, except that a
+// forced UTF-8 only expects UTF-8: a file that is not is detected. Invalid bytes
 // become U+FFFD.
 func Decode(data []byte, forced string) (string, Info, error) {
 	want, err := Canonical(forced)
@@ -153,6 +155,16 @@ func choose(sample []byte, atEOF bool, want string) (Info, int) {
 		return info, 0
 	}
 	guess := Detect(sample)
+	if want == UTF8 {
+		// Bytes that are not UTF-8 read as UTF-8 only become U+FFFD: a
+		// setting of utf-8 is an expectation, and the detector decides.
+		info := Info{Encoding: guess, How: ByDetector}
+		info.Warning = fmt.Sprintf("not UTF-8 though the encoding setting says so; read as %s (detected)", guess)
+		if guess == UTF8 {
+			info.Warning = "not valid UTF-8; invalid bytes become U+FFFD"
+		}
+		return info, 0
+	}
 	if want != "" {
 		info := Info{Encoding: want, How: BySetting}
 		if guess != want {

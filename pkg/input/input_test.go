@@ -95,6 +95,7 @@ func TestDecode(t *testing.T) {
 		{"forced on bom", "big5", []byte("\xef\xbb\xbf带上"), "带上", UTF8, ByBOM, "has a UTF-8 byte-order mark; read as UTF-8, the encoding setting Big5 is not applied"},
 		{"forced disagrees", "big5", []byte("\xb4\xf8\xc9\xcf#ES\xd7\xa8\xb3\xa1\xbb\xee\xb6\xaf"), "", Big5, BySetting, "not UTF-8; read as Big5 as the encoding setting says, though it reads better as GBK"},
 		{"empty", "", nil, "", UTF8, ByValid, ""},
+		{"utf8 setting on gbk", "utf-8", []byte("\xb4\xf8\xc9\xcf#ES\xd7\xa8\xb3\xa1"), "带上#ES专场", GBK, ByDetector, "not UTF-8 though the encoding setting says so; read as GBK (detected)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,10 @@ var ErrTooLarge = errors.New("input over its size limit")
 func Open(path string) (*os.File, error) {
 	info, err := os.Stat(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open" // what the caller asked for, as os.Open would say
+		}
 		return nil, err
 	}
 	if err := regular(path, info); err != nil {

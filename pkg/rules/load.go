@@ -2,27 +2,50 @@ package rules
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
+
+	"github.com/promo-cli/promo/pkg/input"
 )
 
 // Load reads and checks the rule file at path. Problems come back as an
 // ErrorList.
 func Load(path string) (*Rules, error) {
-	data, err := os.ReadFile(path)
+	return LoadMax(path, 0)
+}
+
+// LoadMax is Load with a size limit for the rule file, kept in MaxInput
+// for the brief and judges sheet it names; 0 means input.DefaultMaxSize.
+// The file is read as pkg/input reads every text input: a regular file
+// only, its encoding by BOM or detection.
+func LoadMax(path string, max int64) (*Rules, error) {
+	t, err := input.ReadFile(path, input.Options{MaxSize: max})
 	if err != nil {
 		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("cannot read the rule file: %v", unwrapPath(err)),
-			Hint: "check the rule file's path (-r/--rules, or the argument of rules check)"}}
+			Hint: readHint(err)}}
 	}
-	return Parse(path, data)
+	return parse(path, []byte(t.Text), max)
+}
+
+func readHint(err error) string {
+	if errors.Is(err, input.ErrTooLarge) || errors.Is(err, input.ErrNotRegular) {
+		return ""
+	}
+	return "check the rule file's path (-r/--rules, or the argument of rules check)"
 }
 
 // Parse reads and checks a rule file held in memory; name is its path,
 // used in messages and to resolve the paths it names.
 func Parse(name string, data []byte) (*Rules, error) {
+	return parse(name, data, 0)
+}
+
+func parse(name string, data []byte, max int64) (*Rules, error) {
 	r := Default()
 	r.Path = name
+	r.MaxInput = max
 	r.data = bytes.Clone(data)
 	root, errs := parseYAML(name, data)
 	if errs != nil {

@@ -31,6 +31,9 @@ type Rules struct {
 	Rewards Rewards    `yaml:"rewards" jsonschema_description:"The reward pool and how it is split. Absent: no payouts."`
 
 	Path string `yaml:"-"` // the file the rules came from; paths inside resolve against Dir()
+	// MaxInput is the size limit for the rule file and the files it names
+	// (brief, judges sheet); 0 means input.DefaultMaxSize. Set by LoadMax.
+	MaxInput int64 `yaml:"-"`
 
 	data []byte              // the file bytes, for Digest
 	over map[string]string   // overrides applied, canonical, for Digest

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/promo-cli/promo/pkg/input"
 )
 
 func checkWeights(v *validator) {
@@ -61,6 +63,14 @@ func checkPaths(v *validator) {
 	r.Scoring.JudgesPath = v.file("scoring.judges", r.Scoring.Judges)
 }
 
+// maxInput is the size limit of the files the rule file names.
+func (v *validator) maxInput() int64 {
+	if v.r.MaxInput > 0 {
+		return v.r.MaxInput
+	}
+	return input.DefaultMaxSize
+}
+
 func (v *validator) file(path, name string) string {
 	if strings.TrimSpace(name) == "" {
 		return ""
@@ -76,6 +86,12 @@ func (v *validator) file(path, name string) string {
 			"`%s`: no file at %s", path, full)
 	case info.IsDir():
 		v.errorf(path, "name a file, not a folder", "`%s`: %s is a folder", path, full)
+	case !info.Mode().IsRegular():
+		v.errorf(path, "name a regular file: promo reads no named pipe, device or socket, which could make it wait or read without end",
+			"`%s`: %s is not a regular file", path, full)
+	case info.Size() > v.maxInput():
+		v.errorf(path, "if the file really is that large, raise the limit with "+input.MaxSizeSetting,
+			"`%s`: %s is larger than the input size limit of %s", path, full, input.FormatSize(v.maxInput()))
 	}
 	return full
 }

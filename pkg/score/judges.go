@@ -1,34 +1,35 @@
 package score
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
+
+	"github.com/promo-cli/promo/pkg/input"
 )
 
 // Judges maps an entry id to the scores judges gave it, in file order.
 type Judges map[string][]float64
 
-// ReadJudges reads a CSV of id,judge,score rows (a header row is allowed).
+// ReadJudges reads a CSV of id,judge,score rows (a header row is allowed),
+// up to max bytes (0: input.DefaultMaxSize), in any encoding pkg/input
+// reads: a spreadsheet's UTF-16 or GBK sheet as well as UTF-8 with a BOM.
 // A score that is not a number, or lies outside [lo, hi], is an error
 // naming the line: a judge's typo must not silently move money.
-func ReadJudges(path string, lo, hi float64) (Judges, error) {
-	f, err := os.Open(path)
+func ReadJudges(path string, max int64, lo, hi float64) (Judges, error) {
+	t, err := input.ReadFile(path, input.Options{MaxSize: max})
 	if err != nil {
 		return nil, fmt.Errorf("judges file: %w", err)
 	}
-	defer f.Close()
-	return parseJudges(path, f, lo, hi)
+	return parseJudges(path, strings.NewReader(t.Text), lo, hi)
 }
 
 func parseJudges(name string, r io.Reader, lo, hi float64) (Judges, error) {
-	cr := csv.NewReader(skipBOM(r))
+	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	j := Judges{}
@@ -82,14 +83,4 @@ func (j Judges) add(rec []string, lo, hi float64) error {
 	}
 	j[id] = append(j[id], v)
 	return nil
-}
-
-// skipBOM drops the byte-order mark spreadsheet programs write at the
-// start of a UTF-8 CSV, which would otherwise be read into the first id.
-func skipBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
-		br.Discard(3)
-	}
-	return br
 }

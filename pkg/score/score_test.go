@@ -325,7 +325,7 @@ func TestReadJudges(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.csv), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, err := score.ReadJudges(path, 0, 10)
+			got, err := score.ReadJudges(path, 0, 0, 10)
 			if tt.err != "" {
 				if err == nil || err.Error() != filepath.Join(dir, tt.err) {
 					t.Fatalf("error %v\nwant %s", err, filepath.Join(dir, tt.err))
@@ -348,7 +348,7 @@ func TestReadJudges(t *testing.T) {
 }
 
 func TestReadJudgesMissingFile(t *testing.T) {
-	_, err := score.ReadJudges(filepath.Join(t.TempDir(), "none.csv"), 0, 10)
+	_, err := score.ReadJudges(filepath.Join(t.TempDir(), "none.csv"), 0, 0, 10)
 	if err == nil || !strings.HasPrefix(err.Error(), "judges file: open ") || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("error %v", err)
 	}
