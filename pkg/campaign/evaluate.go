@@ -99,6 +99,11 @@ func exportOptions(r *rules.Rules, opt Options) export.Options {
 	if opt.Encoding != "" {
 		o.Encoding = opt.Encoding
 	}
+	// export.files settings win over export.encoding and --encoding for
+	// the files their glob matches.
+	for _, f := range r.Export.Files {
+		o.Files = append(o.Files, export.FileOptions{Glob: f.Glob, Encoding: f.Encoding, Fields: fieldMap(f.Fields)})
+	}
 	if o.Location == nil {
 		o.Location = time.UTC
 	}

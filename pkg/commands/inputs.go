@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/input"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -64,4 +65,52 @@ func warnEncoding(w io.Writer, name string, info input.Info) {
 	if info.Warning != "" {
 		fmt.Fprintf(w, "promo: warning: %s: %s\n", name, info.Warning)
 	}
+}
+
+// addVerboseFlag declares -v/--verbose for the commands that read exports.
+func addVerboseFlag(cmd *cobra.Command) {
+	cmd.Flags().BoolP("verbose", "v", false, "print for each export file its encoding and which column fills which field")
+}
+
+// printReports writes, per export file, how it was read: its encoding and
+// why, the export.files entry that applied, the columns mapped and those
+// ignored.
+func printReports(w io.Writer, reports []export.Report) {
+	for _, r := range reports {
+		line := fmt.Sprintf("promo: note: %s: %s", r.File, encodingNote(r.Encoding))
+		if r.Glob != "" {
+			line += fmt.Sprintf("; settings of export.files %q", r.Glob)
+		}
+		fmt.Fprintln(w, line)
+		if len(r.Columns) == 0 {
+			continue
+		}
+		var used, ignored []string
+		for _, c := range r.Columns {
+			if c.Field == "" {
+				ignored = append(ignored, c.Name)
+			} else {
+				used = append(used, c.Name+" → "+c.Field)
+			}
+		}
+		line = fmt.Sprintf("promo: note: %s: columns %s", r.File, listOrNone(used))
+		if len(ignored) > 0 {
+			line += "; ignored " + strings.Join(ignored, ", ")
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+func encodingNote(info input.Info) string {
+	if info.Encoding == "" {
+		return "not read"
+	}
+	return fmt.Sprintf("encoding %s (%s)", info.Encoding, info.How)
+}
+
+func listOrNone(xs []string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	return strings.Join(xs, ", ")
 }

@@ -28,6 +28,7 @@ type judgeOptions struct {
 	NoColor   bool
 	Overrides rules.Overrides
 	MaxInput  int64 // --max-input: size limit of the rule file, brief and judges sheet
+	Verbose   bool  // print how each export file was read
 }
 
 // addJudgeFlags declares the flags every judging command takes.
@@ -45,6 +46,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 	f.Int("winners", 0, "override rewards.winners for this run")
 	f.String("pool", "", "override rewards.pool for this run")
 	f.Int("min-length", 0, "override length.min for this run")
+	addVerboseFlag(cmd)
 }
 
 func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.Viper, error) {
@@ -62,6 +64,7 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 		Workers:   v.GetInt("workers"),
 		Quiet:     v.GetBool("quiet"),
 		NoColor:   v.GetBool("no-color"),
+		Verbose:   v.GetBool("verbose"),
 	}
 	if o.RulesPath == "" {
 		return o, nil, usageHint(errors.New("no rule file"), "pass -r RULES.yaml; 'promo init' writes one")
@@ -151,6 +154,9 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(ios.ErrOut, "promo: warning: %s\n", w)
+		}
+		if o.Verbose {
+			printReports(ios.ErrOut, res.Reports)
 		}
 	}
 	return res, nil

@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -84,6 +85,40 @@ type Options struct {
 	Encoding string            // "", "utf-8", "utf-16", "gbk", "gb18030", "big5"; a BOM always wins
 	Location *time.Location    // for timestamps without a zone; nil means UTC
 	Fields   map[string]string // canonical field name → column or key in the export (replaces its aliases)
+	Files    []FileOptions     // settings for some files only; the first whose glob matches applies
+}
+
+// FileOptions are settings for the files a glob matches.
+type FileOptions struct {
+	Glob     string            // matched against File.Rel, or its base name
+	Encoding string            // replaces Options.Encoding for these files; "" keeps it
+	Fields   map[string]string // replaces Options.Fields for these files; empty keeps it
+}
+
+// forFile returns the options that apply to f, and the glob that chose them ("" for none).
+func (opt Options) forFile(f File) (Options, string) {
+	for _, fo := range opt.Files {
+		if !globMatch(fo.Glob, f.Rel) {
+			continue
+		}
+		if fo.Encoding != "" {
+			opt.Encoding = fo.Encoding
+		}
+		if len(fo.Fields) > 0 {
+			opt.Fields = fo.Fields
+		}
+		return opt, fo.Glob
+	}
+	return opt, ""
+}
+
+// globMatch matches a slash path, or its base name for a glob without a slash.
+func globMatch(glob, rel string) bool {
+	if ok, _ := path.Match(glob, rel); ok {
+		return true
+	}
+	ok, _ := path.Match(glob, path.Base(rel))
+	return ok && !strings.Contains(glob, "/")
 }
 
 // Read streams the posts of one file to emit, in file order. It returns an error only when
@@ -100,12 +135,14 @@ type Report struct {
 	File     string     // File.Rel
 	Encoding input.Info // Encoding.Warning is for the operator ("not UTF-8; read as GBK (detected)")
 	Columns  []Column   // in order of first appearance; at most maxColumns
+	Glob     string     // the Options.Files glob whose settings applied; "" for none
 }
 
 // ReadReport is Read that also reports how the file was read.
 func ReadReport(ctx context.Context, f File, opt Options, emit func(Post) error) (Report, error) {
 	f = complete(f)
 	rep := Report{File: f.Rel}
+	opt, rep.Glob = opt.forFile(f)
 	if err := CheckEncoding(opt.Encoding); err != nil {
 		return rep, err
 	}
@@ -116,7 +153,9 @@ func ReadReport(ctx context.Context, f File, opt Options, emit func(Post) error)
 		return rep, fmt.Errorf("cannot open export %s: %w", f.Path, err)
 	}
 	defer fh.Close()
-	return readReport(ctx, fh, f, opt, emit)
+	r, err := readReport(ctx, fh, f, opt, emit)
+	r.Glob = rep.Glob
+	return r, err
 }
 
 // readFrom reads an opened export; f must be complete.

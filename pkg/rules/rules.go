@@ -73,10 +73,20 @@ func (w Window) Contains(t time.Time) bool {
 
 // ExportOpts says how to read exported files.
 type ExportOpts struct {
-	Encoding string `yaml:"encoding" jsonschema:"enum=auto,enum=utf-8,enum=utf-16,enum=utf-16le,enum=utf-16be,enum=gbk,enum=gb18030,enum=big5,default=auto" jsonschema_description:"Text encoding of files that have no byte-order mark and are not valid UTF-8; auto detects it per file."`
-	Timezone string `yaml:"timezone" jsonschema_description:"Zone for timestamps written without one. Default: window.timezone, else UTC."`
+	Encoding string       `yaml:"encoding" jsonschema:"enum=auto,enum=utf-8,enum=utf-16,enum=utf-16le,enum=utf-16be,enum=gbk,enum=gb18030,enum=big5,default=auto" jsonschema_description:"Text encoding of files that have no byte-order mark and are not valid UTF-8; auto detects it per file."`
+	Timezone string       `yaml:"timezone" jsonschema_description:"Zone for timestamps written without one. Default: window.timezone, else UTC."`
+	Files    []ExportFile `yaml:"files" jsonschema_description:"Settings for some files only, by glob; the first entry whose glob matches a file applies to it."`
 
 	Location *time.Location `yaml:"-"`
+}
+
+// ExportFile holds settings for the export files a glob matches. Its
+// encoding replaces export.encoding and its fields replace the top-level
+// fields map, for those files only.
+type ExportFile struct {
+	Glob     string `yaml:"glob" jsonschema:"minLength=1" jsonschema_description:"Files this entry applies to, matched against the path under the export folder (posts/*.csv) or the file name alone (*.csv)."`
+	Encoding string `yaml:"encoding" jsonschema:"enum=auto,enum=utf-8,enum=utf-16,enum=utf-16le,enum=utf-16be,enum=gbk,enum=gb18030,enum=big5" jsonschema_description:"Encoding of these files when they have no byte-order mark and are not valid UTF-8. Empty: export.encoding."`
+	Fields   Fields `yaml:"fields" jsonschema_description:"Column or key names in these files; replaces the top-level fields map for them."`
 }
 
 // Fields maps each canonical field to the column or key that holds it in

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/text"
@@ -17,11 +18,35 @@ func checkEncoding(v *validator) {
 		e.Encoding = "auto"
 	}
 	v.oneOf("export.encoding", "encoding", e.Encoding, Encodings...)
+	checkExportFiles(v)
+}
+
+// checkExportFiles checks each export.files entry: a glob that can match,
+// a known encoding, a field map without two fields on one column.
+func checkExportFiles(v *validator) {
+	for i := range v.r.Export.Files {
+		f := &v.r.Export.Files[i]
+		at := fmt.Sprintf("export.files[%d]", i)
+		f.Glob = strings.TrimSpace(f.Glob)
+		if f.Glob == "" {
+			v.errorf(at+".glob", "give the files it applies to, e.g. glob: \"*.csv\"", "`%s` has no glob", at)
+		} else if _, err := path.Match(f.Glob, ""); err != nil {
+			v.errorf(at+".glob", "use * ? and [...] as in *.csv or excel/*.csv", "`%s.glob` %q is not a valid pattern", at, f.Glob)
+		}
+		f.Encoding = strings.ToLower(strings.TrimSpace(f.Encoding))
+		if f.Encoding != "" {
+			v.oneOf(at+".encoding", "encoding", f.Encoding, Encodings...)
+		}
+		checkFieldMap(v, at+".fields", f.Fields)
+	}
 }
 
 // checkFields rejects two fields read from the same column.
 func checkFields(v *validator) {
-	f := v.r.Fields
+	checkFieldMap(v, "fields", v.r.Fields)
+}
+
+func checkFieldMap(v *validator, at string, f Fields) {
 	names := []struct{ key, col string }{
 		{"id", f.ID}, {"author", f.Author}, {"content", f.Content}, {"images", f.Images},
 		{"created_at", f.CreatedAt}, {"likes", f.Likes}, {"comments", f.Comments},
@@ -33,8 +58,8 @@ func checkFields(v *validator) {
 			continue
 		}
 		if prev, dup := owner[n.col]; dup {
-			v.errorf("fields."+n.key, "map each field to its own column",
-				"`fields.%s` and `fields.%s` both name the column `%s`", prev, n.key, n.col)
+			v.errorf(at+"."+n.key, "map each field to its own column",
+				"`%s.%s` and `%s.%s` both name the column `%s`", at, prev, at, n.key, n.col)
 			continue
 		}
 		owner[n.col] = n.key
