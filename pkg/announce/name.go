@@ -3,6 +3,8 @@ package announce
 import (
 	"strings"
 	"unicode"
+
+	"github.com/promo-cli/promo/pkg/text"
 )
 
 const maxNameRunes = 80
@@ -44,19 +46,9 @@ func mainTopic(tags []string) (string, bool) {
 
 // cleanTitle drops hashtags, emoji and decoration from a title line.
 func cleanTitle(s string) string {
-	rs := []rune(s)
+	rs := []rune(withoutTags(s))
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {
-		if isSharp(rs[i]) {
-			if end := topicEnd(rs, i); end > 0 {
-				i = end
-				continue
-			}
-			if end := hashEnd(rs, i); end > 0 {
-				i = end - 1
-				continue
-			}
-		}
 		if isKeycap(rs, i) || isEmoji(rs[i]) {
 			continue
 		}
@@ -68,6 +60,27 @@ func cleanTitle(s string) string {
 	})
 	name, _ = clip(name)
 	return name
+}
+
+// withoutTags is s without the hashtags and topics the checker reads in
+// it; a cashtag ($PEPE) is kept, it is often the campaign's name.
+func withoutTags(s string) string {
+	tags := text.FindTags(s, text.SyntaxAuto)
+	if len(tags) == 0 {
+		return s
+	}
+	t := text.Normalize(s) // the text the tag offsets point into
+	var b strings.Builder
+	at := 0
+	for _, tg := range tags {
+		if tg.Kind == text.Cashtag {
+			continue
+		}
+		b.WriteString(t[at:tg.Start])
+		at = tg.End
+	}
+	b.WriteString(t[at:])
+	return b.String()
 }
 
 // isKeycap reports a digit that starts a keycap emoji such as 1️⃣.

@@ -3,7 +3,8 @@ package announce
 import (
 	"strconv"
 	"strings"
-	"unicode"
+
+	"github.com/promo-cli/promo/pkg/text"
 )
 
 // postWith marks a line that tells people what to post with. A line must
@@ -22,17 +23,10 @@ var notRequired = []string{
 	"do not", "don't", "not required", "not needed",
 }
 
-type tagKind int
-
-const (
-	topicTag tagKind = iota // #topic with spaces#
-	hashTag                 // #Tag
-	cashTag                 // $ES
-)
-
+// tag is a tag found in an announcement line, as the checker reads it.
 type tag struct {
 	text string
-	kind tagKind
+	kind text.TagKind
 }
 
 func inferTags(lines []line, inf *Inferred) {
@@ -84,106 +78,16 @@ func nextNonEmpty(lines []line, i int) int {
 func isSharp(r rune) bool  { return r == '#' || r == '＃' }
 func isDollar(r rune) bool { return r == '$' || r == '＄' }
 
-// scanTags finds the tags in one line, in order: Weibo topics first at each
-// `#`, then Twitter hashtags, and cashtags.
+// scanTags finds the tags in one line exactly as the checker reads them in
+// posts (text.FindTags, auto syntax): a tag init writes into the rule file
+// is then a tag the checker finds where the announcement shows it.
 func scanTags(s string) []tag {
-	rs := []rune(s)
-	var out []tag
-	for i := 0; i < len(rs); i++ {
-		switch {
-		case isSharp(rs[i]):
-			if end := topicEnd(rs, i); end > 0 {
-				out = append(out, tag{string(rs[i : end+1]), topicTag})
-				i = end
-			} else if end := hashEnd(rs, i); end > 0 {
-				out = append(out, tag{string(rs[i:end]), hashTag})
-				i = end - 1
-			}
-		case isDollar(rs[i]):
-			if end := cashEnd(rs, i); end > 0 {
-				out = append(out, tag{string(rs[i:end]), cashTag})
-				i = end - 1
-			}
-		}
+	found := text.FindTags(s, text.SyntaxAuto)
+	out := make([]tag, len(found))
+	for i, t := range found {
+		out[i] = tag{t.Text, t.Kind}
 	}
 	return out
-}
-
-// topicEnd returns the index of the `#` closing a Weibo topic opened at i,
-// or 0. "#BTC #ETH" is two hashtags, not a topic "BTC ": a topic neither
-// starts nor ends with a space and is not glued to a following Latin word.
-func topicEnd(rs []rune, i int) int {
-	j := i + 1
-	for j < len(rs) && !isSharp(rs[j]) {
-		j++
-	}
-	if j >= len(rs) || j == i+1 || j-i > 100 {
-		return 0
-	}
-	body := rs[i+1 : j]
-	if unicode.IsSpace(body[0]) || unicode.IsSpace(body[len(body)-1]) || !hasLetter(body) {
-		return 0
-	}
-	if j+1 < len(rs) && isASCIIWord(rs[j+1]) {
-		return 0
-	}
-	return j
-}
-
-// hashEnd returns the end (exclusive) of a Twitter hashtag at i, or 0,
-// following twitter-text: not after a letter, digit, mark, `_` or `&`.
-func hashEnd(rs []rune, i int) int {
-	if i > 0 && (isWordRune(rs[i-1]) || rs[i-1] == '&') {
-		return 0
-	}
-	j := i + 1
-	for j < len(rs) && isWordRune(rs[j]) {
-		j++
-	}
-	if !hasLetter(rs[i+1 : j]) {
-		return 0
-	}
-	return j
-}
-
-// cashEnd returns the end (exclusive) of a cashtag at i, or 0: one to six
-// letters, as twitter-text reads them, so "$5,000" is not one.
-func cashEnd(rs []rune, i int) int {
-	if i > 0 && (isWordRune(rs[i-1]) || isDollar(rs[i-1])) {
-		return 0
-	}
-	j := i + 1
-	for j < len(rs) && j-i <= 6 && isASCIILetter(rs[j]) {
-		j++
-	}
-	if j == i+1 || j-i > 7 {
-		return 0
-	}
-	if j < len(rs) && isWordRune(rs[j]) {
-		return 0
-	}
-	return j
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == '_'
-}
-
-func isASCIILetter(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-}
-
-func isASCIIWord(r rune) bool {
-	return isASCIILetter(r) || r >= '0' && r <= '9' || r == '_'
-}
-
-func hasLetter(rs []rune) bool {
-	for _, r := range rs {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // tagBody is a tag without its sigils.
