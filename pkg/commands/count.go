@@ -28,12 +28,15 @@ func newCountCmd(ios *IOStreams) *cobra.Command {
 weibo, han, words, twitter) and list the tags it finds.
 
 The text is the argument, or standard input when it is "-" or absent (one
-trailing newline is dropped; UTF-16 with a byte order mark is read too).
+trailing newline is dropped). Standard input is read up to --max-input bytes
+and decoded as every input is: a byte order mark, else UTF-8, else a
+detected GBK, GB18030, Big5 or UTF-16, with a warning naming it.
 Put "--" before a text that starts with "-".
 
 Exit status:
   0  the text was measured
-  2  usage error: an unknown unit, exclusion, syntax or flag`,
+  2  usage error: an unknown unit, exclusion, syntax or flag, or standard
+     input over --max-input`,
 		Example: `  promo count "ES Launchpool 挖矿"
   promo count --exclude tags,urls -o json -- "#ES# 挖矿 https://example.com"
   cat post.txt | promo count -`,

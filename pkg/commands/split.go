@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/reward"
 	"github.com/shopspring/decimal"
@@ -17,6 +17,7 @@ type splitOptions struct {
 	Pool, Token, Mode, Tiers, Scores, Ties, MaxPerWinner string
 	Winners, Decimals                                    int
 	Output, Out                                          string
+	MaxInput                                             int64 // size limit of --scores @FILE or @-
 }
 
 func newSplitCmd(ios *IOStreams) *cobra.Command {
@@ -62,6 +63,9 @@ Exit status:
 			Scores: v.GetString("scores"), Ties: v.GetString("ties"), MaxPerWinner: v.GetString("max-per-winner"),
 			Winners: v.GetInt("winners"), Decimals: v.GetInt("decimals"), Output: v.GetString("output"), Out: v.GetString("out"),
 		}
+		if o.MaxInput, err = maxInput(v); err != nil {
+			return err
+		}
 		return splitRun(cmd.Context(), ios, o)
 	}
 	return cmd
@@ -78,7 +82,7 @@ func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := splitPay(ios, plan, o.Scores)
+	res, err := splitPay(ios, plan, o.Scores, o.MaxInput)
 	if err != nil {
 		return err
 	}
@@ -133,7 +137,7 @@ func splitPlan(o splitOptions) (reward.Plan, error) {
 	return plan, nil
 }
 
-func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string) (reward.Result, error) {
+func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string, max int64) (reward.Result, error) {
 	if scoresFlag == "" {
 		res, err := reward.SplitPlaces(plan)
 		if err != nil {
@@ -141,7 +145,7 @@ func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string) (reward.Resul
 		}
 		return res, nil
 	}
-	scores, err := readScores(ios, scoresFlag)
+	scores, err := readScores(ios, scoresFlag, max)
 	if err != nil {
 		return reward.Result{}, err
 	}
@@ -155,7 +159,7 @@ func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string) (reward.Resul
 	return res, nil
 }
 
-func readScores(ios *IOStreams, flag string) ([]decimal.Decimal, error) {
+func readScores(ios *IOStreams, flag string, max int64) ([]decimal.Decimal, error) {
 	name, isFile := strings.CutPrefix(flag, "@")
 	if !isFile {
 		s, err := reward.ParseScores(flag)
@@ -164,16 +168,19 @@ func readScores(ios *IOStreams, flag string) ([]decimal.Decimal, error) {
 		}
 		return s, nil
 	}
-	var r io.Reader = ios.In
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, usageErrorf("--scores: %v", err)
-		}
-		defer f.Close()
-		r = f
+	// Read as every text input is: a regular file (or standard input), up
+	// to --max-input bytes, its encoding detected.
+	var t input.Text
+	var err error
+	if name == "-" {
+		t, err = input.ReadAll(ios.In, "standard input", input.Options{MaxSize: max})
+	} else {
+		t, err = input.ReadFile(name, input.Options{MaxSize: max})
 	}
-	s, err := reward.ReadScores(r, name)
+	if err != nil {
+		return nil, usageErrorf("--scores: %w", err)
+	}
+	s, err := reward.ReadScores(strings.NewReader(t.Text), name)
 	if err != nil {
 		return nil, usageErrorf("--scores: %v", err)
 	}
