@@ -38,7 +38,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 	f.StringP("output", "o", formatTable, "output format: "+formats)
 	f.String("out", "", "write the output to `file` (atomically) instead of stdout")
 	f.Bool("strict", false, "exit 1 when any entry is invalid or unreadable")
-	f.String("encoding", "", "encoding of export files without a BOM: utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding)")
+	f.String("encoding", "", "encoding of export files that have no BOM and are not valid UTF-8: auto, utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding, auto)")
 	f.Int("workers", 0, "files read at once (default: the number of CPUs)")
 	f.BoolP("quiet", "q", false, "print no notes, warnings, progress or summary on stderr")
 	f.Bool("no-color", false, "no colour (also NO_COLOR)")
