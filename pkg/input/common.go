@@ -4,13 +4,21 @@ package input
 // scripts (Simplified, and Traditional as OpenCC and Big5 write them), with
 // the words of campaign posts (奖励, 挖矿, 质押). The detector counts how
 // much of a decoding lands on them.
-var common = func() map[rune]bool {
-	m := map[rune]bool{}
+var common = func() *bmpSet {
+	var m bmpSet
 	for _, r := range commonChars {
-		m[r] = true
+		m[r/64] |= 1 << (r % 64)
 	}
-	return m
+	return &m
 }()
+
+// bmpSet is a set of Basic Multilingual Plane characters, one bit each: the
+// detector asks it once per decoded character.
+type bmpSet [0x10000 / 64]uint64
+
+func (s *bmpSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
+}
 
 const commonChars = "" +
 	"一七万丈三上下不与专且世业东丝两严並个中临为主丽举久么义之乎乐九也习乡书买乱亂了" +

@@ -85,7 +85,7 @@ func weigh(r rune, n int) int {
 		return -4 // control codes: UTF-16 read as bytes, or bytes as UTF-16
 	case r < utf8.RuneSelf:
 		return 1
-	case common[r]:
+	case common.has(r):
 		return 4
 	case isPunct(r):
 		return 2
