@@ -127,10 +127,11 @@ func (w *writer) zone() string {
 }
 
 func (w *writer) export() {
-	w.section("How to read the export: its encoding (utf-8, utf-16, gbk, gb18030, big5) and the",
-		"time zone of timestamps written without one.")
+	w.section("How to read the export: the encoding of files that have no byte-order mark and are",
+		"not valid UTF-8 (auto detects GBK, GB18030, Big5 or UTF-16 per file; or name one: utf-8,",
+		"utf-16, gbk, gb18030, big5), and the time zone of timestamps written without one.")
 	w.key(0, "export", "", "")
-	w.key(1, "encoding", "utf-8", "")
+	w.key(1, "encoding", "auto", "")
 	w.key(1, "timezone", quote(w.zone()), "the window's zone; change it if the export uses another")
 }
 
