@@ -32,6 +32,7 @@ type fileResult struct {
 type batch struct {
 	posts   []export.Post
 	entries []check.Entry
+	keys    []recordKey // what each post says, to merge repeats of one post
 }
 
 const batchSize = 256
@@ -55,8 +56,10 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			ws := &check.Workspace{}
 			for b := range jobs {
 				b.entries = make([]check.Entry, len(b.posts))
+				b.keys = make([]recordKey, len(b.posts))
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
+					b.keys[i] = keyOf(&b.posts[i])
 				}
 				b.posts = nil // the text is not needed any more
 				if opt.Progress != nil {
@@ -106,14 +109,17 @@ func (res *Result) join(slots []fileResult) {
 		}
 	}
 	res.Entries = make([]check.Entry, 0, n)
+	res.keys = make([]recordKey, 0, n)
 	digests := make([]string, 0, len(slots))
 	for i, s := range slots {
 		for _, b := range s.batches {
 			res.Entries = append(res.Entries, b.entries...)
-			b.entries = nil // let the copy be the only one
+			res.keys = append(res.keys, b.keys...)
+			b.entries, b.keys = nil, nil // let the copy be the only one
 		}
 		if s.broken != nil {
 			res.Entries = append(res.Entries, *s.broken)
+			res.keys = append(res.keys, recordKey{})
 		}
 		res.Kept = append(res.Kept, s.kept...)
 		if s.failed {
@@ -147,7 +153,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 			p.ID = name + ":" + strconv.Itoa(p.Line)
 		}
 		p.File = name
-		if keep != "" && p.ID == keep {
+		if keep != "" && (p.ID == keep || p.Source() == keep) {
 			out.kept = append(out.kept, p)
 		}
 		cur.posts = append(cur.posts, p)

@@ -19,6 +19,7 @@ type Validation struct {
 // Entry is one entry's verdict.
 type Entry struct {
 	ID, Author, Source string
+	AlsoIn             []string // the same post read from other exports; omitted when empty
 	Valid              bool
 	Reasons            []check.Reason
 	Length             int
