@@ -49,6 +49,9 @@ type Result struct {
 	keys    []recordKey     // per entry while reading, for mergeSameIDs
 	keep    string          // Options.Keep
 	closest map[int]Closest // for the kept entries: the most similar earlier entry
+
+	fileDigests []string          // "rel NUL sha256" per export file
+	images      map[string]string // local images referenced: digest label → path
 }
 
 // ErrNoInput is returned (wrapped) when no export could be read.
@@ -78,6 +81,9 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	}
 	if res.FileErrors == len(files) {
 		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
+	}
+	if res.InputsDigest, err = res.digestInputs(ctx, opt); err != nil {
+		return nil, err
 	}
 	res.mergeSameIDs()
 	res.Warnings = append(res.Warnings, unknownJudged(judges, res.Entries, r.Scoring.Judges)...)

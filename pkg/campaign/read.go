@@ -2,10 +2,7 @@ package campaign
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
-	"os"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -22,6 +19,7 @@ import (
 type fileResult struct {
 	batches []*batch // in file order; each filled by an inspect worker
 	kept    []export.Post
+	images  map[string]string // local images referenced: digest label → path
 	digest  string
 	failed  bool
 	broken  *check.Entry // the file could not be read to the end
@@ -111,6 +109,7 @@ func (res *Result) join(slots []fileResult) {
 	res.Entries = make([]check.Entry, 0, n)
 	res.keys = make([]recordKey, 0, n)
 	digests := make([]string, 0, len(slots))
+	res.images = map[string]string{}
 	for i, s := range slots {
 		for _, b := range s.batches {
 			res.Entries = append(res.Entries, b.entries...)
@@ -122,12 +121,13 @@ func (res *Result) join(slots []fileResult) {
 			res.keys = append(res.keys, recordKey{})
 		}
 		res.Kept = append(res.Kept, s.kept...)
+		maps.Copy(res.images, s.images)
 		if s.failed {
 			res.FileErrors++
 		}
 		digests = append(digests, res.Files[i].Rel+"\x00"+s.digest)
 	}
-	res.InputsDigest = inputsDigest(digests)
+	res.fileDigests = digests
 }
 
 // readFile parses one file and sends its posts to the inspectors in
@@ -153,6 +153,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 			p.ID = name + ":" + strconv.Itoa(p.Line)
 		}
 		p.File = name
+		out.images = addImages(out.images, f.Rel, p.Images)
 		if keep != "" && (p.ID == keep || p.Source() == keep) {
 			out.kept = append(out.kept, p)
 		}
@@ -189,31 +190,6 @@ func displayPath(f export.File) string { return filepath.ToSlash(f.Path) }
 func sortFiles(files []export.File) []export.File {
 	slices.SortFunc(files, func(a, b export.File) int { return strings.Compare(displayPath(a), displayPath(b)) })
 	return slices.CompactFunc(files, func(a, b export.File) bool { return a.Path == b.Path })
-}
-
-func fileDigest(path string) string {
-	f, err := os.Open(path)
-	if err != nil {
-		return "unreadable"
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "unreadable"
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// inputsDigest is "sha256:" and the hash of the sorted lines
-// "relative/path NUL sha256-of-bytes", so it names the same inputs
-// wherever the export folder sits on disk.
-func inputsDigest(lines []string) string {
-	slices.Sort(lines)
-	h := sha256.New()
-	for _, l := range lines {
-		io.WriteString(h, l+"\n")
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
 func fieldMap(f rules.Fields) map[string]string {

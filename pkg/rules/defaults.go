@@ -31,7 +31,6 @@ func Default() *Rules {
 		Rewards: Rewards{Decimals: 2, Split: SplitEqual, Ties: TiesShare},
 		pos:     map[string]position{},
 		bad:     map[string]bool{},
-		over:    map[string]string{},
 	}
 	r.Window.Location = time.UTC
 	return r

@@ -32,8 +32,7 @@ type Rules struct {
 
 	Path string `yaml:"-"` // the file the rules came from; paths inside resolve against Dir()
 
-	data []byte              // the file bytes, for Digest
-	over map[string]string   // overrides applied, canonical, for Digest
+	data []byte              // the file bytes, for Placeholders
 	pos  map[string]position // where each key's value sits, by dotted path
 	bad  map[string]bool     // values that failed to decode, so checks skip them
 }

@@ -120,7 +120,7 @@ func TestParseDefaults(t *testing.T) {
 	}
 	d := Default()
 	d.Name, d.Path = "x", "rules.yaml"
-	d.data, d.pos, d.over = r.data, r.pos, r.over
+	d.data, d.pos = r.data, r.pos
 	if !reflect.DeepEqual(r, d) {
 		t.Errorf("got\n%#v\nwant\n%#v", r, d)
 	}
