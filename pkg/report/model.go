@@ -54,6 +54,8 @@ type Place struct {
 type Rewards struct {
 	Pool, Token, Paid, Leftover string
 	Decimals                    int
+	Unfilled                    int    // winners' places no valid entry reached
+	UnfilledRule                string // rewards.unfilled: leave or redistribute
 }
 
 // Summarize counts the entries' verdicts.

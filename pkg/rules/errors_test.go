@@ -84,6 +84,7 @@ func TestParseErrors(t *testing.T) {
 		{"winners missing", "rewards: {pool: 10}\n", "rules.yaml:1:10: `rewards.winners` must be at least 1, got 0; e.g. winners: 10"},
 		{"split", "rewards: {pool: 10, winners: 1, split: even}\n", "rules.yaml:1:40: unknown split `even` in `rewards.split`; use `equal`, `tiered` or `proportional`"},
 		{"ties", "rewards: {pool: 10, winners: 1, ties: shared}\n", "rules.yaml:1:39: unknown ties `shared` in `rewards.ties`; did you mean `share`?"},
+		{"unfilled", "rewards: {pool: 10, winners: 1, unfilled: leaves}\n", "rules.yaml:1:43: unknown unfilled `leaves` in `rewards.unfilled`; did you mean `leave`?"},
 		{"tiered without tiers", "rewards: {pool: 10, winners: 1, split: tiered}\n", "rules.yaml:1:40: `rewards.split` is tiered but `rewards.tiers` is empty; add e.g. tiers: [{ranks: \"1\", amount: \"300\"}, {ranks: \"2-3\", amount: \"150\"}]"},
 		{"max per winner", "rewards: {pool: 10, winners: 1, max_per_winner: \"-1\"}\n", "rules.yaml:1:49: `rewards.max_per_winner` must be greater than 0, got -1"},
 		{"tier ranks syntax", "rewards:\n  pool: 100\n  winners: 3\n  tiers: [{ranks: \"1,2\", amount: 10}]\n", "rules.yaml:4:19: `rewards.tiers[0].ranks` must be a rank or a range, got \"1,2\"; write a rank (\"1\") or a range (\"4-10\")"},
