@@ -3,6 +3,7 @@ package campaign
 import (
 	"crypto/sha256"
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +17,13 @@ import (
 // images. Two records with one id and one key are the same post found in
 // two overlapping exports; engagement counts are left out, since an export
 // taken a day later has more likes on the very same post.
-type recordKey [16]byte
+type recordKey struct {
+	sum [16]byte
+	// named marks an id derived from a text file's name ("post" for
+	// alice/post.md): posts in different folders share it without being
+	// the same post, so it never makes a duplicate-id.
+	named bool
+}
 
 func keyOf(p *export.Post) recordKey {
 	h := sha256.New()
@@ -31,7 +38,10 @@ func keyOf(p *export.Post) recordKey {
 		h.Write([]byte(strconv.Itoa(len(im.Ref)) + ":" + im.Ref))
 	}
 	var k recordKey
-	copy(k[:], h.Sum(nil))
+	copy(k.sum[:], h.Sum(nil))
+	if f, _ := export.FormatOf(p.File); f == export.Text {
+		k.named = p.ID == strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
+	}
 	return k
 }
 
@@ -45,7 +55,7 @@ func (res *Result) mergeSameIDs() {
 	drop := make([]bool, len(res.Entries))
 	for _, g := range groups {
 		kept := res.mergeGroup(g, drop)
-		if len(kept) > 1 {
+		if len(kept) > 1 && !res.allNamed(kept) {
 			res.markDuplicateIDs(kept)
 		}
 	}
@@ -81,7 +91,7 @@ func (res *Result) idGroups() [][]int {
 func (res *Result) mergeGroup(g []int, drop []bool) []int {
 	var kept []int
 	for _, i := range g {
-		first := slices.IndexFunc(kept, func(k int) bool { return res.keys[k] == res.keys[i] })
+		first := slices.IndexFunc(kept, func(k int) bool { return res.keys[k].sum == res.keys[i].sum })
 		if first < 0 {
 			kept = append(kept, i)
 			continue
@@ -91,6 +101,10 @@ func (res *Result) mergeGroup(g []int, drop []bool) []int {
 		drop[i] = true
 	}
 	return kept
+}
+
+func (res *Result) allNamed(g []int) bool {
+	return !slices.ContainsFunc(g, func(i int) bool { return !res.keys[i].named })
 }
 
 func (res *Result) addAlso(i int, source string) {

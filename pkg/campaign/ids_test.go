@@ -83,6 +83,29 @@ func TestSameIDs(t *testing.T) {
 	}
 }
 
+// TestSameNameTextFiles: a text post's id is its file's name, so posts in
+// alice/post.md and bob/post.md share an id without being the same post;
+// they are not duplicate-id, while the same file in two exports is still
+// one entry.
+func TestSameNameTextFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "alice", "post.md"), "---\nauthor: alice\n---\n#积分狂欢节# "+essay+"\n")
+	writeFile(t, filepath.Join(dir, "bob", "post.md"), "---\nauthor: bob\n---\n#积分狂欢节# "+another+"\n")
+	writeFile(t, filepath.Join(dir, "copy", "alice", "post.md"), "---\nauthor: alice\n---\n#积分狂欢节# "+essay+"\n")
+	res := evaluate(t, parseRules(t, dir, tagRule), []string{filepath.Join(dir, "alice"), filepath.Join(dir, "bob"), filepath.Join(dir, "copy")}, campaign.Options{})
+	if len(res.Entries) != 2 {
+		t.Fatalf("%d entries, want 2", len(res.Entries))
+	}
+	for i := range res.Entries {
+		if e := &res.Entries[i]; e.Has(check.DuplicateID) || e.ID != "post" {
+			t.Errorf("entry %s %s: %s", e.ID, e.Source(), codesOf(e))
+		}
+	}
+	if also := res.AlsoIn(0); len(also) != 1 || !strings.HasSuffix(also[0], "copy/alice/post.md:1") {
+		t.Errorf("also in %q", also)
+	}
+}
+
 // TestExplainClosestBelowThreshold: explain measures the entry against
 // every earlier one, so a reworded copy under the threshold shows its
 // similarity instead of 0.00 (only the pairs LSH proposes were measured).
