@@ -112,3 +112,27 @@ func loadRulesFile(t *testing.T, path string) *rules.Rules {
 	}
 	return r
 }
+
+// TestOverlappingArguments: a file under two arguments (a and a/sub) is
+// read once, under the same root whatever the order, so its image inside
+// a but outside a/sub gets one verdict and the digest one value.
+func TestOverlappingArguments(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "rules.yaml"), tagRule+"media: {verify: false}\n")
+	writeFile(t, filepath.Join(dir, "a", "pics", "img.png"), "image bytes")
+	writeFile(t, filepath.Join(dir, "a", "sub", "p.jsonl"),
+		`{"id": "p1", "author": "amy", "images": ["../pics/img.png"], "content": "#积分狂欢节# `+essay+`"}`+"\n")
+	r := loadRulesFile(t, filepath.Join(dir, "rules.yaml"))
+	a, sub := filepath.Join(dir, "a"), filepath.Join(dir, "a", "sub")
+	one := evaluate(t, r, []string{a, sub}, campaign.Options{})
+	two := evaluate(t, r, []string{sub, a}, campaign.Options{Workers: 3})
+	if one.InputsDigest != two.InputsDigest {
+		t.Errorf("digests differ by argument order: %s %s", one.InputsDigest, two.InputsDigest)
+	}
+	if len(one.Entries) != 1 || len(two.Entries) != 1 || codesOf(&one.Entries[0]) != codesOf(&two.Entries[0]) {
+		t.Fatalf("verdicts differ: %q / %q", codesOf(&one.Entries[0]), codesOf(&two.Entries[0]))
+	}
+	if !one.Entries[0].Valid() {
+		t.Errorf("the image is inside the folder a: %s", codesOf(&one.Entries[0]))
+	}
+}

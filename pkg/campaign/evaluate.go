@@ -59,7 +59,9 @@ var ErrNoInput = errors.New("no export could be read")
 
 // Evaluate reads, checks and scores every post under the paths.
 func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) (*Result, error) {
-	files, skipped, err := export.Walk(paths)
+	// Walk reads a file found under two arguments once, under the first;
+	// sorted, the first is the same whatever the order they were given in.
+	files, skipped, err := export.Walk(slices.Sorted(slices.Values(paths)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoInput, err)
 	}

@@ -186,9 +186,17 @@ func displayPath(f export.File) string { return filepath.ToSlash(f.Path) }
 
 // sortFiles orders files by their path, so the order of the arguments
 // does not change the output.
-// The same file named twice is read once.
+// The same file named twice is read once, under the first of the folders
+// that hold it in sorted order (for `a a/sub`, under a whatever the order
+// of the arguments): its root decides which images are inside the export
+// folder and how the digest names it, so it must not depend on the order.
 func sortFiles(files []export.File) []export.File {
-	slices.SortFunc(files, func(a, b export.File) int { return strings.Compare(displayPath(a), displayPath(b)) })
+	slices.SortFunc(files, func(a, b export.File) int {
+		if c := strings.Compare(displayPath(a), displayPath(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(filepath.ToSlash(a.Root), filepath.ToSlash(b.Root))
+	})
 	return slices.CompactFunc(files, func(a, b export.File) bool { return a.Path == b.Path })
 }
 
