@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/text"
@@ -161,6 +162,10 @@ func explanationOf(res *campaign.Result, st *campaign.Standings, i int, post *ex
 // unknownID is a usage error that names the closest ids, since an id
 // typed from a screenshot is easily one character off.
 func unknownID(res *campaign.Result, id string) error {
+	if i := strings.LastIndex(id, ":"); i > 0 && slices.ContainsFunc(res.Entries, func(e check.Entry) bool { return e.File == id[:i] }) {
+		return usageHint(fmt.Errorf("no entry starts at line %s of %s", id[i+1:], id[:i]),
+			"'promo validate' lists every entry with its source")
+	}
 	ids := make([]string, 0, len(res.Entries))
 	for i := range res.Entries {
 		ids = append(ids, res.Entries[i].ID)
