@@ -16,6 +16,7 @@ import (
 // earlier one (by created_at, then id) is always the original.
 func (res *Result) crossCheck() {
 	order := res.earliestFirst()
+	res.findClosest(order)
 	res.nearDuplicates(order)
 	res.reusedImages(order)
 	for i := range res.Entries {

@@ -72,7 +72,8 @@ func TestExplainWithoutText(t *testing.T) {
 
 // TestSameIDEarlierByLine: two records with one id and one time are told
 // apart by their line as a number, so line 9 is the original and line 10
-// the copy (compared as text, "p.jsonl:10" sorted first).
+// the copy (compared as text, "p.jsonl:10" sorted first). Different
+// authors make them different posts, so both also get duplicate-id.
 func TestSameIDEarlierByLine(t *testing.T) {
 	dir := t.TempDir()
 	var b strings.Builder
@@ -87,8 +88,8 @@ func TestSameIDEarlierByLine(t *testing.T) {
 	if nine.Line != 9 || ten.Line != 10 {
 		t.Fatalf("entries at lines %d and %d", nine.Line, ten.Line)
 	}
-	if codes := codesOf(nine) + "|" + codesOf(ten); codes != "|near-duplicate" {
-		t.Errorf("codes %q, want %q", codes, "|near-duplicate")
+	if codes, want := codesOf(nine)+"|"+codesOf(ten), "duplicate-id|duplicate-id near-duplicate"; codes != want {
+		t.Errorf("codes %q, want %q", codes, want)
 	}
 	if r := reasonOf(t, ten, check.NearDuplicate); !strings.HasSuffix(r.Message, "p.jsonl:9) at 100% similarity") {
 		t.Errorf("message %q", r.Message)

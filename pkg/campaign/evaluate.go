@@ -19,8 +19,9 @@ import (
 type Options struct {
 	Workers  int    // files read at once; 0 means the number of CPUs
 	Encoding string // overrides export.encoding for files without a BOM
-	// Keep names an entry id whose post is kept whole in Result.Kept, for
-	// explain; every other post's text is dropped once it is checked.
+	// Keep names an entry, by id or by source (FILE:LINE), whose post is
+	// kept whole in Result.Kept, for explain; every other post's text is
+	// dropped once it is checked.
 	Keep string
 	// Progress, when set, is called after each file with the number of
 	// entries read so far. It may be called from several goroutines.
@@ -41,8 +42,17 @@ type Result struct {
 	Kept         []export.Post // posts whose id is Options.Keep
 	FileErrors   int           // files that could not be read at all
 	Checker      *check.Checker
+	// Also lists, per entry index, the other sources of the same post
+	// read from overlapping exports (see AlsoIn).
+	Also map[int][]string
 
-	sims []float64 // per entry, highest similarity to an earlier entry
+	sims    []float64       // per entry, highest similarity to an earlier entry
+	keys    []recordKey     // per entry while reading, for mergeSameIDs
+	keep    string          // Options.Keep
+	closest map[int]Closest // for the kept entries: the most similar earlier entry
+
+	fileDigests []string          // "rel NUL sha256" per export file
+	images      map[string]string // local images referenced: digest label → path
 }
 
 // ErrNoInput is returned (wrapped) when no export could be read.
@@ -50,7 +60,9 @@ var ErrNoInput = errors.New("no export could be read")
 
 // Evaluate reads, checks and scores every post under the paths.
 func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) (*Result, error) {
-	files, skipped, err := export.Walk(paths)
+	// Walk reads a file found under two arguments once, under the first;
+	// sorted, the first is the same whatever the order they were given in.
+	files, skipped, err := export.Walk(slices.Sorted(slices.Values(paths)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoInput, err)
 	}
@@ -66,13 +78,17 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker}
+	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep}
 	if err := res.read(ctx, checker, opt); err != nil {
 		return nil, err
 	}
 	if res.FileErrors == len(files) {
 		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
 	}
+	if res.InputsDigest, err = res.digestInputs(ctx, opt); err != nil {
+		return nil, err
+	}
+	res.mergeSameIDs()
 	res.Warnings = append(res.Warnings, unknownJudged(judges, res.Entries, r.Scoring.Judges)...)
 	res.crossCheck()
 	res.Scores = score.New(r, judges).Score(res.Entries, res.maxSim())

@@ -45,13 +45,13 @@ func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation
 		var ws check.Workspace
 		x.Checks = res.Checker.Inspect(post, &ws, true).Reasons
 		x.Counts = text.Measure(post.Content, res.Rules.Length.Exclude, text.SyntaxAuto)
-		x.Checks = append(x.Checks, res.crossReasons(e)...)
+		x.Checks = append(x.Checks, res.crossReasons(i)...)
 	default:
 		// Without the text, the findings recorded on the entry stand in
 		// for the per-post checks.
-		x.Checks = append(postReasons(e), res.crossReasons(e)...)
+		x.Checks = append(postReasons(e), res.crossReasons(i)...)
 	}
-	x.Components = res.componentLines(e, &x.Score, post)
+	x.Components = res.componentLines(i, &x.Score, post)
 	if st != nil {
 		x.Ranked = len(st.Placings)
 		for k := range st.Placings {
@@ -63,7 +63,7 @@ func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation
 	return x
 }
 
-var crossCodes = []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit}
+var crossCodes = []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit, check.DuplicateID}
 
 // postReasons are the entry's findings of the per-post checks.
 func postReasons(e *check.Entry) []check.Reason {
@@ -78,7 +78,10 @@ func postReasons(e *check.Entry) []check.Reason {
 
 // crossReasons are the entry's findings that need the other entries, with
 // a pass line for each comparison that found nothing.
-func (res *Result) crossReasons(e *check.Entry) []check.Reason {
+// duplicate-id has no pass line: ids are unique in nearly every export,
+// and the line would only repeat the entry's id.
+func (res *Result) crossReasons(i int) []check.Reason {
+	e := &res.Entries[i]
 	var out []check.Reason
 	for _, c := range crossCodes {
 		found := false
@@ -88,24 +91,42 @@ func (res *Result) crossReasons(e *check.Entry) []check.Reason {
 				found = true
 			}
 		}
-		if !found {
-			out = append(out, check.Reason{Code: c, Pass: true, Message: passMessage(c)})
+		if !found && c != check.DuplicateID {
+			out = append(out, res.pass(c, i))
 		}
 	}
 	return out
 }
 
-func passMessage(c check.Code) string {
+func (res *Result) pass(c check.Code, i int) check.Reason {
 	switch c {
 	case check.NearDuplicate:
-		return "repeats no earlier entry"
+		return res.nearPass(i)
 	case check.ReusedImage:
-		return "no screenshot of another author's earlier entry"
+		return check.Reason{Code: c, Pass: true, Message: "no screenshot of another author's earlier entry"}
 	}
-	return "within the author's entry limit"
+	return check.Reason{Code: c, Pass: true, Message: "within the author's entry limit"}
 }
 
-func (res *Result) componentLines(e *check.Entry, s *score.Result, post *export.Post) []ComponentLine {
+// nearPass says how close the entry comes to the most similar earlier
+// entry, measured against all of them, so a reworded copy under the
+// threshold shows its figure instead of passing silently.
+func (res *Result) nearPass(i int) check.Reason {
+	r := check.Reason{Code: check.NearDuplicate, Pass: true, Message: "repeats no earlier entry"}
+	c, ok := res.ClosestEarlier(i)
+	if !ok || c.Other < 0 || ratio(c.Similarity) == ratio(0) {
+		return r
+	}
+	o := &res.Entries[c.Other]
+	threshold := res.Rules.Content.DuplicateThreshold
+	r.Measured, r.Limit, r.Other = ratio(c.Similarity), ratio(threshold), o.ID
+	r.Message = fmt.Sprintf("closest earlier entry %s (%s) at %.0f%% similarity, under the %.0f%% threshold",
+		o.ID, o.Source(), c.Similarity*100, threshold*100)
+	return r
+}
+
+func (res *Result) componentLines(i int, s *score.Result, post *export.Post) []ComponentLine {
+	e := &res.Entries[i]
 	w := res.Rules.Scoring.Weights
 	m := &e.Measure
 	c := s.C
@@ -115,7 +136,7 @@ func (res *Result) componentLines(e *check.Entry, s *score.Result, post *export.
 		{"engagement", c.Engagement, w.Engagement, fmt.Sprintf("log1p(%d likes + 2×%d comments + 3×%d reposts) = %.3f; the field's highest %.3f",
 			m.Likes, m.Comments, m.Reposts, s.Engagement, res.topEngagement())},
 		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
-		{"originality", c.Originality, w.Originality, fmt.Sprintf("1 − max(similarity to an earlier entry %.2f, share of the brief %.2f)", s.Similarity, m.Brief)},
+		{"originality", c.Originality, w.Originality, res.originalityDetail(i, s, m)},
 		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges)},
 	}
 }
@@ -155,4 +176,15 @@ func judgeDetail(scores []float64) string {
 		parts[i] = fmt.Sprintf("%g", v)
 	}
 	return "mean of " + strings.Join(parts, ", ")
+}
+
+// originalityDetail gives the score's inputs and, when the closest earlier
+// entry measures higher than the similarity the score used (pairs the
+// near-duplicate search did not propose count as 0), that figure too.
+func (res *Result) originalityDetail(i int, s *score.Result, m *check.Measure) string {
+	d := fmt.Sprintf("1 − max(similarity to an earlier entry %.2f, share of the brief %.2f)", s.Similarity, m.Brief)
+	if c, ok := res.ClosestEarlier(i); ok && c.Other >= 0 && ratio(c.Similarity) != ratio(s.Similarity) {
+		d += fmt.Sprintf("; the closest earlier entry, %s, measures %.2f (the score counts only the pairs the near-duplicate search proposes)", res.Entries[c.Other].ID, c.Similarity)
+	}
+	return d
 }

@@ -21,6 +21,9 @@ type Standings struct {
 	Plan     reward.Plan
 	Payout   reward.Result
 	Rewards  bool // the rule file has a rewards section
+	// Unfilled is how many of the winners' places no valid entry reached;
+	// rewards.unfilled says whose their money is.
+	Unfilled int
 }
 
 // Rank orders the valid entries and splits the pool among the winners.
@@ -37,6 +40,7 @@ func (res *Result) Rank() (*Standings, error) {
 	}
 	st.Rewards = true
 	st.Plan = planOf(res.Rules)
+	st.Unfilled = max(0, res.Rules.Rewards.Winners-len(order))
 	var err error
 	if st.Payout, err = reward.Split(st.Plan, scores); err != nil {
 		return nil, err
@@ -71,6 +75,7 @@ func planOf(r *rules.Rules) reward.Plan {
 		Mode:         reward.Mode(r.Rewards.Split),
 		Ties:         reward.Ties(r.Rewards.Ties),
 		MaxPerWinner: r.Rewards.MaxPerWinner,
+		Unfilled:     reward.Unfilled(r.Rewards.Unfilled),
 	}
 	for _, t := range r.Rewards.Tiers {
 		p.Tiers = append(p.Tiers, reward.Tier{From: t.From, To: t.To, Amount: t.Amount})

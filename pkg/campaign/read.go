@@ -2,9 +2,7 @@ package campaign
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -14,7 +12,6 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
-	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/rules"
 )
 
@@ -22,6 +19,7 @@ import (
 type fileResult struct {
 	batches []*batch // in file order; each filled by an inspect worker
 	kept    []export.Post
+	images  map[string]string // local images referenced: digest label → path
 	digest  string
 	failed  bool
 	broken  *check.Entry // the file could not be read to the end
@@ -33,6 +31,7 @@ type fileResult struct {
 type batch struct {
 	posts   []export.Post
 	entries []check.Entry
+	keys    []recordKey // what each post says, to merge repeats of one post
 }
 
 const batchSize = 256
@@ -56,8 +55,10 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			ws := &check.Workspace{}
 			for b := range jobs {
 				b.entries = make([]check.Entry, len(b.posts))
+				b.keys = make([]recordKey, len(b.posts))
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
+					b.keys[i] = keyOf(&b.posts[i])
 				}
 				b.posts = nil // the text is not needed any more
 				if opt.Progress != nil {
@@ -107,26 +108,31 @@ func (res *Result) join(slots []fileResult) {
 		}
 	}
 	res.Entries = make([]check.Entry, 0, n)
+	res.keys = make([]recordKey, 0, n)
 	digests := make([]string, 0, len(slots))
+	res.images = map[string]string{}
 	for i, s := range slots {
 		for _, b := range s.batches {
 			res.Entries = append(res.Entries, b.entries...)
-			b.entries = nil // let the copy be the only one
+			res.keys = append(res.keys, b.keys...)
+			b.entries, b.keys = nil, nil // let the copy be the only one
 		}
 		if s.broken != nil {
 			res.Entries = append(res.Entries, *s.broken)
+			res.keys = append(res.keys, recordKey{})
 		}
 		res.Kept = append(res.Kept, s.kept...)
 		res.Reports = append(res.Reports, s.report)
 		if w := s.report.Encoding.Warning; w != "" {
 			res.Warnings = append(res.Warnings, s.report.File+": "+w)
 		}
+		maps.Copy(res.images, s.images)
 		if s.failed {
 			res.FileErrors++
 		}
 		digests = append(digests, res.Files[i].Rel+"\x00"+s.digest)
 	}
-	res.InputsDigest = inputsDigest(digests)
+	res.fileDigests = digests
 }
 
 // readFile parses one file and sends its posts to the inspectors in
@@ -152,7 +158,8 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 			p.ID = name + ":" + strconv.Itoa(p.Line)
 		}
 		p.File = name
-		if keep != "" && p.ID == keep {
+		out.images = addImages(out.images, f.Rel, p.Images)
+		if keep != "" && (p.ID == keep || p.Source() == keep) {
 			out.kept = append(out.kept, p)
 		}
 		cur.posts = append(cur.posts, p)
@@ -186,35 +193,18 @@ func displayPath(f export.File) string { return filepath.ToSlash(f.Path) }
 
 // sortFiles orders files by their path, so the order of the arguments
 // does not change the output.
-// The same file named twice is read once.
+// The same file named twice is read once, under the first of the folders
+// that hold it in sorted order (for `a a/sub`, under a whatever the order
+// of the arguments): its root decides which images are inside the export
+// folder and how the digest names it, so it must not depend on the order.
 func sortFiles(files []export.File) []export.File {
-	slices.SortFunc(files, func(a, b export.File) int { return strings.Compare(displayPath(a), displayPath(b)) })
+	slices.SortFunc(files, func(a, b export.File) int {
+		if c := strings.Compare(displayPath(a), displayPath(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(filepath.ToSlash(a.Root), filepath.ToSlash(b.Root))
+	})
 	return slices.CompactFunc(files, func(a, b export.File) bool { return a.Path == b.Path })
-}
-
-func fileDigest(path string) string {
-	f, err := input.Open(path) // never waits on a named pipe
-	if err != nil {
-		return "unreadable"
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "unreadable"
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// inputsDigest is "sha256:" and the hash of the sorted lines
-// "relative/path NUL sha256-of-bytes", so it names the same inputs
-// wherever the export folder sits on disk.
-func inputsDigest(lines []string) string {
-	slices.Sort(lines)
-	h := sha256.New()
-	for _, l := range lines {
-		io.WriteString(h, l+"\n")
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
 func fieldMap(f rules.Fields) map[string]string {

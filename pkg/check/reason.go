@@ -20,6 +20,7 @@ const (
 	NearDuplicate   Code = "near-duplicate"
 	CopiesBrief     Code = "copies-brief"
 	ReusedImage     Code = "reused-image"
+	DuplicateID     Code = "duplicate-id"
 )
 
 // Codes lists every code in the order summaries show them.
@@ -27,6 +28,7 @@ var Codes = []Code{
 	Unreadable, MissingTag, TooShort, TooLong, NoImage, ImageUnreadable,
 	OutsideWindow, NoTimestamp, AuthorLimit, BlockedAuthor, BannedWord,
 	NearDuplicate, CopiesBrief, ReusedImage,
+	DuplicateID,
 }
 
 // Reason is one finding about an entry. Measured and Limit are what was

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -134,7 +135,11 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 		if winners < 1 {
 			return usageHint(errors.New("no number of winners"), "pass --winners N or set rewards.winners in the rule file")
 		}
+		d.WinnersAsked = winners
 		fillPicks(d, eligible, draw.Draw(draw.NewStream(o.Seed), len(eligible), winners, o.Alternates))
+		if n := d.Unfilled(); n > 0 && !o.Quiet {
+			fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), pluralWord(len(eligible), "entry is", "entries are"))
+		}
 	}
 	err = writeOutput(ios, o.Out, func(w io.Writer) error {
 		if o.Output == formatJSON {

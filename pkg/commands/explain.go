@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/text"
@@ -16,21 +17,25 @@ import (
 
 func newExplainCmd(ios *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "explain -r RULES EXPORT... ID",
+		Use:   "explain -r RULES EXPORT... ID|FILE:LINE",
 		Short: "Show every check and score component of one entry",
 		Long: `Explain one entry: every check with the measured value and the limit, near
 misses of a required tag ("found without its closing #"), the post measured
 in every length unit, every score component with its raw inputs, and the
-entry's rank and reward. The last argument is the entry's id.
+entry's rank and reward. The last argument is the entry's id, or its source
+as validate prints it (FILE:LINE), which picks one entry when several posts
+share an id.
 
 Exit status:
   0  the entry was explained
   1  --strict and the entry explained is invalid or unreadable
-  2  usage error, invalid rule file, or no entry has that id (the closest are named)
+  2  usage error, invalid rule file, no entry has that id (the closest are named),
+     or several posts share it (their sources are named)
   3  no export could be read
   130  interrupted (Ctrl-C)`,
 		Example: `  promo explain -r rules.yaml export/ 0042
-  promo explain -r rules.yaml -o json export/ 0042`,
+  promo explain -r rules.yaml -o json export/ 0042
+  promo explain -r rules.yaml export/ export/posts.jsonl:12`,
 	}
 	addJudgeFlags(cmd, "table or json")
 	cmd.Flags().Lookup("strict").Usage = "exit 1 when the entry is invalid or unreadable"
@@ -56,9 +61,12 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 	if err != nil {
 		return err
 	}
-	matches := entriesWithID(res, id)
+	matches := res.Find(id)
 	if len(matches) == 0 {
 		return unknownID(res, id)
+	}
+	if len(matches) > 1 {
+		return ambiguousID(res, id, matches)
 	}
 	st, err := res.Rank()
 	if err != nil {
@@ -102,14 +110,15 @@ func strictEntry(o judgeOptions, res *campaign.Result, matches []int) error {
 	return nil
 }
 
-func entriesWithID(res *campaign.Result, id string) []int {
-	var out []int
-	for i := range res.Entries {
-		if res.Entries[i].ID == id {
-			out = append(out, i)
-		}
+// ambiguousID is a usage error: several posts share the id, and explain
+// will not pick one for the operator.
+func ambiguousID(res *campaign.Result, id string, matches []int) error {
+	sources := make([]string, len(matches))
+	for k, i := range matches {
+		sources[k] = res.Entries[i].Source()
 	}
-	return out
+	return usageHint(fmt.Errorf("%d different posts have id %q: %s", len(matches), id, strings.Join(sources, ", ")),
+		"name one by its source, e.g. promo explain ... "+sources[0])
 }
 
 // keptPost finds the post text kept for entry i: same source.
@@ -120,13 +129,18 @@ func keptPost(res *campaign.Result, i int) *export.Post {
 			return &res.Kept[k]
 		}
 	}
+	for k := range res.Kept { // named by the source of a merged copy
+		if slices.Contains(res.AlsoIn(i), res.Kept[k].Source()) {
+			return &res.Kept[k]
+		}
+	}
 	return nil
 }
 
 func explanationOf(res *campaign.Result, st *campaign.Standings, i int, post *export.Post) *report.Explanation {
 	x := res.Explain(i, post, st)
 	out := &report.Explanation{
-		ID: x.Entry.ID, Author: x.Entry.Author, Source: x.Entry.Source(), Valid: x.Entry.Valid(),
+		ID: x.Entry.ID, Author: x.Entry.Author, Source: x.Entry.Source(), AlsoIn: res.AlsoIn(i), Valid: x.Entry.Valid(),
 		Checks: x.Checks, Unit: string(res.Rules.Length.Unit), Score: x.Score.Score, Ranked: x.Ranked,
 		Token: res.Rules.Rewards.Token,
 	}
@@ -148,6 +162,10 @@ func explanationOf(res *campaign.Result, st *campaign.Standings, i int, post *ex
 // unknownID is a usage error that names the closest ids, since an id
 // typed from a screenshot is easily one character off.
 func unknownID(res *campaign.Result, id string) error {
+	if i := strings.LastIndex(id, ":"); i > 0 && slices.ContainsFunc(res.Entries, func(e check.Entry) bool { return e.File == id[:i] }) {
+		return usageHint(fmt.Errorf("no entry starts at line %s of %s", id[i+1:], id[:i]),
+			"'promo validate' lists every entry with its source")
+	}
 	ids := make([]string, 0, len(res.Entries))
 	for i := range res.Entries {
 		ids = append(ids, res.Entries[i].ID)

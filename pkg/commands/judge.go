@@ -132,6 +132,9 @@ func rulesError(err error) error {
 
 // evaluate runs the pipeline with a progress line on a terminal.
 func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOptions, keep string) (*campaign.Result, error) {
+	if !o.Quiet {
+		warnPlaceholders(ios, r)
+	}
 	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, Keep: keep}
 	var p *progress
 	if ios.ErrTTY && !o.Quiet {

@@ -84,7 +84,7 @@ func standingsOf(res *campaign.Result, st *campaign.Standings, all bool) *report
 		s.Rewards = report.Rewards{
 			Pool: st.Plan.Format(st.Payout.Pool), Token: res.Rules.Rewards.Token,
 			Paid: st.Plan.Format(st.Payout.Paid), Leftover: st.Plan.Format(st.Payout.Leftover),
-			Decimals: res.Rules.Rewards.Decimals,
+			Decimals: res.Rules.Rewards.Decimals, Unfilled: st.Unfilled, UnfilledRule: res.Rules.Rewards.Unfilled,
 		}
 	}
 	return s

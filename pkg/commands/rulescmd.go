@@ -22,7 +22,7 @@ func newRulesCmd(ios *IOStreams) *cobra.Command {
 }
 
 func newRulesCheckCmd(ios *IOStreams) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "check RULES",
 		Short: "Lint a rule file: every problem with its file:line:col and a fix",
 		Long: `Check a rule file the way every judging command reads it: unknown keys (with
@@ -30,25 +30,77 @@ a did-you-mean), wrong types, bad units, time zones, windows, thresholds,
 tiers, and the brief and judges files it names. Every problem is listed with
 its file:line:col.
 
-Exit status: 0 the file is valid, 2 it is not.`,
+Values 'promo init' left for you to set (a line still marked TODO, the
+placeholder token TOKEN) are listed as warnings; --strict makes them errors.
+
+Exit status: 0 the file is valid, 2 it is not (or, with --strict, it still
+holds placeholders).`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := newSettings(cmd)
-			if err != nil {
-				return err
-			}
-			max, err := maxInput(v)
-			if err != nil {
-				return err
-			}
-			r, err := rules.LoadMax(args[0], max)
-			if err != nil {
-				return &exitError{code: exitUsage, err: err}
-			}
-			_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", args[0], describeRules(r))
-			return err
-		},
 	}
+	cmd.Flags().Bool("strict", false, "placeholders left by promo init are errors (exit 2)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		v, err := newSettings(cmd)
+		if err != nil {
+			return err
+		}
+		max, err := maxInput(v)
+		if err != nil {
+			return err
+		}
+		r, err := rules.LoadMax(args[0], max)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		strict, _ := cmd.Flags().GetBool("strict")
+		if err := placeholderCheck(ios, r, strict); err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", args[0], describeRules(r))
+		return err
+	}
+	return cmd
+}
+
+// placeholderHint is how to finish a rule file from promo init.
+const placeholderHint = "set each value, then delete its TODO comment"
+
+// placeholderCheck lists the placeholders promo init left: warnings, or
+// under --strict one error for them all.
+func placeholderCheck(ios *IOStreams, r *rules.Rules, strict bool) error {
+	ph := r.Placeholders()
+	if len(ph) == 0 {
+		return nil
+	}
+	lines := make([]string, len(ph))
+	for i, e := range ph {
+		lines[i] = e.Error()
+	}
+	if strict {
+		return usageHint(fmt.Errorf("%s", strings.Join(lines, "\n")), placeholderHint)
+	}
+	for _, l := range lines {
+		fmt.Fprintf(ios.ErrOut, "promo: warning: %s\n", l)
+	}
+	fmt.Fprintf(ios.ErrOut, "promo: hint: %s\n", placeholderHint)
+	return nil
+}
+
+// warnPlaceholders says, in one line, that a run judges with a rule file
+// that still holds placeholders from promo init: it would pay real money
+// by a campaign's draft.
+func warnPlaceholders(ios *IOStreams, r *rules.Rules) {
+	ph := r.Placeholders()
+	if len(ph) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(ph))
+	for _, e := range ph {
+		if k := strings.Split(e.Msg, "`"); len(k) > 1 {
+			keys = append(keys, k[1])
+		}
+	}
+	fmt.Fprintf(ios.ErrOut, "promo: warning: %s still has %d %s from promo init (%s); 'promo rules check %s' lists them\n",
+		r.Path, len(ph), pluralWord(len(ph), "placeholder", "placeholders"), strings.Join(keys, ", "), r.Path)
 }
 
 func describeRules(r *rules.Rules) string {

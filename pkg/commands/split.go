@@ -3,12 +3,14 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/reward"
+	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 )
@@ -17,7 +19,8 @@ type splitOptions struct {
 	Pool, Token, Mode, Tiers, Scores, Ties, MaxPerWinner string
 	Winners, Decimals                                    int
 	Output, Out                                          string
-	MaxInput                                             int64 // size limit of --scores @FILE or @-
+	MaxInput                                             int64           // size limit of --scores @FILE or @-
+	Unfilled                                             reward.Unfilled // from -r; "": the mode's default
 }
 
 func newSplitCmd(ios *IOStreams) *cobra.Command {
@@ -32,12 +35,18 @@ pay the table and report what is left over.
 --scores gives one score per winner, best first (equal scores are a tie and
 share the places they occupy); "@FILE" reads one score a line.
 
+-r RULES takes the split from the rule file's rewards section (pool, token,
+decimals, winners, split, tiers, ties, max_per_winner, unfilled); a flag
+given as well overrides its value. A rule file that still holds
+placeholders from promo init is warned about on stderr.
+
 Exit status:
   0  the split was made
   2  usage error: a bad pool, count, table or score list`,
 		Example: `  promo split --pool 100 --winners 3
   promo split --pool 1250 --token ES --winners 10 --mode tiered --tiers "1:300,2-3:150,4-10:92.85"
-  promo split --pool 1000 --winners 3 --mode proportional --scores 90,85.5,70`,
+  promo split --pool 1000 --winners 3 --mode proportional --scores 90,85.5,70
+  promo split -r rules.yaml --scores 90,85.5`,
 		Args: cobra.NoArgs,
 	}
 	f := cmd.Flags()
@@ -53,6 +62,7 @@ Exit status:
 	f.StringP("output", "o", formatTable, "output format: table, json or csv")
 	f.String("out", "", "write the output to `file` (atomically)")
 	f.String("config", "", "config `file` for tool settings")
+	f.StringP("rules", "r", "", "take the split from this rule `file`'s rewards section; flags override it")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		v, err := newSettings(cmd)
 		if err != nil {
@@ -66,9 +76,56 @@ Exit status:
 		if o.MaxInput, err = maxInput(v); err != nil {
 			return err
 		}
+		if path := v.GetString("rules"); path != "" {
+			if err := splitFromRules(ios, &o, path, func(name string) bool { return isSet(cmd, v, name) }); err != nil {
+				return err
+			}
+		}
 		return splitRun(cmd.Context(), ios, o)
 	}
 	return cmd
+}
+
+// splitFromRules fills the options the user did not set from the rule
+// file's rewards section.
+func splitFromRules(ios *IOStreams, o *splitOptions, path string, set func(string) bool) error {
+	r, err := loadRules(path, o.MaxInput, rules.Overrides{})
+	if err != nil {
+		return err
+	}
+	warnPlaceholders(ios, r)
+	rw := r.Rewards
+	if rw.Winners == 0 && !set("winners") {
+		return usageHint(fmt.Errorf("%s has no rewards section", path), "add one, or pass --pool and --winners")
+	}
+	tiers := make([]string, len(rw.Tiers))
+	for i, t := range rw.Tiers {
+		tiers[i] = reward.Tier{From: t.From, To: t.To, Amount: t.Amount}.String()
+	}
+	from := []struct {
+		flag string
+		dst  *string
+		val  string
+	}{
+		{"pool", &o.Pool, rw.Pool.String()}, {"token", &o.Token, rw.Token}, {"mode", &o.Mode, rw.Split},
+		{"tiers", &o.Tiers, strings.Join(tiers, ",")}, {"ties", &o.Ties, rw.Ties},
+	}
+	for _, f := range from {
+		if !set(f.flag) {
+			*f.dst = f.val
+		}
+	}
+	if !set("max-per-winner") && rw.MaxPerWinner.IsPositive() {
+		o.MaxPerWinner = rw.MaxPerWinner.String()
+	}
+	if !set("winners") {
+		o.Winners = rw.Winners
+	}
+	if !set("decimals") {
+		o.Decimals = rw.Decimals
+	}
+	o.Unfilled = reward.Unfilled(rw.Unfilled)
+	return nil
 }
 
 func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
@@ -120,7 +177,7 @@ func splitPlan(o splitOptions) (reward.Plan, error) {
 	if o.Decimals < 0 || o.Decimals > 18 {
 		return reward.Plan{}, usageErrorf("--decimals must be between 0 and 18, got %d", o.Decimals)
 	}
-	plan := reward.Plan{Pool: pool, Decimals: int32(o.Decimals), Winners: o.Winners, Mode: reward.Mode(o.Mode), Ties: reward.Ties(o.Ties)}
+	plan := reward.Plan{Pool: pool, Decimals: int32(o.Decimals), Winners: o.Winners, Mode: reward.Mode(o.Mode), Ties: reward.Ties(o.Ties), Unfilled: o.Unfilled}
 	if o.Tiers != "" {
 		if plan.Tiers, err = reward.ParseTiers(o.Tiers); err != nil {
 			return plan, usageErrorf("--tiers: %v", err)

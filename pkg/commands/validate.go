@@ -78,7 +78,7 @@ func validationOf(res *campaign.Result) *report.Validation {
 	for i := range res.Entries {
 		e := &res.Entries[i]
 		v.Entries = append(v.Entries, report.Entry{
-			ID: e.ID, Author: e.Author, Source: e.Source(), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
+			ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
 		})
 	}
 	v.Summary = report.Summarize(v.Entries)

@@ -14,6 +14,16 @@ type DrawResult struct {
 	Winners        []DrawPick
 	Alternates     []DrawPick
 	CommitOnly     bool // --commit: only the count and digest are known
+	WinnersAsked   int  // winners asked for; more than len(Winners) when too few are eligible
+}
+
+// Unfilled is how many of the winners asked for could not be drawn: there
+// were fewer eligible entries.
+func (d *DrawResult) Unfilled() int {
+	if d.CommitOnly {
+		return 0
+	}
+	return max(0, d.WinnersAsked-len(d.Winners))
 }
 
 // DrawPick is one picked entry.
@@ -30,6 +40,9 @@ func DrawText(w io.Writer, d *DrawResult, l Layout) error {
 	}
 	fmt.Fprintf(bw, "eligible         %d\n", d.Eligible)
 	fmt.Fprintf(bw, "eligible_digest  %s\n", d.EligibleDigest)
+	if n := d.Unfilled(); n > 0 {
+		fmt.Fprintf(bw, "unfilled         %d of %d winners asked: only %d %s eligible\n", n, d.WinnersAsked, d.Eligible, isAre(d.Eligible))
+	}
 	if d.CommitOnly {
 		return bw.Flush()
 	}
@@ -51,6 +64,7 @@ type jsonDraw struct {
 	EligibleDigest string     `json:"eligible_digest"`
 	Winners        []jsonPick `json:"winners"`
 	Alternates     []jsonPick `json:"alternates"`
+	Unfilled       int        `json:"unfilled,omitempty"`
 }
 
 type jsonPick struct {
@@ -61,7 +75,7 @@ type jsonPick struct {
 
 // DrawJSON writes the draw for a program.
 func DrawJSON(w io.Writer, d *DrawResult) error {
-	doc := jsonDraw{Seed: d.Seed, Eligible: d.Eligible, EligibleDigest: d.EligibleDigest, Winners: picks(d.Winners), Alternates: picks(d.Alternates)}
+	doc := jsonDraw{Seed: d.Seed, Eligible: d.Eligible, EligibleDigest: d.EligibleDigest, Winners: picks(d.Winners), Alternates: picks(d.Alternates), Unfilled: d.Unfilled()}
 	return encodeJSON(w, doc)
 }
 
@@ -81,4 +95,11 @@ func paintRole(_, col int, cell string) string {
 		return yellow
 	}
 	return ""
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "entry is"
+	}
+	return "entries are"
 }

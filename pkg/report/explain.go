@@ -14,6 +14,7 @@ import (
 // score component.
 type Explanation struct {
 	ID, Author, Source string
+	AlsoIn             []string // the same post read from other exports
 	Valid              bool
 	Checks             []check.Reason
 	Counts             *text.Counts // nil when the post could not be read
@@ -35,6 +36,9 @@ type Component struct {
 func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "entry %s by %s (%s)\n", EscapeControl(x.ID), EscapeControl(x.Author), EscapeControl(x.Source))
+	for _, s := range x.AlsoIn {
+		fmt.Fprintf(bw, "also in %s (the same post)\n", EscapeControl(s))
+	}
 	fmt.Fprintf(bw, "verdict: %s\n\n", explainVerdict(x))
 	checks := Table{Header: []string{"", "check", "measured", "limit", "detail"}, Paint: paintCheck}
 	for _, r := range x.Checks {
@@ -99,6 +103,7 @@ type jsonExplanation struct {
 	ID         string          `json:"id"`
 	Author     string          `json:"author"`
 	Source     string          `json:"source"`
+	AlsoIn     []string        `json:"also_in,omitempty"`
 	Valid      bool            `json:"valid"`
 	Checks     []jsonCheck     `json:"checks"`
 	Length     map[string]int  `json:"length"`
@@ -128,7 +133,7 @@ type jsonComponent struct {
 // ExplanationJSON writes the explanation for a program.
 func ExplanationJSON(w io.Writer, x *Explanation) error {
 	doc := jsonExplanation{
-		ID: x.ID, Author: x.Author, Source: x.Source, Valid: x.Valid, Score: round(x.Score, 4),
+		ID: x.ID, Author: x.Author, Source: x.Source, AlsoIn: x.AlsoIn, Valid: x.Valid, Score: round(x.Score, 4),
 		Rank: x.Rank, Reward: x.Reward, Token: x.Token,
 		Checks: make([]jsonCheck, 0, len(x.Checks)), Length: map[string]int{}, Components: make([]jsonComponent, 0, len(x.Components)),
 	}

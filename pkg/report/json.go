@@ -38,6 +38,7 @@ type jsonRewards struct {
 	Token    string `json:"token"`
 	Paid     string `json:"paid"`
 	Leftover string `json:"leftover"`
+	Unfilled int    `json:"unfilled,omitempty"`
 }
 
 // ValidationJSON writes validate's JSON document.
@@ -69,7 +70,7 @@ func writeReport(w io.Writer, v *Validation, s *Standings) error {
 	jw.field("clusters", clusters, s != nil)
 	if s != nil {
 		writeArray(jw, "ranking", s.Ranking, placeDTO, true)
-		jw.field("rewards", jsonRewards{Pool: s.Rewards.Pool, Token: s.Rewards.Token, Paid: s.Rewards.Paid, Leftover: s.Rewards.Leftover}, false)
+		jw.field("rewards", jsonRewards{Pool: s.Rewards.Pool, Token: s.Rewards.Token, Paid: s.Rewards.Paid, Leftover: s.Rewards.Leftover, Unfilled: s.Rewards.Unfilled}, false)
 	}
 	jw.raw("}\n")
 	return jw.flush()

@@ -18,6 +18,17 @@ func appendEntry(b []byte, e Entry) []byte {
 	b = appendString(b, e.Author)
 	b = append(b, ",\n      \"source\": "...)
 	b = appendString(b, e.Source)
+	if len(e.AlsoIn) > 0 {
+		b = append(b, ",\n      \"also_in\": [\n"...)
+		for i, s := range e.AlsoIn {
+			b = appendString(append(b, "        "...), s)
+			if i < len(e.AlsoIn)-1 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+		}
+		b = append(b, "      ]"...)
+	}
 	b = append(b, ",\n      \"valid\": "...)
 	b = strconv.AppendBool(b, e.Valid)
 	b = append(b, ",\n      \"reasons\": "...)

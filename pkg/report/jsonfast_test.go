@@ -21,6 +21,7 @@ func encoderString(t testing.TB, s string) string {
 func TestAppendEntryMatchesEncoder(t *testing.T) {
 	entries := []Entry{
 		{ID: "p01", Author: "链上老王", Source: "export/posts.jsonl:1", Valid: true, Length: 259},
+		{ID: "p02", Author: "b", Source: "a/posts.jsonl:2", AlsoIn: []string{"b/posts.jsonl:2", "c\"d.csv:3"}, Length: 9},
 		{ID: "a\x1b[31m\"b\\", Author: "=1+2 <b>&", Source: "x.csv:2", Length: 3, Reasons: []check.Reason{
 			{Code: check.TooShort, Message: "3 graphemes\n\tok\u2028", Measured: "3", Limit: "60"},
 			{Code: check.NearDuplicate, Message: "repeats", Other: "p06", Measured: "0.87"},
@@ -61,6 +62,7 @@ type jsonEntry struct {
 	ID      string       `json:"id"`
 	Author  string       `json:"author"`
 	Source  string       `json:"source"`
+	AlsoIn  []string     `json:"also_in,omitempty"`
 	Valid   bool         `json:"valid"`
 	Reasons []jsonReason `json:"reasons"`
 	Length  int          `json:"length"`
@@ -75,7 +77,7 @@ type jsonReason struct {
 }
 
 func entryDTO(e Entry) any {
-	return jsonEntry{ID: e.ID, Author: e.Author, Source: e.Source, Valid: e.Valid, Reasons: reasonsDTO(e.Reasons), Length: e.Length}
+	return jsonEntry{ID: e.ID, Author: e.Author, Source: e.Source, AlsoIn: e.AlsoIn, Valid: e.Valid, Reasons: reasonsDTO(e.Reasons), Length: e.Length}
 }
 
 func reasonsDTO(rs []check.Reason) []jsonReason {

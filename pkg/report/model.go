@@ -19,6 +19,7 @@ type Validation struct {
 // Entry is one entry's verdict.
 type Entry struct {
 	ID, Author, Source string
+	AlsoIn             []string // the same post read from other exports; omitted when empty
 	Valid              bool
 	Reasons            []check.Reason
 	Length             int
@@ -53,6 +54,8 @@ type Place struct {
 type Rewards struct {
 	Pool, Token, Paid, Leftover string
 	Decimals                    int
+	Unfilled                    int    // winners' places no valid entry reached
+	UnfilledRule                string // rewards.unfilled: leave or redistribute
 }
 
 // Summarize counts the entries' verdicts.

@@ -80,5 +80,19 @@ func paintColumn(col int, code string) func(int, int, string) string {
 // RewardsText is the payout summary written to stderr under table output.
 func RewardsText(w io.Writer, r Rewards) error {
 	_, err := fmt.Fprintf(w, "pool %s: paid %s, leftover %s\n", rewardText(r.Pool, r.Token), r.Paid, r.Leftover)
+	if err == nil && r.Unfilled > 0 {
+		what := "their money is leftover"
+		if r.UnfilledRule == "redistribute" {
+			what = "their money went to those who placed"
+		}
+		_, err = fmt.Fprintf(w, "%d %s not filled (rewards.unfilled: %s): %s\n", r.Unfilled, pluralPlaces(r.Unfilled), r.UnfilledRule, what)
+	}
 	return err
+}
+
+func pluralPlaces(n int) string {
+	if n == 1 {
+		return "place"
+	}
+	return "places"
 }

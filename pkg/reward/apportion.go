@@ -151,3 +151,37 @@ func pick(w []*big.Int, idx []int) []*big.Int {
 	}
 	return out
 }
+
+// apportionLimits is apportion with a ceiling per share (limits nil: none):
+// a share over its limit is clamped and the rest divided again among the
+// others, until none is over; when all are clamped the rest is not given.
+func apportionLimits(total *big.Int, weights, limits []*big.Int) []*big.Int {
+	out := make([]*big.Int, len(weights))
+	for i := range out {
+		out[i] = new(big.Int)
+	}
+	active := activeAll(len(weights))
+	rest := new(big.Int).Set(total)
+	for len(active) > 0 && rest.Sign() > 0 {
+		shares := apportion(rest, pick(weights, active))
+		var next []int
+		clamped := false
+		for k, i := range active {
+			if limits != nil && shares[k].Cmp(limits[i]) > 0 {
+				out[i].Set(limits[i])
+				rest.Sub(rest, limits[i])
+				clamped = true
+				continue
+			}
+			next = append(next, i)
+		}
+		if !clamped {
+			for k, i := range active {
+				out[i].Set(shares[k])
+			}
+			return out
+		}
+		active = next
+	}
+	return out
+}

@@ -42,11 +42,15 @@ func FuzzSplit(f *testing.F) {
 	f.Add("1250", uint8(2), uint16(10), uint8(1), true, "95,90,88,88,77,70,66,60,55,50", "1:300,2-3:150,4-10:92.85", "", "")
 	f.Add("100", uint8(0), uint16(3), uint8(2), true, "10,1,0", "", "45", "10")
 	f.Add("1000000000000000000000000000000", uint8(18), uint16(7), uint8(2), false, "7,6,5,4,3,2,1", "", "", "")
+	f.Add("1250", uint8(2), uint16(10), uint8(1), true, "95,90", "1:300,2-3:150,4-10:92.85", "", "")
+	f.Add("100", uint8(2), uint16(7), uint8(2), false, "9,1", "", "", "")
 	f.Fuzz(func(t *testing.T, pool string, decimals uint8, winners uint16, mode uint8, share bool, scores, tiers, maxPer, minPay string) {
 		p, ok := fuzzPlan(pool, decimals, winners, mode, share, tiers, maxPer, minPay)
 		if !ok {
 			return
 		}
+		// the rule for empty places from the same byte as the mode
+		p.Unfilled = []Unfilled{"", Leave, Redistribute}[int(mode/3)%3]
 		s, err := ParseScores(scores)
 		if err != nil {
 			return

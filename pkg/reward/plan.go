@@ -30,6 +30,33 @@ const (
 	Earliest Ties = "earliest"
 )
 
+// Unfilled says where the money of places no entry reaches goes, when
+// there are fewer ranked entries than winners.
+type Unfilled string
+
+// The unfilled rules.
+const (
+	// Leave: every place keeps the amount it has with all places filled,
+	// and the empty places' amounts are leftover. In proportional mode the
+	// filled places share filled/winners of the pool, by score.
+	Leave Unfilled = "leave"
+	// Redistribute: those who placed get the empty places' money too. Equal
+	// and proportional divide the whole pool among them; tiered adds the
+	// empty tiers' sum to the filled places in proportion to their tier
+	// amounts.
+	Redistribute Unfilled = "redistribute"
+)
+
+// DefaultUnfilled is the rule for a mode when the plan names none:
+// equal and proportional announce a pool to share, so it is paid out
+// whole; tiered announces an amount per place, so that is what is paid.
+func DefaultUnfilled(m Mode) Unfilled {
+	if m == Tiered {
+		return Leave
+	}
+	return Redistribute
+}
+
 // Plan is everything a split needs besides the scores.
 //
 // MaxPerWinner caps each payout; zero means no cap. In equal and
@@ -52,6 +79,14 @@ type Plan struct {
 	Ties         Ties
 	MaxPerWinner decimal.Decimal
 	MinPayout    decimal.Decimal
+	Unfilled     Unfilled // "": DefaultUnfilled(Mode)
+}
+
+func (p Plan) unfilled() Unfilled {
+	if p.Unfilled == "" {
+		return DefaultUnfilled(p.Mode)
+	}
+	return p.Unfilled
 }
 
 // Validate checks the plan and says what to change.
@@ -81,6 +116,11 @@ func (p Plan) checkShape() error {
 	case Share, Earliest:
 	default:
 		return fmt.Errorf("unknown ties rule %q: use share or earliest", p.Ties)
+	}
+	switch p.Unfilled {
+	case "", Leave, Redistribute:
+	default:
+		return fmt.Errorf("unknown unfilled rule %q: use leave or redistribute", p.Unfilled)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package reward
 
 import (
 	"math/big"
+	mathrand "math/rand"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -87,3 +88,76 @@ func TestSplitPropertiesWithLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestUnfilledProperties: with fewer entries than winners, redistribute
+// pays exactly the pool (equal, proportional) or exactly the tiers of all
+// the places (tiered), and leave pays each filled place what it would get
+// with every place filled (equal, tiered), never more than the pool.
+func TestUnfilledProperties(t *testing.T) {
+	r := rand.New(rand.NewPCG(10, 11))
+	for i := range 3000 {
+		p := randomPlan(r)
+		p.Winners++ // at least two places, so one can be empty
+		if tiers := randomTiers(r, p); tiers != nil && r.IntN(3) == 0 {
+			p.Mode, p.Tiers = Tiered, tiers
+		}
+		p.Unfilled = []Unfilled{Leave, Redistribute}[r.IntN(2)]
+		scores := randomScores(r, 1+r.IntN(p.Winners-1))
+		res, err := Split(p, scores)
+		if err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		checkInvariants(t, p, scores, res)
+		full := p
+		full.Ties = Earliest
+		all, err := SplitPlaces(full)
+		if p.Mode == Proportional {
+			all, err = Result{}, nil
+		}
+		if err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		checkUnfilled(t, i, p, scores, res, all)
+	}
+}
+
+func checkUnfilled(t *testing.T, i int, p Plan, scores []decimal.Decimal, res, all Result) {
+	t.Helper()
+	switch {
+	case p.Unfilled == Redistribute && p.Mode != Tiered:
+		if !res.Paid.Equal(p.Pool) {
+			t.Fatalf("case %d: redistribute paid %s of %s", i, res.Paid, p.Pool)
+		}
+	case p.Unfilled == Redistribute:
+		if !res.Paid.Equal(all.Paid) {
+			t.Fatalf("case %d: redistribute paid %s, the tiers %s", i, res.Paid, all.Paid)
+		}
+	case p.Ties == Earliest && p.Mode != Proportional:
+		for k, x := range res.Payouts {
+			if !x.Amount.Equal(all.Payouts[k].Amount) {
+				t.Fatalf("case %d: leave paid place %d %s, a full field %s", i, k+1, x.Amount, all.Payouts[k].Amount)
+			}
+		}
+	}
+	if res.Paid.GreaterThan(p.Pool) {
+		t.Fatalf("case %d: paid %s over the pool %s", i, res.Paid, p.Pool)
+	}
+}
+
+// randomTiers gives each place between 1 and pool/winners units, so the
+// table is valid for the plan; nil when the pool is too small for that.
+func randomTiers(r *rand.Rand, p Plan) []Tier {
+	most := new(big.Int).Quo(p.units(p.Pool), big.NewInt(int64(p.Winners)))
+	if most.Sign() == 0 {
+		return nil
+	}
+	tiers := make([]Tier, p.Winners)
+	for k := range tiers {
+		u := new(big.Int).Rand(r2(r), most)
+		tiers[k] = Tier{From: k + 1, To: k + 1, Amount: fromUnits(u.Add(u, big.NewInt(1)), p.Decimals)}
+	}
+	return tiers
+}
+
+// r2 is a math/rand source for big.Int.Rand, seeded from r.
+func r2(r *rand.Rand) *mathrand.Rand { return mathrand.New(mathrand.NewSource(int64(r.Uint64() >> 1))) }

@@ -23,9 +23,9 @@ type Result struct {
 // Split pays the ranked entries whose scores are given in rank order, best
 // first. There may be more scores than winners, so that a tie at the
 // cut-off can be seen; equal scores are a tie. With fewer scores than
-// winners only the places that have an entry are paid: equal and
-// proportional divide the whole pool among them, tiered leaves the unpaid
-// tiers as leftover. No scores pay nothing.
+// winners only the places that have an entry are paid, and Plan.Unfilled
+// says whether the empty places' money is leftover or theirs. No scores
+// pay nothing.
 func Split(p Plan, scores []decimal.Decimal) (Result, error) {
 	if err := p.Validate(); err != nil {
 		return Result{}, err
@@ -57,17 +57,38 @@ func SplitPlaces(p Plan) (Result, error) {
 }
 
 // placeUnits gives each of the len(weights) places its amount in smallest
-// units, before ties are considered.
+// units, before ties are considered. Fewer places than winners leave
+// places empty, and Plan.Unfilled decides whose their money is.
 func (p Plan) placeUnits(weights []*big.Int) []*big.Int {
 	n := len(weights)
-	if p.Mode == Tiered {
+	leave := n < p.Winners && p.unfilled() == Leave
+	redistribute := n < p.Winners && !leave
+	pool := p.units(p.Pool)
+	switch {
+	case p.Mode == Tiered && redistribute:
+		return p.redistributeTiers(tierUnits(p.Tiers, p.Winners, p.Decimals), n)
+	case p.Mode == Tiered:
 		return tierUnits(p.Tiers, p.Winners, p.Decimals)[:n]
+	case p.Mode == Equal && leave:
+		return p.shareUnits(pool, ones(p.Winners))[:n]
+	case p.Mode == Equal:
+		return p.shareUnits(pool, ones(n))
+	case leave: // proportional: the filled places' share of the pool
+		filled := new(big.Int).Mul(pool, big.NewInt(int64(n)))
+		return p.shareUnits(filled.Quo(filled, big.NewInt(int64(p.Winners))), weights)
 	}
-	if p.Mode == Equal {
-		weights = ones(n)
-	}
+	return p.shareUnits(pool, weights)
+}
+
+// shareUnits divides total among the places by weight: the floor first,
+// then the rest, capped at MaxPerWinner.
+func (p Plan) shareUnits(total *big.Int, weights []*big.Int) []*big.Int {
+	n := len(weights)
 	floor := p.units(p.MinPayout)
-	rest := new(big.Int).Sub(p.units(p.Pool), new(big.Int).Mul(floor, big.NewInt(int64(n))))
+	rest := new(big.Int).Sub(total, new(big.Int).Mul(floor, big.NewInt(int64(n))))
+	if rest.Sign() < 0 { // the floors alone exceed a partial pool: floors it is
+		rest.SetInt64(0)
+	}
 	var limit *big.Int
 	if p.hasCap() {
 		limit = new(big.Int).Sub(p.units(p.MaxPerWinner), floor)
@@ -75,6 +96,29 @@ func (p Plan) placeUnits(weights []*big.Int) []*big.Int {
 	out, _ := apportionCapped(rest, weights, limit)
 	for _, u := range out {
 		u.Add(u, floor)
+	}
+	return out
+}
+
+// redistributeTiers pays the first n places their tiers plus the sum of
+// the empty places' tiers, shared in proportion to the filled places' tier
+// amounts (largest remainder, ties to the better rank). No place goes over
+// MaxPerWinner; what the cap holds back stays leftover.
+func (p Plan) redistributeTiers(units []*big.Int, n int) []*big.Int {
+	out := units[:n]
+	extra := sumOf(units[n:])
+	if n == 0 || extra.Sign() == 0 {
+		return out
+	}
+	var room []*big.Int
+	if p.hasCap() {
+		room = make([]*big.Int, n)
+		for i, u := range out {
+			room[i] = new(big.Int).Sub(p.units(p.MaxPerWinner), u)
+		}
+	}
+	for i, a := range apportionLimits(extra, out, room) {
+		out[i] = new(big.Int).Add(out[i], a)
 	}
 	return out
 }

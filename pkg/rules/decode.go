@@ -14,9 +14,20 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// nodeBudget bounds the nodes visited, so aliases that expand a small file
-// into a huge tree ("billion laughs") stop early instead of eating memory.
-const nodeBudget = 100_000
+// The rule file's documented limits. MaxListItems bounds one list (tags,
+// banned words, keywords, tiers…): every tag is matched against every
+// post. MaxValues bounds the values of the whole file, and aliasBudget
+// the values reached through aliases, so an alias that expands a small
+// file into a huge tree ("billion laughs") stops early instead of eating
+// memory. A file over a limit is refused with a message naming it.
+const (
+	MaxListItems = 10_000
+	MaxValues    = 1_000_000
+	aliasBudget  = 100_000
+)
+
+// nodeBudget is what a decoder starts with; kept for Parse.
+const nodeBudget = MaxValues
 
 var amountType = reflect.TypeFor[Amount]()
 
@@ -26,7 +37,9 @@ type decoder struct {
 	errs   ErrorList
 	pos    map[string]position
 	bad    map[string]bool // paths whose value failed to decode, reported once
-	budget int
+	budget int             // values left for the whole file; below 0: stopped
+	// aliased counts the values reached through an alias while inAlias > 0.
+	aliased, inAlias int
 }
 
 // parseYAML reads the single document in data.
@@ -130,11 +143,12 @@ func errorLine(data []byte, msg string, line int) int {
 
 // decode fills v from n; path is the dotted key path ("length.min").
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
-	if d.budget--; d.budget < 0 {
-		if d.budget == -1 {
-			d.fail(n, "the rule file expands to too many values (aliases?)", "write the values out instead of repeating anchors")
-		}
+	if !d.spend(n) {
 		return
+	}
+	if n.Kind == yaml.AliasNode {
+		d.inAlias++
+		defer func() { d.inAlias-- }()
 	}
 	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 8; i++ {
 		n = n.Alias
@@ -153,6 +167,31 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	default:
 		d.scalar(n, v, path)
 	}
+}
+
+// spend takes one value from the budgets; false (after one error) once the
+// file holds more values than MaxValues or its aliases expand to more than
+// aliasBudget.
+func (d *decoder) spend(n *yaml.Node) bool {
+	if d.budget < 0 {
+		return false
+	}
+	d.budget--
+	if d.inAlias > 0 || n.Kind == yaml.AliasNode {
+		d.aliased++
+	}
+	switch {
+	case d.aliased > aliasBudget:
+		d.fail(n, fmt.Sprintf("the rule file expands to more than %d values through aliases (aliases?)", aliasBudget),
+			"write the values out instead of repeating anchors")
+	case d.budget < 0:
+		d.fail(n, fmt.Sprintf("the rule file holds more than %d values, the limit", MaxValues),
+			"shorten its lists; see the limits in the rule-file reference")
+	default:
+		return true
+	}
+	d.budget = -1
+	return false
 }
 
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
@@ -238,6 +277,12 @@ func (d *decoder) unknownKey(k *yaml.Node, name, path string, t reflect.Type) {
 func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.SequenceNode {
 		d.wrongType(n, path, "a list")
+		return
+	}
+	if len(n.Content) > MaxListItems {
+		d.bad[path] = true
+		d.fail(n, fmt.Sprintf("`%s` lists %d values; a list in the rule file holds at most %d", path, len(n.Content), MaxListItems),
+			"keep the list under the limit, e.g. only the tags posts must carry")
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))

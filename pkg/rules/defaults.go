@@ -28,10 +28,9 @@ func Default() *Rules {
 			LengthTarget: 300,
 			JudgesScale:  Scale{Min: 0, Max: 10},
 		},
-		Rewards: Rewards{Decimals: 2, Split: SplitEqual, Ties: TiesShare},
+		Rewards: Rewards{Decimals: 2, Split: SplitEqual, Ties: TiesShare, Unfilled: UnfilledRedistribute},
 		pos:     map[string]position{},
 		bad:     map[string]bool{},
-		over:    map[string]string{},
 	}
 	r.Window.Location = time.UTC
 	return r

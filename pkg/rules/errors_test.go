@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -84,6 +85,7 @@ func TestParseErrors(t *testing.T) {
 		{"winners missing", "rewards: {pool: 10}\n", "rules.yaml:1:10: `rewards.winners` must be at least 1, got 0; e.g. winners: 10"},
 		{"split", "rewards: {pool: 10, winners: 1, split: even}\n", "rules.yaml:1:40: unknown split `even` in `rewards.split`; use `equal`, `tiered` or `proportional`"},
 		{"ties", "rewards: {pool: 10, winners: 1, ties: shared}\n", "rules.yaml:1:39: unknown ties `shared` in `rewards.ties`; did you mean `share`?"},
+		{"unfilled", "rewards: {pool: 10, winners: 1, unfilled: leaves}\n", "rules.yaml:1:43: unknown unfilled `leaves` in `rewards.unfilled`; did you mean `leave`?"},
 		{"tiered without tiers", "rewards: {pool: 10, winners: 1, split: tiered}\n", "rules.yaml:1:40: `rewards.split` is tiered but `rewards.tiers` is empty; add e.g. tiers: [{ranks: \"1\", amount: \"300\"}, {ranks: \"2-3\", amount: \"150\"}]"},
 		{"max per winner", "rewards: {pool: 10, winners: 1, max_per_winner: \"-1\"}\n", "rules.yaml:1:49: `rewards.max_per_winner` must be greater than 0, got -1"},
 		{"tier ranks syntax", "rewards:\n  pool: 100\n  winners: 3\n  tiers: [{ranks: \"1,2\", amount: 10}]\n", "rules.yaml:4:19: `rewards.tiers[0].ranks` must be a rank or a range, got \"1,2\"; write a rank (\"1\") or a range (\"4-10\")"},
@@ -179,7 +181,10 @@ func TestParseLimits(t *testing.T) {
 		{"unknown anchor line", "name: a\ntags: {all_of: *t}\n", 1,
 			"rules.yaml:2: invalid YAML: unknown anchor 't' referenced", ""},
 		{"alias expansion stops", aliasSquare(400), 1,
-			"rules.yaml:1:", "the rule file expands to too many values (aliases?)"},
+			"rules.yaml:1:", "the rule file expands to more than 100000 values through aliases (aliases?)"},
+		{"a list over the limit", "tags:\n  all_of: [" + strings.Repeat("\"#t\", ", MaxListItems) + "\"#t\"]\n", 1,
+			"rules.yaml:2:11: `tags.all_of` lists 10001 values; a list in the rule file holds at most 10000", ""},
+
 		{"problems capped", manyUnknown(80), maxErrors + 1,
 			"rules.yaml:1:1: unknown key `k0`", "rules.yaml: and 30 more problems"},
 	}
@@ -217,4 +222,23 @@ func manyUnknown(n int) string {
 		fmt.Fprintf(&b, "k%d: 1\n", i)
 	}
 	return b.String()
+}
+
+// TestValueLimit: a file written out in full, with every list under the
+// list limit, still stops at MaxValues with a message that names the
+// limit, not aliases. The decoder starts with a small budget here, since a
+// million-value file takes seconds to parse.
+func TestValueLimit(t *testing.T) {
+	words := strings.TrimSuffix(strings.Repeat("w, ", 40), ", ")
+	yamlText := "scoring:\n  topics:\n" + strings.Repeat("    - {name: n, keywords: ["+words+"]}\n", 10)
+	root, errs := parseYAML("rules.yaml", []byte(yamlText))
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	r := Default()
+	d := &decoder{file: "rules.yaml", pos: r.pos, bad: r.bad, budget: 100}
+	d.decode(root, reflect.ValueOf(r).Elem(), "")
+	if len(d.errs) != 1 || !strings.HasSuffix(d.errs[0].Msg, fmt.Sprintf("holds more than %d values, the limit", MaxValues)) {
+		t.Errorf("errors %v", d.errs)
+	}
 }

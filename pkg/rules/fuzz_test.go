@@ -21,6 +21,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("window: {start: \"2025-07-15\", end: \"2025-07-14\", timezone: Asia/Shanghai}\n")
 	f.Add(aliasBomb())
 	f.Add(`{"length": {"min": 1, "unit": "han"}, "tags": {"all_of": ["#ES"]}}`)
+	f.Add("name: \"campaign\"  # TODO: name it\nrewards: {pool: \"1000\", token: TOKEN, winners: 10, unfilled: leave}  # TODO\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		r, err := Parse("rules.yaml", []byte(in))
 		if err == nil {
@@ -31,6 +32,11 @@ func FuzzParse(f *testing.F) {
 				t.Fatal("valid rules without resolved zones")
 			}
 			_ = r.Digest()
+			for _, p := range r.Placeholders() {
+				if p.Msg == "" || p.File != "rules.yaml" || p.Line < 1 {
+					t.Fatalf("bad placeholder %+v", p)
+				}
+			}
 			return
 		}
 		var list ErrorList

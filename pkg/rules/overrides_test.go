@@ -1,10 +1,9 @@
 package rules
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -69,34 +68,57 @@ func TestApply(t *testing.T) {
 	}
 }
 
+// TestDigest: the digest covers what the rules mean, defaults and
+// overrides included, not how the file is written. It used to hash the
+// file's bytes, so a comment changed it and a changed default did not.
 func TestDigest(t *testing.T) {
-	data := []byte("name: x\n")
-	sum := sha256.Sum256(data)
-	plain := "sha256:" + hex.EncodeToString(sum[:])
-	withPool := sha256.Sum256([]byte("name: x\n\x00overrides\npool=100\nwinners=3\n"))
-	tests := []struct {
-		name string
-		o    *Overrides
-		want string
-	}{
-		{"file bytes", nil, plain},
-		{"with overrides in key order", &Overrides{Winners: ptr(3), Pool: ptr("100")}, "sha256:" + hex.EncodeToString(withPool[:])},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r, err := Parse("rules.yaml", data)
-			if err != nil {
+	base := "name: x\nrewards: {pool: \"100\", winners: 3}\n"
+	digest := func(t *testing.T, yaml string, o *Overrides) string {
+		t.Helper()
+		r, err := Parse("rules.yaml", []byte(yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o != nil {
+			if err := r.Apply(*o); err != nil {
 				t.Fatal(err)
 			}
-			if tt.o != nil {
-				if err := r.Apply(*tt.o); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if got := r.Digest(); got != tt.want {
-				t.Errorf("got %s, want %s", got, tt.want)
+		}
+		return r.Digest()
+	}
+	want := digest(t, base, nil)
+	same := []struct{ name, yaml string }{
+		{"a comment", "# campaign\n" + base},
+		{"a default spelled out", base + "length: {unit: graphemes}\nauthors: {max_entries: 1}\n"},
+		{"keys in another order", "rewards: {winners: 3, pool: \"100\"}\nname: x\n"},
+	}
+	for _, tt := range same {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := digest(t, tt.yaml, nil); got != want {
+				t.Errorf("digest changed: %s", got)
 			}
 		})
+	}
+	differ := []struct {
+		name string
+		yaml string
+		o    *Overrides
+	}{
+		{"the pool", strings.Replace(base, "100", "101", 1), nil},
+		{"a default changed", base + "length: {unit: runes}\n", nil},
+		{"--winners", base, &Overrides{Winners: ptr(4)}},
+		{"--pool", base, &Overrides{Pool: ptr("99")}},
+		{"--min-length", base, &Overrides{MinLength: ptr(5)}},
+	}
+	for _, tt := range differ {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := digest(t, tt.yaml, tt.o); got == want {
+				t.Errorf("digest did not change")
+			}
+		})
+	}
+	if got := digest(t, base, &Overrides{Winners: ptr(3)}); got != want {
+		t.Errorf("an override to the file's own value changed the digest")
 	}
 }
 

@@ -57,6 +57,10 @@ func checkRewards(v *validator) {
 	}
 	v.oneOf("rewards.split", "split", rw.Split, SplitEqual, SplitTiered, SplitProportional)
 	v.oneOf("rewards.ties", "ties", rw.Ties, TiesShare, TiesEarliest)
+	if !v.has("rewards.unfilled") {
+		rw.Unfilled = defaultUnfilled(rw.Split)
+	}
+	v.oneOf("rewards.unfilled", "unfilled", rw.Unfilled, UnfilledLeave, UnfilledRedistribute)
 	if strings.TrimSpace(string(rw.MaxPerWinnerText)) != "" {
 		if d, ok := v.amount("rewards.max_per_winner", rw.MaxPerWinnerText); ok && v.positive("rewards.max_per_winner", d) {
 			rw.MaxPerWinner = d
@@ -185,4 +189,13 @@ func rankText(t Tier) string {
 		return fmt.Sprintf("%q", strconv.Itoa(t.From))
 	}
 	return fmt.Sprintf("%q", fmt.Sprintf("%d-%d", t.From, t.To))
+}
+
+// defaultUnfilled keeps what each split promised: equal and proportional
+// share a pool, which is paid out whole; tiered names an amount a place.
+func defaultUnfilled(split string) string {
+	if split == SplitTiered {
+		return UnfilledLeave
+	}
+	return UnfilledRedistribute
 }

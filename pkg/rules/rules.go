@@ -35,8 +35,7 @@ type Rules struct {
 	// (brief, judges sheet); 0 means input.DefaultMaxSize. Set by LoadMax.
 	MaxInput int64 `yaml:"-"`
 
-	data []byte              // the file bytes, for Digest
-	over map[string]string   // overrides applied, canonical, for Digest
+	data []byte              // the file bytes, for Placeholders
 	pos  map[string]position // where each key's value sits, by dotted path
 	bad  map[string]bool     // values that failed to decode, so checks skip them
 }
@@ -202,6 +201,12 @@ const (
 	SplitProportional = "proportional"
 )
 
+// The values of rewards.unfilled.
+const (
+	UnfilledLeave        = "leave"
+	UnfilledRedistribute = "redistribute"
+)
+
 // The values of rewards.ties.
 const (
 	TiesShare    = "share"
@@ -219,6 +224,7 @@ type Rewards struct {
 	TierSpecs        []TierSpec `yaml:"tiers" jsonschema_description:"Amount per rank, for split: tiered."`
 	Ties             string     `yaml:"ties" jsonschema:"enum=share,enum=earliest,default=share" jsonschema_description:"Entries tied at the cut-off share the places they occupy, or the earliest wins."`
 	MaxPerWinnerText Amount     `yaml:"max_per_winner" jsonschema_description:"Optional cap per winner, in any split mode; what no one can take is leftover. Empty: none."`
+	Unfilled         string     `yaml:"unfilled" jsonschema:"enum=leave,enum=redistribute" jsonschema_description:"With fewer valid entries than winners: leave the empty places' money unpaid (leftover), or redistribute it to those who placed. Default: redistribute for equal and proportional, leave for tiered."`
 
 	Pool         decimal.Decimal `yaml:"-"`
 	Tiers        []Tier          `yaml:"-"` // sorted by From

@@ -120,7 +120,7 @@ func TestParseDefaults(t *testing.T) {
 	}
 	d := Default()
 	d.Name, d.Path = "x", "rules.yaml"
-	d.data, d.pos, d.over = r.data, r.pos, r.over
+	d.data, d.pos = r.data, r.pos
 	if !reflect.DeepEqual(r, d) {
 		t.Errorf("got\n%#v\nwant\n%#v", r, d)
 	}
@@ -190,6 +190,32 @@ func TestWindowContains(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.w.Contains(tt.at); got != tt.want {
 				t.Errorf("Contains(%v) = %v, want %v", tt.at, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnfilledDefault: the rule for empty places follows the split unless
+// the file names one, also after an override.
+func TestUnfilledDefault(t *testing.T) {
+	tests := []struct{ name, yaml, want string }{
+		{"equal", "rewards: {pool: 10, winners: 2}\n", UnfilledRedistribute},
+		{"proportional", "rewards: {pool: 10, winners: 2, split: proportional}\n", UnfilledRedistribute},
+		{"tiered", "rewards: {pool: 10, winners: 1, split: tiered, tiers: [{ranks: \"1\", amount: 5}]}\n", UnfilledLeave},
+		{"equal, leave", "rewards: {pool: 10, winners: 2, unfilled: leave}\n", UnfilledLeave},
+		{"tiered, redistribute", "rewards: {pool: 10, winners: 1, split: tiered, unfilled: redistribute, tiers: [{ranks: \"1\", amount: 5}]}\n", UnfilledRedistribute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("rules.yaml", []byte(tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Apply(Overrides{Pool: ptr("9")}); err != nil {
+				t.Fatal(err)
+			}
+			if r.Rewards.Unfilled != tt.want {
+				t.Errorf("unfilled %q, want %q", r.Rewards.Unfilled, tt.want)
 			}
 		})
 	}

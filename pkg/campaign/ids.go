@@ -1,0 +1,178 @@
+package campaign
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/export"
+)
+
+// recordKey identifies what a post says: its author, text, time and
+// images. Two records with one id and one key are the same post found in
+// two overlapping exports; engagement counts are left out, since an export
+// taken a day later has more likes on the very same post.
+type recordKey struct {
+	sum [16]byte
+	// named marks an id derived from a text file's name ("post" for
+	// alice/post.md): posts in different folders share it without being
+	// the same post, so it never makes a duplicate-id.
+	named bool
+}
+
+func keyOf(p *export.Post) recordKey {
+	h := sha256.New()
+	when := ""
+	if p.HasTime {
+		when = p.CreatedAt.UTC().Format(time.RFC3339Nano)
+	}
+	for _, s := range []string{p.Author, p.Content, when} {
+		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
+	}
+	for _, im := range p.Images {
+		h.Write([]byte(strconv.Itoa(len(im.Ref)) + ":" + im.Ref))
+	}
+	var k recordKey
+	copy(k.sum[:], h.Sum(nil))
+	if f, _ := export.FormatOf(p.File); f == export.Text {
+		k.named = p.ID == strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
+	}
+	return k
+}
+
+// mergeSameIDs keeps one entry per post: a later record with the id and
+// the key of an earlier one (in source order) is the same post read again,
+// so it is dropped and its source is listed on the first. Records that
+// share an id but say different things all get duplicate-id, since no one
+// can tell which of them the id stands for.
+func (res *Result) mergeSameIDs() {
+	groups := res.idGroups()
+	drop := make([]bool, len(res.Entries))
+	for _, g := range groups {
+		kept := res.mergeGroup(g, drop)
+		if len(kept) > 1 && !res.allNamed(kept) {
+			res.markDuplicateIDs(kept)
+		}
+	}
+	res.dropEntries(drop)
+}
+
+// idGroups lists, in source order, the indexes of the readable entries
+// whose id another readable entry has too.
+func (res *Result) idGroups() [][]int {
+	byID := map[string][]int{}
+	var ids []string
+	for i := range res.Entries {
+		e := &res.Entries[i]
+		if e.Has(check.Unreadable) || i >= len(res.keys) {
+			continue
+		}
+		if _, ok := byID[e.ID]; !ok {
+			ids = append(ids, e.ID)
+		}
+		byID[e.ID] = append(byID[e.ID], i)
+	}
+	var out [][]int
+	for _, id := range ids {
+		if g := byID[id]; len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// mergeGroup drops the repeats within one id's group and returns the
+// entries that remain.
+func (res *Result) mergeGroup(g []int, drop []bool) []int {
+	var kept []int
+	for _, i := range g {
+		first := slices.IndexFunc(kept, func(k int) bool { return res.keys[k].sum == res.keys[i].sum })
+		if first < 0 {
+			kept = append(kept, i)
+			continue
+		}
+		k := kept[first]
+		res.addAlso(k, res.Entries[i].Source())
+		drop[i] = true
+	}
+	return kept
+}
+
+func (res *Result) allNamed(g []int) bool {
+	return !slices.ContainsFunc(g, func(i int) bool { return !res.keys[i].named })
+}
+
+func (res *Result) addAlso(i int, source string) {
+	if res.Also == nil {
+		res.Also = map[int][]string{}
+	}
+	res.Also[i] = append(res.Also[i], source)
+}
+
+func (res *Result) markDuplicateIDs(g []int) {
+	for _, i := range g {
+		var others []string
+		for _, k := range g {
+			if k != i {
+				others = append(others, res.Entries[k].Source())
+			}
+		}
+		e := &res.Entries[i]
+		e.Reasons = append(e.Reasons, check.Reason{
+			Code: check.DuplicateID, Measured: strconv.Itoa(len(g)),
+			Message: fmt.Sprintf("id %s is also used by a different post at %s", e.ID, strings.Join(others, ", ")),
+		})
+	}
+}
+
+// dropEntries removes the dropped entries and moves Also to the new
+// indexes.
+func (res *Result) dropEntries(drop []bool) {
+	if !slices.Contains(drop, true) {
+		res.keys = nil
+		return
+	}
+	also := map[int][]string{}
+	out := res.Entries[:0]
+	for i := range res.Entries {
+		if drop[i] {
+			continue
+		}
+		if a, ok := res.Also[i]; ok {
+			also[len(out)] = a
+		}
+		out = append(out, res.Entries[i])
+	}
+	clear(res.Entries[len(out):])
+	res.Entries = out
+	res.Also = also
+	res.keys = nil
+}
+
+// AlsoIn lists the other places entry i was read from: the same post in
+// overlapping exports, merged into this entry.
+func (res *Result) AlsoIn(i int) []string { return res.Also[i] }
+
+// Find resolves what an operator names an entry by: a source
+// ("export/posts.jsonl:12", also one merged into another entry) or an id.
+// It returns every entry that matches; more than one means the id is
+// shared by different posts.
+func (res *Result) Find(ref string) []int {
+	for i := range res.Entries {
+		if res.Entries[i].Source() == ref || slices.Contains(res.Also[i], ref) {
+			return []int{i}
+		}
+	}
+	var out []int
+	for i := range res.Entries {
+		if res.Entries[i].ID == ref {
+			out = append(out, i)
+		}
+	}
+	return out
+}
