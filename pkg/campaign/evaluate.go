@@ -94,7 +94,7 @@ func workers(n int) int {
 }
 
 func exportOptions(r *rules.Rules, opt Options) export.Options {
-	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: fieldMap(r.Fields)}
+	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: fieldMap(r.Fields), DateOrder: r.Export.DateOrder}
 	if opt.Encoding != "" {
 		o.Encoding = opt.Encoding
 	}

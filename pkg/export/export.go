@@ -83,6 +83,9 @@ type Options struct {
 	Encoding string            // "", "utf-8", "utf-16", "gbk", "gb18030", "big5"; a BOM always wins
 	Location *time.Location    // for timestamps without a zone; nil means UTC
 	Fields   map[string]string // canonical field name → column or key in the export (replaces its aliases)
+	// DateOrder is how dates written with the year last ("9/3/2025") are read: "dmy",
+	// "mdy", or "" (only when the numbers allow one order, or both give the same date).
+	DateOrder string
 }
 
 // Read streams the posts of one file to emit, in file order. It returns an error only when

@@ -72,6 +72,8 @@ func (w Window) Contains(t time.Time) bool {
 type ExportOpts struct {
 	Encoding string `yaml:"encoding" jsonschema:"enum=utf-8,enum=utf-16,enum=gbk,enum=gb18030,enum=big5,default=utf-8" jsonschema_description:"Text encoding of files without a byte-order mark."`
 	Timezone string `yaml:"timezone" jsonschema_description:"Zone for timestamps written without one. Default: window.timezone, else UTC."`
+	// DateOrder is read by the export package; "" leaves 9/3/2025 unreadable.
+	DateOrder string `yaml:"date_order" jsonschema:"enum=ymd,enum=dmy,enum=mdy" jsonschema_description:"Order of day and month in dates written with the year last (9/3/2025): dmy or mdy. Unset, such a date is read only when its numbers allow one order."`
 
 	Location *time.Location `yaml:"-"`
 }

@@ -17,7 +17,14 @@ func checkEncoding(v *validator) {
 		e.Encoding = "utf-8"
 	}
 	v.oneOf("export.encoding", "encoding", e.Encoding, Encodings...)
+	e.DateOrder = strings.ToLower(strings.TrimSpace(e.DateOrder))
+	if e.DateOrder != "" {
+		v.oneOf("export.date_order", "date order", e.DateOrder, DateOrders...)
+	}
 }
+
+// DateOrders lists the values export.date_order accepts.
+var DateOrders = []string{"ymd", "dmy", "mdy"}
 
 // checkFields rejects two fields read from the same column.
 func checkFields(v *validator) {
