@@ -93,6 +93,9 @@ func (s *jsonStream) item(raw json.RawMessage, line int) error {
 	if s.n%ctxEvery == 0 && s.ctx.Err() != nil {
 		return s.ctx.Err()
 	}
+	if max := s.b.opt.maxRecord(); len(raw) > max {
+		return s.emit(s.b.unreadable(line, tooLong(len(raw), max)))
+	}
 	if len(raw) == 0 || raw[0] != '{' {
 		return s.emit(s.b.unreadable(line, "array item is not a JSON object; each post must be {\"id\": ..., \"content\": ...}"))
 	}

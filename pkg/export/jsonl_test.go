@@ -79,8 +79,70 @@ func TestReadJSONLMetrics(t *testing.T) {
 func TestReadJSONLLongLine(t *testing.T) {
 	content := strings.Repeat("长", 700_000) // 2.1 MB of UTF-8 on one line
 	data := `{"id":"1"}` + "\n" + `{"id":"big","content":"` + content + `"}` + "\n" + `{"id":"3"}` + "\n"
-	posts := readString(t, "long.jsonl", data, Options{})
+	posts := readString(t, "long.jsonl", data, Options{MaxRecord: 4 << 20})
+	if len(posts) != 3 || posts[1].Content != content {
+		t.Fatalf("the long line was not read whole")
+	}
 	sameBriefs(t, posts, []brief{{"1", "", "", 1, false}, {"big", "", content, 2, false}, {"3", "", "", 3, false}})
+}
+
+func TestReadJSONLLineEndings(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []brief
+	}{
+		{"lone cr", "{\"id\":\"1\"}\r{\"id\":\"2\"}\r\r{\"id\":\"3\"}\r",
+			[]brief{{"1", "", "", 1, false}, {"2", "", "", 2, false}, {"3", "", "", 4, false}}},
+		{"mixed endings", "{\"id\":\"1\"}\r\n{\"id\":\"2\"}\r{\"id\":\"3\"}\n{\"id\":\"4\"}",
+			[]brief{{"1", "", "", 1, false}, {"2", "", "", 2, false}, {"3", "", "", 3, false}, {"4", "", "", 4, false}}},
+		{"bom inside the file", "\ufeff{\"id\":\"1\"}\n\ufeff{\"id\":\"2\"}\n{\"id\":\"3\ufeff\"}\n",
+			[]brief{{"1", "", "", 1, false}, {"2", "", "", 2, false}, {"3", "", "", 3, false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameBriefs(t, readString(t, "posts.jsonl", tt.data, Options{}), tt.want)
+		})
+	}
+}
+
+func TestReadJSONLBOMNote(t *testing.T) {
+	var notes []string
+	readString(t, "posts.jsonl", "\ufeff{\"id\":\"1\"}\n\ufeff{\"id\":\"2\"}\n\ufeff{\"id\":\"3\"}\n", Options{Note: func(s string) { notes = append(notes, s) }})
+	want := "posts.jsonl: removed 2 byte-order marks inside the file (first on line 2); files saved with a BOM were probably joined"
+	if len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes = %q, want %q", notes, want)
+	}
+}
+
+func TestMaxRecord(t *testing.T) {
+	big := strings.Repeat("a", 3000)
+	tests := []struct {
+		name, file, data string
+		want             []brief
+		why              string // the message of the second post
+	}{
+		{"jsonl", "p.jsonl", "{\"id\":\"1\"}\n{\"id\":\"2\",\"content\":\"" + big + "\"}\n{\"id\":\"3\"}\n",
+			[]brief{{"1", "", "", 1, false}, {"p.jsonl:2", "", "", 2, true}, {"3", "", "", 3, false}},
+			"record is 3023 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+		{"csv", "p.csv", "id,content\n1,x\n2,\"" + big + "\n" + big + "\"\n3,y\n",
+			[]brief{{"1", "", "x", 2, false}, {"p.csv:3", "", "", 3, true}, {"3", "", "y", 5, false}},
+			"record is 6005 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+		{"tsv", "p.tsv", "id\tcontent\n1\tx\n2\t" + big + "\n3\ty\n",
+			[]brief{{"1", "", "x", 2, false}, {"p.tsv:3", "", "", 3, true}, {"3", "", "y", 4, false}},
+			"record is 3002 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+		{"json array", "p.json", "[{\"id\":\"1\"},\n{\"id\":\"2\",\"content\":\"" + big + "\"},\n{\"id\":\"3\"}]",
+			[]brief{{"1", "", "", 1, false}, {"p.json:2", "", "", 2, true}, {"3", "", "", 3, false}},
+			"record is 3023 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			posts := readString(t, tt.file, tt.data, Options{MaxRecord: 2048})
+			sameBriefs(t, posts, tt.want)
+			if len(posts) > 1 && posts[1].Unreadable != tt.why {
+				t.Errorf("message %q\nwant %q", posts[1].Unreadable, tt.why)
+			}
+		})
+	}
 }
 
 func TestReadUTF16JSONL(t *testing.T) {
