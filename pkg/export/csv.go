@@ -77,8 +77,8 @@ func (rec csvRecord) cells(comma rune) ([]string, error) {
 // csvRecords cuts records out of lines: a TSV record is one line, a CSV record goes on
 // while a quoted cell is open.
 type csvRecords struct {
-	lines *lines
-	max   int
+	lines  *lines
+	max    int
 	tsv    bool
 	buf    []byte
 	quotes quotes

@@ -17,11 +17,11 @@ type lines struct {
 	r      *bufio.Reader
 	buf    []byte
 	max    int
-	n      int  // number of the line last returned, 1-based
-	skipLF bool // the last line ended in "\r": a "\n" right after it is part of that ending
+	n      int          // number of the line last returned, 1-based
+	skipLF bool         // the last line ended in "\r": a "\n" right after it is part of that ending
 	watch  func([]byte) // when set, sees every byte of each line, also those not kept
 	boms   int          // byte-order marks removed after the start of the text
-	bomAt  int  // line of the first one
+	bomAt  int          // line of the first one
 }
 
 func newLines(r *bufio.Reader, max int) *lines {
