@@ -19,6 +19,9 @@ import (
 type Options struct {
 	Workers  int    // files read at once; 0 means the number of CPUs
 	Encoding string // overrides export.encoding for files without a BOM
+	// MaxRecord is the size in bytes above which a record is unreadable; 0 means
+	// export.DefaultMaxRecord.
+	MaxRecord int
 	// Keep names an entry id whose post is kept whole in Result.Kept, for
 	// explain; every other post's text is dropped once it is checked.
 	Keep string
@@ -98,6 +101,7 @@ func exportOptions(r *rules.Rules, opt Options) export.Options {
 	if opt.Encoding != "" {
 		o.Encoding = opt.Encoding
 	}
+	o.MaxRecord = opt.MaxRecord
 	if o.Location == nil {
 		o.Location = time.UTC
 	}

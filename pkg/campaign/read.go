@@ -25,6 +25,7 @@ type fileResult struct {
 	digest  string
 	failed  bool
 	broken  *check.Entry // the file could not be read to the end
+	notes   []string     // what the reader noted about the file
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -116,6 +117,7 @@ func (res *Result) join(slots []fileResult) {
 			res.Entries = append(res.Entries, *s.broken)
 		}
 		res.Kept = append(res.Kept, s.kept...)
+		res.Skipped = append(res.Skipped, s.notes...)
 		if s.failed {
 			res.FileErrors++
 		}
@@ -142,6 +144,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 		}
 	}
 	posts := 0
+	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
 	err := export.Read(ctx, f, eo, func(p export.Post) error {
 		if p.ID == p.Source() { // no id in the record: name it by where it is
 			p.ID = name + ":" + strconv.Itoa(p.Line)
