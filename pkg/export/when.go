@@ -71,6 +71,9 @@ func parseTime(s string, number bool, loc *time.Location, order string) (time.Ti
 	if t, why, ok := parseNumber(s, number, loc); ok {
 		return t, why
 	}
+	if t, ok := parsePlain(s, loc); ok {
+		return t, ""
+	}
 	for _, l := range zonedLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, ""
@@ -93,6 +96,71 @@ func parseTime(s string, number bool, loc *time.Location, order string) (time.Ti
 		return time.Time{}, fmt.Sprintf("created_at %q has no year, so it cannot be placed in the campaign window; export full dates such as \"2025-07-16 12:00\"", clip(s))
 	}
 	return time.Time{}, fmt.Sprintf("created_at %q is not a time; use %s", clip(s), timeForms)
+}
+
+// parsePlain reads the common "2025-07-16 10:00:00" and its kin (slashes, a T, no
+// seconds, no time, one-digit month, day or hour) by hand: each layout time.Parse tries
+// and fails on the way costs allocations, on every post. Anything else (a zone, a
+// fraction of a second) is left to the layouts.
+func parsePlain(s string, loc *time.Location) (time.Time, bool) {
+	year, i := num(s, 0, 4, 4)
+	if i < 0 || i >= len(s) || (s[i] != '-' && s[i] != '/') {
+		return time.Time{}, false
+	}
+	sep := s[i]
+	month, i := num(s, i+1, 1, 2)
+	if i < 0 || i >= len(s) || s[i] != sep {
+		return time.Time{}, false
+	}
+	day, i := num(s, i+1, 1, 2)
+	if i < 0 {
+		return time.Time{}, false
+	}
+	clock := [3]string{}
+	if i < len(s) {
+		if s[i] != ' ' && s[i] != 'T' {
+			return time.Time{}, false
+		}
+		var ok bool
+		if clock, ok = plainClock(s[i+1:]); !ok {
+			return time.Time{}, false
+		}
+	}
+	return dateOf(year, month, day, clock[:], loc)
+}
+
+// plainClock reads "9:05" or "09:05:30".
+func plainClock(s string) ([3]string, bool) {
+	var c [3]string
+	var i int
+	if c[0], i = num(s, 0, 1, 2); i < 0 || i >= len(s) || s[i] != ':' {
+		return c, false
+	}
+	if c[1], i = num(s, i+1, 2, 2); i < 0 {
+		return c, false
+	}
+	if i < len(s) {
+		if s[i] != ':' {
+			return c, false
+		}
+		if c[2], i = num(s, i+1, 2, 2); i != len(s) {
+			return c, false
+		}
+	}
+	return c, true
+}
+
+// num reads from lo to hi digits at s[i:]; the index after them is -1 when there are
+// too few.
+func num(s string, i, lo, hi int) (string, int) {
+	j := i
+	for j < len(s) && j-i < hi && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	if j-i < lo {
+		return "", -1
+	}
+	return s[i:j], j
 }
 
 // dayMonth reads "9/3/2025": the order comes from export.date_order, or from the
@@ -125,10 +193,13 @@ func orderName(order string) string {
 // dateOf builds a local time from digit strings, refusing dates such as 31 February
 // that time.Date would carry over into the next month.
 func dateOf(year, month, day string, clock []string, loc *time.Location) (time.Time, bool) {
-	n := make([]int, 6)
-	for i, d := range append([]string{year, month, day}, clock...) {
+	var n [6]int
+	for i, d := range [3]string{year, month, day} {
+		n[i], _ = strconv.Atoi(d)
+	}
+	for i, d := range clock[:min(3, len(clock))] {
 		if d != "" {
-			n[i], _ = strconv.Atoi(d)
+			n[3+i], _ = strconv.Atoi(d)
 		}
 	}
 	t := time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], 0, loc)
