@@ -105,7 +105,7 @@ func lineEnd(b []byte) int {
 // BOM were joined (cat a.csv b.csv), and would end up inside an id or break a record.
 // The line may be changed in place.
 func (l *lines) strip(line []byte) []byte {
-	if bytes.Index(line, bomUTF8) < 0 {
+	if !bytes.Contains(line, bomUTF8) {
 		return line
 	}
 	if l.boms == 0 {

@@ -3,8 +3,8 @@ package export
 import (
 	"bytes"
 	"unicode/utf16"
-	"unsafe"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // unquote decodes a JSON string literal already checked to be valid, quotes included.
