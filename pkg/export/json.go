@@ -157,6 +157,9 @@ func (s *jsonStream) object() error {
 		return s.emit(s.b.unreadable(line, s.notWrapped(where)))
 	}
 	obj, _ := json.Marshal(fields)
+	if max := s.b.opt.maxRecord(); len(obj) > max {
+		return s.emit(s.b.unreadable(line, tooLong(len(obj), max)))
+	}
 	return s.emit(s.b.fromObject(obj, line))
 }
 
