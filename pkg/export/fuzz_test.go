@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -122,6 +123,49 @@ func FuzzText(f *testing.F) {
 		posts := fuzzRead(t, Text, data)
 		if len(posts) != 1 || posts[0].Line != 1 {
 			t.Fatalf("%d posts, want exactly one at line 1", len(posts))
+		}
+	})
+}
+
+// FuzzScanObject checks the one-pass JSON Lines scanner against encoding/json: it must
+// accept exactly the valid objects, and find the members json.Unmarshal finds.
+func FuzzScanObject(f *testing.F) {
+	f.Add([]byte(`{"id":"1","content":"a\nb\u4f60","n":-1.5e3,"l":[1,{"x":null}],"t":true}`))
+	f.Add([]byte(` {"a":01} `))
+	f.Add([]byte(`{"a":"\ud800"} x`))
+	f.Add([]byte("{\"a\":\"\x00\"}"))
+	f.Add([]byte(`{"a":1,}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !clean(data) {
+			// encoding/json takes invalid UTF-8 in strings; the reader repairs it first.
+			if ok, _ := scanObject(data, nil); ok {
+				t.Fatalf("scanObject accepted NUL or invalid UTF-8")
+			}
+			data = repair(data)
+		}
+		var keys []string
+		ok, _ := scanObject(data, func(key, raw []byte) {
+			keys = append(keys, jsonString(key))
+			if !json.Valid(raw) {
+				t.Fatalf("member %s: value %q is not valid JSON", key, raw)
+			}
+		})
+		trimmed := bytes.TrimLeft(data, spaces)
+		want := json.Valid(data) && len(trimmed) > 0 && trimmed[0] == '{'
+		if ok != want {
+			t.Fatalf("scanObject = %v, encoding/json says %v", ok, want)
+		}
+		if !ok {
+			return
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range keys {
+			if _, found := m[k]; !found && utf8.ValidString(k) {
+				t.Fatalf("key %q found by the scanner, not by encoding/json", k)
+			}
 		}
 	})
 }
