@@ -54,7 +54,9 @@ func FuzzJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		posts := fuzzRead(t, JSONL, data)
 		want := 0
+		// Lines end at LF, CRLF or a lone CR, and byte-order marks inside are removed.
 		text := bytes.ReplaceAll(bytes.ReplaceAll(decoded(data), []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+		text = bytes.ReplaceAll(text, bomUTF8, nil)
 		for _, line := range bytes.Split(text, []byte("\n")) {
 			if !blank(line) {
 				want++
