@@ -1,9 +1,11 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"testing"
 	"unicode/utf8"
 
@@ -168,6 +170,24 @@ func FuzzScanObject(f *testing.F) {
 			if _, found := m[k]; !found && utf8.ValidString(k) {
 				t.Fatalf("key %q found by the scanner, not by encoding/json", k)
 			}
+		}
+	})
+}
+
+// FuzzRecordGuard: the guard in front of the JSON decoder passes any text unchanged when
+// nothing is over the limit, and keeps every line break when something is.
+func FuzzRecordGuard(f *testing.F) {
+	f.Add([]byte("[{\"id\":\"1\",\"c\":\"x\\\"]\"},\n 42, \"s\"]"))
+	f.Add([]byte("{\"data\":[{\"a\":\n\"bbbbbbbbbbbbbbbbbbbb\"}],\"k\":{\"x\":[1,2]}}"))
+	f.Add([]byte("[{\"a\":\"\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		same, err := io.ReadAll(newRecordGuard(bufio.NewReaderSize(bytes.NewReader(data), 16), len(data)+1))
+		if err != nil || !bytes.Equal(same, data) {
+			t.Fatalf("under the limit the guard changed %q into %q (%v)", data, same, err)
+		}
+		cut, err := io.ReadAll(newRecordGuard(bufio.NewReaderSize(bytes.NewReader(data), 16), 8))
+		if err != nil || bytes.Count(cut, []byte("\n")) != bytes.Count(data, []byte("\n")) {
+			t.Fatalf("over the limit the guard lost line breaks: %q into %q (%v)", data, cut, err)
 		}
 	})
 }

@@ -152,3 +152,27 @@ func TestReadUTF16JSONL(t *testing.T) {
 	posts := readPath(t, "testdata/utf16be.jsonl", Options{Encoding: "gbk"})
 	sameBriefs(t, posts, []brief{{"v1", "", "大端", 1, false}, {"v2", "", "第二行", 2, false}})
 }
+
+// TestJSONGuard: in a .json file a value over the limit never reaches the decoder whole,
+// and the records after it keep their line numbers.
+func TestJSONGuard(t *testing.T) {
+	big := strings.Repeat("a", 1500)
+	tests := []struct {
+		name, data string
+		want       []brief
+	}{
+		{"wrapper array, pretty printed item", "{\"data\": [\n{\"id\": \"1\"},\n{\n\"id\": \"2\",\n\"content\": \"" + big + "\",\n\"x\": \"" + big + "\"\n},\n{\"id\": \"3\"}\n]}",
+			[]brief{{"1", "", "", 2, false}, {"posts.json:3", "", "", 3, true}, {"3", "", "", 8, false}}},
+		{"one object with a huge field", "{\"id\": \"1\",\n\"content\": \"" + big + big + "\"}",
+			[]brief{{"posts.json:1", "", "", 1, true}}},
+		{"small values pass as they are", "[{\"id\": \"1\", \"content\": \"[{\\\"]}\"}, 42, \"s\", {\"id\": \"4\"}]",
+			[]brief{{"1", "", "[{\"]}", 1, false}, {"posts.json:1", "", "", 1, true}, {"posts.json:1", "", "", 1, true}, {"4", "", "", 1, false}}},
+		{"huge item cut off by the end", "[{\"id\": \"1\"},\n{\"content\": \"" + big + big,
+			[]brief{{"1", "", "", 1, false}, {"posts.json:2", "", "", 2, true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameBriefs(t, readString(t, "posts.json", tt.data, Options{MaxRecord: 2048}), tt.want)
+		})
+	}
+}
