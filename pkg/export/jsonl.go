@@ -56,11 +56,7 @@ func blank(b []byte) bool {
 func (b *builder) jsonLine(raw []byte, line int) Post {
 	raw = bytes.Trim(raw, spaces)
 	var r record
-	put := func(rawKey, rawVal []byte) {
-		if s, key, ok := b.fields.lookupJSON(rawKey); ok {
-			r.put(s, key, jsonVal(rawVal, 0))
-		}
-	}
+	put := func(rawKey, rawVal []byte) { b.member(&r, rawKey, rawVal) }
 	if ok, _ := scanObject(raw, put); ok {
 		return b.post(&r, line)
 	}
@@ -97,12 +93,15 @@ func jsonReason(err error) string {
 // fromObject converts a valid JSON object.
 func (b *builder) fromObject(obj []byte, line int) Post {
 	var r record
-	eachMember(obj, func(rawKey, raw []byte) {
-		if s, key, ok := b.fields.lookupJSON(rawKey); ok {
-			r.put(s, key, jsonVal(raw, 0))
-		}
-	})
+	eachMember(obj, func(rawKey, raw []byte) { b.member(&r, rawKey, raw) })
 	return b.post(&r, line)
+}
+
+// member puts one member of a JSON object into the record, if a field reads its key.
+func (b *builder) member(r *record, rawKey, raw []byte) {
+	if s, key, ok := b.fields.lookupJSON(rawKey); ok {
+		r.put(s, key, jsonVal(raw, 0))
+	}
 }
 
 // maxNest bounds how deep jsonVal looks: a field needs at most a list of objects.
