@@ -19,6 +19,9 @@ import (
 type Options struct {
 	Workers  int    // files read at once; 0 means the number of CPUs
 	Encoding string // overrides export.encoding for files without a BOM
+	// MaxRecord is the size in bytes above which a record is unreadable; 0 means
+	// export.DefaultMaxRecord.
+	MaxRecord int
 	// Keep names an entry, by id or by source (FILE:LINE), whose post is
 	// kept whole in Result.Kept, for explain; every other post's text is
 	// dropped once it is checked.
@@ -60,14 +63,20 @@ var ErrNoInput = errors.New("no export could be read")
 
 // Evaluate reads, checks and scores every post under the paths.
 func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) (*Result, error) {
-	// Walk reads a file found under two arguments once, under the first;
-	// sorted, the first is the same whatever the order they were given in.
+	// Walk reads a file found under two arguments once, under the nearest;
+	// sorted, the notes and ties come out the same whatever the order given.
 	files, skipped, err := export.Walk(slices.Sorted(slices.Values(paths)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoInput, err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%w: no .jsonl, .ndjson, .json, .csv, .tsv, .txt or .md file under %s", ErrNoInput, strings.Join(paths, ", "))
+		err := fmt.Errorf("%w: no .jsonl, .ndjson, .json, .csv, .tsv, .txt or .md file under %s", ErrNoInput, strings.Join(paths, ", "))
+		if len(skipped) > 0 {
+			// The notes say why each candidate was passed over (a FIFO, a folder
+			// that cannot be listed): without them the error would not say why.
+			err = fmt.Errorf("%w (%s)", err, strings.Join(skipped, "; "))
+		}
+		return nil, err
 	}
 	files = sortFiles(files)
 	checker, err := check.New(r)
@@ -111,7 +120,7 @@ func workers(n int) int {
 }
 
 func exportOptions(r *rules.Rules, opt Options) export.Options {
-	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: fieldMap(r.Fields)}
+	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: fieldMap(r.Fields), DateOrder: r.Export.DateOrder}
 	if opt.Encoding != "" {
 		o.Encoding = opt.Encoding
 	}
@@ -120,6 +129,7 @@ func exportOptions(r *rules.Rules, opt Options) export.Options {
 	for _, f := range r.Export.Files {
 		o.Files = append(o.Files, export.FileOptions{Glob: f.Glob, Encoding: f.Encoding, Fields: fieldMap(f.Fields)})
 	}
+	o.MaxRecord = opt.MaxRecord
 	if o.Location == nil {
 		o.Location = time.UTC
 	}

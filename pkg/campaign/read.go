@@ -24,6 +24,7 @@ type fileResult struct {
 	failed  bool
 	broken  *check.Entry // the file could not be read to the end
 	report  export.Report
+	notes   []string // what the reader noted about the file
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -127,6 +128,7 @@ func (res *Result) join(slots []fileResult) {
 			res.Warnings = append(res.Warnings, s.report.File+": "+w)
 		}
 		maps.Copy(res.images, s.images)
+		res.Skipped = append(res.Skipped, s.notes...)
 		if s.failed {
 			res.FileErrors++
 		}
@@ -153,6 +155,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 		}
 	}
 	posts := 0
+	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
 	rep, err := export.ReadReport(ctx, f, eo, func(p export.Post) error {
 		if p.ID == p.Source() { // no id in the record: name it by where it is
 			p.ID = name + ":" + strconv.Itoa(p.Line)

@@ -23,6 +23,7 @@ type judgeOptions struct {
 	Out       string
 	Strict    bool
 	Encoding  string
+	MaxRecord int
 	Workers   int
 	Quiet     bool
 	NoColor   bool
@@ -39,6 +40,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 	f.String("out", "", "write the output to `file` (atomically) instead of stdout")
 	f.Bool("strict", false, "exit 1 when any entry is invalid or unreadable")
 	f.String("encoding", "", "encoding of export files that have no BOM and are not valid UTF-8: auto, utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding, auto)")
+	f.String("max-record", "1MiB", "a record larger than `size` is unreadable rather than read (e.g. 4MiB)")
 	f.Int("workers", 0, "files read at once (default: the number of CPUs)")
 	f.BoolP("quiet", "q", false, "print no notes, warnings, progress or summary on stderr")
 	f.Bool("no-color", false, "no colour (also NO_COLOR)")
@@ -79,6 +81,9 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 		if err := export.CheckEncoding(o.Encoding); err != nil {
 			return o, nil, usageErrorf("--encoding: %v", err)
 		}
+	}
+	if o.MaxRecord, err = export.ParseSize(v.GetString("max-record")); err != nil {
+		return o, nil, usageErrorf("--max-record: %v", err)
 	}
 	if err := checkOutPath(o.Out); err != nil {
 		return o, nil, err
@@ -135,7 +140,7 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 	if !o.Quiet {
 		warnPlaceholders(ios, r)
 	}
-	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, Keep: keep}
+	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep}
 	var p *progress
 	if ios.ErrTTY && !o.Quiet {
 		p = newProgress(ios.ErrOut, ios.ProgressDelay)

@@ -86,6 +86,28 @@ type Options struct {
 	Location *time.Location    // for timestamps without a zone; nil means UTC
 	Fields   map[string]string // canonical field name → column or key in the export (replaces its aliases)
 	Files    []FileOptions     // settings for some files only; the first whose glob matches applies
+	// DateOrder is how dates written with the year last ("9/3/2025") are read: "dmy",
+	// "mdy", or "" (only when the numbers allow one order, or both give the same date).
+	DateOrder string
+	// MaxRecord is the size in bytes above which a record is unreadable, read in bounded
+	// memory; 0 means DefaultMaxRecord.
+	MaxRecord int
+	// Note, when set, is called with what the operator should know about a file that was
+	// read all the same, such as byte-order marks removed inside it.
+	Note func(string)
+}
+
+func (o Options) maxRecord() int {
+	if o.MaxRecord <= 0 {
+		return DefaultMaxRecord
+	}
+	return o.MaxRecord
+}
+
+func (o Options) note(msg string) {
+	if o.Note != nil && msg != "" {
+		o.Note(msg)
+	}
 }
 
 // FileOptions are settings for the files a glob matches.

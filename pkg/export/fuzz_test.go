@@ -1,12 +1,13 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -55,7 +56,10 @@ func FuzzJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		posts := fuzzRead(t, JSONL, data)
 		want := 0
-		for _, line := range bytes.Split(decoded(data), []byte("\n")) {
+		// Lines end at LF, CRLF or a lone CR, and byte-order marks inside are removed.
+		text := bytes.ReplaceAll(bytes.ReplaceAll(decoded(data), []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+		text = bytes.ReplaceAll(text, bomUTF8, nil)
+		for _, line := range bytes.Split(text, []byte("\n")) {
 			if !blank(line) {
 				want++
 			}
@@ -72,7 +76,8 @@ func FuzzJSON(f *testing.F) {
 	f.Add([]byte("{\"id\":\"solo\",\"content\":\"x\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		posts := fuzzRead(t, JSON, data)
-		text := decoded(data)
+		// The reader sees NUL and invalid UTF-8 as U+FFFD, so the oracle must too.
+		text := repair(decoded(data))
 		if blank(text) {
 			if len(posts) != 0 {
 				t.Fatalf("%d posts from blank input", len(posts))
@@ -96,33 +101,22 @@ func FuzzCSV(f *testing.F) {
 	f.Add([]byte("id,content,images\n1,\"a\nb\",x.png;y.png\n2,c\n3,\"bad\"q\"\n"))
 	f.Add([]byte("\ufeffid,text\r\n1,x\r\n"))
 	f.Add([]byte("\"id\n"))
+	f.Add([]byte("id,text\r1,x\r2,\"y\rz\"\r"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		posts := fuzzRead(t, CSV, data)
-		if want := csvRecords(decoded(data)); len(posts) != want {
-			t.Fatalf("%d posts for %d records", len(posts), want)
+		for _, format := range []Format{CSV, TSV} {
+			posts := fuzzRead(t, format, data)
+			// Every record starts on a line of its own after the header's.
+			if lines := lineCount(decoded(data)); len(posts) > max(lines-1, 1) {
+				t.Fatalf("%s: %d posts from %d lines", format, len(posts), lines)
+			}
 		}
 	})
 }
 
-// csvRecords counts the rows after the header, good or bad, as encoding/csv sees them;
-// a broken header makes the whole file one record.
-func csvRecords(data []byte) int {
-	r := csv.NewReader(bytes.NewReader(repair(data)))
-	r.FieldsPerRecord = -1
-	n := 0
-	for i := 0; ; i++ {
-		row, err := r.Read()
-		if err == io.EOF {
-			return n
-		}
-		if i == 0 && err != nil {
-			return 1
-		}
-		// A row of blank cells holds no post and is skipped.
-		if i > 0 && (err != nil || !blankRow(row)) {
-			n++
-		}
-	}
+// lineCount counts lines as Read does: at "\n", "\r\n" or a lone "\r".
+func lineCount(data []byte) int {
+	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	return bytes.Count(data, []byte("\n")) + 1
 }
 
 func FuzzText(f *testing.F) {
@@ -133,6 +127,67 @@ func FuzzText(f *testing.F) {
 		posts := fuzzRead(t, Text, data)
 		if len(posts) != 1 || posts[0].Line != 1 {
 			t.Fatalf("%d posts, want exactly one at line 1", len(posts))
+		}
+	})
+}
+
+// FuzzScanObject checks the one-pass JSON Lines scanner against encoding/json: it must
+// accept exactly the valid objects, and find the members json.Unmarshal finds.
+func FuzzScanObject(f *testing.F) {
+	f.Add([]byte(`{"id":"1","content":"a\nb\u4f60","n":-1.5e3,"l":[1,{"x":null}],"t":true}`))
+	f.Add([]byte(` {"a":01} `))
+	f.Add([]byte(`{"a":"\ud800"} x`))
+	f.Add([]byte("{\"a\":\"\x00\"}"))
+	f.Add([]byte(`{"a":1,}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !clean(data) {
+			// encoding/json takes invalid UTF-8 in strings; the reader repairs it first.
+			if ok, _ := scanObject(data, nil); ok {
+				t.Fatalf("scanObject accepted NUL or invalid UTF-8")
+			}
+			data = repair(data)
+		}
+		var keys []string
+		ok, _ := scanObject(data, func(key, raw []byte) {
+			keys = append(keys, jsonString(key))
+			if !json.Valid(raw) {
+				t.Fatalf("member %s: value %q is not valid JSON", key, raw)
+			}
+		})
+		trimmed := bytes.TrimLeft(data, spaces)
+		want := json.Valid(data) && len(trimmed) > 0 && trimmed[0] == '{'
+		if ok != want {
+			t.Fatalf("scanObject = %v, encoding/json says %v", ok, want)
+		}
+		if !ok {
+			return
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range keys {
+			if _, found := m[k]; !found && utf8.ValidString(k) {
+				t.Fatalf("key %q found by the scanner, not by encoding/json", k)
+			}
+		}
+	})
+}
+
+// FuzzRecordGuard: the guard in front of the JSON decoder passes any text unchanged when
+// nothing is over the limit, and keeps every line break when something is.
+func FuzzRecordGuard(f *testing.F) {
+	f.Add([]byte("[{\"id\":\"1\",\"c\":\"x\\\"]\"},\n 42, \"s\"]"))
+	f.Add([]byte("{\"data\":[{\"a\":\n\"bbbbbbbbbbbbbbbbbbbb\"}],\"k\":{\"x\":[1,2]}}"))
+	f.Add([]byte("[{\"a\":\"\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		same, err := io.ReadAll(newRecordGuard(bufio.NewReaderSize(bytes.NewReader(data), 16), len(data)+1))
+		if err != nil || !bytes.Equal(same, data) {
+			t.Fatalf("under the limit the guard changed %q into %q (%v)", data, same, err)
+		}
+		cut, err := io.ReadAll(newRecordGuard(bufio.NewReaderSize(bytes.NewReader(data), 16), 8))
+		if err != nil || bytes.Count(cut, []byte("\n")) != bytes.Count(data, []byte("\n")) {
+			t.Fatalf("over the limit the guard lost line breaks: %q into %q (%v)", data, cut, err)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -26,8 +27,8 @@ type jsonStream struct {
 	n     int
 }
 
-func readJSON(ctx context.Context, r io.Reader, b *builder, emit func(Post) error) error {
-	lines := &lineIndex{r: r, line: 1}
+func readJSON(ctx context.Context, r *bufio.Reader, b *builder, emit func(Post) error) error {
+	lines := &lineIndex{r: newRecordGuard(r, b.opt.maxRecord()), line: 1}
 	s := &jsonStream{ctx: ctx, dec: json.NewDecoder(lines), lines: lines, b: b, emit: emit}
 	s.dec.UseNumber()
 	err := s.top()
@@ -93,6 +94,9 @@ func (s *jsonStream) item(raw json.RawMessage, line int) error {
 	if s.n%ctxEvery == 0 && s.ctx.Err() != nil {
 		return s.ctx.Err()
 	}
+	if size, ok := replaced(raw); ok {
+		return s.emit(s.b.unreadable(line, tooLong(size, s.b.opt.maxRecord())))
+	}
 	if len(raw) == 0 || raw[0] != '{' {
 		return s.emit(s.b.unreadable(line, "array item is not a JSON object; each post must be {\"id\": ..., \"content\": ...}"))
 	}
@@ -150,10 +154,18 @@ func (s *jsonStream) object() error {
 	if wrapped {
 		return nil
 	}
+	for _, raw := range fields {
+		if size, ok := replaced(raw); ok {
+			return s.emit(s.b.unreadable(line, tooLong(size, s.b.opt.maxRecord())))
+		}
+	}
 	if where != nil && !s.anyField(fields) {
 		return s.emit(s.b.unreadable(line, s.notWrapped(where)))
 	}
 	obj, _ := json.Marshal(fields)
+	if max := s.b.opt.maxRecord(); len(obj) > max {
+		return s.emit(s.b.unreadable(line, tooLong(len(obj), max)))
+	}
 	return s.emit(s.b.fromObject(obj, line))
 }
 

@@ -15,38 +15,31 @@ import (
 const ctxEvery = 256
 
 func readJSONL(ctx context.Context, r *bufio.Reader, b *builder, emit func(Post) error) error {
-	var buf []byte
-	for line := 1; ; line++ {
-		raw, err := readLine(r, &buf)
-		if err != nil && err != io.EOF {
-			return err
-		}
-		if !blank(raw) {
-			if line%ctxEvery == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if e := emit(b.jsonLine(raw, line)); e != nil {
-				return e
-			}
-		}
+	max := b.opt.maxRecord()
+	ls := newLines(r, max)
+	defer func() { b.opt.note(ls.bomNote(b.file)) }()
+	for {
+		raw, size, err := ls.next()
 		if err == io.EOF {
 			return nil
 		}
-	}
-}
-
-// readLine reads one line of any length; the result is valid until the next call.
-func readLine(r *bufio.Reader, buf *[]byte) ([]byte, error) {
-	b, err := r.ReadSlice('\n')
-	if err != bufio.ErrBufferFull {
-		return b, err
-	}
-	*buf = append((*buf)[:0], b...)
-	for {
-		b, err = r.ReadSlice('\n')
-		*buf = append(*buf, b...)
-		if err != bufio.ErrBufferFull {
-			return *buf, err
+		if err != nil {
+			return err
+		}
+		if blank(raw) {
+			continue
+		}
+		if ls.n%ctxEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		p := b.unreadable(ls.n, "")
+		if size > max {
+			p.Unreadable = tooLong(size, max)
+		} else {
+			p = b.jsonLine(raw, ls.n)
+		}
+		if e := emit(p); e != nil {
+			return e
 		}
 	}
 }
@@ -57,20 +50,32 @@ func blank(b []byte) bool {
 	return len(bytes.Trim(b, spaces)) == 0
 }
 
+// jsonLine reads one line: checked and taken apart in one pass, scanned again only
+// when it holds NUL or invalid UTF-8, and decoded by encoding/json only to say what is
+// wrong with it.
 func (b *builder) jsonLine(raw []byte, line int) Post {
 	raw = bytes.Trim(raw, spaces)
+	var r record
+	put := func(rawKey, rawVal []byte) { b.member(&r, rawKey, rawVal) }
+	if ok, _ := scanObject(raw, put); ok {
+		return b.post(&r, line)
+	}
 	if !clean(raw) {
 		raw = repair(raw)
+		r = record{}
+		if ok, _ := scanObject(raw, put); ok {
+			return b.post(&r, line)
+		}
 	}
 	if raw[0] != '{' {
 		return b.unreadable(line, "not a JSON object; write one object per line, like {\"id\": \"1\", \"content\": \"...\"}")
 	}
-	if !json.Valid(raw) {
-		var v any
-		err := json.Unmarshal(raw, &v)
-		return b.unreadable(line, "invalid JSON"+jsonWhere(err)+": "+jsonReason(err)+"; fix or remove this line")
+	var v any
+	err := json.Unmarshal(raw, &v)
+	if err == nil {
+		err = errors.New("invalid JSON")
 	}
-	return b.fromObject(raw, line)
+	return b.unreadable(line, "invalid JSON"+jsonWhere(err)+": "+jsonReason(err)+"; fix or remove this line")
 }
 
 func jsonWhere(err error) string {
@@ -88,16 +93,19 @@ func jsonReason(err error) string {
 // fromObject converts a valid JSON object.
 func (b *builder) fromObject(obj []byte, line int) Post {
 	var r record
-	eachMember(obj, func(rawKey, raw []byte) {
-		s, key, ok := b.fields.lookupJSON(rawKey)
-		b.seen.seeJSON(rawKey, s, ok)
-		if ok {
-			r.put(s, key, jsonVal(raw, 0))
-		} else {
-			r.other = true
-		}
-	})
+	eachMember(obj, func(rawKey, raw []byte) { b.member(&r, rawKey, raw) })
 	return b.post(&r, line)
+}
+
+// member puts one member of a JSON object into the record, if a field reads its key.
+func (b *builder) member(r *record, rawKey, raw []byte) {
+	s, key, ok := b.fields.lookupJSON(rawKey)
+	b.seen.seeJSON(rawKey, s, ok)
+	if ok {
+		r.put(s, key, jsonVal(raw, 0))
+	} else {
+		r.other = true
+	}
 }
 
 // maxNest bounds how deep jsonVal looks: a field needs at most a list of objects.
@@ -134,26 +142,25 @@ func jsonString(raw []byte) string {
 	return s
 }
 
+// jsonList and jsonObject take apart a value already checked to be valid JSON.
 func jsonList(raw []byte, depth int) val {
 	v := val{kind: kList}
-	var items []json.RawMessage
-	if depth >= maxNest || json.Unmarshal(raw, &items) != nil {
+	if depth >= maxNest {
 		return v
 	}
-	for _, it := range items {
-		v.list = append(v.list, jsonVal(it, depth+1))
-	}
+	eachItem(raw, func(item []byte) {
+		v.list = append(v.list, jsonVal(item, depth+1))
+	})
 	return v
 }
 
 func jsonObject(raw []byte, depth int) val {
 	v := val{kind: kObject, obj: map[string]val{}}
-	var m map[string]json.RawMessage
-	if depth >= maxNest || json.Unmarshal(raw, &m) != nil {
+	if depth >= maxNest {
 		return v
 	}
-	for k, it := range m {
-		v.obj[strings.ToLower(k)] = jsonVal(it, depth+1)
-	}
+	eachMember(raw, func(key, item []byte) {
+		v.obj[strings.ToLower(jsonString(key))] = jsonVal(item, depth+1)
+	})
 	return v
 }

@@ -79,11 +79,100 @@ func TestReadJSONLMetrics(t *testing.T) {
 func TestReadJSONLLongLine(t *testing.T) {
 	content := strings.Repeat("长", 700_000) // 2.1 MB of UTF-8 on one line
 	data := `{"id":"1"}` + "\n" + `{"id":"big","content":"` + content + `"}` + "\n" + `{"id":"3"}` + "\n"
-	posts := readString(t, "long.jsonl", data, Options{})
+	posts := readString(t, "long.jsonl", data, Options{MaxRecord: 4 << 20})
+	if len(posts) != 3 || posts[1].Content != content {
+		t.Fatalf("the long line was not read whole")
+	}
 	sameBriefs(t, posts, []brief{{"1", "", "", 1, false}, {"big", "", content, 2, false}, {"3", "", "", 3, false}})
+}
+
+func TestReadJSONLLineEndings(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []brief
+	}{
+		{"lone cr", "{\"id\":\"1\"}\r{\"id\":\"2\"}\r\r{\"id\":\"3\"}\r",
+			[]brief{{"1", "", "", 1, false}, {"2", "", "", 2, false}, {"3", "", "", 4, false}}},
+		{"mixed endings", "{\"id\":\"1\"}\r\n{\"id\":\"2\"}\r{\"id\":\"3\"}\n{\"id\":\"4\"}",
+			[]brief{{"1", "", "", 1, false}, {"2", "", "", 2, false}, {"3", "", "", 3, false}, {"4", "", "", 4, false}}},
+		{"bom inside the file", "\ufeff{\"id\":\"1\"}\n\ufeff{\"id\":\"2\"}\n{\"id\":\"3\ufeff\"}\n",
+			[]brief{{"1", "", "", 1, false}, {"2", "", "", 2, false}, {"3", "", "", 3, false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameBriefs(t, readString(t, "posts.jsonl", tt.data, Options{}), tt.want)
+		})
+	}
+}
+
+func TestReadJSONLBOMNote(t *testing.T) {
+	var notes []string
+	readString(t, "posts.jsonl", "\ufeff{\"id\":\"1\"}\n\ufeff{\"id\":\"2\"}\n\ufeff{\"id\":\"3\"}\n", Options{Note: func(s string) { notes = append(notes, s) }})
+	want := "posts.jsonl: removed 2 byte-order marks inside the file (first on line 2); files saved with a BOM were probably joined"
+	if len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes = %q, want %q", notes, want)
+	}
+}
+
+func TestMaxRecord(t *testing.T) {
+	big := strings.Repeat("a", 3000)
+	tests := []struct {
+		name, file, data string
+		want             []brief
+		why              string // the message of the second post
+	}{
+		{"jsonl", "p.jsonl", "{\"id\":\"1\"}\n{\"id\":\"2\",\"content\":\"" + big + "\"}\n{\"id\":\"3\"}\n",
+			[]brief{{"1", "", "", 1, false}, {"p.jsonl:2", "", "", 2, true}, {"3", "", "", 3, false}},
+			"record is 3023 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+		{"csv", "p.csv", "id,content\n1,x\n2,\"" + big + "\n" + big + "\"\n3,y\n",
+			[]brief{{"1", "", "x", 2, false}, {"p.csv:3", "", "", 3, true}, {"3", "", "y", 5, false}},
+			"record is 6005 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+		{"tsv", "p.tsv", "id\tcontent\n1\tx\n2\t" + big + "\n3\ty\n",
+			[]brief{{"1", "", "x", 2, false}, {"p.tsv:3", "", "", 3, true}, {"3", "", "y", 4, false}},
+			"record is 3002 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+		{"json object", "p.json", "{\"id\":\"1\",\n\"content\":\"" + big + "\"}",
+			[]brief{{"p.json:1", "", "", 1, true}},
+			""},
+		{"json array", "p.json", "[{\"id\":\"1\"},\n{\"id\":\"2\",\"content\":\"" + big + "\"},\n{\"id\":\"3\"}]",
+			[]brief{{"1", "", "", 1, false}, {"p.json:2", "", "", 2, true}, {"3", "", "", 3, false}},
+			"record is 3023 bytes, over the limit of 2 KiB; it was not read; split it, or raise the limit with --max-record if it is a real post"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			posts := readString(t, tt.file, tt.data, Options{MaxRecord: 2048})
+			sameBriefs(t, posts, tt.want)
+			if len(posts) > 1 && posts[1].Unreadable != tt.why || len(posts) == 1 && !strings.HasPrefix(posts[0].Unreadable, "record is 3") {
+				t.Errorf("message %q\nwant %q", posts[1].Unreadable, tt.why)
+			}
+		})
+	}
 }
 
 func TestReadUTF16JSONL(t *testing.T) {
 	posts := readPath(t, "testdata/utf16be.jsonl", Options{Encoding: "gbk"})
 	sameBriefs(t, posts, []brief{{"v1", "", "大端", 1, false}, {"v2", "", "第二行", 2, false}})
+}
+
+// TestJSONGuard: in a .json file a value over the limit never reaches the decoder whole,
+// and the records after it keep their line numbers.
+func TestJSONGuard(t *testing.T) {
+	big := strings.Repeat("a", 1500)
+	tests := []struct {
+		name, data string
+		want       []brief
+	}{
+		{"wrapper array, pretty printed item", "{\"data\": [\n{\"id\": \"1\"},\n{\n\"id\": \"2\",\n\"content\": \"" + big + "\",\n\"x\": \"" + big + "\"\n},\n{\"id\": \"3\"}\n]}",
+			[]brief{{"1", "", "", 2, false}, {"posts.json:3", "", "", 3, true}, {"3", "", "", 8, false}}},
+		{"one object with a huge field", "{\"id\": \"1\",\n\"content\": \"" + big + big + "\"}",
+			[]brief{{"posts.json:1", "", "", 1, true}}},
+		{"small values pass as they are", "[{\"id\": \"1\", \"content\": \"[{\\\"]}\"}, 42, \"s\", {\"id\": \"4\"}]",
+			[]brief{{"1", "", "[{\"]}", 1, false}, {"posts.json:1", "", "", 1, true}, {"posts.json:1", "", "", 1, true}, {"4", "", "", 1, false}}},
+		{"huge item cut off by the end", "[{\"id\": \"1\"},\n{\"content\": \"" + big + big,
+			[]brief{{"1", "", "", 1, false}, {"posts.json:2", "", "", 2, true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameBriefs(t, readString(t, "posts.json", tt.data, Options{MaxRecord: 2048}), tt.want)
+		})
+	}
 }

@@ -2,9 +2,8 @@ package export
 
 import "bytes"
 
-// eachMember calls fn with the key and raw value of every member of a JSON object that
-// json.Valid has accepted. It only finds where values start and end, so a post is
-// scanned twice in all (validity, then here) rather than decoded into a map first.
+// eachMember calls fn with the key and raw value of every member of a JSON object
+// already checked to be valid. It only finds where values start and end.
 func eachMember(obj []byte, fn func(key, raw []byte)) {
 	i := skipSpace(obj, 1)
 	for i < len(obj) && obj[i] == '"' {
@@ -17,6 +16,19 @@ func eachMember(obj []byte, fn func(key, raw []byte)) {
 		i = skipSpace(obj, vEnd)
 		if i < len(obj) && obj[i] == ',' {
 			i = skipSpace(obj, i+1)
+		}
+	}
+}
+
+// eachItem calls fn with the raw value of every item of a valid JSON array.
+func eachItem(arr []byte, fn func(raw []byte)) {
+	i := skipSpace(arr, 1)
+	for i < len(arr) && arr[i] != ']' {
+		end := valueEnd(arr, i)
+		fn(arr[i:end])
+		i = skipSpace(arr, end)
+		if i < len(arr) && arr[i] == ',' {
+			i = skipSpace(arr, i+1)
 		}
 	}
 }
@@ -68,7 +80,7 @@ func valueEnd(b []byte, i int) int {
 		}
 		return len(b)
 	}
-	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
 		i++
 	}
 	return i

@@ -13,11 +13,26 @@ import (
 // readText reads a .txt or .md file as one post: optional YAML front matter between
 // "---" lines gives the fields, the body is the content.
 func readText(r io.Reader, b *builder, emit func(Post) error) error {
-	data, err := io.ReadAll(r)
+	max := b.opt.maxRecord()
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
 	if err != nil {
 		return err
 	}
+	if len(data) > max {
+		// Count the rest without keeping it: the file is one record.
+		rest, err := io.Copy(io.Discard, r)
+		if err != nil {
+			return err
+		}
+		p := b.unreadable(1, tooLong(len(data)+int(rest), max))
+		p.ID = b.name
+		return emit(p)
+	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if n := strings.Count(text, "\ufeff"); n > 0 {
+		text = strings.ReplaceAll(text, "\ufeff", "")
+		b.opt.note(fmt.Sprintf("%s: removed %d byte-order %s inside the file", b.file, n, plural(n, "mark", "marks")))
+	}
 	front, body, err := splitFrontMatter(text)
 	var rec record
 	var probs []string

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -21,6 +22,7 @@ func TestReadText(t *testing.T) {
 		{"bad yaml", "y.md", "---\nid: [1\n---\nbody", brief{"y", "", "body", 1, true}, 0},
 		{"front matter not a mapping", "l.md", "---\n- a\n---\nbody", brief{"l", "", "body", 1, true}, 0},
 		{"empty file", "z.txt", "", brief{"z", "", "", 1, false}, 0},
+		{"bom inside the text is removed", "b.md", "---\nid: \ufeffb1\n---\nx\ufeffy", brief{"b1", "", "xy", 1, false}, 0},
 		{"nul and invalid utf-8", "n.txt", "a\x00b\xff", brief{"n", "", "a\uFFFDb\uFFFD", 1, false}, 0},
 	}
 	for _, tt := range tests {
@@ -50,5 +52,13 @@ func TestReadTextMessages(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", posts[0].Unreadable, tt.want)
 			}
 		})
+	}
+}
+
+func TestReadTextTooLong(t *testing.T) {
+	posts := readString(t, "long.md", "---\nid: x\n---\n"+strings.Repeat("字", 1000), Options{MaxRecord: 1000})
+	want := "record is 3014 bytes, over the limit of 1000 bytes; it was not read; split it, or raise the limit with --max-record if it is a real post"
+	if len(posts) != 1 || posts[0].Unreadable != want || posts[0].ID != "long" {
+		t.Errorf("got %q\nwant %q", posts[0].Unreadable, want)
 	}
 }

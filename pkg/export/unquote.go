@@ -1,8 +1,10 @@
 package export
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // unquote decodes a JSON string literal already checked to be valid, quotes included.
@@ -13,6 +15,10 @@ func unquote(raw []byte) (string, bool) {
 		return "", false
 	}
 	in := raw[1 : len(raw)-1]
+	first := bytes.IndexByte(in, '\\')
+	if first < 0 {
+		return string(in), true
+	}
 	out := make([]byte, 0, len(in))
 	for i := 0; i < len(in); {
 		c := in[i]
@@ -34,7 +40,8 @@ func unquote(raw []byte) (string, bool) {
 		}
 		i += n
 	}
-	return string(out), true
+	// out is never touched again, so it can be the string's bytes, as in strings.Builder.
+	return unsafe.String(unsafe.SliceData(out), len(out)), true
 }
 
 var simpleEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}

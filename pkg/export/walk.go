@@ -18,27 +18,52 @@ var mediaExts = map[string]bool{
 	".ico": true, ".mp4": true, ".mov": true, ".webm": true,
 }
 
-// Walk expands files and folders into export files: folders recursively, each argument's
-// files sorted byte-wise by Rel, symlinks followed without looping or repeating a file.
+// Walk expands files and folders into export files: folders recursively, symlinks
+// followed without looping as long as they stay inside the argument's folder.
 // Known extensions are kept; media and hidden files are skipped quietly; every other
-// extension gives one line in skipped, once. A missing path is an error naming it.
+// extension gives one line in skipped, once, and so do folders that cannot be read,
+// links that leave the folder and FIFOs, devices or sockets named like exports. A
+// missing path is an error naming it.
+//
+// Each argument is a root of its own: a file found under several arguments (a a/sub)
+// is read once, under the argument nearest to it (a/sub), so that image paths are
+// judged against the same folder whatever the order of the arguments. Files come
+// sorted by path and the notes in an order that does not depend on the arguments'.
 func Walk(paths []string) (files []File, skipped []string, err error) {
-	w := &walker{files: []File{}, seenFile: map[string]bool{}, seenDir: map[string]bool{}, seenExt: map[string]bool{}}
-	for _, p := range paths {
+	w := &walker{best: map[string]File{}, seenExt: map[string]bool{}, noted: map[string]bool{}}
+	sorted := append([]string(nil), paths...)
+	sort.Strings(sorted)
+	for _, p := range sorted {
 		if err := w.arg(p); err != nil {
 			return nil, nil, err
 		}
 	}
-	return w.files, w.skipped, nil
+	files = make([]File, 0, len(w.best))
+	for _, f := range w.best {
+		files = append(files, f)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, w.skipped, nil
 }
 
+// note adds a line to skipped once: overlapping arguments walk a folder twice.
+func (w *walker) note(msg string) {
+	if !w.noted[msg] {
+		w.noted[msg] = true
+		w.skipped = append(w.skipped, msg)
+	}
+}
+
+// readDir is os.ReadDir; tests replace it to fail where running as root cannot.
+var readDir = os.ReadDir
+
 type walker struct {
-	files    []File
 	skipped  []string
-	found    []File
-	seenFile map[string]bool // real paths
-	seenDir  map[string]bool // real paths
+	best     map[string]File // by real path: the file as found under its nearest argument
+	seenDir  map[string]bool // real paths walked under the current argument
 	seenExt  map[string]bool
+	noted    map[string]bool
+	rootReal string // the current argument's folder, symlinks resolved
 }
 
 func (w *walker) arg(p string) error {
@@ -49,21 +74,29 @@ func (w *walker) arg(p string) error {
 	if err != nil {
 		return fmt.Errorf("cannot read export path %s: %w", p, err)
 	}
-	w.found = w.found[:0]
-	if info.IsDir() {
-		err = w.dir(filepath.Clean(p), "")
-	} else {
+	w.seenDir = map[string]bool{}
+	switch {
+	case info.IsDir():
+		root := filepath.Clean(p)
+		w.rootReal = realOr(root)
+		return w.dir(root, "")
+	case info.Mode().IsRegular():
 		w.file(filepath.Dir(p), filepath.Base(p), p)
+	default:
+		w.special(p, info.Mode())
 	}
-	if err != nil {
-		return err
-	}
-	sort.Slice(w.found, func(i, j int) bool { return w.found[i].Rel < w.found[j].Rel })
-	w.files = append(w.files, w.found...)
 	return nil
 }
 
-// dir walks root/rel; a folder already walked (through a link, or a loop) is not walked again.
+func realOr(p string) string {
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		return real
+	}
+	return p
+}
+
+// dir walks root/rel; a folder already walked (through a link, or a loop) is not walked
+// again. A subfolder that cannot be listed is noted and the rest is read.
 func (w *walker) dir(root, rel string) error {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	if real, err := filepath.EvalSymlinks(full); err == nil {
@@ -72,9 +105,12 @@ func (w *walker) dir(root, rel string) error {
 		}
 		w.seenDir[real] = true
 	}
-	entries, err := os.ReadDir(full)
-	if err != nil {
+	entries, err := readDir(full)
+	if err != nil && rel == "" {
 		return fmt.Errorf("cannot list export folder %s: %w", full, err)
+	}
+	if err != nil {
+		w.note(fmt.Sprintf("skipped folder %s: %v; the rest of the export was read", full, unwrapPath(err)))
 	}
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
@@ -87,13 +123,30 @@ func (w *walker) dir(root, rel string) error {
 	return nil
 }
 
+// unwrapPath drops the path that a *fs.PathError repeats.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 func (w *walker) entry(root, rel string, e fs.DirEntry) error {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	typ := e.Type()
 	if typ&fs.ModeSymlink != 0 {
-		info, err := os.Stat(full)
+		real, err := filepath.EvalSymlinks(full)
+		var info fs.FileInfo
+		if err == nil {
+			info, err = os.Stat(real)
+		}
 		if err != nil {
-			w.skipped = append(w.skipped, fmt.Sprintf("skipped %s: a link to nothing; remove it or fix its target", full))
+			w.note(fmt.Sprintf("skipped %s: a link to nothing; remove it or fix its target", full))
+			return nil
+		}
+		if !within(w.rootReal, real) {
+			w.note(fmt.Sprintf("skipped %s: a link that leaves the export folder; links are followed only inside it, so copy what it points to into the folder", full))
 			return nil
 		}
 		typ = info.Mode().Type()
@@ -103,25 +156,55 @@ func (w *walker) entry(root, rel string, e fs.DirEntry) error {
 		return w.dir(root, rel)
 	case typ.IsRegular():
 		w.file(root, rel, full)
+	default:
+		w.special(full, typ)
 	}
 	return nil
 }
 
+// special notes a FIFO, device or socket named like an export: reading one could wait
+// forever or never end.
+func (w *walker) special(full string, mode fs.FileMode) {
+	if _, ok := FormatOf(full); !ok {
+		return
+	}
+	what := "not a regular file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket"
+	case mode&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	w.note(fmt.Sprintf("skipped %s: %s, not a file; exports are read from regular files only, so save the export to a file", full, what))
+}
+
+// file keeps a file found under root; found again under another argument, the one
+// nearest to its root wins, then the smaller path, so the order of arguments never matters.
 func (w *walker) file(root, rel, full string) {
 	format, ok := FormatOf(rel)
 	if !ok {
 		w.unknown(full)
 		return
 	}
-	key := full
-	if real, err := filepath.EvalSymlinks(full); err == nil {
-		key = real
-	}
-	if w.seenFile[key] {
+	f := File{Path: full, Root: root, Rel: filepath.ToSlash(rel), Format: format}
+	key := realOr(full)
+	if old, seen := w.best[key]; seen && !nearer(f, old) {
 		return
 	}
-	w.seenFile[key] = true
-	w.found = append(w.found, File{Path: full, Root: root, Rel: filepath.ToSlash(rel), Format: format})
+	w.best[key] = f
+}
+
+func nearer(a, b File) bool {
+	da, db := strings.Count(a.Rel, "/"), strings.Count(b.Rel, "/")
+	if da != db {
+		return da < db
+	}
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	return a.Root < b.Root
 }
 
 func (w *walker) unknown(full string) {
@@ -134,5 +217,5 @@ func (w *walker) unknown(full string) {
 	if ext == "" {
 		what = "no file extension"
 	}
-	w.skipped = append(w.skipped, fmt.Sprintf("skipped %s: %s (further such files are skipped without notice); exports end in .jsonl .ndjson .json .csv .tsv .txt or .md", full, what))
+	w.note(fmt.Sprintf("skipped %s: %s (further such files are skipped without notice); exports end in .jsonl .ndjson .json .csv .tsv .txt or .md", full, what))
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -67,5 +68,77 @@ func TestWalkEmpty(t *testing.T) {
 	files, skipped, err := Walk([]string{t.TempDir()})
 	if err != nil || len(files) != 0 || files == nil || len(skipped) != 0 {
 		t.Errorf("got %v %v %v", files, skipped, err)
+	}
+}
+
+// TestWalkOverlap: each argument is its own root, whatever the order.
+func TestWalkOverlap(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a")
+	sub := filepath.Join(a, "sub")
+	write(t, a, "top.jsonl", "")
+	write(t, sub, "posts.jsonl", "")
+	var first []File
+	for i, args := range [][]string{{a, sub}, {sub, a}, {a, sub, a}} {
+		files, skipped, err := Walk(args)
+		if err != nil || len(skipped) != 0 {
+			t.Fatalf("%v: %v %v", args, skipped, err)
+		}
+		if i == 0 {
+			first = files
+			continue
+		}
+		if len(files) != len(first) {
+			t.Fatalf("%v: %d files, want %d", args, len(files), len(first))
+		}
+		for j := range files {
+			if files[j] != first[j] {
+				t.Errorf("%v: file %d = %+v, want %+v", args, j, files[j], first[j])
+			}
+		}
+	}
+	if len(first) != 2 || first[0].Root != sub || first[0].Rel != "posts.jsonl" || first[1].Root != a {
+		t.Errorf("files = %+v; want sub/posts.jsonl under its own root", first)
+	}
+}
+
+func TestWalkNotes(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "export")
+	write(t, root, "ok.jsonl", "")
+	write(t, root, "locked/inside.jsonl", "")
+	write(t, dir, "outside/secret.jsonl", "")
+	if err := os.Symlink(filepath.Join(dir, "outside"), filepath.Join(root, "out-dir")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "outside", "secret.jsonl"), filepath.Join(root, "out.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(root, "posts.jsonl"), 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	locked := filepath.Join(root, "locked")
+	readDir = func(name string) ([]os.DirEntry, error) {
+		if name == locked {
+			return nil, &os.PathError{Op: "open", Path: name, Err: syscall.EACCES}
+		}
+		return os.ReadDir(name)
+	}
+	defer func() { readDir = os.ReadDir }()
+	files, skipped, err := Walk([]string{root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Rel != "ok.jsonl" {
+		t.Errorf("files = %+v", files)
+	}
+	want := []string{
+		"skipped folder " + locked + ": permission denied; the rest of the export was read",
+		"skipped " + filepath.Join(root, "out-dir") + ": a link that leaves the export folder; links are followed only inside it, so copy what it points to into the folder",
+		"skipped " + filepath.Join(root, "out.jsonl") + ": a link that leaves the export folder; links are followed only inside it, so copy what it points to into the folder",
+		"skipped " + filepath.Join(root, "posts.jsonl") + ": a named pipe (FIFO), not a file; exports are read from regular files only, so save the export to a file",
+	}
+	if strings.Join(skipped, "\n") != strings.Join(want, "\n") {
+		t.Errorf("skipped\n got %q\nwant %q", skipped, want)
 	}
 }

@@ -36,6 +36,29 @@ func TestTimestamps(t *testing.T) {
 		{"words", `"yesterday"`, time.Time{}, false},
 		{"negative", `-5`, time.Time{}, false},
 		{"bad date", `"2025-13-01 10:00:00"`, time.Time{}, false},
+		{"excel serial number", `45903.5868`, time.Date(2025, 9, 3, 6, 5, 0, 0, time.UTC), true},
+		{"excel serial as text", `"45903.5868"`, time.Date(2025, 9, 3, 6, 5, 0, 0, time.UTC), true},
+		{"excel whole day", `45903`, time.Date(2025, 9, 2, 16, 0, 0, 0, time.UTC), true},
+		{"excel day 1 is 1900-01-01", `1`, time.Date(1899, 12, 31, 16, 0, 0, 0, time.UTC), true},
+		{"excel day 61 is 1900-03-01", `61`, time.Date(1900, 2, 28, 16, 0, 0, 0, time.UTC), true},
+		{"just below the serial limit", `99999`, time.Date(2173, 10, 12, 16, 0, 0, 0, time.UTC), true},
+		{"between serials and unix seconds", `100000`, time.Time{}, false},
+		{"just below unix seconds", `999999999`, time.Time{}, false},
+		{"unix seconds from 1e9", `1000000000`, time.Unix(1e9, 0), true},
+		{"digits of a date are not a number", `"20250903"`, time.Time{}, false},
+		{"excel time without a date", `0.5`, time.Time{}, false},
+		{"iso with minutes only", `"2025-09-03T14:05"`, time.Date(2025, 9, 3, 6, 5, 0, 0, time.UTC), true},
+		{"iso with minutes and zone", `"2025-09-03T14:05Z"`, time.Date(2025, 9, 3, 14, 5, 0, 0, time.UTC), true},
+		{"date alone", `"2025-09-03"`, time.Date(2025, 9, 2, 16, 0, 0, 0, time.UTC), true},
+		{"chinese date and time", `"2025年9月3日 14:05"`, time.Date(2025, 9, 3, 6, 5, 0, 0, time.UTC), true},
+		{"chinese date without spaces", `"2025年09月03日14:05:30"`, time.Date(2025, 9, 3, 6, 5, 30, 0, time.UTC), true},
+		{"chinese date alone", `"2025年9月3日"`, time.Date(2025, 9, 2, 16, 0, 0, 0, time.UTC), true},
+		{"chinese 31 february", `"2025年2月31日"`, time.Time{}, false},
+		{"year first with slashes", `"2025/9/3"`, time.Date(2025, 9, 2, 16, 0, 0, 0, time.UTC), true},
+		{"ambiguous day and month", `"9/3/2025 14:05"`, time.Time{}, false},
+		{"day over 12 is day first", `"13/3/2025 14:05"`, time.Date(2025, 3, 13, 6, 5, 0, 0, time.UTC), true},
+		{"day over 12 is month first", `"3/13/2025"`, time.Date(2025, 3, 12, 16, 0, 0, 0, time.UTC), true},
+		{"same day and month", `"3.3.2025"`, time.Date(2025, 3, 2, 16, 0, 0, 0, time.UTC), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,7 +77,7 @@ func TestTimestamps(t *testing.T) {
 
 func TestTimestampMessage(t *testing.T) {
 	posts := readString(t, "t.jsonl", `{"created_at":"next tuesday"}`+"\n", Options{})
-	want := `created_at "next tuesday" is not a time; use RFC 3339 (2025-07-15T10:00:00+08:00), "2006-01-02 15:04:05", "2006-01-02 15:04", "2006/01/02 15:04:05" or Unix seconds or milliseconds`
+	want := `created_at "next tuesday" is not a time; use RFC 3339 (2025-07-15T10:00:00+08:00), "2006-01-02 15:04:05", "2006-01-02 15:04", "2006/01/02 15:04:05", "2025年7月15日 10:00", Unix seconds or milliseconds, or an Excel serial date`
 	if posts[0].Unreadable != want {
 		t.Errorf("got  %q\nwant %q", posts[0].Unreadable, want)
 	}
@@ -92,5 +115,30 @@ func TestDefaultLocationIsUTC(t *testing.T) {
 	posts := readString(t, "t.jsonl", `{"time":"2025-07-15 10:00"}`+"\n", Options{})
 	if want := time.Date(2025, 7, 15, 10, 0, 0, 0, time.UTC); !posts[0].CreatedAt.Equal(want) {
 		t.Errorf("got %v, want %v", posts[0].CreatedAt, want)
+	}
+}
+
+func TestDateOrder(t *testing.T) {
+	tests := []struct {
+		name, order, value string
+		want               time.Time
+		why                string
+	}{
+		{"no order, ambiguous", "", "9/3/2025 14:05", time.Time{}, `created_at "9/3/2025 14:05" could be day/month or month/day; set export.date_order to dmy or mdy in the rule file`},
+		{"dmy", OrderDMY, "9/3/2025 14:05", time.Date(2025, 3, 9, 14, 5, 0, 0, time.UTC), ""},
+		{"mdy", OrderMDY, "9/3/2025 14:05", time.Date(2025, 9, 3, 14, 5, 0, 0, time.UTC), ""},
+		{"mdy with seconds and dashes", OrderMDY, "09-03-2025 14:05:06", time.Date(2025, 9, 3, 14, 5, 6, 0, time.UTC), ""},
+		{"ymd refuses year last", OrderYMD, "9/3/2025", time.Time{}, `created_at "9/3/2025" puts the year last, but export.date_order is ymd; set export.date_order to dmy or mdy`},
+		{"mdy against the numbers", OrderMDY, "13/3/2025", time.Time{}, `created_at "13/3/2025" is not a date in the order mdy; check export.date_order`},
+		{"year first whatever the order", OrderDMY, "2025/9/3 14:05", time.Date(2025, 9, 3, 14, 5, 0, 0, time.UTC), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			posts := readString(t, "t.csv", "id,created_at\n1,"+tt.value+"\n", Options{DateOrder: tt.order})
+			p := posts[0]
+			if p.Unreadable != tt.why || !p.CreatedAt.Equal(tt.want) {
+				t.Errorf("got %v %q\nwant %v %q", p.CreatedAt, p.Unreadable, tt.want, tt.why)
+			}
+		})
 	}
 }

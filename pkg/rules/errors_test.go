@@ -47,6 +47,7 @@ func TestParseErrors(t *testing.T) {
 		{"negative min", "length: {min: -1}\n", "rules.yaml:1:15: `length.min` must be 0 or more, got -1"},
 		{"encoding", "export: {encoding: latin1}\n", "rules.yaml:1:20: unknown encoding `latin1` in `export.encoding`; use `auto`, `utf-8`, `utf-16`, `utf-16le`, `utf-16be`, `gbk`, `gb18030` or `big5`"},
 		{"encoding typo", "export: {encoding: gb1830}\n", "rules.yaml:1:20: unknown encoding `gb1830` in `export.encoding`; did you mean `gb18030`?"},
+		{"date order", "export: {date_order: dym}\n", "rules.yaml:1:22: unknown date order `dym` in `export.date_order`; did you mean `dmy`?"},
 		{"timezone", "window: {timezone: Asia/Shangai}\n", "rules.yaml:1:20: unknown time zone `Asia/Shangai` in `window.timezone`; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC, or an offset such as +08:00"},
 		{"local zone", "export: {timezone: Local}\n", "rules.yaml:1:20: `export.timezone` cannot be Local: results must not depend on the machine; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC, or an offset such as +08:00"},
 		{"bad time", "window: {start: \"15/07/2025\"}\n", "rules.yaml:1:17: `window.start` is not a time: \"15/07/2025\"; write it as \"2025-07-15 10:00\", \"2025-07-15 10:00:00\", \"2025-07-15\" or RFC 3339"},

@@ -75,6 +75,8 @@ type ExportOpts struct {
 	Encoding string       `yaml:"encoding" jsonschema:"enum=auto,enum=utf-8,enum=utf-16,enum=utf-16le,enum=utf-16be,enum=gbk,enum=gb18030,enum=big5,default=auto" jsonschema_description:"Text encoding of files that have no byte-order mark and are not valid UTF-8; auto detects it per file."`
 	Timezone string       `yaml:"timezone" jsonschema_description:"Zone for timestamps written without one. Default: window.timezone, else UTC."`
 	Files    []ExportFile `yaml:"files" jsonschema_description:"Settings for some files only, by glob; the first entry whose glob matches a file applies to it."`
+	// DateOrder is read by the export package; "" leaves 9/3/2025 unreadable.
+	DateOrder string `yaml:"date_order" jsonschema:"enum=ymd,enum=dmy,enum=mdy" jsonschema_description:"Order of day and month in dates written with the year last (9/3/2025): dmy or mdy. Unset, such a date is read only when its numbers allow one order."`
 
 	Location *time.Location `yaml:"-"`
 }

@@ -141,6 +141,7 @@ func TestParseValidForms(t *testing.T) {
 		{"utc offset zone", "export: {timezone: UTC-5}\n", func(r *Rules) any { _, off := time.Date(2025, 1, 1, 0, 0, 0, 0, r.Export.Location).Zone(); return off }, -5 * 3600},
 		{"rfc3339 keeps its offset", "window: {end: \"2025-07-22T23:59:59+09:00\", timezone: UTC}\n", func(r *Rules) any { return r.Window.End.UTC() }, time.Date(2025, 7, 22, 14, 59, 59, 0, time.UTC)},
 		{"only end", "window: {end: \"2025-07-22\"}\n", func(r *Rules) any { return [2]bool{r.Window.Set, r.Window.Start.IsZero()} }, [2]bool{true, true}},
+		{"date order upper case", "export: {date_order: DMY}\n", func(r *Rules) any { return r.Export.DateOrder }, "dmy"},
 		{"encoding upper case", "export: {encoding: GBK}\n", func(r *Rules) any { return r.Export.Encoding }, "gbk"},
 		{"window zone falls back on export zone", "export: {timezone: Asia/Tokyo}\nwindow: {start: \"2025-07-15\"}\n", func(r *Rules) any { return r.Window.Start.Location().String() }, "Asia/Tokyo"},
 		{"anchors and aliases", "tags: {all_of: &t [\"#ES\"], any_of: *t}\n", func(r *Rules) any { return r.Tags.AnyOf }, []string{"#ES"}},

@@ -18,6 +18,10 @@ func checkEncoding(v *validator) {
 		e.Encoding = "auto"
 	}
 	v.oneOf("export.encoding", "encoding", e.Encoding, Encodings...)
+	e.DateOrder = strings.ToLower(strings.TrimSpace(e.DateOrder))
+	if e.DateOrder != "" {
+		v.oneOf("export.date_order", "date order", e.DateOrder, DateOrders...)
+	}
 	checkExportFiles(v)
 }
 
@@ -40,6 +44,9 @@ func checkExportFiles(v *validator) {
 		checkFieldMap(v, at+".fields", f.Fields)
 	}
 }
+
+// DateOrders lists the values export.date_order accepts.
+var DateOrders = []string{"ymd", "dmy", "mdy"}
 
 // checkFields rejects two fields read from the same column.
 func checkFields(v *validator) {

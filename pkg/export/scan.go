@@ -1,0 +1,254 @@
+package export
+
+import "unicode/utf8"
+
+// maxDepth is how deep a JSON value may nest, as in encoding/json.
+const maxDepth = 10000
+
+// scanner checks one JSON text byte by byte. It finds the members of a line's object
+// while checking it, so a JSON Lines record is read in one pass rather than checked by
+// json.Valid and then scanned again.
+type scanner struct {
+	b     []byte
+	i     int
+	depth int
+	dirty bool // a NUL or invalid UTF-8 was met: repair the text and scan again
+}
+
+// scanObject reports whether obj is exactly one valid JSON object (spaces around it
+// allowed), calling fn with the key literal and raw value of each of its members as they
+// are found; fn may have been called when it returns false. dirty says the text holds NUL
+// or invalid UTF-8, which repair turns into U+FFFD.
+func scanObject(obj []byte, fn func(key, raw []byte)) (ok, dirty bool) {
+	s := scanner{b: obj}
+	s.space()
+	ok = s.object(fn)
+	s.space()
+	return ok && s.i == len(s.b), s.dirty
+}
+
+func (s *scanner) space() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// object scans an object at s.i; fn, when not nil, gets each member.
+func (s *scanner) object(fn func(key, raw []byte)) bool {
+	if s.i >= len(s.b) || s.b[s.i] != '{' {
+		return false
+	}
+	if s.depth++; s.depth > maxDepth {
+		return false
+	}
+	s.i++
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == '}' {
+		s.i++
+		s.depth--
+		return true
+	}
+	for {
+		start := s.i
+		if !s.str() {
+			return false
+		}
+		key := s.b[start:s.i]
+		s.space()
+		if s.i >= len(s.b) || s.b[s.i] != ':' {
+			return false
+		}
+		s.i++
+		s.space()
+		start = s.i
+		if !s.value() {
+			return false
+		}
+		if fn != nil {
+			fn(key, s.b[start:s.i])
+		}
+		s.space()
+		if s.i >= len(s.b) {
+			return false
+		}
+		switch s.b[s.i] {
+		case ',':
+			s.i++
+			s.space()
+		case '}':
+			s.i++
+			s.depth--
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+func (s *scanner) array() bool {
+	if s.depth++; s.depth > maxDepth {
+		return false
+	}
+	s.i++ // the '['
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == ']' {
+		s.i++
+		s.depth--
+		return true
+	}
+	for {
+		if !s.value() {
+			return false
+		}
+		s.space()
+		if s.i >= len(s.b) {
+			return false
+		}
+		switch s.b[s.i] {
+		case ',':
+			s.i++
+			s.space()
+		case ']':
+			s.i++
+			s.depth--
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+func (s *scanner) value() bool {
+	if s.i >= len(s.b) {
+		return false
+	}
+	switch c := s.b[s.i]; {
+	case c == '"':
+		return s.str()
+	case c == '{':
+		return s.object(nil)
+	case c == '[':
+		return s.array()
+	case c == 't':
+		return s.word("true")
+	case c == 'f':
+		return s.word("false")
+	case c == 'n':
+		return s.word("null")
+	case c == '-' || ('0' <= c && c <= '9'):
+		return s.number()
+	case c == 0 || c >= utf8.RuneSelf:
+		s.dirty = true
+	}
+	return false
+}
+
+func (s *scanner) word(w string) bool {
+	if len(s.b)-s.i < len(w) || string(s.b[s.i:s.i+len(w)]) != w {
+		return false
+	}
+	s.i += len(w)
+	return true
+}
+
+// str scans a string literal at s.i, checking its escapes and its UTF-8.
+func (s *scanner) str() bool {
+	if s.i >= len(s.b) || s.b[s.i] != '"' {
+		if s.i < len(s.b) && (s.b[s.i] == 0 || s.b[s.i] >= utf8.RuneSelf) {
+			s.dirty = true
+		}
+		return false
+	}
+	b := s.b
+	for i := s.i + 1; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '"':
+			s.i = i + 1
+			return true
+		case c == '\\':
+			n := escapeLen(b[i:])
+			if n == 0 {
+				return false
+			}
+			i += n
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 {
+				s.dirty = true
+				return false
+			}
+			i += n
+		case c < 0x20:
+			s.dirty = s.dirty || c == 0
+			return false
+		default:
+			i++
+		}
+	}
+	return false
+}
+
+// escapeLen returns the length of the valid escape at the start of b, or 0.
+func escapeLen(b []byte) int {
+	if len(b) < 2 {
+		return 0
+	}
+	if b[1] != 'u' {
+		if simpleEscapes[b[1]] != 0 {
+			return 2
+		}
+		return 0
+	}
+	if _, ok := hex4(b); ok {
+		return 6
+	}
+	return 0
+}
+
+func (s *scanner) number() bool {
+	b, i := s.b, s.i
+	if b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && '1' <= b[i] && b[i] <= '9':
+		i = digits(b, i)
+	default:
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		j := digits(b, i+1)
+		if j == i+1 {
+			return false
+		}
+		i = j
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := digits(b, i)
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	s.i = i
+	return true
+}
+
+func digits(b []byte, i int) int {
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	return i
+}
