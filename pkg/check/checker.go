@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/integrity"
@@ -32,7 +31,6 @@ type Workspace struct {
 	measurer text.Measurer
 	signer   integrity.Signer
 	spans    []text.Span
-	clean    strings.Builder
 }
 
 // New compiles the checks the rules ask for.
@@ -77,7 +75,8 @@ func (c *Checker) loadBrief(path string, threshold float64) error {
 		return fmt.Errorf("reading the brief: %w", err)
 	}
 	var ws Workspace
-	c.brief = integrity.NewBrief(c.cleaned(&ws, text.Prepare(string(data), c.fold)))
+	c.sign(&ws, text.Prepare(string(data), c.fold))
+	c.brief = ws.signer.Brief()
 	c.checks = append(c.checks, &briefCheck{threshold: threshold})
 	return nil
 }
@@ -112,7 +111,8 @@ func (c *Checker) measure(s *Subject, ws *Workspace) Measure {
 		}
 	}
 	m.Text = new(integrity.TextDoc)
-	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Sign(c.cleaned(ws, s.Prepared))
+	c.sign(ws, s.Prepared)
+	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Finish()
 	if c.brief != nil {
 		m.Brief = ws.signer.Containment(c.brief)
 	}
@@ -143,44 +143,32 @@ func imageSigs(infos []imageInfo) []integrity.ImageSig {
 	return out
 }
 
-// cleaned reduces a post to the characters that carry its wording: tags,
-// URLs and mentions dropped (a shared tag must not make posts similar),
-// then NFKC, case and Traditional-to-Simplified folds, and no spaces or
-// punctuation. Under the default rules the post's folded text, made once
-// for tag and phrase matching, already has every fold, so only the spans
-// and the punctuation are taken out; normalizing a post twice was the
-// largest cost of judging it.
-func (c *Checker) cleaned(ws *Workspace, p *text.Prepared) string {
-	src, folded := p.Text(), false
-	if c.fold.Width && c.fold.Case && c.fold.Script {
-		src, folded = p.Folded(), true
+// sign hashes a post's wording into its signature while reading it, with
+// no cleaned copy of the text: tags, URLs and mentions left out (a shared
+// tag must not make posts similar), then every fold (width, case,
+// Traditional-to-Simplified, space) and no spaces or punctuation. The
+// wording is always folded the same way, whatever the rule's tag folds:
+// a post's similarity to another must not change with match.fold_case.
+// Under the default folds the post's folded text, made once for tag and
+// phrase matching, is that text already.
+func (c *Checker) sign(ws *Workspace, p *text.Prepared) {
+	src := p.Folded()
+	if c.fold != text.AllFolds {
+		src = text.AllFolds.Apply(p.Text())
 	}
 	ws.spans = text.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
-	ws.clean.Reset()
+	ws.signer.Start()
 	for _, sp := range ws.spans {
 		if sp.End > len(src) {
 			break // offsets index Normalize(src), which src already is
 		}
-		switch {
-		case sp.Kind == text.SpanURL || sp.Kind == text.SpanTag || sp.Kind == text.SpanMention:
-			if !folded {
-				ws.clean.WriteByte(' ') // keeps words apart until Clean drops spaces
+		if sp.Kind == text.SpanURL || sp.Kind == text.SpanTag || sp.Kind == text.SpanMention {
+			continue
+		}
+		for _, r := range src[sp.Start:sp.End] {
+			if integrity.Wording(r) {
+				ws.signer.Add(r)
 			}
-		case folded:
-			// Clean's filtering without its normalization, done while copying.
-			for _, r := range src[sp.Start:sp.End] {
-				if integrity.Wording(r) {
-					ws.clean.WriteRune(r)
-				}
-			}
-		default:
-			ws.clean.WriteString(src[sp.Start:sp.End])
 		}
 	}
-	if folded {
-		return ws.clean.String()
-	}
-	return integrity.Clean(scriptFold.Apply(ws.clean.String()))
 }
-
-var scriptFold = text.Fold{Script: true}
