@@ -214,23 +214,30 @@ func hasHan(s string) bool {
 
 func convertGroup(s string, gi int, group *gocc.Group) string {
 	tbl := props()
-	var b strings.Builder
-	b.Grow(len(s))
+	var b *strings.Builder // nil until the first conversion: most posts have none
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if propOf(tbl, r)&pHan == 0 || !mayStartKey(r, gi) {
-			b.WriteString(s[i : i+n])
+		key, value := 0, ""
+		if propOf(tbl, r)&pHan != 0 && mayStartKey(r, gi) {
+			key, value = lookupT2S(group, s[i:min(len(s), i+t2sWindow)])
+		}
+		if key == 0 {
+			if b != nil {
+				b.WriteString(s[i : i+n])
+			}
 			i += n
 			continue
 		}
-		key, value := lookupT2S(group, s[i:min(len(s), i+t2sWindow)])
-		if key == 0 {
-			b.WriteString(s[i : i+n])
-			i += n
-			continue
+		if b == nil {
+			b = &strings.Builder{}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
 		}
 		b.WriteString(value)
 		i += key
+	}
+	if b == nil {
+		return s
 	}
 	return b.String()
 }

@@ -62,6 +62,12 @@ func fastWidthCase(s string, b *strings.Builder, space bool) bool {
 			b.WriteByte(byte(r))
 			continue
 		}
+		if 0x4E00 <= r && r <= 0x9FFF {
+			// CJK unified ideographs, most of a Chinese post: neither
+			// width, NFKC nor case folding changes them.
+			b.WriteRune(r)
+			continue
+		}
 		if !writeFolded(b, r) {
 			return false
 		}
