@@ -69,8 +69,8 @@ func BenchmarkInspect(b *testing.B) {
 		c, err := ocheck.New(ocheck.Config{
 			Fold: otext.Fold(text.AllFolds), Unit: otext.Graphemes, Exclude: otext.Exclude(ex), Min: 60, Max: 2000,
 			AllOf: []string{"#Gate Alpha 第三届积分狂欢节 & ES Launchpool#"}, Blocklist: []string{"free_es_bot"},
-			Banned: []string{"稳赚不赔", "guaranteed profit"},
-			Topics: [][]string{{"Eclipse", "SVM", "Solana", "以太坊", "Layer 2"}, {"代币", "总量", "解锁", "tokenomics"}, {"质押", "挖矿", "APR"}},
+			Banned:    []string{"稳赚不赔", "guaranteed profit"},
+			Topics:    [][]string{{"Eclipse", "SVM", "Solana", "以太坊", "Layer 2"}, {"代币", "总量", "解锁", "tokenomics"}, {"质押", "挖矿", "APR"}},
 			BriefPath: "testdata/announcement.txt", BriefThreshold: 0.6,
 		})
 		if err != nil {
