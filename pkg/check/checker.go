@@ -28,9 +28,12 @@ type topicSet struct {
 
 // Workspace holds the buffers one worker reuses from post to post.
 type Workspace struct {
-	measurer text.Measurer
-	signer   integrity.Signer
-	spans    []text.Span
+	measurer  text.Measurer
+	preparer  text.Preparer
+	tokenizer text.Tokenizer
+	signer    integrity.Signer
+	spans     []text.Span
+	subject   Subject
 }
 
 // New compiles the checks the rules ask for.
@@ -89,7 +92,8 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 		e.Reasons = []Reason{{Code: Unreadable, Message: p.Unreadable}}
 		return e
 	}
-	s := &Subject{Post: p, Prepared: text.Prepare(p.Content, c.fold), Verbose: verbose}
+	s := &ws.subject
+	*s = Subject{Post: p, Prepared: ws.preparer.Prepare(p.Content, c.fold), Verbose: verbose}
 	s.Length = ws.measurer.Measure(p.Content, c.ex, text.SyntaxAuto).Of(c.unit)
 	e.Measure = c.measure(s, ws)
 	s.brief = e.Measure.Brief
@@ -156,7 +160,7 @@ func (c *Checker) sign(ws *Workspace, p *text.Prepared) {
 	if c.fold != text.AllFolds {
 		src = text.AllFolds.Apply(p.Text())
 	}
-	ws.spans = text.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
+	ws.spans = ws.tokenizer.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
 	ws.signer.Start()
 	for _, sp := range ws.spans {
 		if sp.End > len(src) {

@@ -51,11 +51,11 @@ func (f Fold) fast(s string) (string, bool) {
 	if !f.Width || !f.Case {
 		return "", false
 	}
-	var b strings.Builder
-	if !fastWidthCase(s, &b, f.Space) {
+	b, ok := fastWidthCase(s, nil, f.Space)
+	if !ok {
 		return "", false
 	}
-	t := b.String()
+	t := bytesString(b) // b is this string's alone from here on
 	if f.Script {
 		// A few conversions take two steps (鏇→镟→旋): fold until settled.
 		for range 4 {
@@ -67,6 +67,63 @@ func (f Fold) fast(s string) (string, bool) {
 		}
 	}
 	return t, true
+}
+
+// appendApply appends f.Apply(s) to dst, folding straight into dst on the
+// usual paths (ASCII; width and case on, context-free characters).
+func (f Fold) appendApply(dst []byte, s string) []byte {
+	switch {
+	case f == (Fold{}):
+		return append(dst, s...)
+	case !utf8.ValidString(s):
+		return append(dst, f.Apply(s)...)
+	case isASCII(s):
+		return f.appendASCII(dst, s)
+	case !f.Width || !f.Case:
+		return append(dst, f.Apply(s)...)
+	}
+	start := len(dst)
+	dst, ok := fastWidthCase(s, dst, f.Space)
+	if !ok {
+		return append(dst[:start], f.Apply(s)...)
+	}
+	if !f.Script {
+		return dst
+	}
+	t := bytesString(dst[start:])
+	for range 4 {
+		n := foldScript(t)
+		if n == t {
+			break
+		}
+		t = n // a new string: foldScript copies only when it converts
+	}
+	if len(t) > 0 && len(dst) > start && unsafe.StringData(t) == &dst[start] {
+		return dst // nothing converted
+	}
+	return append(dst[:start], t...)
+}
+
+// appendASCII is ascii appending to dst: the case fold and the space fold
+// in one pass.
+func (f Fold) appendASCII(dst []byte, s string) []byte {
+	inSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if f.Space && isFoldedSpace(rune(c)) {
+			if !inSpace {
+				dst = append(dst, ' ')
+			}
+			inSpace = true
+			continue
+		}
+		inSpace = false
+		if f.Case && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // once applies each fold in f one time.

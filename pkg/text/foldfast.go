@@ -1,7 +1,7 @@
 package text
 
 import (
-	"strings"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -37,9 +37,8 @@ const (
 // context-free characters, with the space fold done in the same pass when
 // space is set (script folding, which comes between them in Apply, never
 // touches white space); ok is false when s needs the slow path.
-func fastWidthCase(s string, b *strings.Builder, space bool) bool {
-	b.Reset()
-	b.Grow(len(s))
+func fastWidthCase(s string, b []byte, space bool) ([]byte, bool) {
+	b = slices.Grow(b, len(s))
 	inSpace := false
 	for _, r := range s {
 		if space {
@@ -48,7 +47,7 @@ func fastWidthCase(s string, b *strings.Builder, space bool) bool {
 			}
 			if isFoldedSpace(r) {
 				if !inSpace {
-					b.WriteByte(' ')
+					b = append(b, ' ')
 				}
 				inSpace = true
 				continue
@@ -59,27 +58,28 @@ func fastWidthCase(s string, b *strings.Builder, space bool) bool {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			b = append(b, byte(r))
 			continue
 		}
 		if 0x4E00 <= r && r <= 0x9FFF {
 			// CJK unified ideographs, most of a Chinese post: neither
 			// width, NFKC nor case folding changes them.
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			continue
 		}
-		if !writeFolded(b, r) {
-			return false
+		var ok bool
+		if b, ok = appendFolded(b, r); !ok {
+			return b, false
 		}
 	}
-	return true
+	return b, true
 }
 
-// writeFolded writes the width-and-case fold of r alone, if r folds the
+// appendFolded appends the width-and-case fold of r alone, if r folds the
 // same in any context.
-func writeFolded(b *strings.Builder, r rune) bool {
+func appendFolded(b []byte, r rune) ([]byte, bool) {
 	if int(r) >= len(foldMemo) {
-		return false
+		return b, false
 	}
 	v := foldMemo[r].Load()
 	if v == 0 {
@@ -87,13 +87,13 @@ func writeFolded(b *strings.Builder, r rune) bool {
 	}
 	switch {
 	case v == memoUnsafe:
-		return false
+		return b, false
 	case v&memoMulti != 0:
-		b.WriteString((*foldStrings.Load())[v&^memoMulti])
+		b = append(b, (*foldStrings.Load())[v&^memoMulti]...)
 	default:
-		b.WriteRune(rune(v - 1))
+		b = utf8.AppendRune(b, rune(v-1))
 	}
-	return true
+	return b, true
 }
 
 func learnRune(r rune) uint32 {

@@ -52,7 +52,19 @@ var spanExclude = [...]Exclude{
 // else, so a '#' inside one is part of the URL. The spans are appended to
 // dst, which may be nil.
 func Tokenize(s string, syn Syntax, dst []Span) []Span {
-	var sc scanner
+	var tk Tokenizer
+	return tk.Tokenize(s, syn, dst)
+}
+
+// Tokenizer tokenizes texts one after another, reusing its buffers. The
+// zero value is ready to use; a Tokenizer is not safe for concurrent use.
+type Tokenizer struct {
+	sc scanner
+}
+
+// Tokenize is the package-level Tokenize with tk's buffers.
+func (tk *Tokenizer) Tokenize(s string, syn Syntax, dst []Span) []Span {
+	sc := &tk.sc
 	t := normalizeInto(s, &sc.buf)
 	specials := sc.specials(t, syn, true)
 	tbl := props()
