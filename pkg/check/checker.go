@@ -19,11 +19,14 @@ type Checker struct {
 	ex     text.Exclude
 	topics []topicSet
 	brief  *integrity.Brief
+	// phrases finds the banned words (group 0) and every topic's keywords
+	// (groups 1…) in one pass over the folded post.
+	phrases *text.PhraseIndex
 }
 
 type topicSet struct {
 	name    string
-	phrases *text.PhraseSet
+	phrases *text.PhraseSet // for explain's list of the keywords found
 }
 
 // Workspace holds the buffers one worker reuses from post to post.
@@ -34,6 +37,7 @@ type Workspace struct {
 	signer    integrity.Signer
 	spans     []text.Span
 	subject   Subject
+	hits      text.PhraseHits
 }
 
 // New compiles the checks the rules ask for.
@@ -57,11 +61,14 @@ func New(r *rules.Rules) (*Checker, error) {
 	if len(r.Authors.Blocklist) > 0 {
 		c.checks = append(c.checks, newBlockCheck(r.Authors.Blocklist, fold))
 	}
-	if len(r.Content.Banned) > 0 {
-		c.checks = append(c.checks, &bannedCheck{phrases: text.CompilePhrases(r.Content.Banned, fold)})
-	}
+	groups := [][]string{r.Content.Banned}
 	for _, t := range r.Scoring.Topics {
 		c.topics = append(c.topics, topicSet{name: t.Name, phrases: text.CompilePhrases(t.Keywords, fold)})
+		groups = append(groups, t.Keywords)
+	}
+	c.phrases = text.CompilePhraseIndex(groups, fold)
+	if len(r.Content.Banned) > 0 {
+		c.checks = append(c.checks, &bannedCheck{phrases: c.phrases})
 	}
 	if err := c.loadBrief(r.Content.BriefPath, r.Content.BriefThreshold); err != nil {
 		return nil, err
@@ -93,7 +100,8 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 		return e
 	}
 	s := &ws.subject
-	*s = Subject{Post: p, Prepared: ws.preparer.Prepare(p.Content, c.fold), Verbose: verbose}
+	*s = Subject{Post: p, Prepared: ws.preparer.Prepare(p.Content, c.fold), Verbose: verbose, phrases: &ws.hits}
+	c.phrases.Scan(s.Prepared, s.phrases)
 	s.Length = ws.measurer.Measure(p.Content, c.ex, text.SyntaxAuto).Of(c.unit)
 	e.Measure = c.measure(s, ws)
 	s.brief = e.Measure.Brief
@@ -109,8 +117,8 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 func (c *Checker) measure(s *Subject, ws *Workspace) Measure {
 	p := s.Post
 	m := Measure{Length: s.Length, Images: len(p.Images), Likes: p.Likes, Comments: p.Comments, Reposts: p.Reposts, Views: p.Views}
-	for _, t := range c.topics {
-		if len(t.phrases.Find(s.Prepared)) > 0 {
+	for g := range c.topics {
+		if c.phrases.Any(s.phrases, 1+g) {
 			m.Topics++
 		}
 	}

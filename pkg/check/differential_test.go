@@ -75,6 +75,16 @@ var tagSets = [][2][]string{
 	{{"$ES", "#Gate Alpha 第三届积分狂欢节 & ES Launchpool#"}, nil},
 }
 
+// phraseGroups are phrase lists for the automaton: overlapping phrases,
+// phrases inside others, repeats, blanks, glue at either end, CJK.
+var phraseGroups = [][]string{
+	{"稳赚不赔", "guaranteed profit", "ES", "Layer 2", "profit", "赚"},
+	{"Eclipse", "SVM", "Solana", "以太坊", "Layer 2", " ", "", "ES"},
+	{"代币", "总量", "代币机制", "币", "解锁", "tokenomics", "代币"},
+	{"#ES", "👍", "❤️", "e\u0301", "ß", "ss", "ＥＳ", "区块链", "區塊鏈", "1,250"},
+	{},
+}
+
 // configs lists every fold combination against every unit, cycling through
 // the exclusion and tag sets.
 func configs() []config {
@@ -258,6 +268,11 @@ func TestTextAgreesWithOracle(t *testing.T) {
 	var m text.Measurer
 	var om otext.Measurer
 	rules := []string{"#Gate Alpha 第三届积分狂欢节 & ES Launchpool#", "#ES", "$ES", "#话题#"}
+	var indexes [16]*text.PhraseIndex
+	for bits := range indexes {
+		f := text.Fold{Width: bits&1 != 0, Case: bits&2 != 0, Space: bits&4 != 0, Script: bits&8 != 0}
+		indexes[bits] = text.CompilePhraseIndex(phraseGroups, f)
+	}
 	for i := range 10000 {
 		s := genPost(rng)
 		for syn := range text.Syntax(3) {
@@ -276,6 +291,16 @@ func TestTextAgreesWithOracle(t *testing.T) {
 		f := text.Fold{Width: bits&1 != 0, Case: bits&2 != 0, Space: bits&4 != 0, Script: bits&8 != 0}
 		if g, w := f.Apply(s), otext.Fold(f).Apply(s); g != w {
 			t.Fatalf("%q fold %+v: %q, oracle %q", s, f, g, w)
+		}
+		var hits text.PhraseHits
+		index := indexes[bits]
+		index.Scan(text.Prepare(s, f), &hits)
+		op := otext.Prepare(s, otext.Fold(f))
+		for g, group := range phraseGroups {
+			want := otext.CompilePhrases(group, otext.Fold(f)).Find(op)
+			if got := index.Found(&hits, g); !reflect.DeepEqual(got, want) || index.Any(&hits, g) != (len(want) > 0) {
+				t.Fatalf("%q fold %+v group %d: phrases %q, oracle %q", s, f, g, got, want)
+			}
 		}
 		r, err := text.CompileTag(rules[i%len(rules)], f)
 		if err != nil {
