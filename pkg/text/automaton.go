@@ -144,4 +144,3 @@ func (ix *PhraseIndex) Found(h *PhraseHits, g int) []string {
 
 // Groups returns the number of groups.
 func (ix *PhraseIndex) Groups() int { return len(ix.groups) }
-
