@@ -4,6 +4,19 @@ package integrity
 // once and then compared with every entry.
 type Brief struct {
 	set set
+	// filter has a bit set for the top 16 bits of every shingle of the
+	// brief: most shingles of a post are turned away by one look at this
+	// 8 KB table, without probing the set.
+	filter [1 << 10]uint64
+}
+
+func (b *Brief) add(x uint64) {
+	b.set.add(x)
+	b.filter[x>>54] |= 1 << (x >> 48 & 63)
+}
+
+func (b *Brief) has(x uint64) bool {
+	return b.filter[x>>54]&(1<<(x>>48&63)) != 0 && b.set.has(x)
 }
 
 // NewBrief builds the brief's shingle set from cleaned text.
@@ -13,7 +26,7 @@ func NewBrief(cleaned string) *Brief {
 	b := &Brief{}
 	b.set.reset(len(xs))
 	for _, x := range xs {
-		b.set.add(x)
+		b.add(x)
 	}
 	return b
 }
@@ -24,7 +37,7 @@ func (s *Signer) Brief() *Brief {
 	b := &Brief{}
 	b.set.reset(len(s.xs))
 	for _, x := range s.xs {
-		b.set.add(x)
+		b.add(x)
 	}
 	return b
 }
@@ -53,7 +66,7 @@ func (s *Signer) Containment(b *Brief) float64 {
 			continue
 		}
 		distinct++
-		if b.set.has(x) {
+		if b.has(x) {
 			found++
 		}
 	}
@@ -62,7 +75,7 @@ func (s *Signer) Containment(b *Brief) float64 {
 
 func (b *Brief) anyIn(xs []uint64) bool {
 	for _, x := range xs {
-		if b.set.has(x) {
+		if b.has(x) {
 			return true
 		}
 	}

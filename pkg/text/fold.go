@@ -299,27 +299,44 @@ func convertGroup(s string, gi int, group *gocc.Group) string {
 	return b.String()
 }
 
-// keyStarts remembers, per code point, which groups of the conversion chain
-// have a key starting with it: bit 31 once known, bit g for group g. Most
-// characters of a Simplified post start no key, and knowing that saves a
-// trie walk per character.
-var keyStarts [0x30000]atomic.Uint32
+// keyStarts remembers, per group of the conversion chain, a bit per code
+// point below keyStartsEnd: set when a key of the group's dictionaries
+// starts with that character; keyKnown says which characters have been
+// looked up. Most characters of a Simplified post start no key, and
+// knowing that saves a trie walk per character. Bits, learnt on first
+// sight, keep the tables at 24 KB each, where a word per code point took
+// 768 KB and missed the cache.
+var (
+	keyStartsOnce sync.Once
+	keyKnown      [keyStartsEnd / 64]atomic.Uint64
+	keyStarts     [][keyStartsEnd / 64]atomic.Uint64
+)
+
+const keyStartsEnd = 0x30000
 
 func mayStartKey(r rune, gi int) bool {
-	if int(r) >= len(keyStarts) || gi >= 31 {
+	if r >= keyStartsEnd {
 		return true
 	}
-	v := keyStarts[r].Load()
-	if v == 0 {
-		v = 1 << 31
-		for g, grp := range converter().DictChains {
-			if g < 31 && startsKey(grp, r) {
-				v |= 1 << g
-			}
-		}
-		keyStarts[r].Store(v)
+	w, bit := r/64, uint64(1)<<(r%64)
+	if keyKnown[w].Load()&bit == 0 {
+		learnKeyStart(r)
 	}
-	return v&(1<<gi) != 0
+	return keyStarts[gi][w].Load()&bit != 0
+}
+
+// learnKeyStart looks r up in every group; the start bits are set before
+// the known bit, so a reader that sees r known sees its start bits.
+func learnKeyStart(r rune) {
+	groups := converter().DictChains
+	keyStartsOnce.Do(func() { keyStarts = make([][keyStartsEnd / 64]atomic.Uint64, len(groups)) })
+	w, bit := r/64, uint64(1)<<(r%64)
+	for g, grp := range groups {
+		if startsKey(grp, r) {
+			keyStarts[g][w].Or(bit)
+		}
+	}
+	keyKnown[w].Or(bit)
 }
 
 func startsKey(group *gocc.Group, r rune) bool {
