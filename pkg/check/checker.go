@@ -168,8 +168,21 @@ func (c *Checker) sign(ws *Workspace, p *text.Prepared) {
 	if c.fold != text.AllFolds {
 		src = text.AllFolds.Apply(p.Text())
 	}
-	ws.spans = ws.tokenizer.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
 	ws.signer.Start()
+	t, specials := ws.tokenizer.Specials(src, text.SyntaxAuto, ws.spans[:0])
+	ws.spans = specials
+	if t == src {
+		// The usual case: the folded text is in NFC, so the spans index
+		// it; only the URL, tag and mention spans need finding.
+		from := 0
+		for _, sp := range specials {
+			c.addWording(ws, src[from:sp.Start])
+			from = sp.End
+		}
+		c.addWording(ws, src[from:])
+		return
+	}
+	ws.spans = ws.tokenizer.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
 	for _, sp := range ws.spans {
 		if sp.End > len(src) {
 			break // offsets index Normalize(src), which src already is
@@ -177,10 +190,15 @@ func (c *Checker) sign(ws *Workspace, p *text.Prepared) {
 		if sp.Kind == text.SpanURL || sp.Kind == text.SpanTag || sp.Kind == text.SpanMention {
 			continue
 		}
-		for _, r := range src[sp.Start:sp.End] {
-			if integrity.Wording(r) {
-				ws.signer.Add(r)
-			}
+		c.addWording(ws, src[sp.Start:sp.End])
+	}
+}
+
+// addWording hashes the characters of s that carry wording.
+func (c *Checker) addWording(ws *Workspace, s string) {
+	for _, r := range s {
+		if integrity.Wording(r) {
+			ws.signer.Add(r)
 		}
 	}
 }
