@@ -40,17 +40,33 @@ const (
 func fastWidthCase(s string, b []byte, space bool) ([]byte, bool) {
 	b = slices.Grow(b, len(s))
 	inSpace := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// U+4000–U+9FFF (lead bytes E4–E9 in valid UTF-8): CJK unified
+		// ideographs, most of a Chinese post, and the Yijing hexagrams.
+		// Neither width, NFKC nor case folding changes them, and none is
+		// white space: they are copied as they are.
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			b = append(b, s[i:i+3]...)
+			inSpace = false
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if space {
-			if dropInSpaceFold(r) {
-				continue
-			}
-			if isFoldedSpace(r) {
-				if !inSpace {
-					b = append(b, ' ')
+			// No ASCII character above the space is white space or
+			// dropped: only the others need looking up.
+			if r >= utf8.RuneSelf || r <= ' ' {
+				if dropInSpaceFold(r) {
+					continue
 				}
-				inSpace = true
-				continue
+				if isFoldedSpace(r) {
+					if !inSpace {
+						b = append(b, ' ')
+					}
+					inSpace = true
+					continue
+				}
 			}
 			inSpace = false
 		}
@@ -59,12 +75,6 @@ func fastWidthCase(s string, b []byte, space bool) ([]byte, bool) {
 				r += 'a' - 'A'
 			}
 			b = append(b, byte(r))
-			continue
-		}
-		if 0x4E00 <= r && r <= 0x9FFF {
-			// CJK unified ideographs, most of a Chinese post: neither
-			// width, NFKC nor case folding changes them.
-			b = utf8.AppendRune(b, r)
 			continue
 		}
 		var ok bool
