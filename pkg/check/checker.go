@@ -197,7 +197,8 @@ func (c *Checker) sign(ws *Workspace, p *text.Prepared) {
 // addWording hashes the characters of s that carry wording.
 func (c *Checker) addWording(ws *Workspace, s string) {
 	for _, r := range s {
-		if integrity.Wording(r) {
+		// Ideographs, most of a Chinese post, all carry wording.
+		if 0x4E00 <= r && r <= 0x9FFF || integrity.Wording(r) {
 			ws.signer.Add(r)
 		}
 	}

@@ -99,18 +99,23 @@ func (s *Signer) Start() {
 // Add appends one rune of cleaned text: what Sign would see of the text
 // holding every rune added since Start.
 func (s *Signer) Add(r rune) {
-	var buf [utf8.UTFMax]byte
-	for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
-		s.exact = (s.exact ^ uint64(c)) * fnvPrime
+	if r < utf8.RuneSelf {
+		s.exact = (s.exact ^ uint64(r)) * fnvPrime
+	} else {
+		var buf [utf8.UTFMax]byte
+		for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+			s.exact = (s.exact ^ uint64(c)) * fnvPrime
+		}
 	}
+	// The ring holds the last K runes, oldest first at n%K.
 	s.ring[s.n%K] = r
 	s.n++
 	if s.n < K {
 		return
 	}
 	h := uint64(K)
-	for i := s.n - K; i < s.n; i++ {
-		h = h*0x100000001b3 + uint64(s.ring[i%K])
+	for i := range K {
+		h = h*0x100000001b3 + uint64(s.ring[(s.n+i)%K])
 	}
 	x := mix64(h)
 	s.xs = append(s.xs, x)

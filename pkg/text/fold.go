@@ -273,9 +273,18 @@ func convertGroup(s string, gi int, group *gocc.Group) string {
 	tbl := props()
 	var b *strings.Builder // nil until the first conversion: most posts have none
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // no key starts with ASCII
+			if b != nil {
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		key, value := 0, ""
-		if propOf(tbl, r)&pHan != 0 && mayStartKey(r, gi) {
+		// U+4E00–U+9FFF are all Han; elsewhere ask the table.
+		if (0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) && mayStartKey(r, gi) {
 			key, value = lookupT2S(group, s[i:min(len(s), i+t2sWindow)])
 		}
 		if key == 0 {
