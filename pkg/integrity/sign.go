@@ -59,8 +59,7 @@ func mix64(z uint64) uint64 {
 // cleaned text as a string: each rune completes one shingle, whose hash
 // goes straight into its MinHash bin.
 type Signer struct {
-	runes []rune
-	xs    []uint64
+	xs []uint64
 
 	// The text being added: its last K runes, how many runes so far, the
 	// FNV-1a hash of its bytes, the bins' minimums.
@@ -98,6 +97,15 @@ func (s *Signer) Start() {
 
 // Add appends one rune of cleaned text: what Sign would see of the text
 // holding every rune added since Start.
+//
+// The signature is made by one-permutation hashing with optimal
+// densification (Li, Owen and Zhang 2012; Shrivastava 2017): each
+// shingle's hash is computed once, its high half picks one of the
+// NumHashes bins and its low half competes for that bin's minimum; at
+// Finish, a bin no shingle fell into copies the value of a bin chosen by a
+// fixed probe sequence, the same for every text, so two texts still agree
+// in a bin with probability equal to their Jaccard similarity. It does one
+// hash per shingle where classic MinHash did NumHashes.
 func (s *Signer) Add(r rune) {
 	if r < utf8.RuneSelf {
 		s.exact = (s.exact ^ uint64(r)) * fnvPrime
@@ -141,29 +149,6 @@ func Sign(cleaned string) (sig Signature, exact uint64, ok bool) {
 	s := signers.Get().(*Signer)
 	defer signers.Put(s)
 	return s.Sign(cleaned)
-}
-
-// minhash fills sig by one-permutation hashing with optimal densification
-// (Li, Owen and Zhang 2012; Shrivastava 2017): each shingle's hash is
-// computed once, its high half picks one of the NumHashes bins and its low
-// half competes for that bin's minimum; a bin no shingle fell into copies
-// the value of a bin chosen by a fixed probe sequence, the same for every
-// text, so two texts still agree in a bin with probability equal to their
-// Jaccard similarity. It does one hash per shingle where classic MinHash
-// did NumHashes, which was a quarter of the time spent judging a post.
-// Signer.Add does the same one shingle at a time.
-func minhash(sig *Signature, xs []uint64) {
-	var mins [NumHashes]uint32
-	for i := range mins {
-		mins[i] = math.MaxUint32
-	}
-	for _, x := range xs {
-		bin := (x >> 32) * NumHashes >> 32
-		mins[bin] = min(mins[bin], uint32(x))
-	}
-	for i := range mins {
-		sig[i] = uint16(densify(&mins, i) >> 16)
-	}
 }
 
 // densify returns bin i's minimum, or for an empty bin the minimum of the
