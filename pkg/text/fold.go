@@ -70,13 +70,12 @@ func (f Fold) fast(s string) (string, bool) {
 }
 
 // appendApply appends f.Apply(s) to dst, folding straight into dst on the
-// usual paths (ASCII; width and case on, context-free characters).
+// usual paths (ASCII; width and case on, context-free characters). s must
+// be valid UTF-8, as Normalize's results and their slices are.
 func (f Fold) appendApply(dst []byte, s string) []byte {
 	switch {
 	case f == (Fold{}):
 		return append(dst, s...)
-	case !utf8.ValidString(s):
-		return append(dst, f.Apply(s)...)
 	case isASCII(s):
 		return f.appendASCII(dst, s)
 	case !f.Width || !f.Case:
