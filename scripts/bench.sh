@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times `promo validate -o json` (and, with BENCH_RANK=1, `promo rank`)
 # on a synthetic export of N posts (default 100000), beside
-# `jq -c '.content | length'` on the same file as a yardstick.
-# Prints wall time and peak RSS of each. Needs Go, jq and GNU time
+# `jq -c '.content | length'` and scripts/checker.py (a plain Python
+# checker doing far less) on the same file as yardsticks.
+# Prints wall time, CPU time (user + sys) and peak RSS of each. Needs Go, jq and GNU time
 # (apt-get install jq time). Set BENCH_DUP=0.01 to plant near-duplicates
 # (the true pairs go to truth.csv in the work folder).
 set -euo pipefail
@@ -40,11 +41,17 @@ measure() {
     return 0
   fi
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$report")
+  user=$(sed -n 's/.*User time (seconds): //p' "$report")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$report")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$report")
-  printf '%-10s wall %-10s max RSS %6d MiB\n' "$name" "$wall" "$((rss / 1024))"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f s", u + s }')
+  printf '%-10s wall %-10s CPU %-9s max RSS %6d MiB\n' "$name" "$wall" "$cpu" "$((rss / 1024))"
 }
 
 measure jq jq -c '.content | length' "$export"
+if command -v python3 >/dev/null; then
+  measure python python3 scripts/checker.py "$export"
+fi
 
 if ! go build -o "$work/promo" ./cmd/promo 2>"$work/build.txt"; then
   echo "promo: does not build yet, so only jq was timed:" >&2

@@ -22,6 +22,9 @@ func newBlockCheck(names []string, fold text.Fold) *blockCheck {
 func (c *blockCheck) Run(s *Subject, out []Reason) []Reason {
 	listed, ok := c.blocked[c.fold.Apply(s.Post.Author)]
 	if !ok {
+		if !s.Verbose {
+			return out // (the message is built only when it is shown)
+		}
 		return passIf(s, out, BlockedAuthor, "author "+s.Post.Author+" is not on the blocklist", s.Post.Author, "")
 	}
 	return append(out, Reason{Code: BlockedAuthor, Measured: s.Post.Author, Limit: listed,

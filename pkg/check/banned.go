@@ -9,11 +9,11 @@ import (
 // bannedCheck reports banned-word: a banned phrase found whole, under the
 // tag folds (never a \b regexp, which does not work for Chinese).
 type bannedCheck struct {
-	phrases *text.PhraseSet
+	phrases *text.PhraseIndex // group 0
 }
 
 func (c *bannedCheck) Run(s *Subject, out []Reason) []Reason {
-	found := c.phrases.Find(s.Prepared)
+	found := c.phrases.Found(s.phrases, 0)
 	if len(found) == 0 {
 		return passIf(s, out, BannedWord, "no banned word", "", "")
 	}

@@ -17,8 +17,12 @@ func (c *briefCheck) Run(s *Subject, out []Reason) []Reason {
 	// The containment was measured with the entry's signature; Inspect puts
 	// it on the subject before the checks run.
 	got := s.brief
+	failed := got >= c.threshold && got > 0
+	if !failed && !s.Verbose {
+		return out // (the message is built only when it is shown)
+	}
 	msg := fmt.Sprintf("%.0f%% of the wording is in the brief, the limit is %.0f%%", got*100, c.threshold*100)
-	if got >= c.threshold && got > 0 {
+	if failed {
 		return append(out, Reason{Code: CopiesBrief, Measured: ratio(got), Limit: ratio(c.threshold), Message: msg})
 	}
 	return passIf(s, out, CopiesBrief, msg, ratio(got), ratio(c.threshold))

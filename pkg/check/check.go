@@ -22,8 +22,9 @@ type Subject struct {
 	Length   int // in the rule's unit, after the rule's exclusions
 	Verbose  bool
 
-	brief  float64     // containment in the brief, measured with the signature
-	images []imageInfo // filled by the media check, read for hashing
+	brief   float64          // containment in the brief, measured with the signature
+	phrases *text.PhraseHits // banned words and topic keywords found
+	images  []imageInfo      // filled by the media check, read for hashing
 }
 
 // Entry is what promo keeps of a post once it is checked: identity, the

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/input"
@@ -20,19 +19,25 @@ type Checker struct {
 	ex     text.Exclude
 	topics []topicSet
 	brief  *integrity.Brief
+	// phrases finds the banned words (group 0) and every topic's keywords
+	// (groups 1…) in one pass over the folded post.
+	phrases *text.PhraseIndex
 }
 
 type topicSet struct {
 	name    string
-	phrases *text.PhraseSet
+	phrases *text.PhraseSet // for explain's list of the keywords found
 }
 
 // Workspace holds the buffers one worker reuses from post to post.
 type Workspace struct {
-	measurer text.Measurer
-	signer   integrity.Signer
-	spans    []text.Span
-	clean    strings.Builder
+	measurer  text.Measurer
+	preparer  text.Preparer
+	tokenizer text.Tokenizer
+	signer    integrity.Signer
+	spans     []text.Span
+	subject   Subject
+	hits      text.PhraseHits
 }
 
 // New compiles the checks the rules ask for.
@@ -56,11 +61,14 @@ func New(r *rules.Rules) (*Checker, error) {
 	if len(r.Authors.Blocklist) > 0 {
 		c.checks = append(c.checks, newBlockCheck(r.Authors.Blocklist, fold))
 	}
-	if len(r.Content.Banned) > 0 {
-		c.checks = append(c.checks, &bannedCheck{phrases: text.CompilePhrases(r.Content.Banned, fold)})
-	}
+	groups := [][]string{r.Content.Banned}
 	for _, t := range r.Scoring.Topics {
 		c.topics = append(c.topics, topicSet{name: t.Name, phrases: text.CompilePhrases(t.Keywords, fold)})
+		groups = append(groups, t.Keywords)
+	}
+	c.phrases = text.CompilePhraseIndex(groups, fold)
+	if len(r.Content.Banned) > 0 {
+		c.checks = append(c.checks, &bannedCheck{phrases: c.phrases})
 	}
 	if err := c.loadBrief(r.Content.BriefPath, r.MaxInput, r.Content.BriefThreshold); err != nil {
 		return nil, err
@@ -79,7 +87,8 @@ func (c *Checker) loadBrief(path string, max int64, threshold float64) error {
 		return fmt.Errorf("reading the brief: %w", err)
 	}
 	var ws Workspace
-	c.brief = integrity.NewBrief(c.cleaned(&ws, text.Prepare(t.Text, c.fold)))
+	c.sign(&ws, text.Prepare(t.Text, c.fold))
+	c.brief = ws.signer.Brief()
 	c.checks = append(c.checks, &briefCheck{threshold: threshold})
 	return nil
 }
@@ -92,7 +101,9 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 		e.Reasons = []Reason{{Code: Unreadable, Message: p.Unreadable}}
 		return e
 	}
-	s := &Subject{Post: p, Prepared: text.Prepare(p.Content, c.fold), Verbose: verbose}
+	s := &ws.subject
+	*s = Subject{Post: p, Prepared: ws.preparer.Prepare(p.Content, c.fold), Verbose: verbose, phrases: &ws.hits}
+	c.phrases.Scan(s.Prepared, s.phrases)
 	s.Length = ws.measurer.Measure(p.Content, c.ex, text.SyntaxAuto).Of(c.unit)
 	e.Measure = c.measure(s, ws)
 	s.brief = e.Measure.Brief
@@ -108,13 +119,14 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 func (c *Checker) measure(s *Subject, ws *Workspace) Measure {
 	p := s.Post
 	m := Measure{Length: s.Length, Images: len(p.Images), Likes: p.Likes, Comments: p.Comments, Reposts: p.Reposts, Views: p.Views}
-	for _, t := range c.topics {
-		if len(t.phrases.Find(s.Prepared)) > 0 {
+	for g := range c.topics {
+		if c.phrases.Any(s.phrases, 1+g) {
 			m.Topics++
 		}
 	}
 	m.Text = new(integrity.TextDoc)
-	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Sign(c.cleaned(ws, s.Prepared))
+	c.sign(ws, s.Prepared)
+	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Finish()
 	if c.brief != nil {
 		m.Brief = ws.signer.Containment(c.brief)
 	}
@@ -145,44 +157,51 @@ func imageSigs(infos []imageInfo) []integrity.ImageSig {
 	return out
 }
 
-// cleaned reduces a post to the characters that carry its wording: tags,
-// URLs and mentions dropped (a shared tag must not make posts similar),
-// then NFKC, case and Traditional-to-Simplified folds, and no spaces or
-// punctuation. Under the default rules the post's folded text, made once
-// for tag and phrase matching, already has every fold, so only the spans
-// and the punctuation are taken out; normalizing a post twice was the
-// largest cost of judging it.
-func (c *Checker) cleaned(ws *Workspace, p *text.Prepared) string {
-	src, folded := p.Text(), false
-	if c.fold.Width && c.fold.Case && c.fold.Script {
-		src, folded = p.Folded(), true
+// sign hashes a post's wording into its signature while reading it, with
+// no cleaned copy of the text: tags, URLs and mentions left out (a shared
+// tag must not make posts similar), then every fold (width, case,
+// Traditional-to-Simplified, space) and no spaces or punctuation. The
+// wording is always folded the same way, whatever the rule's tag folds:
+// a post's similarity to another must not change with match.fold_case.
+// Under the default folds the post's folded text, made once for tag and
+// phrase matching, is that text already.
+func (c *Checker) sign(ws *Workspace, p *text.Prepared) {
+	src := p.Folded()
+	if c.fold != text.AllFolds {
+		src = text.AllFolds.Apply(p.Text())
 	}
-	ws.spans = text.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
-	ws.clean.Reset()
+	ws.signer.Start()
+	t, specials := ws.tokenizer.Specials(src, text.SyntaxAuto, ws.spans[:0])
+	ws.spans = specials
+	if t == src {
+		// The usual case: the folded text is in NFC, so the spans index
+		// it; only the URL, tag and mention spans need finding.
+		from := 0
+		for _, sp := range specials {
+			c.addWording(ws, src[from:sp.Start])
+			from = sp.End
+		}
+		c.addWording(ws, src[from:])
+		return
+	}
+	ws.spans = ws.tokenizer.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
 	for _, sp := range ws.spans {
 		if sp.End > len(src) {
 			break // offsets index Normalize(src), which src already is
 		}
-		switch {
-		case sp.Kind == text.SpanURL || sp.Kind == text.SpanTag || sp.Kind == text.SpanMention:
-			if !folded {
-				ws.clean.WriteByte(' ') // keeps words apart until Clean drops spaces
-			}
-		case folded:
-			// Clean's filtering without its normalization, done while copying.
-			for _, r := range src[sp.Start:sp.End] {
-				if integrity.Wording(r) {
-					ws.clean.WriteRune(r)
-				}
-			}
-		default:
-			ws.clean.WriteString(src[sp.Start:sp.End])
+		if sp.Kind == text.SpanURL || sp.Kind == text.SpanTag || sp.Kind == text.SpanMention {
+			continue
 		}
+		c.addWording(ws, src[sp.Start:sp.End])
 	}
-	if folded {
-		return ws.clean.String()
-	}
-	return integrity.Clean(scriptFold.Apply(ws.clean.String()))
 }
 
-var scriptFold = text.Fold{Script: true}
+// addWording hashes the characters of s that carry wording.
+func (c *Checker) addWording(ws *Workspace, s string) {
+	for _, r := range s {
+		// Ideographs, most of a Chinese post, all carry wording.
+		if 0x4E00 <= r && r <= 0x9FFF || integrity.Wording(r) {
+			ws.signer.Add(r)
+		}
+	}
+}

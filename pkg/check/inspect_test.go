@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -161,5 +162,24 @@ func TestUnnormalizedText(t *testing.T) {
 			}
 			assertReasons(t, raw.Reasons, nfc.Reasons)
 		})
+	}
+}
+
+// TestSimilarityIgnoresTagFolds: a post's text signature and brief
+// containment are the same whatever folds the rule's tags compare under
+// (they changed with match.fold_case and fold_space before).
+func TestSimilarityIgnoresTagFolds(t *testing.T) {
+	p := validPost()
+	p.Content = campaignTag + " ＡＢＣ Gate Alpha ❤️ 正文不少于 60 字，可以介绍项目的亮点与代币机制。" + ownWords
+	want := inspect(t, sampleRules, p).Measure
+	for _, match := range []string{
+		"{fold_case: false}", "{fold_space: false}", "{fold_width: false}", "{fold_script: false}",
+		"{fold_width: false, fold_case: false, fold_space: false, fold_script: false}",
+	} {
+		yaml := strings.Replace(sampleRules, "tags:\n", "tags:\n  match: "+match+"\n", 1)
+		got := inspect(t, yaml, p).Measure
+		if got.Text.Sig != want.Text.Sig || got.Text.Exact != want.Text.Exact || got.Brief != want.Brief {
+			t.Errorf("match %s: similarity measures differ from the default folds' (brief %v, want %v)", match, got.Brief, want.Brief)
+		}
 	}
 }

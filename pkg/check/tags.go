@@ -41,7 +41,9 @@ func compileTags(tags []string, fold text.Fold) ([]*text.TagRule, error) {
 func (c *tagCheck) Run(s *Subject, out []Reason) []Reason {
 	for _, r := range c.allOf {
 		if r.Match(s.Prepared) {
-			out = passIf(s, out, MissingTag, "has "+r.Text(), r.Text(), r.Text())
+			if s.Verbose {
+				out = passIf(s, out, MissingTag, "has "+r.Text(), r.Text(), r.Text())
+			}
 			continue
 		}
 		out = append(out, missingTag(s, r))
@@ -51,6 +53,9 @@ func (c *tagCheck) Run(s *Subject, out []Reason) []Reason {
 	}
 	for _, r := range c.anyOf {
 		if r.Match(s.Prepared) {
+			if !s.Verbose {
+				return out
+			}
 			return passIf(s, out, MissingTag, "has "+r.Text()+", one of the tags asked for", r.Text(), "one of "+strings.Join(tagTexts(c.anyOf), ", "))
 		}
 	}

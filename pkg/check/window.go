@@ -28,6 +28,9 @@ const timeLayout = "2006-01-02 15:04:05 -07:00"
 
 func (c *windowCheck) Run(s *Subject, out []Reason) []Reason {
 	p := s.Post
+	if p.HasTime && !s.Verbose && c.inside(p.CreatedAt) {
+		return out // the messages are built only when shown
+	}
 	limit := c.describe()
 	if !p.HasTime {
 		return append(out, Reason{Code: NoTimestamp, Limit: limit,
@@ -43,6 +46,11 @@ func (c *windowCheck) Run(s *Subject, out []Reason) []Reason {
 			Message: "posted " + t.Format(timeLayout) + ", after the campaign ended " + c.end.Format(timeLayout)})
 	}
 	return passIf(s, out, OutsideWindow, "posted "+t.Format(timeLayout)+", inside "+limit, t.Format(timeLayout), limit)
+}
+
+// inside reports whether t falls in the window, as Run decides it.
+func (c *windowCheck) inside(t time.Time) bool {
+	return (c.start.IsZero() || !t.Before(c.start)) && (c.end.IsZero() || !t.After(c.end))
 }
 
 // throughSecond makes an end written to the second include that whole

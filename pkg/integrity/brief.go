@@ -1,57 +1,132 @@
 package integrity
 
-import "slices"
-
 // Brief holds the shingles of the campaign brief (the announcement), built
 // once and then compared with every entry.
 type Brief struct {
-	set map[uint64]struct{}
+	set set
+	// filter has a bit set for the top 16 bits of every shingle of the
+	// brief: most shingles of a post are turned away by one look at this
+	// 8 KB table, without probing the set.
+	filter [1 << 10]uint64
+}
+
+func (b *Brief) add(x uint64) {
+	b.set.add(x)
+	b.filter[x>>54] |= 1 << (x >> 48 & 63)
+}
+
+func (b *Brief) has(x uint64) bool {
+	return b.filter[x>>54]&(1<<(x>>48&63)) != 0 && b.set.has(x)
 }
 
 // NewBrief builds the brief's shingle set from cleaned text.
 func NewBrief(cleaned string) *Brief {
 	var runes []rune
 	xs := shingles(nil, &runes, cleaned)
-	set := make(map[uint64]struct{}, len(xs))
+	b := &Brief{}
+	b.set.reset(len(xs))
 	for _, x := range xs {
-		set[x] = struct{}{}
+		b.add(x)
 	}
-	return &Brief{set: set}
+	return b
+}
+
+// Brief builds a brief's shingle set from the text of the last Sign call
+// (or Start…Finish).
+func (s *Signer) Brief() *Brief {
+	b := &Brief{}
+	b.set.reset(len(s.xs))
+	for _, x := range s.xs {
+		b.add(x)
+	}
+	return b
 }
 
 // Containment returns the share of the entry's distinct shingles that also
 // occur in the brief: 1 for an entry pasted from the brief, near 0 for one
 // written fresh. An entry too short to shingle scores 0.
 func (b *Brief) Containment(cleaned string) float64 {
-	var runes []rune
-	return b.contained(shingles(nil, &runes, cleaned))
+	var s Signer
+	s.Sign(cleaned)
+	return s.Containment(b)
 }
 
-// Containment is Brief.Containment for the text of the last Sign call,
-// reusing its shingles instead of computing them again.
+// Containment is Brief.Containment for the text of the last Sign call (or
+// Start…Finish), reusing its shingles instead of computing them again.
 func (s *Signer) Containment(b *Brief) float64 {
-	return b.contained(s.xs)
-}
-
-// contained sorts xs in place.
-func (b *Brief) contained(xs []uint64) float64 {
-	if len(xs) == 0 || b == nil || !b.anyIn(xs) {
-		return 0 // most posts share nothing with the brief: skip the sort
+	if len(s.xs) == 0 || b == nil || !b.anyIn(s.xs) {
+		return 0 // most posts share nothing with the brief
 	}
-	slices.Sort(xs)
-	xs = slices.Compact(xs)
-	found := 0
-	for _, x := range xs {
-		if _, ok := b.set[x]; ok {
+	// Count the distinct shingles, and those in the brief, in one pass
+	// with a set the signer keeps from post to post: no sort per post.
+	s.seen.reset(len(s.xs))
+	distinct, found := 0, 0
+	for _, x := range s.xs {
+		if !s.seen.add(x) {
+			continue
+		}
+		distinct++
+		if b.has(x) {
 			found++
 		}
 	}
-	return float64(found) / float64(len(xs))
+	return float64(found) / float64(distinct)
 }
 
 func (b *Brief) anyIn(xs []uint64) bool {
 	for _, x := range xs {
-		if _, ok := b.set[x]; ok {
+		if b.has(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// set is an open-addressing hash set of shingle hashes, reused between
+// texts: reset empties it by moving to a new generation rather than
+// clearing its slots. Shingle hashes are already mixed, so their low bits
+// index it directly.
+type set struct {
+	keys []uint64
+	gens []uint32 // a slot is used when its generation is the set's
+	gen  uint32
+}
+
+// reset empties the set and makes room for n keys at most half full.
+func (t *set) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	t.gen++
+	if size > len(t.keys) || t.gen == 0 {
+		t.keys = make([]uint64, size)
+		t.gens = make([]uint32, size)
+		t.gen = 1
+	}
+}
+
+// add inserts x and reports whether it was new.
+func (t *set) add(x uint64) bool {
+	mask := uint64(len(t.keys) - 1)
+	for i := x & mask; ; i = (i + 1) & mask {
+		if t.gens[i] != t.gen {
+			t.gens[i], t.keys[i] = t.gen, x
+			return true
+		}
+		if t.keys[i] == x {
+			return false
+		}
+	}
+}
+
+func (t *set) has(x uint64) bool {
+	if len(t.keys) == 0 {
+		return false
+	}
+	mask := uint64(len(t.keys) - 1)
+	for i := x & mask; t.gens[i] == t.gen; i = (i + 1) & mask {
+		if t.keys[i] == x {
 			return true
 		}
 	}

@@ -3,7 +3,10 @@ package integrity
 import (
 	"cmp"
 	"math/bits"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // TextDoc is one entry's text, reduced to what Near needs.
@@ -128,27 +131,56 @@ func (n *near) exactGroups() {
 	}
 }
 
-// band buckets representatives by the hash of each band in turn and
-// confirms every pair that shares a bucket. A key packs the top bits of
-// the band hash above the doc index, so one plain integer sort groups the
-// buckets with their docs in order; a pair whose truncated hashes collide
-// is dropped by the row check in pair.
+// band buckets representatives by the hash of each band and confirms
+// every pair that shares a bucket. A key packs the top bits of the band
+// hash above the doc index, so one plain integer sort groups the buckets
+// with their docs in order; a pair whose truncated hashes collide is
+// dropped by the row check in candidate.
+//
+// The bands are independent (a pair is confirmed in the first band its
+// rows agree in, whatever the others hold), so they are spread over the
+// cores, each collecting its confirmed pairs; the pairs are then recorded
+// one band after another. Recording keeps the maximum similarity, the best
+// earlier match with ties to the earliest, and the union of clusters: none
+// depends on the order, so the result does not depend on the cores.
 func (n *near) band() {
-	shift := uint(bits.Len(uint(len(n.docs))))
-	keys := make([]uint64, 0, len(n.docs))
-	for b := range Bands {
-		keys = keys[:0]
-		for i := range n.docs {
-			if n.first[i] == int32(i) {
-				keys = append(keys, bandHash(&n.docs[i].Sig, b)>>shift<<shift|uint64(i))
+	found := make([][]candidate, Bands)
+	workers := min(runtime.GOMAXPROCS(0), Bands)
+	var wg sync.WaitGroup
+	next := atomic.Int32{}
+	for range workers {
+		wg.Go(func() {
+			var keys []uint64
+			for b := int(next.Add(1) - 1); b < Bands; b = int(next.Add(1) - 1) {
+				keys, found[b] = n.bandPairs(b, keys)
 			}
+		})
+	}
+	wg.Wait()
+	for _, cs := range found {
+		for _, c := range cs {
+			n.record(c)
 		}
-		slices.Sort(keys)
-		n.buckets(keys, shift, b)
 	}
 }
 
-func (n *near) buckets(keys []uint64, shift uint, b int) {
+// candidate is a pair confirmed in a band, i earlier than j.
+type candidate struct {
+	i, j int32
+	sim  float64
+}
+
+// bandPairs returns the pairs that band b confirms, reusing keys.
+func (n *near) bandPairs(b int, keys []uint64) ([]uint64, []candidate) {
+	shift := uint(bits.Len(uint(len(n.docs))))
+	keys = keys[:0]
+	for i := range n.docs {
+		if n.first[i] == int32(i) {
+			keys = append(keys, bandHash(&n.docs[i].Sig, b)>>shift<<shift|uint64(i))
+		}
+	}
+	slices.Sort(keys)
+	var out []candidate
 	mask := uint64(1)<<shift - 1
 	for start := 0; start < len(keys); {
 		end := start + 1
@@ -157,11 +189,14 @@ func (n *near) buckets(keys []uint64, shift uint, b int) {
 		}
 		for i := start; i < end; i++ {
 			for j := i + 1; j < end; j++ {
-				n.pair(int32(keys[i]&mask), int32(keys[j]&mask), b)
+				if c, ok := n.candidate(int32(keys[i]&mask), int32(keys[j]&mask), b); ok {
+					out = append(out, c)
+				}
 			}
 		}
 		start = end
 	}
+	return keys, out
 }
 
 func bandHash(sig *Signature, b int) uint64 {
@@ -172,19 +207,25 @@ func bandHash(sig *Signature, b int) uint64 {
 	return h
 }
 
-// pair confirms a candidate pair, i earlier than j. A pair whose rows
-// agree in an earlier band was confirmed there already.
-func (n *near) pair(i, j int32, b int) {
+// candidate confirms a pair that shares a bucket of band b, i earlier than
+// j. A pair whose rows agree in an earlier band was confirmed there
+// already. It only reads n, so bands run at once.
+func (n *near) candidate(i, j int32, b int) (candidate, bool) {
 	a, c := &n.docs[i].Sig, &n.docs[j].Sig
 	if !slices.Equal(a[b*Rows:(b+1)*Rows], c[b*Rows:(b+1)*Rows]) {
-		return // the band hashes collided, the rows differ
+		return candidate{}, false // the band hashes collided, the rows differ
 	}
 	for e := range b {
 		if slices.Equal(a[e*Rows:(e+1)*Rows], c[e*Rows:(e+1)*Rows]) {
-			return
+			return candidate{}, false
 		}
 	}
-	sim := a.Similarity(c)
+	return candidate{i, j, a.Similarity(c)}, true
+}
+
+// record notes a confirmed pair.
+func (n *near) record(p candidate) {
+	i, j, sim := p.i, p.j, p.sim
 	n.maxSim[j] = max(n.maxSim[j], sim)
 	if sim < n.threshold {
 		return

@@ -3,6 +3,7 @@ package integrity
 import (
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"testing"
 )
 
@@ -150,5 +151,23 @@ func TestNearRefsSkipsNil(t *testing.T) {
 	}
 	if len(got.Original) != 1 {
 		t.Fatalf("want the later copy found, got %+v", got.Original)
+	}
+}
+
+// TestNearSameOnAnyCores: the bands run on every core, and the result must
+// not depend on how many there are.
+func TestNearSameOnAnyCores(t *testing.T) {
+	docs, _ := plantedDocs(3000, 0.05, 7)
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	want := Near(docs, 0.5)
+	for _, procs := range []int{2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		if got := Near(docs, 0.5); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%d cores: result differs from one core's", procs)
+		}
+	}
+	if len(want.Original) == 0 {
+		t.Fatal("no near-duplicate found: the corpus tests nothing")
 	}
 }

@@ -3,6 +3,7 @@ package integrity
 import (
 	"math"
 	"sync"
+	"unicode/utf8"
 )
 
 const (
@@ -52,22 +53,93 @@ func mix64(z uint64) uint64 {
 
 // Signer computes signatures, reusing its buffers between calls. A Signer
 // is not safe for concurrent use; give each worker its own.
+//
+// Besides Sign, it takes a text one rune at a time (Start, Add, Finish), so
+// that a post's wording is hashed while it is read, without building the
+// cleaned text as a string: each rune completes one shingle, whose hash
+// goes straight into its MinHash bin.
 type Signer struct {
-	runes []rune
-	xs    []uint64
+	xs []uint64
+
+	// The text being added: its last K runes, how many runes so far, the
+	// FNV-1a hash of its bytes, the bins' minimums.
+	ring  [K]rune
+	n     int
+	exact uint64
+	mins  [NumHashes]uint32
+
+	seen set // the distinct shingles of the text, for Containment
 }
 
 // Sign returns the MinHash signature of cleaned text, a 64-bit hash of the
 // whole text for the exact-copy fast path, and ok=false when the text is
 // shorter than K runes and so has no shingle.
 func (s *Signer) Sign(cleaned string) (sig Signature, exact uint64, ok bool) {
-	exact = exactHash(cleaned)
-	s.xs = shingles(s.xs[:0], &s.runes, cleaned)
-	if len(s.xs) == 0 {
-		return sig, exact, false
+	s.Start()
+	for _, r := range cleaned {
+		s.Add(r)
 	}
-	minhash(&sig, s.xs)
-	return sig, exact, true
+	sig, _, ok = s.Finish()
+	// The exact hash is of the bytes, which for text that is not valid
+	// UTF-8 are not the runes the loop saw.
+	return sig, exactHash(cleaned), ok
+}
+
+// Start begins a text for Add.
+func (s *Signer) Start() {
+	s.xs = s.xs[:0]
+	s.n = 0
+	s.exact = fnvOffset
+	for i := range s.mins {
+		s.mins[i] = math.MaxUint32
+	}
+}
+
+// Add appends one rune of cleaned text: what Sign would see of the text
+// holding every rune added since Start.
+//
+// The signature is made by one-permutation hashing with optimal
+// densification (Li, Owen and Zhang 2012; Shrivastava 2017): each
+// shingle's hash is computed once, its high half picks one of the
+// NumHashes bins and its low half competes for that bin's minimum; at
+// Finish, a bin no shingle fell into copies the value of a bin chosen by a
+// fixed probe sequence, the same for every text, so two texts still agree
+// in a bin with probability equal to their Jaccard similarity. It does one
+// hash per shingle where classic MinHash did NumHashes.
+func (s *Signer) Add(r rune) {
+	if r < utf8.RuneSelf {
+		s.exact = (s.exact ^ uint64(r)) * fnvPrime
+	} else {
+		var buf [utf8.UTFMax]byte
+		for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+			s.exact = (s.exact ^ uint64(c)) * fnvPrime
+		}
+	}
+	// The ring holds the last K runes, oldest first at n%K.
+	s.ring[s.n%K] = r
+	s.n++
+	if s.n < K {
+		return
+	}
+	h := uint64(K)
+	for i := range K {
+		h = h*0x100000001b3 + uint64(s.ring[(s.n+i)%K])
+	}
+	x := mix64(h)
+	s.xs = append(s.xs, x)
+	bin := (x >> 32) * NumHashes >> 32
+	s.mins[bin] = min(s.mins[bin], uint32(x))
+}
+
+// Finish returns what Sign returns for the runes added since Start.
+func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
+	if len(s.xs) == 0 {
+		return sig, s.exact, false
+	}
+	for i := range s.mins {
+		sig[i] = uint16(densify(&s.mins, i) >> 16)
+	}
+	return sig, s.exact, true
 }
 
 var signers = sync.Pool{New: func() any { return new(Signer) }}
@@ -77,28 +149,6 @@ func Sign(cleaned string) (sig Signature, exact uint64, ok bool) {
 	s := signers.Get().(*Signer)
 	defer signers.Put(s)
 	return s.Sign(cleaned)
-}
-
-// minhash fills sig by one-permutation hashing with optimal densification
-// (Li, Owen and Zhang 2012; Shrivastava 2017): each shingle's hash is
-// computed once, its high half picks one of the NumHashes bins and its low
-// half competes for that bin's minimum; a bin no shingle fell into copies
-// the value of a bin chosen by a fixed probe sequence, the same for every
-// text, so two texts still agree in a bin with probability equal to their
-// Jaccard similarity. It does one hash per shingle where classic MinHash
-// did NumHashes, which was a quarter of the time spent judging a post.
-func minhash(sig *Signature, xs []uint64) {
-	var mins [NumHashes]uint32
-	for i := range mins {
-		mins[i] = math.MaxUint32
-	}
-	for _, x := range xs {
-		bin := (x >> 32) * NumHashes >> 32
-		mins[bin] = min(mins[bin], uint32(x))
-	}
-	for i := range mins {
-		sig[i] = uint16(densify(&mins, i) >> 16)
-	}
 }
 
 // densify returns bin i's minimum, or for an empty bin the minimum of the
@@ -139,10 +189,15 @@ func shinglesK(xs []uint64, runes *[]rune, text string, k int) []uint64 {
 
 // exactHash is 64-bit FNV-1a of the text's bytes.
 func exactHash(s string) uint64 {
-	h := uint64(0xcbf29ce484222325)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 0x100000001b3
+		h *= fnvPrime
 	}
 	return h
 }
+
+const (
+	fnvOffset = 0xcbf29ce484222325
+	fnvPrime  = 0x100000001b3
+)

@@ -51,11 +51,11 @@ func (f Fold) fast(s string) (string, bool) {
 	if !f.Width || !f.Case {
 		return "", false
 	}
-	var b strings.Builder
-	if !fastWidthCase(s, &b, f.Space) {
+	b, ok := fastWidthCase(s, nil, f.Space)
+	if !ok {
 		return "", false
 	}
-	t := b.String()
+	t := bytesString(b) // b is this string's alone from here on
 	if f.Script {
 		// A few conversions take two steps (鏇→镟→旋): fold until settled.
 		for range 4 {
@@ -67,6 +67,62 @@ func (f Fold) fast(s string) (string, bool) {
 		}
 	}
 	return t, true
+}
+
+// appendApply appends f.Apply(s) to dst, folding straight into dst on the
+// usual paths (ASCII; width and case on, context-free characters). s must
+// be valid UTF-8, as Normalize's results and their slices are.
+func (f Fold) appendApply(dst []byte, s string) []byte {
+	switch {
+	case f == (Fold{}):
+		return append(dst, s...)
+	case isASCII(s):
+		return f.appendASCII(dst, s)
+	case !f.Width || !f.Case:
+		return append(dst, f.Apply(s)...)
+	}
+	start := len(dst)
+	dst, ok := fastWidthCase(s, dst, f.Space)
+	if !ok {
+		return append(dst[:start], f.Apply(s)...)
+	}
+	if !f.Script {
+		return dst
+	}
+	t := bytesString(dst[start:])
+	for range 4 {
+		n := foldScript(t)
+		if n == t {
+			break
+		}
+		t = n // a new string: foldScript copies only when it converts
+	}
+	if len(t) > 0 && len(dst) > start && unsafe.StringData(t) == &dst[start] {
+		return dst // nothing converted
+	}
+	return append(dst[:start], t...)
+}
+
+// appendASCII is ascii appending to dst: the case fold and the space fold
+// in one pass.
+func (f Fold) appendASCII(dst []byte, s string) []byte {
+	inSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if f.Space && isFoldedSpace(rune(c)) {
+			if !inSpace {
+				dst = append(dst, ' ')
+			}
+			inSpace = true
+			continue
+		}
+		inSpace = false
+		if f.Case && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // once applies each fold in f one time.
@@ -214,48 +270,81 @@ func hasHan(s string) bool {
 
 func convertGroup(s string, gi int, group *gocc.Group) string {
 	tbl := props()
-	var b strings.Builder
-	b.Grow(len(s))
+	var b *strings.Builder // nil until the first conversion: most posts have none
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // no key starts with ASCII
+			if b != nil {
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if propOf(tbl, r)&pHan == 0 || !mayStartKey(r, gi) {
-			b.WriteString(s[i : i+n])
+		key, value := 0, ""
+		// U+4E00–U+9FFF are all Han; elsewhere ask the table.
+		if (0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) && mayStartKey(r, gi) {
+			key, value = lookupT2S(group, s[i:min(len(s), i+t2sWindow)])
+		}
+		if key == 0 {
+			if b != nil {
+				b.WriteString(s[i : i+n])
+			}
 			i += n
 			continue
 		}
-		key, value := lookupT2S(group, s[i:min(len(s), i+t2sWindow)])
-		if key == 0 {
-			b.WriteString(s[i : i+n])
-			i += n
-			continue
+		if b == nil {
+			b = &strings.Builder{}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
 		}
 		b.WriteString(value)
 		i += key
 	}
+	if b == nil {
+		return s
+	}
 	return b.String()
 }
 
-// keyStarts remembers, per code point, which groups of the conversion chain
-// have a key starting with it: bit 31 once known, bit g for group g. Most
-// characters of a Simplified post start no key, and knowing that saves a
-// trie walk per character.
-var keyStarts [0x30000]atomic.Uint32
+// keyStarts remembers, per group of the conversion chain, a bit per code
+// point below keyStartsEnd: set when a key of the group's dictionaries
+// starts with that character; keyKnown says which characters have been
+// looked up. Most characters of a Simplified post start no key, and
+// knowing that saves a trie walk per character. Bits, learnt on first
+// sight, keep the tables at 24 KB each, where a word per code point took
+// 768 KB and missed the cache.
+var (
+	keyStartsOnce sync.Once
+	keyKnown      [keyStartsEnd / 64]atomic.Uint64
+	keyStarts     [][keyStartsEnd / 64]atomic.Uint64
+)
+
+const keyStartsEnd = 0x30000
 
 func mayStartKey(r rune, gi int) bool {
-	if int(r) >= len(keyStarts) || gi >= 31 {
+	if r >= keyStartsEnd {
 		return true
 	}
-	v := keyStarts[r].Load()
-	if v == 0 {
-		v = 1 << 31
-		for g, grp := range converter().DictChains {
-			if g < 31 && startsKey(grp, r) {
-				v |= 1 << g
-			}
-		}
-		keyStarts[r].Store(v)
+	w, bit := r/64, uint64(1)<<(r%64)
+	if keyKnown[w].Load()&bit == 0 {
+		learnKeyStart(r)
 	}
-	return v&(1<<gi) != 0
+	return keyStarts[gi][w].Load()&bit != 0
+}
+
+// learnKeyStart looks r up in every group; the start bits are set before
+// the known bit, so a reader that sees r known sees its start bits.
+func learnKeyStart(r rune) {
+	groups := converter().DictChains
+	keyStartsOnce.Do(func() { keyStarts = make([][keyStartsEnd / 64]atomic.Uint64, len(groups)) })
+	w, bit := r/64, uint64(1)<<(r%64)
+	for g, grp := range groups {
+		if startsKey(grp, r) {
+			keyStarts[g][w].Or(bit)
+		}
+	}
+	keyKnown[w].Or(bit)
 }
 
 func startsKey(group *gocc.Group, r rune) bool {

@@ -1,7 +1,7 @@
 package text
 
 import (
-	"strings"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -37,21 +37,36 @@ const (
 // context-free characters, with the space fold done in the same pass when
 // space is set (script folding, which comes between them in Apply, never
 // touches white space); ok is false when s needs the slow path.
-func fastWidthCase(s string, b *strings.Builder, space bool) bool {
-	b.Reset()
-	b.Grow(len(s))
+func fastWidthCase(s string, b []byte, space bool) ([]byte, bool) {
+	b = slices.Grow(b, len(s))
 	inSpace := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// U+4000–U+9FFF (lead bytes E4–E9 in valid UTF-8): CJK unified
+		// ideographs, most of a Chinese post, and the Yijing hexagrams.
+		// Neither width, NFKC nor case folding changes them, and none is
+		// white space: they are copied as they are.
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			b = append(b, s[i:i+3]...)
+			inSpace = false
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if space {
-			if dropInSpaceFold(r) {
-				continue
-			}
-			if isFoldedSpace(r) {
-				if !inSpace {
-					b.WriteByte(' ')
+			// No ASCII character above the space is white space or
+			// dropped: only the others need looking up.
+			if r >= utf8.RuneSelf || r <= ' ' {
+				if dropInSpaceFold(r) {
+					continue
 				}
-				inSpace = true
-				continue
+				if isFoldedSpace(r) {
+					if !inSpace {
+						b = append(b, ' ')
+					}
+					inSpace = true
+					continue
+				}
 			}
 			inSpace = false
 		}
@@ -59,21 +74,22 @@ func fastWidthCase(s string, b *strings.Builder, space bool) bool {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			b = append(b, byte(r))
 			continue
 		}
-		if !writeFolded(b, r) {
-			return false
+		var ok bool
+		if b, ok = appendFolded(b, r); !ok {
+			return b, false
 		}
 	}
-	return true
+	return b, true
 }
 
-// writeFolded writes the width-and-case fold of r alone, if r folds the
+// appendFolded appends the width-and-case fold of r alone, if r folds the
 // same in any context.
-func writeFolded(b *strings.Builder, r rune) bool {
+func appendFolded(b []byte, r rune) ([]byte, bool) {
 	if int(r) >= len(foldMemo) {
-		return false
+		return b, false
 	}
 	v := foldMemo[r].Load()
 	if v == 0 {
@@ -81,13 +97,13 @@ func writeFolded(b *strings.Builder, r rune) bool {
 	}
 	switch {
 	case v == memoUnsafe:
-		return false
+		return b, false
 	case v&memoMulti != 0:
-		b.WriteString((*foldStrings.Load())[v&^memoMulti])
+		b = append(b, (*foldStrings.Load())[v&^memoMulti]...)
 	default:
-		b.WriteRune(rune(v - 1))
+		b = utf8.AppendRune(b, rune(v-1))
 	}
-	return true
+	return b, true
 }
 
 func learnRune(r rune) uint32 {

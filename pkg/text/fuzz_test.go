@@ -125,3 +125,44 @@ func FuzzTagRule(f *testing.F) {
 		CompilePhrases([]string{rule, post}, AllFolds).Find(p)
 	})
 }
+
+// FuzzSpecials: Specials finds exactly the URL, tag and mention spans that
+// Tokenize finds, in every syntax.
+func FuzzSpecials(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{
+		"\u0600#tag #x", "a\u0301#ES", "🇨🇳🇨#ES 🇨🇳#ES", "\r\n#ES", "👍\u200d#ES", "#ES\u0301\u0301 x", "x\u0600\u0600@bob",
+		"https://a.b/c\u0301\u0301 d", "\u1100\u1161#ES", "中文#话题#中文",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var tk Tokenizer
+		for syn := range Syntax(3) {
+			var want []Span
+			for _, sp := range Tokenize(s, syn, nil) {
+				if sp.Kind == SpanURL || sp.Kind == SpanTag || sp.Kind == SpanMention {
+					want = append(want, sp)
+				}
+			}
+			text, got := tk.Specials(s, syn, nil)
+			if text != Normalize(s) {
+				t.Fatalf("%q: text %q, want Normalize's %q", s, text, Normalize(s))
+			}
+			if len(got) != len(want) || len(got) > 0 && !slicesEqual(got, want) {
+				t.Fatalf("%q syntax %d: specials %v, Tokenize's %v", s, syn, got, want)
+			}
+		}
+	})
+}
+
+func slicesEqual(a, b []Span) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

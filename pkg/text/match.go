@@ -24,12 +24,80 @@ type preparedTag struct {
 
 // Prepare reads s's tags and folds them and s with f.
 func Prepare(s string, f Fold) *Prepared {
-	p := &Prepared{fold: f, text: Normalize(s)}
-	p.folded = f.Apply(p.text)
-	for _, tg := range readBoth(p.text) {
-		p.tags = append(p.tags, preparedTag{tag: tg, folded: foldBody(tagBody(tg.Text, tg.Kind), f)})
+	return new(Preparer).Prepare(s, f)
+}
+
+// Preparer prepares posts one after another, reusing its buffers: once
+// they have grown, preparing a post allocates nothing. The zero value is
+// ready to use; a Preparer is not safe for concurrent use.
+type Preparer struct {
+	p      Prepared
+	norm   normBuf
+	sc     scanner
+	weibo  []Tag
+	both   []Tag
+	arena  []byte // the folded text, then each tag's folded body
+	bodies []int  // start and end of each body in arena
+}
+
+// Prepare is the package-level Prepare with pr's buffers. The Prepared it
+// returns, and every string it gives, are valid until pr's next Prepare.
+func (pr *Preparer) Prepare(s string, f Fold) *Prepared {
+	t := normalizeInto(s, &pr.norm)
+	pr.arena = f.appendApply(pr.arena[:0], t)
+	folded := len(pr.arena)
+	pr.both = pr.readBoth(t)
+	pr.bodies = pr.bodies[:0]
+	for _, tg := range pr.both {
+		start := len(pr.arena)
+		pr.arena = f.appendApply(pr.arena, tagBody(tg.Text, tg.Kind))
+		pr.bodies = append(pr.bodies, start, len(pr.arena))
+	}
+	// Views into arena, taken once it has stopped growing.
+	p := &pr.p
+	*p = Prepared{fold: f, text: t, folded: bytesString(pr.arena[:folded]), tags: p.tags[:0]}
+	for i, tg := range pr.both {
+		body := bytesString(pr.arena[pr.bodies[2*i]:pr.bodies[2*i+1]])
+		if f.Space {
+			body = strings.TrimSpace(body) // as foldBody does
+		}
+		p.tags = append(p.tags, preparedTag{tag: tg, folded: body})
 	}
 	return p
+}
+
+// readBoth is the package-level readBoth with pr's buffers.
+func (pr *Preparer) readBoth(t string) []Tag {
+	pr.weibo = tagsOf(t, pr.sc.specials(t, SyntaxWeibo, true), pr.weibo[:0])
+	out := pr.both[:0]
+	for _, tg := range pr.weibo {
+		if tg.Kind == Topic || tg.Kind == Cashtag {
+			out = append(out, tg)
+		}
+	}
+	weibo := len(out)
+	out = tagsOf(t, pr.sc.specials(t, SyntaxTwitter, true), out)
+	// Keep the Twitter reading's hashtags, and its cashtags that the Weibo
+	// reading did not find at the same place.
+	n := weibo
+	for _, tg := range out[weibo:] {
+		if tg.Kind == Hashtag || tg.Kind == Cashtag && !weiboCashtagAt(out[:weibo], tg.Start) {
+			out[n] = tg
+			n++
+		}
+	}
+	out = out[:n]
+	sortTags(out)
+	return out
+}
+
+func weiboCashtagAt(tags []Tag, start int) bool {
+	for _, tg := range tags {
+		if tg.Kind == Cashtag && tg.Start == start {
+			return true
+		}
+	}
+	return false
 }
 
 // Tags returns the post's tags in both readings, in order of position.

@@ -52,7 +52,19 @@ var spanExclude = [...]Exclude{
 // else, so a '#' inside one is part of the URL. The spans are appended to
 // dst, which may be nil.
 func Tokenize(s string, syn Syntax, dst []Span) []Span {
-	var sc scanner
+	var tk Tokenizer
+	return tk.Tokenize(s, syn, dst)
+}
+
+// Tokenizer tokenizes texts one after another, reusing its buffers. The
+// zero value is ready to use; a Tokenizer is not safe for concurrent use.
+type Tokenizer struct {
+	sc scanner
+}
+
+// Tokenize is the package-level Tokenize with tk's buffers.
+func (tk *Tokenizer) Tokenize(s string, syn Syntax, dst []Span) []Span {
+	sc := &tk.sc
 	t := normalizeInto(s, &sc.buf)
 	specials := sc.specials(t, syn, true)
 	tbl := props()
@@ -237,4 +249,66 @@ func runeBefore(t string, i int) rune {
 // lineEnd reports whether r ends a line.
 func lineEnd(r rune) bool {
 	return r == '\n' || r == '\r' || r == 0x0B || r == 0x0C || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// Specials returns Normalize(s) and its URL, tag and mention spans exactly
+// as Tokenize returns them (each ending on a cluster boundary, shifted past
+// a cluster that swallowed its start, empty ones left out), without
+// segmenting the rest of the text into clusters: only the few characters
+// before each span, from a point that is a boundary whatever precedes it,
+// and the span itself are walked. The spans are appended to dst.
+func (tk *Tokenizer) Specials(s string, syn Syntax, dst []Span) (string, []Span) {
+	t := normalizeInto(s, &tk.sc.buf)
+	tbl := props()
+	pos := 0 // a cluster boundary: everything before it is decided
+	for _, sp := range tk.sc.specials(t, syn, true) {
+		start := sp.Start
+		if start < pos {
+			start = min(pos, sp.End) // a span or cluster passed its start
+		}
+		if start >= sp.End {
+			continue
+		}
+		if start > pos {
+			p := safeBoundary(t, start, pos)
+			for p < start {
+				p, _ = nextCluster(t, p, tbl)
+			}
+			pos = p
+			if p > start { // a cluster crossed into the span
+				if start = min(p, sp.End); start >= sp.End {
+					continue
+				}
+			}
+		}
+		end := start
+		for end < sp.End {
+			end, _ = nextCluster(t, end, tbl)
+		}
+		dst = append(dst, Span{sp.Kind, start, end})
+		pos = end
+	}
+	return t, dst
+}
+
+// safeBoundary returns the last position in [floor, at] that is a grapheme
+// cluster boundary whatever the text before it holds, looking back a few
+// characters at most, or floor (a boundary the caller knows). Between two
+// characters that are each ASCII or a CJK unified ideograph, the first not
+// a carriage return, UAX #29 always breaks: neither extends, joins, is
+// prepended or pairs as regional indicators do.
+func safeBoundary(t string, at, floor int) int {
+	for q, steps := at, 0; q > floor && steps < 16; steps++ {
+		prev, n := utf8.DecodeLastRuneInString(t[:q])
+		cur, _ := utf8.DecodeRuneInString(t[q:])
+		if alwaysBreaks(prev) && prev != '\r' && alwaysBreaks(cur) {
+			return q
+		}
+		q -= n
+	}
+	return floor
+}
+
+func alwaysBreaks(r rune) bool {
+	return r < utf8.RuneSelf || 0x4E00 <= r && r <= 0x9FFF
 }

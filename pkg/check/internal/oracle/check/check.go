@@ -1,0 +1,74 @@
+package check
+
+import (
+	"time"
+
+	"github.com/promo-cli/promo/pkg/check/internal/oracle/integrity"
+	"github.com/promo-cli/promo/pkg/check/internal/oracle/text"
+	"github.com/promo-cli/promo/pkg/export"
+)
+
+// Check is one kind of per-post check. Run appends what it found to out:
+// failures always, passes only when s.Verbose (for explain).
+type Check interface {
+	Run(s *Subject, out []Reason) []Reason
+}
+
+// Subject is one post while it is being checked, with what the checks
+// share: the post prepared for tag and phrase matching, and its length.
+type Subject struct {
+	Post     *export.Post
+	Prepared *text.Prepared
+	Length   int // in the rule's unit, after the rule's exclusions
+	Verbose  bool
+
+	brief float64 // containment in the brief, measured with the signature
+}
+
+// Entry is what promo keeps of a post once it is checked: identity, the
+// reasons, and the measurements scoring and the cross-entry checks need.
+// It holds no post text, so a million entries fit in memory.
+type Entry struct {
+	ID, Author string
+	File       string // slash path relative to the export root
+	Line       int
+	CreatedAt  time.Time
+	HasTime    bool
+	Reasons    []Reason
+	Measure    Measure
+}
+
+// Source is where the entry was read: "posts.jsonl:12".
+func (e *Entry) Source() string { return sourceOf(e.File, e.Line) }
+
+// Valid reports whether no reason was found against the entry. Passes,
+// recorded for explain, are not findings.
+func (e *Entry) Valid() bool {
+	for _, r := range e.Reasons {
+		if !r.Pass {
+			return false
+		}
+	}
+	return true
+}
+
+// Has reports whether the entry was found at fault with the code c.
+func (e *Entry) Has(c Code) bool {
+	for _, r := range e.Reasons {
+		if r.Code == c && !r.Pass {
+			return true
+		}
+	}
+	return false
+}
+
+// Measure holds the raw inputs of the score components and of the
+// cross-entry checks.
+type Measure struct {
+	Length                          int
+	Images                          int // images attached (local or URL)
+	Topics                          int // topic groups with at least one keyword
+	Likes, Comments, Reposts, Views int64
+	Brief                           float64 // containment in the brief, 0–1
+	Text                            *integrity.TextDoc
+}

@@ -1,0 +1,263 @@
+package integrity
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+)
+
+// TextDoc is one entry's text, reduced to what Near needs.
+type TextDoc struct {
+	Order int // the entry's position in (created_at, id) order: smaller is earlier
+	Sig   Signature
+	Exact uint64
+	OK    bool // false when the text was too short to sign; such docs are skipped
+}
+
+// Match links a doc to another, both named by Order.
+type Match struct {
+	Doc, Other int
+	Similarity float64
+}
+
+// NearResult is what Near found, keyed by Order.
+type NearResult struct {
+	// Original holds, for each doc that repeats an earlier one, the most
+	// similar earlier doc at or above the threshold (ties: the earliest).
+	Original map[int]Match
+	// MaxSim holds each doc's highest similarity to an earlier doc that LSH
+	// made a candidate; a doc with no candidate is absent (similarity 0).
+	// Only earlier docs count, so a later copy never makes the post it
+	// copied look less original.
+	MaxSim map[int]float64
+	// Clusters are the groups of two or more docs joined by similarities at
+	// or above the threshold, each sorted, ordered by first member.
+	Clusters [][]int
+}
+
+// near is the working state of one Near call. Docs are referred to by
+// their position in Order, so every tie breaks the same way whatever order
+// the caller passed them in.
+type near struct {
+	docs      []*TextDoc // sorted by Order; pointers, as signatures are large
+	threshold float64
+	first     []int32 // index of the earliest doc with the same exact hash
+	best      []Match // best earlier match per representative, by index
+	maxSim    []float64
+	parent    []int32 // union-find over matches at or above the threshold
+}
+
+// Near finds near-duplicates among docs: exact copies by hash, the rest by
+// LSH banding of the signatures, each candidate pair confirmed by the
+// estimate over the full signature. Every doc is compared with every
+// earlier doc that LSH proposes, so MaxSim serves the originality score
+// and Original serves the near-duplicate verdict.
+func Near(docs []TextDoc, threshold float64) NearResult {
+	refs := make([]*TextDoc, len(docs))
+	for i := range docs {
+		refs[i] = &docs[i]
+	}
+	return NearRefs(refs, threshold)
+}
+
+// NearRefs is Near over docs the caller already holds: a million
+// signatures are 300 MB, too much to copy into one slice for the call.
+// Nil entries take no part.
+func NearRefs(docs []*TextDoc, threshold float64) NearResult {
+	n := newNear(docs, threshold)
+	n.exactGroups()
+	n.band()
+	return n.result()
+}
+
+func newNear(docs []*TextDoc, threshold float64) *near {
+	sorted := make([]*TextDoc, 0, len(docs))
+	for _, d := range docs {
+		if d != nil && d.OK {
+			sorted = append(sorted, d)
+		}
+	}
+	slices.SortFunc(sorted, compareDocs)
+	n := &near{
+		docs:      sorted,
+		threshold: threshold,
+		first:     make([]int32, len(sorted)),
+		best:      make([]Match, len(sorted)),
+		maxSim:    make([]float64, len(sorted)),
+		parent:    make([]int32, len(sorted)),
+	}
+	for i := range sorted {
+		n.first[i] = int32(i)
+		n.parent[i] = int32(i)
+		n.best[i].Other = -1
+	}
+	return n
+}
+
+// compareDocs orders by Order; the rest only makes duplicate Orders
+// deterministic.
+func compareDocs(a, b *TextDoc) int {
+	if c := cmp.Compare(a.Order, b.Order); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Exact, b.Exact); c != 0 {
+		return c
+	}
+	return slices.Compare(a.Sig[:], b.Sig[:])
+}
+
+// exactGroups links every doc to the earliest doc with the same exact
+// hash. Only those earliest docs (representatives) go through banding:
+// the others share their signature and so their matches.
+func (n *near) exactGroups() {
+	idx := make([]int32, len(n.docs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(n.docs[a].Exact, n.docs[b].Exact), cmp.Compare(a, b))
+	})
+	for k := 1; k < len(idx); k++ {
+		prev, cur := idx[k-1], idx[k]
+		if n.docs[prev].Exact == n.docs[cur].Exact {
+			n.first[cur] = n.first[prev]
+			if n.threshold <= 1 {
+				n.union(cur, prev)
+			}
+		}
+	}
+}
+
+// band buckets representatives by the hash of each band in turn and
+// confirms every pair that shares a bucket. A key packs the top bits of
+// the band hash above the doc index, so one plain integer sort groups the
+// buckets with their docs in order; a pair whose truncated hashes collide
+// is dropped by the row check in pair.
+func (n *near) band() {
+	shift := uint(bits.Len(uint(len(n.docs))))
+	keys := make([]uint64, 0, len(n.docs))
+	for b := range Bands {
+		keys = keys[:0]
+		for i := range n.docs {
+			if n.first[i] == int32(i) {
+				keys = append(keys, bandHash(&n.docs[i].Sig, b)>>shift<<shift|uint64(i))
+			}
+		}
+		slices.Sort(keys)
+		n.buckets(keys, shift, b)
+	}
+}
+
+func (n *near) buckets(keys []uint64, shift uint, b int) {
+	mask := uint64(1)<<shift - 1
+	for start := 0; start < len(keys); {
+		end := start + 1
+		for end < len(keys) && keys[end]>>shift == keys[start]>>shift {
+			end++
+		}
+		for i := start; i < end; i++ {
+			for j := i + 1; j < end; j++ {
+				n.pair(int32(keys[i]&mask), int32(keys[j]&mask), b)
+			}
+		}
+		start = end
+	}
+}
+
+func bandHash(sig *Signature, b int) uint64 {
+	h := uint64(b)
+	for _, v := range sig[b*Rows : (b+1)*Rows] {
+		h = mix64(h ^ uint64(v))
+	}
+	return h
+}
+
+// pair confirms a candidate pair, i earlier than j. A pair whose rows
+// agree in an earlier band was confirmed there already.
+func (n *near) pair(i, j int32, b int) {
+	a, c := &n.docs[i].Sig, &n.docs[j].Sig
+	if !slices.Equal(a[b*Rows:(b+1)*Rows], c[b*Rows:(b+1)*Rows]) {
+		return // the band hashes collided, the rows differ
+	}
+	for e := range b {
+		if slices.Equal(a[e*Rows:(e+1)*Rows], c[e*Rows:(e+1)*Rows]) {
+			return
+		}
+	}
+	sim := a.Similarity(c)
+	n.maxSim[j] = max(n.maxSim[j], sim)
+	if sim < n.threshold {
+		return
+	}
+	n.union(i, j)
+	if cur := n.best[j]; cur.Other < 0 || sim > cur.Similarity || sim == cur.Similarity && int(i) < cur.Other {
+		n.best[j] = Match{Doc: int(j), Other: int(i), Similarity: sim}
+	}
+}
+
+func (n *near) find(i int32) int32 {
+	for n.parent[i] != i {
+		n.parent[i] = n.parent[n.parent[i]]
+		i = n.parent[i]
+	}
+	return i
+}
+
+// union keeps the smaller index as the root, so a cluster's root is its
+// earliest doc.
+func (n *near) union(i, j int32) {
+	ri, rj := n.find(i), n.find(j)
+	if ri > rj {
+		ri, rj = rj, ri
+	}
+	n.parent[rj] = ri
+}
+
+func (n *near) result() NearResult {
+	res := NearResult{Original: map[int]Match{}, MaxSim: map[int]float64{}}
+	for i := range n.docs {
+		if rep := int(n.first[i]); rep != i && n.threshold <= 1 {
+			n.maxSim[i] = 1
+			n.best[i] = n.copyOf(rep, i)
+		}
+	}
+	for i, d := range n.docs {
+		if n.maxSim[i] > 0 {
+			res.MaxSim[d.Order] = n.maxSim[i]
+		}
+		if b := n.best[i]; b.Other >= 0 {
+			res.Original[d.Order] = Match{Doc: d.Order, Other: n.docs[b.Other].Order, Similarity: b.Similarity}
+		}
+	}
+	res.Clusters = n.clusters()
+	return res
+}
+
+// copyOf is the original of doc i, an exact copy of the earlier doc rep:
+// rep itself, unless rep has an even earlier original at similarity 1.
+func (n *near) copyOf(rep, i int) Match {
+	if b := n.best[rep]; b.Other >= 0 && b.Similarity == 1 {
+		return Match{Doc: i, Other: b.Other, Similarity: 1}
+	}
+	return Match{Doc: i, Other: rep, Similarity: 1}
+}
+
+func (n *near) clusters() [][]int {
+	byRoot := map[int32]int{}
+	var out [][]int
+	for i := range n.docs {
+		root := n.find(int32(i))
+		if root == int32(i) {
+			continue
+		}
+		k, ok := byRoot[root]
+		if !ok {
+			k = len(out)
+			byRoot[root] = k
+			out = append(out, []int{n.docs[root].Order})
+		}
+		out[k] = append(out[k], n.docs[i].Order)
+	}
+	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return out
+}

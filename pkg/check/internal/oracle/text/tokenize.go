@@ -1,0 +1,240 @@
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// SpanKind says what a span of a post is.
+type SpanKind uint8
+
+// The kinds of span Tokenize reports.
+const (
+	SpanText    SpanKind = iota // anything else: letters, digits, controls
+	SpanURL                     // http(s)://…, www.… or a bare domain (gate.com/…)
+	SpanTag                     // #hashtag, #topic#, $CASHTAG
+	SpanMention                 // @name
+	SpanSpace                   // white space and invisible characters (ZWSP, BOM)
+	SpanPunct                   // punctuation and symbols
+	SpanEmoji                   // one or more emoji sequences
+)
+
+var spanKindNames = [...]string{"text", "url", "tag", "mention", "space", "punct", "emoji"}
+
+func (k SpanKind) String() string {
+	if int(k) < len(spanKindNames) {
+		return spanKindNames[k]
+	}
+	return "unknown"
+}
+
+// Span is a run of one kind, as byte offsets into Normalize(s).
+type Span struct {
+	Kind       SpanKind
+	Start, End int
+}
+
+// spanExclude is the exclusion that drops a span kind.
+var spanExclude = [...]Exclude{
+	SpanText:    0,
+	SpanURL:     ExcludeURLs,
+	SpanTag:     ExcludeTags,
+	SpanMention: ExcludeMentions,
+	SpanSpace:   ExcludeWhitespace,
+	SpanPunct:   ExcludePunctuation,
+	SpanEmoji:   ExcludeEmoji,
+}
+
+// Tokenize splits s into spans that cover Normalize(s) exactly, each byte in
+// one span: every URL, tag and mention is a span of its own; the rest is
+// grouped into runs of text, white space, punctuation and emoji, each
+// ending on a grapheme cluster boundary. A URL is found before anything
+// else, so a '#' inside one is part of the URL. The spans are appended to
+// dst, which may be nil.
+func Tokenize(s string, syn Syntax, dst []Span) []Span {
+	var sc scanner
+	t := normalizeInto(s, &sc.buf)
+	specials := sc.specials(t, syn, true)
+	tbl := props()
+	k := 0
+	for i := 0; i < len(t); {
+		for k < len(specials) && specials[k].End <= i {
+			k++
+		}
+		if k < len(specials) && specials[k].Start <= i {
+			sp := specials[k]
+			// A special span ends on a cluster boundary too: a mark
+			// after a URL stays with the URL's last character.
+			end := i
+			for end < sp.End {
+				end, _ = nextCluster(t, end, tbl)
+			}
+			for j := k + 1; j < len(specials) && specials[j].Start < end; j++ {
+				specials[j].Start = min(end, specials[j].End)
+			}
+			dst = appendSpan(dst, Span{sp.Kind, i, end}, false)
+			i = end
+			continue
+		}
+		end, info := nextCluster(t, i, tbl)
+		for j := k; j < len(specials) && specials[j].Start < end; j++ {
+			// The cluster swallowed the start of a special span (a
+			// Prepend character before '#'): the span starts after it.
+			specials[j].Start = min(end, specials[j].End)
+		}
+		dst = appendSpan(dst, Span{info.kind, i, end}, true)
+		i = end
+	}
+	return dst
+}
+
+// appendSpan adds sp, merging it into the previous span when both are
+// mergeable runs of the same kind.
+func appendSpan(dst []Span, sp Span, merge bool) []Span {
+	if n := len(dst); merge && n > 0 && dst[n-1].Kind == sp.Kind && dst[n-1].End == sp.Start && sp.Kind != SpanURL && sp.Kind != SpanTag && sp.Kind != SpanMention {
+		dst[n-1].End = sp.End
+		return dst
+	}
+	return append(dst, sp)
+}
+
+// scanner finds the spans that patterns decide (URLs, tags, mentions),
+// with buffers it reuses.
+type scanner struct {
+	buf  normBuf
+	urls []Span
+	out  []Span
+}
+
+// specials returns the URL, tag and mention spans of t in order. With
+// full false it finds URLs only, which is all the twitter unit needs.
+func (sc *scanner) specials(t string, syn Syntax, full bool) []Span {
+	sc.urls = findURLs(t, sc.urls[:0])
+	if !full {
+		return sc.urls
+	}
+	out := sc.out[:0]
+	u := 0
+	var next triggers
+	next.reset()
+	for i := 0; i < len(t); {
+		if u < len(sc.urls) && i >= sc.urls[u].Start {
+			out = append(out, sc.urls[u])
+			i = sc.urls[u].End
+			u++
+			continue
+		}
+		limit := len(t)
+		if u < len(sc.urls) {
+			limit = sc.urls[u].Start
+		}
+		j := next.find(t, i)
+		if j >= limit {
+			i = limit // nothing before the next URL (or the end)
+			continue
+		}
+		i = j
+		sigil, n := sigilAt(t, i)
+		if sigil == 0 {
+			i++
+			continue
+		}
+		var sp Span
+		ok := false
+		switch sigil {
+		case '#':
+			sp, ok = tagAt(t, i, n, limit, syn)
+		case '$':
+			sp, ok = cashtagAt(t, i, n, limit)
+		case '@':
+			sp, ok = mentionAt(t, i, n, limit, syn)
+		}
+		if ok {
+			out = append(out, sp)
+			i = sp.End
+			continue
+		}
+		i += n
+	}
+	sc.out = out
+	return out
+}
+
+// triggerBytes are the bytes that can start a sigil: '#', '$', '@' and
+// the lead byte of their full-width forms.
+const triggerBytes = "#$@\xEF"
+
+// triggers finds the next byte that can start a sigil with one
+// strings.IndexByte cursor per byte, each moved only when passed, so a post
+// is scanned a few times at memory speed rather than byte by byte.
+type triggers struct{ at [len(triggerBytes)]int }
+
+func (tr *triggers) reset() {
+	for k := range tr.at {
+		tr.at[k] = -2 // not looked for yet
+	}
+}
+
+// find returns the first trigger at or after i, or len(t).
+func (tr *triggers) find(t string, i int) int {
+	best := len(t)
+	for k := range tr.at {
+		if tr.at[k] == -1 {
+			continue // none left
+		}
+		if tr.at[k] < i {
+			tr.at[k] = -1
+			if j := strings.IndexByte(t[i:], triggerBytes[k]); j >= 0 {
+				tr.at[k] = i + j
+			}
+		}
+		if tr.at[k] >= 0 && tr.at[k] < best {
+			best = tr.at[k]
+		}
+	}
+	return best
+}
+
+// sigilAt reports the ASCII sigil at t[i] ('#', '$' or '@', full-width
+// forms included) and its length in bytes, or 0.
+func sigilAt(t string, i int) (byte, int) {
+	if i >= len(t) {
+		return 0, 0
+	}
+	switch c := t[i]; c {
+	case '#', '$', '@':
+		return c, 1
+	case 0xEF:
+		if i+2 < len(t) && t[i+1] == 0xBC {
+			switch t[i+2] {
+			case 0x83: // ＃
+				return '#', 3
+			case 0x84: // ＄
+				return '$', 3
+			case 0xA0: // ＠
+				return '@', 3
+			}
+		}
+	}
+	return 0, 0
+}
+
+// isHashSigil reports whether t[i:] starts with '#' or '＃', and its length.
+func isHashSigil(t string, i int) (bool, int) {
+	c, n := sigilAt(t, i)
+	return c == '#', n
+}
+
+// runeBefore returns the rune that ends just before t[i], or -1 at the start.
+func runeBefore(t string, i int) rune {
+	if i == 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return r
+}
+
+// lineEnd reports whether r ends a line.
+func lineEnd(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x0B || r == 0x0C || r == 0x85 || r == 0x2028 || r == 0x2029
+}

@@ -1,0 +1,383 @@
+package text
+
+import (
+	"strings"
+	"sync"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// findURLs appends the URLs of t to dst, in order. A URL is http:// or
+// https:// (any case) or www., not glued to an ASCII letter, digit or sigil
+// before it, with a host of at least one character; or a bare domain that
+// ends in a known top-level domain (see bareAt). It runs over printable
+// ASCII and stops at anything else (a CJK character, full-width punctuation,
+// white space), and drops trailing characters twitter-text never ends a URL
+// with (".", ",", ":", "!", "?", quotes, an unbalanced ")" or "]", "*").
+// A t.co link ends where twitter-text ends it (see tcoEnd).
+func findURLs(t string, dst []Span) []Span {
+	// Candidates are found with cursors that only move forward, so a long
+	// post with many dots is scanned once, not once per URL.
+	sep, www := -2, -2 // next "://" and "www." at or after the cursor; -2: unknown, -1: none
+	var bare bareCursor
+	bare.reset()
+	for i := 0; i < len(t); {
+		if sep != -1 && sep < i {
+			sep = indexFrom(t, i, "://")
+		}
+		if www != -1 && www < i {
+			www = indexWWW(t, i)
+		}
+		start := -1
+		if sep >= 0 {
+			// Step back over the scheme's letters.
+			b := sep
+			for b > i && isASCIILetter(t[b-1]) {
+				b--
+			}
+			if b < sep {
+				start = b
+			} else {
+				i = sep + 3 // "://" with no scheme before it
+				continue
+			}
+		}
+		if www >= 0 && (start < 0 || www < start) {
+			start = www
+		}
+		if b := bare.find(t, i); b >= 0 && (start < 0 || b < start) {
+			if end, ok := bareAt(t, b); ok {
+				dst = append(dst, Span{SpanURL, b, end})
+				i = end
+				continue
+			}
+			bare.skip(t, b)
+			i = b + 1
+			continue
+		}
+		if start < 0 {
+			break
+		}
+		if end, ok := urlAt(t, start); ok {
+			dst = append(dst, Span{SpanURL, start, end})
+			i = end
+			continue
+		}
+		i = start + 1
+	}
+	return dst
+}
+
+// indexFrom is strings.Index from offset i, or -1.
+func indexFrom(t string, i int, sub string) int {
+	if k := strings.Index(t[i:], sub); k >= 0 {
+		return i + k
+	}
+	return -1
+}
+
+// indexWWW finds "www." in any case, from offset i, or -1.
+func indexWWW(t string, i int) int {
+	for {
+		k := strings.IndexByte(t[i:], '.')
+		if k < 0 {
+			return -1
+		}
+		d := i + k
+		if d >= i+3 && (t[d-1]|0x20) == 'w' && (t[d-2]|0x20) == 'w' && (t[d-3]|0x20) == 'w' {
+			return d - 3
+		}
+		i = d + 1
+	}
+}
+
+// bareCursor finds where a bare domain may start: the start of a run of
+// letters, digits, '-' and '.' that holds a '.' between two letters or
+// digits. Only such a dot is worth a closer look, so most dots (in "1. ",
+// "...", "e.g. ") cost one comparison.
+type bareCursor struct {
+	at    int // the candidate found; -2: unknown, -1: none left
+	floor int // no candidate starts before this: the runs already ruled out
+}
+
+func (c *bareCursor) reset() { c.at, c.floor = -2, 0 }
+
+// find returns the first candidate at or after i, or -1.
+func (c *bareCursor) find(t string, i int) int {
+	if c.at == -1 || c.at >= i {
+		return c.at
+	}
+	lo := max(i, c.floor)
+	for d := lo; ; d++ {
+		k := strings.IndexByte(t[d:], '.')
+		if k < 0 {
+			c.at = -1
+			return -1
+		}
+		d += k
+		if d > lo && d+1 < len(t) && hostByte(t[d-1]) && hostByte(t[d+1]) {
+			s := d
+			for s > lo && domainByte(t[s-1]) {
+				s--
+			}
+			c.at = s
+			return s
+		}
+	}
+}
+
+// skip rules out the run that starts at t[s], so that no part of it is
+// looked at again.
+func (c *bareCursor) skip(t string, s int) {
+	e := s
+	for e < len(t) && domainByte(t[e]) {
+		e++
+	}
+	c.at, c.floor = -2, e
+}
+
+func domainByte(c byte) bool { return hostByte(c) || c == '-' || c == '.' }
+
+// bareAt reports the end of the URL without a scheme that starts at t[s],
+// the start of a run of letters, digits, '-' and '.', if one does: labels
+// of letters, digits and inner hyphens joined by dots, the last a top-level
+// domain, then an optional port, path and query. As in twitter-text it is
+// no URL when glued to what comes before (so an e-mail address has none) or
+// followed by '@' or '+', nor when it is a single name under a country code
+// with no path ("gate.io" alone is text, "gate.io/zh" a URL), except under
+// the link-shortener codes .co and .tv.
+func bareAt(t string, s int) (int, bool) {
+	if gluedBare(t, s) {
+		return 0, false
+	}
+	host, last, labels := domainAt(t, s)
+	if labels < 2 || !isTLD(t[last:host]) {
+		return 0, false
+	}
+	end := host
+	if end < len(t) && (t[end] == '@' || t[end] == '+') {
+		return 0, false
+	}
+	if end+1 < len(t) && t[end] == ':' && isDigit(t[end+1]) {
+		for end++; end < len(t) && isDigit(t[end]); end++ {
+		}
+	}
+	path := false
+	if end < len(t) && (t[end] == '/' || t[end] == '?') {
+		e := end
+		for e < len(t) && urlByte(t[e]) {
+			e++
+		}
+		if t[end] == '/' && host == s+len("t.co") && strings.EqualFold(t[s:host], "t.co") {
+			if k, ok := tcoEnd(t, end+1, e); ok {
+				return k, true
+			}
+		}
+		e = trimURLEnd(t, end, e)
+		path = e > end && t[end] == '/'
+		end = e
+	}
+	if labels == 2 && !path && shortCountryCode(t[last:host]) {
+		return 0, false
+	}
+	return end, true
+}
+
+// domainAt reads the labels joined by dots that start at t[s]: where they
+// end, where the last one starts, and how many there are, or 0 when a
+// label starts or ends with a hyphen.
+func domainAt(t string, s int) (end, last, labels int) {
+	end = s
+	for {
+		e := end
+		for e < len(t) && (hostByte(t[e]) || t[e] == '-') {
+			e++
+		}
+		if e == end || t[end] == '-' || t[e-1] == '-' {
+			return 0, 0, 0
+		}
+		last, end, labels = end, e, labels+1
+		if end+1 >= len(t) || t[end] != '.' || !hostByte(t[end+1]) {
+			return end, last, labels
+		}
+		end++
+	}
+}
+
+// gluedBare reports whether the bare domain at t[s] is part of something
+// else: a word, an e-mail address, a mention, a tag or a path.
+func gluedBare(t string, s int) bool {
+	if s == 0 {
+		return false
+	}
+	switch c := t[s-1]; {
+	case hostByte(c), c == '_', c == '.', c == '@', c == '-', c == '/', c == '$', c == '#':
+		return true
+	}
+	r := runeBefore(t, s)
+	return r == '＠' || r == '＃' || r == '＄'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// maxTLD bounds the labels looked up: the longest top-level domain in use
+// has 24 characters.
+const maxTLD = 30
+
+// tldCache remembers the labels isTLD has looked up, because the public
+// suffix list's lookup allocates and measuring should not. It stops
+// growing at maxTLDCache labels so that odd input cannot grow it without
+// bound; labels past that are looked up each time.
+var tldCache struct {
+	sync.RWMutex
+	known map[string]bool
+}
+
+const maxTLDCache = 4096
+
+// isTLD reports whether label, in any case, is a top-level domain of the
+// ICANN section of the public suffix list.
+func isTLD(label string) bool {
+	if len(label) > maxTLD || !isASCIILetter(label[0]) {
+		return false
+	}
+	var buf [maxTLD]byte
+	lower := buf[:len(label)]
+	for i := range lower {
+		c := label[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	tldCache.RLock()
+	ok, found := tldCache.known[string(lower)]
+	tldCache.RUnlock()
+	if found {
+		return ok
+	}
+	// A name under the label, so that TLDs listed only by a wildcard
+	// rule ("*.ck") count too.
+	_, ok = publicsuffix.PublicSuffix("a." + string(lower))
+	tldCache.Lock()
+	if tldCache.known == nil {
+		tldCache.known = make(map[string]bool)
+	}
+	if len(tldCache.known) < maxTLDCache {
+		tldCache.known[string(lower)] = ok
+	}
+	tldCache.Unlock()
+	return ok
+}
+
+// shortCountryCode reports whether a name directly under tld is text
+// rather than a link without a path: true for the two-letter country codes
+// other than co and tv.
+func shortCountryCode(tld string) bool {
+	return len(tld) == 2 && !strings.EqualFold(tld, "co") && !strings.EqualFold(tld, "tv")
+}
+
+// urlAt reports the end of the URL that starts at t[start], if one does.
+func urlAt(t string, start int) (int, bool) {
+	if start > 0 {
+		switch c := t[start-1]; {
+		case isASCIILetter(c), c >= '0' && c <= '9', c == '@', c == '$', c == '#', c == '_':
+			return 0, false
+		}
+		if r := runeBefore(t, start); r == '＠' || r == '＃' || r == '＄' {
+			return 0, false
+		}
+	}
+	body, scheme := start, true
+	switch {
+	case hasFoldPrefix(t[start:], "https://"):
+		body += len("https://")
+	case hasFoldPrefix(t[start:], "http://"):
+		body += len("http://")
+	case hasFoldPrefix(t[start:], "www."):
+		body, scheme = body+len("www."), false
+	default:
+		return 0, false
+	}
+	end := body
+	for end < len(t) && urlByte(t[end]) {
+		end++
+	}
+	if scheme && hasFoldPrefix(t[body:end], "t.co/") {
+		if k, ok := tcoEnd(t, body+len("t.co/"), end); ok {
+			return k, true
+		}
+	}
+	end = trimURLEnd(t, body, end)
+	if end <= body || !hostByte(t[body]) {
+		return 0, false
+	}
+	return end, true
+}
+
+func hasFoldPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+func hostByte(c byte) bool {
+	return isASCIILetter(c) || c >= '0' && c <= '9'
+}
+
+// urlByte reports whether c may appear inside a URL.
+func urlByte(c byte) bool {
+	if c <= ' ' || c >= 0x7F {
+		return false
+	}
+	switch c {
+	case '"', '<', '>', '\\', '^', '`', '{', '|', '}':
+		return false
+	}
+	return true
+}
+
+// trimURLEnd drops what a URL does not end with: a URL ends with a letter,
+// digit, '=', '_', '#', '/', '+', '-' or a balanced ')'.
+func trimURLEnd(t string, body, end int) int {
+	for end > body {
+		switch c := t[end-1]; {
+		case hostByte(c), c == '=', c == '_', c == '#', c == '/', c == '+', c == '-':
+			return end
+		case c == ')':
+			if strings.Count(t[body:end], "(") >= strings.Count(t[body:end], ")") {
+				return end
+			}
+		}
+		end--
+	}
+	return end
+}
+
+// tcoEnd cuts a t.co link where twitter-text does: its path (from
+// t[path]) is letters and digits only, then an optional query that ends
+// with a letter, digit or one of "-_&=#/". ok is false when there is no
+// such path, and the link is then read as any other URL.
+func tcoEnd(t string, path, end int) (int, bool) {
+	k := path
+	for k < end && hostByte(t[k]) {
+		k++
+	}
+	if k == path {
+		return 0, false
+	}
+	if k < end && t[k] == '?' {
+		last := k
+		for q := k + 1; q < end && strings.IndexByte(tcoQueryBytes, t[q]) >= 0; q++ {
+			if c := t[q]; hostByte(c) || strings.IndexByte("-_&=#/", c) >= 0 {
+				last = q + 1
+			}
+		}
+		k = last
+	}
+	return k, true
+}
+
+// tcoQueryBytes are the punctuation twitter-text allows in a query, besides
+// letters and digits.
+const tcoQueryBytes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!?*'@();:&=+$/%#[]-_.,~|"

@@ -1,0 +1,146 @@
+package text
+
+import "unicode/utf8"
+
+// PhraseIndex finds the phrases of several groups (banned words, each
+// topic's keywords) in one pass over a post's folded text: an Aho–Corasick
+// automaton over the folded phrases' bytes, compiled once. A phrase is
+// found as PhraseSet finds it: whole where it starts or ends with a
+// letter or digit of a spaced script, a plain substring otherwise, so
+// Chinese needs no word boundaries. Before, every phrase was a
+// strings.Index of its own over the whole post.
+type PhraseIndex struct {
+	fold    Fold
+	groups  [][]int // phrase ids per group, in rule order
+	phrases []phrase
+	next    [][256]int32 // the automaton's transitions, state by byte
+	out     [][]int32    // phrase ids ending at each state, failure links followed
+}
+
+// CompilePhraseIndex compiles groups of phrases under fold f. Within a
+// group, blank phrases are skipped and a phrase listed twice counts once,
+// as in CompilePhrases.
+func CompilePhraseIndex(groups [][]string, f Fold) *PhraseIndex {
+	ix := &PhraseIndex{fold: f, next: make([][256]int32, 1), out: make([][]int32, 1)}
+	for _, g := range groups {
+		var ids []int
+		for _, ph := range CompilePhrases(g, f).phrases {
+			ids = append(ids, len(ix.phrases))
+			ix.add(ph.folded, int32(len(ix.phrases)))
+			ix.phrases = append(ix.phrases, ph)
+		}
+		ix.groups = append(ix.groups, ids)
+	}
+	ix.link()
+	return ix
+}
+
+// add puts a phrase into the trie; 0 in next means no edge yet.
+func (ix *PhraseIndex) add(s string, id int32) {
+	st := int32(0)
+	for i := 0; i < len(s); i++ {
+		if ix.next[st][s[i]] == 0 {
+			ix.next = append(ix.next, [256]int32{})
+			ix.out = append(ix.out, nil)
+			ix.next[st][s[i]] = int32(len(ix.next) - 1)
+		}
+		st = ix.next[st][s[i]]
+	}
+	ix.out[st] = append(ix.out[st], id)
+}
+
+// link turns the trie into a complete automaton breadth first: each missing
+// edge goes where the failure state's edge goes, and each state's outputs
+// gain its failure state's.
+func (ix *PhraseIndex) link() {
+	fail := make([]int32, len(ix.next))
+	var queue []int32
+	for c := range 256 {
+		if s := ix.next[0][c]; s != 0 {
+			queue = append(queue, s) // fail[s] = 0
+		}
+	}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		for c := range 256 {
+			s := ix.next[st][c]
+			if s == 0 {
+				ix.next[st][c] = ix.next[fail[st]][c]
+				continue
+			}
+			fail[s] = ix.next[fail[st]][c]
+			ix.out[s] = append(ix.out[s], ix.out[fail[s]]...)
+			queue = append(queue, s)
+		}
+	}
+}
+
+// PhraseHits holds what one scan found, with buffers reused from scan to
+// scan. The zero value is ready to use.
+type PhraseHits struct {
+	found []bool // by phrase id
+}
+
+// Scan finds the index's phrases in the post, replacing h's contents.
+func (ix *PhraseIndex) Scan(p *Prepared, h *PhraseHits) {
+	h.found = h.found[:0]
+	for range ix.phrases {
+		h.found = append(h.found, false)
+	}
+	if len(ix.phrases) == 0 {
+		return
+	}
+	t := p.folded
+	if p.fold != ix.fold {
+		t = ix.fold.Apply(p.text)
+	}
+	st := int32(0)
+	for i := 0; i < len(t); i++ {
+		st = ix.next[st][t[i]]
+		for _, id := range ix.out[st] {
+			if !h.found[id] && ix.phrases[id].wholeAt(t, i+1) {
+				h.found[id] = true
+			}
+		}
+	}
+}
+
+// wholeAt reports whether the phrase, found in text ending at byte end,
+// stands whole there: no gluing letter or digit just before or after.
+func (ph phrase) wholeAt(text string, end int) bool {
+	start := end - len(ph.folded)
+	if ph.checkStart && glueRune(runeBefore(text, start)) {
+		return false
+	}
+	if ph.checkEnd && end < len(text) {
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		return !glueRune(after)
+	}
+	return true
+}
+
+// Any reports whether a phrase of group g was found.
+func (ix *PhraseIndex) Any(h *PhraseHits, g int) bool {
+	for _, id := range ix.groups[g] {
+		if h.found[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// Found returns the phrases of group g that were found, spelled as in the
+// rule and in rule order, each once, as PhraseSet.Find does.
+func (ix *PhraseIndex) Found(h *PhraseHits, g int) []string {
+	var out []string
+	for _, id := range ix.groups[g] {
+		if h.found[id] {
+			out = append(out, ix.phrases[id].rule)
+		}
+	}
+	return out
+}
+
+// Groups returns the number of groups.
+func (ix *PhraseIndex) Groups() int { return len(ix.groups) }
