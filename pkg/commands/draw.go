@@ -109,6 +109,12 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkNotInput("--list", o.List, r, o.Paths); err != nil {
+		return err
+	}
+	if o.List != "" && o.Out != "" && sameFile(o.List, o.Out) {
+		return usageErrorf("--list and --out name the same file %s", o.List)
+	}
 	res, err := evaluate(ctx, ios, r, o.judgeOptions, "")
 	if err != nil {
 		return err
@@ -122,7 +128,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 		}
 	}
 	if o.List != "" {
-		if err := writeEligibleList(o.List, ids); err != nil {
+		if err := writeEligibleList(ctx, o.List, ids); err != nil {
 			return err
 		}
 	}
@@ -136,7 +142,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 		}
 		fillPicks(d, eligible, draw.Draw(draw.NewStream(o.Seed), len(eligible), winners, o.Alternates))
 	}
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		if o.Output == formatJSON {
 			return report.DrawJSON(w, d)
 		}
@@ -174,8 +180,8 @@ func fillPicks(d *report.DrawResult, eligible []draw.Candidate, picks []draw.Pic
 // writeEligibleList publishes the eligible ids as the digest sees them:
 // joined by newlines, with no newline after the last, so anyone can check
 // the committed digest with sha256sum and read who was in the draw.
-func writeEligibleList(path string, ids []string) error {
-	return writeFileAtomic(path, func(w io.Writer) error {
+func writeEligibleList(ctx context.Context, path string, ids []string) error {
+	return writeFile(ctx, path, func(w io.Writer) error {
 		_, err := io.WriteString(w, strings.Join(ids, "\n"))
 		return err
 	})

@@ -64,7 +64,7 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 	if err != nil {
 		return rulesError(err)
 	}
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		for k, i := range matches {
 			x := explanationOf(res, st, i, keptPost(res, i))
 			if o.Output == formatJSON {

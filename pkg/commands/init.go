@@ -2,6 +2,7 @@ package commands
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -25,7 +26,8 @@ the line it came from; what could not be inferred is marked TODO.
 
 Exit status:
   0  the rule file was written
-  2  usage error: the announcement cannot be read, or --out already exists`,
+  2  usage error: --out already exists, or is the announcement
+  4  the announcement cannot be read, or --out cannot be written`,
 		Example: `  promo init > rules.yaml
   promo init --from announcement.txt --out rules.yaml`,
 		Args: cobra.NoArgs,
@@ -38,12 +40,12 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		return initRun(ios, v.GetString("from"), v.GetString("out"))
+		return initRun(cmd.Context(), ios, v.GetString("from"), v.GetString("out"))
 	}
 	return cmd
 }
 
-func initRun(ios *IOStreams, from, out string) error {
+func initRun(ctx context.Context, ios *IOStreams, from, out string) error {
 	if out == "-" {
 		out = "" // standard output, as --out - is for every command
 	}
@@ -62,11 +64,10 @@ func initRun(ios *IOStreams, from, out string) error {
 		inf := announce.Infer(text)
 		data = announce.Template(&inf, briefPath(from, out))
 	}
-	if out == "" {
-		_, err := ios.Out.Write(data)
-		return err
+	if out != "" && from != "" && sameFile(out, from) {
+		return usageHint(fmt.Errorf("--out %s is the announcement --from reads", out), "write the rule file to another path")
 	}
-	return writeFileAtomic(out, func(w io.Writer) error {
+	return writeOutput(ctx, ios, out, "yaml", func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
@@ -75,7 +76,7 @@ func initRun(ios *IOStreams, from, out string) error {
 func readAnnouncement(path string) (string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return "", usageErrorf("reading the announcement: %v", err)
+		return "", ioErrorf("cannot read the announcement: %w", err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {

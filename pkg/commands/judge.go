@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/export"
@@ -109,6 +110,9 @@ func isSet(cmd *cobra.Command, v *viper.Viper, name string) bool {
 // loadRules reads the rule file and applies the run's overrides; any
 // problem is a usage error (exit 2) listing every file:line found.
 func loadRules(path string, o rules.Overrides) (*rules.Rules, error) {
+	if err := checkReadable("the rule file", path); err != nil {
+		return nil, err
+	}
 	r, err := rules.Load(path)
 	if err != nil {
 		return nil, rulesError(err)
@@ -119,12 +123,25 @@ func loadRules(path string, o rules.Overrides) (*rules.Rules, error) {
 	return r, nil
 }
 
+// checkReadable makes an input that is not there an I/O failure (exit 4)
+// rather than an invalid rule file.
+func checkReadable(what, path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return &exitError{code: exitIO, err: fmt.Errorf("cannot read %s %s: %w", what, path, plainError(err)),
+			hint: "check the path (-r/--rules, or the argument of rules check)"}
+	}
+	return nil
+}
+
 func rulesError(err error) error {
 	return &exitError{code: exitUsage, err: err, hint: "'promo rules check FILE' lists every problem; 'promo rules schema' prints the schema"}
 }
 
 // evaluate runs the pipeline with a progress line on a terminal.
 func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOptions, keep string) (*campaign.Result, error) {
+	if err := checkNotInput("--out", o.Out, r, o.Paths); err != nil {
+		return nil, err
+	}
 	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, Keep: keep}
 	var p *progress
 	if ios.ErrTTY && !o.Quiet {
@@ -143,10 +160,10 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 	}
 	if !o.Quiet {
 		for _, s := range res.Skipped {
-			fmt.Fprintf(ios.ErrOut, "promo: note: %s\n", s)
+			printMessage(ios.ErrOut, "note", s)
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintf(ios.ErrOut, "promo: warning: %s\n", w)
+			printMessage(ios.ErrOut, "warning", w)
 		}
 	}
 	return res, nil
@@ -178,8 +195,8 @@ type renderers[T any] struct {
 
 // write renders v in the format asked for; the table is padded only for a
 // terminal.
-func (r renderers[T]) write(ios *IOStreams, o judgeOptions, v T) error {
-	return writeOutput(ios, o.Out, func(w io.Writer) error {
+func (r renderers[T]) write(ctx context.Context, ios *IOStreams, o judgeOptions, v T) error {
+	return writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		switch o.Output {
 		case formatJSON:
 			return r.json(w, v)

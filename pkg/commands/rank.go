@@ -45,7 +45,7 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) erro
 		return rulesError(err)
 	}
 	s := standingsOf(res, st, all || !st.Rewards || o.Output == formatJSON)
-	if err := standingsRenderers.write(ios, o, s); err != nil {
+	if err := standingsRenderers.write(ctx, ios, o, s); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
 )
@@ -30,14 +31,25 @@ a did-you-mean), wrong types, bad units, time zones, windows, thresholds,
 tiers, and the brief and judges files it names. Every problem is listed with
 its file:line:col.
 
-Exit status: 0 the file is valid, 2 it is not.`,
-		Args: cobra.ExactArgs(1),
+Exit status:
+  0  the file is valid
+  2  it is not, or no file was named
+  4  the file cannot be read`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageHint(fmt.Errorf("rules check needs one rule file, got %d arguments", len(args)), "promo rules check rules.yaml")
+			}
+			return nil
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
+			if err := checkReadable("the rule file", args[0]); err != nil {
+				return err
+			}
 			r, err := rules.Load(args[0])
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
-			_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", args[0], describeRules(r))
+			_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", report.EscapeControl(args[0]), report.EscapeControl(describeRules(r)))
 			return err
 		},
 	}

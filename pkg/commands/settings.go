@@ -175,11 +175,11 @@ func warnUnknownSettings(cmd *cobra.Command, path string, v *viper.Viper) {
 		if known[key] || !v.InConfig(key) {
 			continue
 		}
-		msg := fmt.Sprintf("promo: warning: %s: unknown setting `%s`", path, key)
+		msg := fmt.Sprintf("%s: unknown setting `%s`", path, key)
 		if near := closest(key, names, 1); len(near) > 0 {
 			msg += fmt.Sprintf("; did you mean `%s`?", near[0])
 		}
-		fmt.Fprintln(cmd.ErrOrStderr(), msg)
+		printMessage(cmd.ErrOrStderr(), "warning", msg)
 	}
 }
 

@@ -67,7 +67,7 @@ Exit status:
 	return cmd
 }
 
-func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
+func splitRun(ctx context.Context, ios *IOStreams, o splitOptions) error {
 	if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV); err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
 	for _, p := range res.Payouts {
 		s.Amounts = append(s.Amounts, report.SplitAmount{Rank: p.Place, Amount: plan.Format(p.Amount)})
 	}
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		switch o.Output {
 		case formatJSON:
 			return report.SplitJSON(w, s)

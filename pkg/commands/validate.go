@@ -53,7 +53,7 @@ func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
 		return err
 	}
 	v := validationOf(res)
-	if err := validationRenderers.write(ios, o, v); err != nil {
+	if err := validationRenderers.write(ctx, ios, o, v); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {
