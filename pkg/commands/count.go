@@ -20,6 +20,7 @@ type countOptions struct {
 	Exclude   []string
 	TagSyntax string
 	Output    string
+	OutputSrc string
 }
 
 func newCountCmd(ios *IOStreams) *cobra.Command {
@@ -54,6 +55,7 @@ Exit status:
 			Exclude:   v.GetStringSlice("exclude"),
 			TagSyntax: v.GetString("tag-syntax"),
 			Output:    v.GetString("output"),
+			OutputSrc: v.source("output"),
 		}
 		if opts.Text, err = countInput(ios, args); err != nil {
 			return err
@@ -86,7 +88,7 @@ func stdinDecoder() transform.Transformer {
 }
 
 func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {
-	if err := checkFormat(opts.Output, formatTable, formatJSON); err != nil {
+	if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
 	ex, err := text.ParseExclude(splitList(opts.Exclude))

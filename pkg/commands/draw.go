@@ -68,7 +68,7 @@ Exit status:
 }
 
 func checkDrawOptions(o drawOptions) error {
-	if err := checkFormat(o.Output, formatTable, formatJSON); err != nil {
+	if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
 	if o.Seed == "" && !o.Commit {

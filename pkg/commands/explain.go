@@ -43,7 +43,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		if err := checkFormat(o.Output, formatTable, formatJSON); err != nil {
+		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
 			return err
 		}
 		return explainRun(cmd.Context(), ios, o, id)
@@ -63,6 +63,9 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 	st, err := res.Rank()
 	if err != nil {
 		return rulesError(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		for k, i := range matches {

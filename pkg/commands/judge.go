@@ -12,7 +12,6 @@ import (
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 )
 
 // judgeOptions are the settings shared by the commands that judge an
@@ -21,6 +20,7 @@ type judgeOptions struct {
 	RulesPath string
 	Paths     []string
 	Output    string
+	OutputSrc string // where Output came from, for messages
 	Out       string
 	Strict    bool
 	Encoding  string
@@ -47,7 +47,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 	f.Int("min-length", 0, "override length.min for this run")
 }
 
-func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.Viper, error) {
+func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *settings, error) {
 	v, err := newSettings(cmd)
 	if err != nil {
 		return judgeOptions{}, nil, err
@@ -56,6 +56,7 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 		RulesPath: v.GetString("rules"),
 		Paths:     args,
 		Output:    v.GetString("output"),
+		OutputSrc: v.source("output"),
 		Out:       v.GetString("out"),
 		Strict:    v.GetBool("strict"),
 		Encoding:  v.GetString("encoding"),
@@ -84,27 +85,24 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 	return o, v, nil
 }
 
-// overrides takes only the rule values the user actually set, by flag or
-// PROMO_* variable, so a default of 0 never overrides the rule file.
-func overrides(cmd *cobra.Command, v *viper.Viper) rules.Overrides {
+// overrides takes only the rule values given on the command line, so a
+// default of 0 never overrides the rule file (and campaign values never
+// come from the environment or the config file; see campaignSettings).
+func overrides(cmd *cobra.Command, v *settings) rules.Overrides {
 	var o rules.Overrides
-	if isSet(cmd, v, "winners") {
+	if cmd.Flags().Changed("winners") {
 		n := v.GetInt("winners")
 		o.Winners = &n
 	}
-	if isSet(cmd, v, "pool") {
+	if cmd.Flags().Changed("pool") {
 		s := v.GetString("pool")
 		o.Pool = &s
 	}
-	if isSet(cmd, v, "min-length") {
+	if cmd.Flags().Changed("min-length") {
 		n := v.GetInt("min-length")
 		o.MinLength = &n
 	}
 	return o
-}
-
-func isSet(cmd *cobra.Command, v *viper.Viper, name string) bool {
-	return cmd.Flags().Changed(name) || v.InConfig(name) || envSet(name)
 }
 
 // loadRules reads the rule file and applies the run's overrides; any

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -26,10 +27,24 @@ const (
 )
 
 func checkFormat(format string, allowed ...string) error {
+	return checkFormatFrom("", format, allowed...)
+}
+
+// checkFormatFrom is checkFormat for a value that came from src (see
+// settings.source): a PROMO_OUTPUT or a config file's output that this
+// command does not write says so, not only what it wants.
+func checkFormatFrom(src, format string, allowed ...string) error {
 	if slices.Contains(allowed, format) {
 		return nil
 	}
-	return usageHint(fmt.Errorf("unknown output format %q (want %s)", format, joinOr(allowed)), formatHint(format, allowed))
+	if src == "" || strings.HasPrefix(src, "-") {
+		return usageHint(fmt.Errorf("unknown output format %q (want %s)", format, joinOr(allowed)), formatHint(format, allowed))
+	}
+	hint := "pass -o " + allowed[0] + " to this command, or change the setting"
+	if strings.HasPrefix(src, "PROMO_") {
+		hint = "pass -o " + allowed[0] + " to this command, or unset " + src
+	}
+	return usageHint(fmt.Errorf("%s: output format %q is not one this command writes (want %s)", src, format, joinOr(allowed)), hint)
 }
 
 // formatHint suggests the format meant by a common other name for it.

@@ -3,6 +3,7 @@ package commands_test
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,12 +36,26 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"status": cmdStatus},
+		Condition:           scriptCondition,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SAMPLE", sample)
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
 	})
+}
+
+// scriptCondition adds [root] (mknod makes a device only as root) and
+// [mkfifo] (the platform has FIFOs and the command to make one).
+func scriptCondition(cond string) (bool, error) {
+	switch cond {
+	case "root":
+		return os.Geteuid() == 0, nil
+	case "mkfifo":
+		_, err := exec.LookPath("mkfifo")
+		return err == nil, nil
+	}
+	return false, fmt.Errorf("unknown condition %q", cond)
 }
 
 // cmdStatus is "status N PROGRAM ARGS...": it runs the program like exec and

@@ -17,6 +17,7 @@ type splitOptions struct {
 	Pool, Token, Mode, Tiers, Scores, Ties, MaxPerWinner string
 	Winners, Decimals                                    int
 	Output, Out                                          string
+	OutputSrc                                            string
 }
 
 func newSplitCmd(ios *IOStreams) *cobra.Command {
@@ -60,7 +61,7 @@ Exit status:
 		o := splitOptions{
 			Pool: v.GetString("pool"), Token: v.GetString("token"), Mode: v.GetString("mode"), Tiers: v.GetString("tiers"),
 			Scores: v.GetString("scores"), Ties: v.GetString("ties"), MaxPerWinner: v.GetString("max-per-winner"),
-			Winners: v.GetInt("winners"), Decimals: v.GetInt("decimals"), Output: v.GetString("output"), Out: v.GetString("out"),
+			Winners: v.GetInt("winners"), Decimals: v.GetInt("decimals"), Output: v.GetString("output"), Out: v.GetString("out"), OutputSrc: v.source("output"),
 		}
 		return splitRun(cmd.Context(), ios, o)
 	}
@@ -68,7 +69,7 @@ Exit status:
 }
 
 func splitRun(ctx context.Context, ios *IOStreams, o splitOptions) error {
-	if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV); err != nil {
+	if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV); err != nil {
 		return err
 	}
 	if err := checkOutPath(o.Out); err != nil {

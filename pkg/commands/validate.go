@@ -28,7 +28,7 @@ reason "unreadable"; nothing is dropped.` + exitStatusHelp,
 		if err != nil {
 			return err
 		}
-		if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
+		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
 			return err
 		}
 		return validateRun(cmd.Context(), ios, o)
