@@ -17,6 +17,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
 
 func TestMain(m *testing.M) {
+	// The signal tests run this test binary as promo, so that a real
+	// process gets the signal, without a separate build.
+	if os.Getenv("RUN_AS_PROMO") == "1" {
+		os.Exit(commands.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"promo": func() { os.Exit(commands.Main()) },
 	})
