@@ -59,6 +59,11 @@ func Main() int {
 // status. Tests call it directly.
 func Run(ctx context.Context, args []string, ios *IOStreams) int {
 	root := NewRootCmd(ios)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !isCommand(root, args[0]) {
+		// before Cobra parses the root's flags, which would complain
+		// about the misspelt command's -r instead
+		return reportError(ios, unknownCommand(root, args[0]))
+	}
 	ran := markRuns(root)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -133,9 +138,27 @@ text files) and never needs a network.`,
 	return root
 }
 
+// isCommand reports whether name is one of root's commands, or one Cobra
+// adds as it runs (help, completion and the completion hooks).
+func isCommand(root *cobra.Command, name string) bool {
+	switch name {
+	case "help", "completion", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		return true
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == name || c.HasAlias(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownCommand names the closest command, as Cobra would, in one line.
 func unknownCommand(root *cobra.Command, name string) error {
 	hint := "run 'promo --help' for the commands"
+	if root.SuggestionsMinimumDistance <= 0 {
+		root.SuggestionsMinimumDistance = 2 // Cobra's default, set only as it runs
+	}
 	if near := root.SuggestionsFor(name); len(near) > 0 {
 		hint = "did you mean 'promo " + near[0] + "'?"
 	}

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -36,7 +37,8 @@ Put "--" before a text that starts with "-".
 
 Exit status:
   0  the text was measured
-  2  usage error: an unknown unit, exclusion, syntax or flag`,
+  2  usage error: an unknown unit, exclusion, syntax or flag
+  4  standard input or output could not be read or written`,
 		Example: `  promo count "ES Launchpool 挖矿"
   promo count --exclude tags,urls -o json -- "#ES# 挖矿 https://example.com"
   cat post.txt | promo count -`,
@@ -71,6 +73,10 @@ func countInput(ios *IOStreams, args []string) (string, error) {
 	if len(args) == 1 && args[0] != "-" {
 		return args[0], nil
 	}
+	if len(args) == 0 && ios.InTTY {
+		return "", usageHint(errors.New("count needs a text to measure"),
+			"give it as an argument (promo count \"ES 挖矿\"), or pipe it in (promo count - < post.txt)")
+	}
 	data, err := io.ReadAll(transform.NewReader(ios.In, stdinDecoder()))
 	if err != nil {
 		return "", fmt.Errorf("reading standard input: %w", err)
@@ -97,7 +103,7 @@ func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {
 	}
 	syn, err := text.ParseSyntax(opts.TagSyntax)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%w", err)
 	}
 	counts := text.Measure(opts.Text, ex, syn)
 	tags := tagTexts(text.FindTags(opts.Text, syn))

@@ -41,7 +41,8 @@ Exit status:
      --strict and at least one entry invalid or unreadable
   2  usage error or invalid rule file
   3  no export could be read
-  130  interrupted (Ctrl-C)`,
+  4  a file could not be read or written: the rule file, --out, standard output
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,
 		Example: `  promo draw -r rules.yaml --commit export/
   promo draw -r rules.yaml --seed "$BLOCK_HASH" --winners 20 --alternates 5 \
       --expect-digest sha256:… export/`,
@@ -57,6 +58,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
+		v.announceOut("list")
 		o := drawOptions{judgeOptions: jo, Seed: v.GetString("seed"), Alternates: v.GetInt("alternates"),
 			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest"), List: v.GetString("list")}
 		if err := checkDrawOptions(o); err != nil {
@@ -97,7 +99,7 @@ func checkDigestForm(digest string) error {
 	}
 	var changed *draw.CommitMismatch
 	if err := draw.CheckCommit(digest, -1, nil); err != nil && !errors.As(err, &changed) {
-		return usageErrorf("--expect-digest: %v", err)
+		return usageErrorf("--expect-digest: %w", err)
 	}
 	return nil
 }

@@ -28,7 +28,8 @@ Exit status:
   1  --strict and the entry explained is invalid or unreadable
   2  usage error, invalid rule file, or no entry has that id (the closest are named)
   3  no export could be read
-  130  interrupted (Ctrl-C)`,
+  4  a file could not be read or written: the rule file, --out, standard output
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,
 		Example: `  promo explain -r rules.yaml export/ 0042
   promo explain -r rules.yaml -o json export/ 0042`,
 	}

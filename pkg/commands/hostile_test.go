@@ -139,3 +139,24 @@ func hexRune(r rune) string {
 	}
 	return string(b)
 }
+
+// TestCountTerminalWithoutInput checks that count run at a terminal with
+// no text says what it expects instead of waiting for standard input.
+func TestCountTerminalWithoutInput(t *testing.T) {
+	var out, errOut bytes.Buffer
+	ios := commands.TestStreams(strings.NewReader("never read"), &out, &errOut)
+	ios.InTTY = true
+	if code := commands.Run(context.Background(), []string{"count"}, ios); code != 2 {
+		t.Fatalf("exit %d, want 2; stderr:\n%s", code, errOut.String())
+	}
+	want := "promo: error: count needs a text to measure\npromo: hint: give it as an argument"
+	if !strings.HasPrefix(errOut.String(), want) {
+		t.Errorf("stderr %q, want it to start %q", errOut.String(), want)
+	}
+	// "-" still reads the terminal, as asked
+	ios = commands.TestStreams(strings.NewReader("abc"), &out, &errOut)
+	ios.InTTY = true
+	if code := commands.Run(context.Background(), []string{"count", "-o", "json", "-"}, ios); code != 0 {
+		t.Fatalf("count - at a terminal: exit %d", code)
+	}
+}

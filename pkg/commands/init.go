@@ -40,6 +40,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
+		v.announceOut("out")
 		return initRun(cmd.Context(), ios, v.GetString("from"), v.GetString("out"))
 	}
 	return cmd

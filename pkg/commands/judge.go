@@ -75,12 +75,13 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *setting
 	}
 	if o.Encoding != "" {
 		if err := export.CheckEncoding(o.Encoding); err != nil {
-			return o, nil, usageErrorf("--encoding: %v", err)
+			return o, nil, usageErrorf("--encoding: %w", err)
 		}
 	}
 	if err := checkOutPath(o.Out); err != nil {
 		return o, nil, err
 	}
+	v.announceOut("out")
 	o.Overrides = overrides(cmd, v)
 	return o, v, nil
 }

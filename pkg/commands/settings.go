@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -98,6 +99,15 @@ func (s *settings) configAt(key string) string {
 	return s.ConfigFileUsed()
 }
 
+// announceOut says on stderr where the output goes when the path came
+// from the environment rather than the command line: a payout file
+// written somewhere the operator did not type must not go unnoticed.
+func (s *settings) announceOut(name string) {
+	if src := s.source(name); strings.HasPrefix(src, "PROMO_") && s.GetString(name) != "" {
+		printMessage(s.cmd.ErrOrStderr(), "note", fmt.Sprintf("--%s %s (from %s)", name, s.GetString(name), src))
+	}
+}
+
 // checkSources refuses campaign data from the environment or the config
 // file, and output paths from the config file, naming where each came from.
 // The environment is checked for every campaign key, whatever the command:
@@ -108,17 +118,17 @@ func (s *settings) checkSources() error {
 	for _, key := range campaignSettings {
 		if envSet(key) {
 			errs = append(errs, fmt.Errorf("%s is set, but %s is campaign data: it comes only from the rule file or the --%s flag", envName(key), key, key))
-			hint = "unset " + envName(key) + ", and put the value in the rule file or pass --" + key
+			hint = cmp.Or(hint, "unset "+envName(key)+", and put the value in the rule file or pass --"+key)
 		}
 		if s.InConfig(key) {
 			errs = append(errs, fmt.Errorf("%s: `%s` is campaign data: it comes only from the rule file or the --%s flag", s.configAt(key), key, key))
-			hint = "remove `" + key + "` from " + s.ConfigFileUsed() + "; the config file holds tool settings such as 'workers: 4' or 'output: json'"
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+"; the config file holds tool settings such as 'workers: 4' or 'output: json'")
 		}
 	}
 	for _, key := range outputSettings {
 		if s.InConfig(key) {
 			errs = append(errs, fmt.Errorf("%s: `%s` cannot come from a config file, which every run reads", s.configAt(key), key))
-			hint = "remove `" + key + "` from " + s.ConfigFileUsed() + " and pass --" + key + " to the run that writes the file"
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+" and pass --"+key+" to the run that writes the file")
 		}
 	}
 	if len(errs) == 0 {

@@ -34,7 +34,9 @@ share the places they occupy); "@FILE" reads one score a line.
 
 Exit status:
   0  the split was made
-  2  usage error: a bad pool, count, table or score list`,
+  2  usage error: a bad pool, count, table or score list
+  4  --scores @FILE, --out or standard output could not be read or written
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,
 		Example: `  promo split --pool 100 --winners 3
   promo split --pool 1250 --token ES --winners 10 --mode tiered --tiers "1:300,2-3:150,4-10:92.85"
   promo split --pool 1000 --winners 3 --mode proportional --scores 90,85.5,70`,
@@ -58,6 +60,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
+		v.announceOut("out")
 		o := splitOptions{
 			Pool: v.GetString("pool"), Token: v.GetString("token"), Mode: v.GetString("mode"), Tiers: v.GetString("tiers"),
 			Scores: v.GetString("scores"), Ties: v.GetString("ties"), MaxPerWinner: v.GetString("max-per-winner"),
@@ -108,7 +111,7 @@ func splitPlan(o splitOptions) (reward.Plan, error) {
 	}
 	pool, err := reward.ParseAmount(o.Pool)
 	if err != nil {
-		return reward.Plan{}, usageErrorf("--pool: %v", err)
+		return reward.Plan{}, usageErrorf("--pool: %w", err)
 	}
 	if o.Winners == 0 {
 		return reward.Plan{}, usageHint(errors.New("no --winners"), "pass the number of places paid, e.g. --winners 10")
@@ -120,16 +123,16 @@ func splitPlan(o splitOptions) (reward.Plan, error) {
 	plan := reward.Plan{Pool: pool, Decimals: int32(o.Decimals), Winners: o.Winners, Mode: reward.Mode(o.Mode), Ties: reward.Ties(o.Ties)}
 	if o.Tiers != "" {
 		if plan.Tiers, err = reward.ParseTiers(o.Tiers); err != nil {
-			return plan, usageErrorf("--tiers: %v", err)
+			return plan, usageErrorf("--tiers: %w", err)
 		}
 	}
 	if o.MaxPerWinner != "" {
 		if plan.MaxPerWinner, err = reward.ParseAmount(o.MaxPerWinner); err != nil {
-			return plan, usageErrorf("--max-per-winner: %v", err)
+			return plan, usageErrorf("--max-per-winner: %w", err)
 		}
 	}
 	if err := plan.Validate(); err != nil {
-		return plan, usageErrorf("%v", err)
+		return plan, usageErrorf("%w", err)
 	}
 	return plan, nil
 }
@@ -138,7 +141,7 @@ func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string) (reward.Resul
 	if scoresFlag == "" {
 		res, err := reward.SplitPlaces(plan)
 		if err != nil {
-			return res, usageErrorf("%v", err)
+			return res, usageErrorf("%w", err)
 		}
 		return res, nil
 	}
@@ -147,11 +150,11 @@ func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string) (reward.Resul
 		return reward.Result{}, err
 	}
 	if err := reward.CheckScoreCount(len(scores), plan.Winners); err != nil {
-		return reward.Result{}, usageErrorf("%v", err)
+		return reward.Result{}, usageErrorf("%w", err)
 	}
 	res, err := reward.Split(plan, scores)
 	if err != nil {
-		return res, usageErrorf("%v", err)
+		return res, usageErrorf("%w", err)
 	}
 	return res, nil
 }
@@ -161,7 +164,7 @@ func readScores(ios *IOStreams, flag string) ([]decimal.Decimal, error) {
 	if !isFile {
 		s, err := reward.ParseScores(flag)
 		if err != nil {
-			return nil, usageErrorf("--scores: %v", err)
+			return nil, usageErrorf("--scores: %w", err)
 		}
 		return s, nil
 	}
@@ -169,14 +172,17 @@ func readScores(ios *IOStreams, flag string) ([]decimal.Decimal, error) {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, usageErrorf("--scores: %v", err)
+			return nil, ioErrorf("--scores: cannot read %s: %w", name, plainError(err))
 		}
 		defer f.Close()
 		r = f
 	}
 	s, err := reward.ReadScores(r, name)
+	if err != nil && isIOError(err) {
+		return nil, ioErrorf("--scores: cannot read %s: %w", name, plainError(err))
+	}
 	if err != nil {
-		return nil, usageErrorf("--scores: %v", err)
+		return nil, usageErrorf("--scores: %w", err)
 	}
 	return s, nil
 }

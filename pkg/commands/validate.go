@@ -45,7 +45,8 @@ Exit status:
   1  --strict and at least one entry invalid or unreadable
   2  usage error or invalid rule file
   3  no export could be read
-  130  interrupted (Ctrl-C)`
+  4  a file could not be read or written: the rule file, --out, standard output
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`
 
 func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
 	res, err := judge(ctx, ios, o, "")
