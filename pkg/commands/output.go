@@ -26,13 +26,9 @@ const (
 	formatMarkdown = "markdown"
 )
 
-func checkFormat(format string, allowed ...string) error {
-	return checkFormatFrom("", format, allowed...)
-}
-
-// checkFormatFrom is checkFormat for a value that came from src (see
-// settings.source): a PROMO_OUTPUT or a config file's output that this
-// command does not write says so, not only what it wants.
+// checkFormatFrom refuses an -o value the command does not write. src is
+// where the value came from (see settings.source): a PROMO_OUTPUT or a
+// config file's output says so, not only what the command wants.
 func checkFormatFrom(src, format string, allowed ...string) error {
 	if slices.Contains(allowed, format) {
 		return nil
