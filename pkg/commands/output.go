@@ -188,7 +188,7 @@ func checkOutPath(path string) error { return checkWritable("--out", path) }
 
 // checkWritable is checkOutPath for any flag that names a file to write.
 func checkWritable(flag, path string) error {
-	if path == "" || path == "-" {
+	if path == "" || path == "-" || isSpecial(path) {
 		return nil
 	}
 	target, err := resolveLinks(path)
@@ -260,15 +260,16 @@ func plainError(err error) error {
 // written and the link kept. A device or FIFO is written in place, never
 // replaced by a file.
 func writeFile(ctx context.Context, path string, render func(w io.Writer) error) error {
+	// the system follows the links itself, /proc/self/fd/1 included
+	if isSpecial(path) {
+		return writeInPlace(ctx, path, render)
+	}
 	target, err := resolveLinks(path)
 	if err != nil {
 		return ioErrorf("cannot write %s: %w", path, plainError(err))
 	}
 	mode := fs.FileMode(0o644)
 	if st, err := os.Stat(target); err == nil {
-		if !st.Mode().IsRegular() {
-			return writeInPlace(ctx, path, target, render)
-		}
 		mode = st.Mode().Perm()
 	}
 	if err := writeAtomic(ctx, target, mode, render); err != nil {
@@ -311,16 +312,23 @@ func writeAtomic(ctx context.Context, target string, mode fs.FileMode, render fu
 	return err
 }
 
+// isSpecial reports whether path (through its links) is an existing
+// device, FIFO or socket: something to write to, not a file to replace.
+func isSpecial(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
+}
+
 // writeInPlace writes a device or FIFO: opening a FIFO waits for a reader,
 // so the open runs apart and a cancel stops the wait.
-func writeInPlace(ctx context.Context, path, target string, render func(w io.Writer) error) error {
+func writeInPlace(ctx context.Context, path string, render func(w io.Writer) error) error {
 	type opened struct {
 		f   *os.File
 		err error
 	}
 	ch := make(chan opened, 1)
 	go func() {
-		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		ch <- opened{f, err}
 	}()
 	var o opened
