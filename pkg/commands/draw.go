@@ -58,7 +58,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		v.announceOut("list")
+		v.announce("list")
 		o := drawOptions{judgeOptions: jo, Seed: v.GetString("seed"), Alternates: v.GetInt("alternates"),
 			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest"), List: v.GetString("list")}
 		if err := checkDrawOptions(o); err != nil {

@@ -40,7 +40,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		v.announceOut("out")
+		v.announce("out")
 		return initRun(cmd.Context(), ios, v.GetString("from"), v.GetString("out"))
 	}
 	return cmd

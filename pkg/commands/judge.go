@@ -81,7 +81,8 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *setting
 	if err := checkOutPath(o.Out); err != nil {
 		return o, nil, err
 	}
-	v.announceOut("out")
+	v.announce("out")
+	v.announce("rules")
 	o.Overrides = overrides(cmd, v)
 	return o, v, nil
 }

@@ -99,11 +99,12 @@ func (s *settings) configAt(key string) string {
 	return s.ConfigFileUsed()
 }
 
-// announceOut says on stderr where the output goes when the path came
-// from the environment rather than the command line: a payout file
-// written somewhere the operator did not type must not go unnoticed.
-func (s *settings) announceOut(name string) {
-	if src := s.source(name); strings.HasPrefix(src, "PROMO_") && s.GetString(name) != "" {
+// announce says on stderr which file a run reads or writes when the path
+// came from the environment or the config file rather than the command
+// line: a payout file written, or a rule file read, where the operator did
+// not type must not go unnoticed.
+func (s *settings) announce(name string) {
+	if src := s.source(name); src != "" && !strings.HasPrefix(src, "-") && s.GetString(name) != "" {
 		printMessage(s.cmd.ErrOrStderr(), "note", fmt.Sprintf("--%s %s (from %s)", name, s.GetString(name), src))
 	}
 }

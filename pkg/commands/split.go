@@ -60,7 +60,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		v.announceOut("out")
+		v.announce("out")
 		o := splitOptions{
 			Pool: v.GetString("pool"), Token: v.GetString("token"), Mode: v.GetString("mode"), Tiers: v.GetString("tiers"),
 			Scores: v.GetString("scores"), Ties: v.GetString("ties"), MaxPerWinner: v.GetString("max-per-winner"),
