@@ -26,7 +26,7 @@ the line it came from; what could not be inferred is marked TODO.
 
 Exit status:
   0  the rule file was written
-  2  usage error: --out already exists, or is the announcement
+  2  usage error: --out already exists
   4  the announcement cannot be read, or --out cannot be written`,
 		Example: `  promo init > rules.yaml
   promo init --from announcement.txt --out rules.yaml`,
@@ -64,9 +64,6 @@ func initRun(ctx context.Context, ios *IOStreams, from, out string) error {
 		}
 		inf := announce.Infer(text)
 		data = announce.Template(&inf, briefPath(from, out))
-	}
-	if out != "" && from != "" && sameFile(out, from) {
-		return usageHint(fmt.Errorf("--out %s is the announcement --from reads", out), "write the rule file to another path")
 	}
 	return writeOutput(ctx, ios, out, "yaml", func(w io.Writer) error {
 		_, err := w.Write(data)
