@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -127,7 +128,7 @@ func TestSignalStopsRun(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			outDir := t.TempDir()
 			cmd := promoProcess(t, "rank", "-r", rules, "-o", "json", "--out", filepath.Join(outDir, "out.json"), export)
-			time.Sleep(300 * time.Millisecond)
+			waitFor(cmd, func(pid string) bool { return readBytes(pid) > 1<<20 }) // reading the export
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
@@ -162,6 +163,15 @@ func TestSecondSignalExitsAtOnce(t *testing.T) {
 		t.Skipf("a FIFO rule file is refused up front (exit %d); nothing blocks", exitCode(t, err))
 	case <-time.After(300 * time.Millisecond):
 	}
+	waitFor(cmd, func(pid string) bool { // a thread blocked opening the FIFO
+		tasks, _ := filepath.Glob("/proc/" + pid + "/task/*/wchan")
+		for _, task := range tasks {
+			if data, err := os.ReadFile(task); err == nil && strings.Contains(string(data), "partner") {
+				return true
+			}
+		}
+		return false
+	})
 	cmd.Process.Signal(syscall.SIGINT)
 	time.Sleep(100 * time.Millisecond)
 	cmd.Process.Signal(syscall.SIGINT)
@@ -174,6 +184,35 @@ func TestSecondSignalExitsAtOnce(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatal("two SIGINTs did not stop promo")
 	}
+}
+
+// waitFor waits until ready says the process has got where a test wants
+// it (its signal handlers are installed by then), reading /proc; where
+// there is no /proc it waits a second instead.
+func waitFor(cmd *exec.Cmd, ready func(pid string) bool) {
+	pid := strconv.Itoa(cmd.Process.Pid)
+	if _, err := os.Stat("/proc/" + pid); err != nil {
+		time.Sleep(time.Second)
+		return
+	}
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline) && !ready(pid); {
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// readBytes is how much the process has read so far.
+func readBytes(pid string) int {
+	data, err := os.ReadFile("/proc/" + pid + "/io")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "rchar: "); ok {
+			n, _ := strconv.Atoi(v)
+			return n
+		}
+	}
+	return 0
 }
 
 // promoProcess starts this test binary as promo (see TestMain).
