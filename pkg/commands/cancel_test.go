@@ -96,6 +96,65 @@ func TestCancelEveryPhase(t *testing.T) {
 	}
 }
 
+// phaseContext is cancelled by the first look at it from a function whose
+// name ends in phase: "campaign.(*Result).crossCheck" stops a run in its
+// cross-entry checks.
+type phaseContext struct {
+	context.Context
+	cancel context.CancelFunc
+	phase  string
+	hit    atomic.Bool
+}
+
+func (c *phaseContext) Err() error {
+	pcs := make([]uintptr, 1)
+	if runtime.Callers(2, pcs) == 1 {
+		if f, _ := runtime.CallersFrames(pcs).Next(); strings.HasSuffix(f.Function, c.phase) {
+			c.hit.Store(true)
+			c.cancel()
+		}
+	}
+	return c.Context.Err()
+}
+
+// TestCancelInEachPhase stops a run in each phase after reading, where a
+// cancel used to be ignored until the output was written: each must look
+// at its context, exit 130 and leave no --out file and no temporary file.
+func TestCancelInEachPhase(t *testing.T) {
+	in := t.TempDir()
+	rules, export := filepath.Join(in, "rules.yaml"), filepath.Join(in, "posts.jsonl")
+	writeFile(t, rules, "name: t\ntags: {all_of: [\"#ES\"]}\nrewards: {pool: \"100\", winners: 2}\n")
+	writeLargeExport(t, export, 2000) // output larger than one buffer
+	phases := []struct{ cmd, phase string }{
+		{"rank", "campaign.(*Result).read"},
+		{"rank", "campaign.(*Result).crossCheck"},
+		{"rank", "campaign.Evaluate"},
+		{"rank", "commands.rankRun"},
+		{"explain", "commands.explainRun"},
+		{"rank", "commands.ctxWriter.Write"},
+		{"rank", "commands.writeAtomic"},
+	}
+	for _, p := range phases {
+		t.Run(p.cmd+" "+p.phase, func(t *testing.T) {
+			dir := t.TempDir()
+			args := []string{p.cmd, "-q", "-o", "json", "-r", rules, "--out", filepath.Join(dir, "out"), export}
+			if p.cmd == "explain" {
+				args = append(args, "p000001")
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			pc := &phaseContext{Context: ctx, cancel: cancel, phase: p.phase}
+			var out, errOut bytes.Buffer
+			code := commands.Run(pc, args, commands.TestStreams(strings.NewReader(""), &out, &errOut))
+			if !pc.hit.Load() {
+				t.Fatalf("%s never looks at the context (exit %d)", p.phase, code)
+			}
+			if files := listDir(t, dir); code != 130 || len(files) != 0 {
+				t.Errorf("exit %d, files %v, want 130 and none; stderr:\n%s", code, files, errOut.String())
+			}
+		})
+	}
+}
+
 func listDir(t *testing.T, dir string) []string {
 	t.Helper()
 	ents, err := os.ReadDir(dir)
