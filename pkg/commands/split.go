@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -77,6 +78,9 @@ func splitRun(ctx context.Context, ios *IOStreams, o splitOptions) error {
 	}
 	if err := checkOutPath(o.Out); err != nil {
 		return err
+	}
+	if name, ok := strings.CutPrefix(o.Scores, "@"); ok && o.Out != "" && sameFile(name, o.Out) {
+		return usageHint(fmt.Errorf("--out %s is the --scores file, which this run reads", o.Out), "write the output to another path")
 	}
 	plan, err := splitPlan(o)
 	if err != nil {
