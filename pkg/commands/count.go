@@ -93,7 +93,7 @@ func stdinDecoder() transform.Transformer {
 	return unicode.BOMOverride(unicode.UTF8.NewDecoder())
 }
 
-func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {
+func countRun(ctx context.Context, ios *IOStreams, opts countOptions) error {
 	if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
@@ -107,10 +107,12 @@ func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {
 	}
 	counts := text.Measure(opts.Text, ex, syn)
 	tags := tagTexts(text.FindTags(opts.Text, syn))
-	if opts.Output == formatJSON {
-		return writeCountJSON(ios.Out, counts, tags)
-	}
-	return writeCountTable(ios, counts, tags)
+	return writeOutput(ctx, ios, "", opts.Output, func(w io.Writer) error {
+		if opts.Output == formatJSON {
+			return writeCountJSON(w, counts, tags)
+		}
+		return writeCountTable(w, ios.OutTTY, counts, tags)
+	})
 }
 
 // splitList accepts both "--exclude a,b" and a YAML list from the config file.
@@ -153,7 +155,7 @@ func writeCountJSON(w io.Writer, c text.Counts, tags []string) error {
 	return enc.Encode(countJSON{c.Runes, c.Graphemes, c.Width, c.Weibo, c.Han, c.Words, c.Twitter, tags})
 }
 
-func writeCountTable(ios *IOStreams, c text.Counts, tags []string) error {
+func writeCountTable(w io.Writer, pad bool, c text.Counts, tags []string) error {
 	t := report.Table{Header: []string{"unit", "value"}}
 	for _, u := range text.Units {
 		t.Rows = append(t.Rows, []string{string(u), strconv.Itoa(c.Of(u))})
@@ -161,5 +163,5 @@ func writeCountTable(ios *IOStreams, c text.Counts, tags []string) error {
 	for _, tag := range tags {
 		t.Rows = append(t.Rows, []string{"tag", tag})
 	}
-	return t.Write(ios.Out, ios.OutTTY)
+	return t.Write(w, pad)
 }
