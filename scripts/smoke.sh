@@ -43,8 +43,14 @@ run 0 split --pool 1250 --token ES --winners 10
 run 0 draw -r "$rules" --seed smoke --winners 3 "$export_dir"
 run 0 init
 run 0 init --from testdata/sample/announcement.txt
-run 2 validate -r testdata/does-not-exist.yaml "$export_dir"
+run 2 valdiate -r "$rules" "$export_dir"
+run 2 validate -r "$rules" -o xml "$export_dir"
+run 2 rank -r "$rules" --out "$rules" "$export_dir"
 run 3 validate -r "$rules" testdata/does-not-exist
+run 4 validate -r testdata/does-not-exist.yaml "$export_dir"
+if [ -d /proc/self ]; then
+  run 4 validate -r "$rules" --out /proc/promo-smoke.csv "$export_dir"
+fi
 
 if [ "$fail" -ne 0 ]; then
   echo "smoke: failures above"; exit 1

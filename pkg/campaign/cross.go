@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -14,14 +15,21 @@ import (
 // crossCheck runs the checks that compare entries: near-duplicate and
 // reused-image. Every readable entry takes part, valid or not, and the
 // earlier one (by created_at, then id) is always the original.
-func (res *Result) crossCheck() {
+func (res *Result) crossCheck(ctx context.Context) error {
 	order := res.earliestFirst()
 	res.findClosest(order)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	res.nearDuplicates(order)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	res.reusedImages(order)
 	for i := range res.Entries {
 		res.Entries[i].Measure.Text, res.Entries[i].Measure.ImageSigs = nil, nil
 	}
+	return ctx.Err()
 }
 
 // earliestFirst lists the readable entries' indexes in (created_at, id)

@@ -99,9 +99,19 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	}
 	res.mergeSameIDs()
 	res.Warnings = append(res.Warnings, unknownJudged(judges, res.Entries, r.Scoring.Judges)...)
-	res.crossCheck()
+	// Each phase ends with a look at ctx, so Ctrl-C stops a large run
+	// between them instead of letting it finish and write its output.
+	if err := res.crossCheck(ctx); err != nil {
+		return nil, err
+	}
 	res.Scores = score.New(r, judges).Score(res.Entries, res.maxSim())
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	res.applyAuthorLimit()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 

@@ -15,35 +15,84 @@
 //	1  --strict and at least one entry invalid or unreadable
 //	2  usage error or invalid rule file
 //	3  no export could be read
-//	130  interrupted (Ctrl-C)
+//	4  a file could not be read or written (an input, --out, standard output)
+//	130  interrupted (Ctrl-C or SIGTERM)
 package commands
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 
+	"github.com/promo-cli/promo/pkg/report"
 	"github.com/spf13/cobra"
 )
 
 // Main runs promo with the process's arguments and streams and returns the
-// exit status.
+// exit status. The first Ctrl-C or SIGTERM cancels the run, which stops at
+// its next check and writes no --out file; a second one exits at once,
+// for a run stuck where it cannot check (a blocking open).
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	return Run(ctx, os.Args[1:], SystemStreams())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	ios := SystemStreams()
+	go func() {
+		<-sigs
+		cancel()
+		<-sigs
+		removeTempFiles()
+		fmt.Fprintln(ios.ErrOut, "promo: error: interrupted twice; stopped at once")
+		os.Exit(exitInterrupted)
+	}()
+	return Run(ctx, os.Args[1:], ios)
 }
 
 // Run runs promo with the given arguments and streams and returns the exit
 // status. Tests call it directly.
 func Run(ctx context.Context, args []string, ios *IOStreams) int {
 	root := NewRootCmd(ios)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !isCommand(root, args[0]) {
+		// before Cobra parses the root's flags, which would complain
+		// about the misspelt command's -r instead
+		return reportError(ios, unknownCommand(root, args[0]))
+	}
+	ran := markRuns(root)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if err != nil && !*ran {
+		// Cobra refused the command line before any command ran.
+		err = cobraUsage{err}
+	}
 	return reportError(ios, err)
+}
+
+// markRuns wraps every command's RunE to record that one ran, so that an
+// error from before that point is known to be Cobra's own usage error
+// without reading its wording.
+func markRuns(root *cobra.Command) *bool {
+	ran := new(bool)
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if run := c.RunE; run != nil {
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				*ran = true
+				return run(cmd, args)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	return ran
 }
 
 // NewRootCmd builds the command tree.
@@ -58,6 +107,15 @@ It reads a campaign rule file (-r) and exported posts (JSON, JSONL, CSV/TSV,
 text files) and never needs a network.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Cobra's own "unknown command" error runs over three lines with
+		// an empty one; the root command says it in one, with a hint.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return unknownCommand(cmd, args[0])
+		},
 	}
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
@@ -78,13 +136,35 @@ text files) and never needs a network.`,
 		newInitCmd(ios),
 		newRulesCmd(ios),
 	)
-	addExtraCommands(root, ios)
 	return root
 }
 
-// addExtraCommands is extended as commands land; kept apart so the list in
-// NewRootCmd stays short.
-var addExtraCommands = func(*cobra.Command, *IOStreams) {}
+// isCommand reports whether name is one of root's commands, or one Cobra
+// adds as it runs (help, completion and the completion hooks).
+func isCommand(root *cobra.Command, name string) bool {
+	switch name {
+	case "help", "completion", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		return true
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == name || c.HasAlias(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownCommand names the closest command, as Cobra would, in one line.
+func unknownCommand(root *cobra.Command, name string) error {
+	hint := "run 'promo --help' for the commands"
+	if root.SuggestionsMinimumDistance <= 0 {
+		root.SuggestionsMinimumDistance = 2 // Cobra's default, set only as it runs
+	}
+	if near := root.SuggestionsFor(name); len(near) > 0 {
+		hint = "did you mean 'promo " + near[0] + "'?"
+	}
+	return usageHint(fmt.Errorf("unknown command %q", name), hint)
+}
 
 // reportError prints err (if any) and maps it to an exit status.
 func reportError(ios *IOStreams, err error) int {
@@ -92,7 +172,7 @@ func reportError(ios *IOStreams, err error) int {
 		return exitOK
 	}
 	if errors.Is(err, context.Canceled) {
-		printError(ios, errors.New("interrupted; no output file was written"), "")
+		printError(ios, errors.New("interrupted; no --out file was written"), "")
 		return exitInterrupted
 	}
 	var ex *exitError
@@ -102,9 +182,14 @@ func reportError(ios *IOStreams, err error) int {
 		}
 		return ex.code
 	}
-	if isCobraUsage(err) {
+	var cu cobraUsage
+	if errors.As(err, &cu) {
 		printError(ios, err, "run 'promo --help' for usage")
 		return exitUsage
+	}
+	if isIOError(err) {
+		printError(ios, err, "")
+		return exitIO
 	}
 	printError(ios, err, "")
 	return exitUsage
@@ -114,9 +199,16 @@ func reportError(ios *IOStreams, err error) int {
 // rule file's list of problems reads as a list and greps well.
 func printError(ios *IOStreams, err error, hint string) {
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		fmt.Fprintf(ios.ErrOut, "promo: error: %s\n", line)
+		printMessage(ios.ErrOut, "error", line)
 	}
 	if hint != "" {
-		fmt.Fprintf(ios.ErrOut, "promo: hint: %s\n", hint)
+		printMessage(ios.ErrOut, "hint", hint)
 	}
+}
+
+// printMessage writes one "promo: KIND: MSG" line to stderr. The message
+// is escaped for the terminal: it quotes file names, ids and settings, and
+// a file name must not clear the screen or set the clipboard.
+func printMessage(w io.Writer, kind, msg string) {
+	fmt.Fprintf(w, "promo: %s: %s\n", kind, report.EscapeControl(msg))
 }

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ type countOptions struct {
 	Exclude   []string
 	TagSyntax string
 	Output    string
+	OutputSrc string
 }
 
 func newCountCmd(ios *IOStreams) *cobra.Command {
@@ -36,7 +38,8 @@ Put "--" before a text that starts with "-".
 Exit status:
   0  the text was measured
   2  usage error: an unknown unit, exclusion, syntax or flag, or standard
-     input over --max-input`,
+     input over --max-input
+  4  standard input or output could not be read or written`,
 		Example: `  promo count "ES Launchpool 挖矿"
   promo count --exclude tags,urls -o json -- "#ES# 挖矿 https://example.com"
   cat post.txt | promo count -`,
@@ -55,6 +58,7 @@ Exit status:
 			Exclude:   v.GetStringSlice("exclude"),
 			TagSyntax: v.GetString("tag-syntax"),
 			Output:    v.GetString("output"),
+			OutputSrc: v.source("output"),
 		}
 		max, err := maxInput(v)
 		if err != nil {
@@ -76,9 +80,13 @@ func countInput(ios *IOStreams, args []string, max int64) (string, error) {
 	if len(args) == 1 && args[0] != "-" {
 		return args[0], nil
 	}
+	if len(args) == 0 && ios.InTTY {
+		return "", usageHint(errors.New("count needs a text to measure"),
+			"give it as an argument (promo count \"ES 挖矿\"), or pipe it in (promo count - < post.txt)")
+	}
 	t, err := input.ReadAll(ios.In, "standard input", input.Options{MaxSize: max})
 	if err != nil {
-		return "", usageErrorf("%w", err)
+		return "", readError(err)
 	}
 	warnEncoding(ios.ErrOut, "standard input", t.Info)
 	s := t.Text
@@ -87,8 +95,8 @@ func countInput(ios *IOStreams, args []string, max int64) (string, error) {
 	return s, nil
 }
 
-func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {
-	if err := checkFormat(opts.Output, formatTable, formatJSON); err != nil {
+func countRun(ctx context.Context, ios *IOStreams, opts countOptions) error {
+	if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
 	ex, err := text.ParseExclude(splitList(opts.Exclude))
@@ -97,14 +105,16 @@ func countRun(_ context.Context, ios *IOStreams, opts countOptions) error {
 	}
 	syn, err := text.ParseSyntax(opts.TagSyntax)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%w", err)
 	}
 	counts := text.Measure(opts.Text, ex, syn)
 	tags := tagTexts(text.FindTags(opts.Text, syn))
-	if opts.Output == formatJSON {
-		return writeCountJSON(ios.Out, counts, tags)
-	}
-	return writeCountTable(ios, counts, tags)
+	return writeOutput(ctx, ios, "", opts.Output, func(w io.Writer) error {
+		if opts.Output == formatJSON {
+			return writeCountJSON(w, counts, tags)
+		}
+		return writeCountTable(w, ios.OutTTY, counts, tags)
+	})
 }
 
 // splitList accepts both "--exclude a,b" and a YAML list from the config file.
@@ -147,7 +157,7 @@ func writeCountJSON(w io.Writer, c text.Counts, tags []string) error {
 	return enc.Encode(countJSON{c.Runes, c.Graphemes, c.Width, c.Weibo, c.Han, c.Words, c.Twitter, tags})
 }
 
-func writeCountTable(ios *IOStreams, c text.Counts, tags []string) error {
+func writeCountTable(w io.Writer, pad bool, c text.Counts, tags []string) error {
 	t := report.Table{Header: []string{"unit", "value"}}
 	for _, u := range text.Units {
 		t.Rows = append(t.Rows, []string{string(u), strconv.Itoa(c.Of(u))})
@@ -155,5 +165,5 @@ func writeCountTable(ios *IOStreams, c text.Counts, tags []string) error {
 	for _, tag := range tags {
 		t.Rows = append(t.Rows, []string{"tag", tag})
 	}
-	return t.Write(ios.Out, ios.OutTTY)
+	return t.Write(w, pad)
 }

@@ -42,7 +42,8 @@ Exit status:
      --strict and at least one entry invalid or unreadable
   2  usage error or invalid rule file
   3  no export could be read
-  130  interrupted (Ctrl-C)`,
+  4  a file could not be read or written: the rule file, --out, standard output
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,
 		Example: `  promo draw -r rules.yaml --commit export/
   promo draw -r rules.yaml --seed "$BLOCK_HASH" --winners 20 --alternates 5 \
       --expect-digest sha256:… export/`,
@@ -58,6 +59,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
+		v.announce("list")
 		o := drawOptions{judgeOptions: jo, Seed: v.GetString("seed"), Alternates: v.GetInt("alternates"),
 			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest"), List: v.GetString("list")}
 		if err := checkDrawOptions(o); err != nil {
@@ -69,7 +71,7 @@ Exit status:
 }
 
 func checkDrawOptions(o drawOptions) error {
-	if err := checkFormat(o.Output, formatTable, formatJSON); err != nil {
+	if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
 	if o.Seed == "" && !o.Commit {
@@ -98,7 +100,7 @@ func checkDigestForm(digest string) error {
 	}
 	var changed *draw.CommitMismatch
 	if err := draw.CheckCommit(digest, -1, nil); err != nil && !errors.As(err, &changed) {
-		return usageErrorf("--expect-digest: %v", err)
+		return usageErrorf("--expect-digest: %w", err)
 	}
 	return nil
 }
@@ -109,6 +111,12 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	r, err := loadRules(o.RulesPath, o.MaxInput, o.Overrides)
 	if err != nil {
 		return err
+	}
+	if err := checkNotInput("--list", o.List, r, o.Paths); err != nil {
+		return err
+	}
+	if o.List != "" && o.Out != "" && sameFile(o.List, o.Out) {
+		return usageErrorf("--list and --out name the same file %s", o.List)
 	}
 	res, err := evaluate(ctx, ios, r, o.judgeOptions, "")
 	if err != nil {
@@ -123,7 +131,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 		}
 	}
 	if o.List != "" {
-		if err := writeEligibleList(o.List, ids); err != nil {
+		if err := writeEligibleList(ctx, o.List, ids); err != nil {
 			return err
 		}
 	}
@@ -141,7 +149,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 			fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), pluralWord(len(eligible), "entry is", "entries are"))
 		}
 	}
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		if o.Output == formatJSON {
 			return report.DrawJSON(w, d)
 		}
@@ -179,8 +187,8 @@ func fillPicks(d *report.DrawResult, eligible []draw.Candidate, picks []draw.Pic
 // writeEligibleList publishes the eligible ids as the digest sees them:
 // joined by newlines, with no newline after the last, so anyone can check
 // the committed digest with sha256sum and read who was in the draw.
-func writeEligibleList(path string, ids []string) error {
-	return writeFileAtomic(path, func(w io.Writer) error {
+func writeEligibleList(ctx context.Context, path string, ids []string) error {
+	return writeFile(ctx, path, func(w io.Writer) error {
 		_, err := io.WriteString(w, strings.Join(ids, "\n"))
 		return err
 	})

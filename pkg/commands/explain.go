@@ -32,7 +32,8 @@ Exit status:
   2  usage error, invalid rule file, no entry has that id (the closest are named),
      or several posts share it (their sources are named)
   3  no export could be read
-  130  interrupted (Ctrl-C)`,
+  4  a file could not be read or written: the rule file, --out, standard output
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,
 		Example: `  promo explain -r rules.yaml export/ 0042
   promo explain -r rules.yaml -o json export/ 0042
   promo explain -r rules.yaml export/ export/posts.jsonl:12`,
@@ -48,7 +49,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		if err := checkFormat(o.Output, formatTable, formatJSON); err != nil {
+		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
 			return err
 		}
 		return explainRun(cmd.Context(), ios, o, id)
@@ -72,7 +73,10 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 	if err != nil {
 		return rulesError(err)
 	}
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		for k, i := range matches {
 			x := explanationOf(res, st, i, keptPost(res, i))
 			if o.Output == formatJSON {

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -23,7 +24,8 @@ the line it came from; what could not be inferred is marked TODO.
 
 Exit status:
   0  the rule file was written
-  2  usage error: the announcement cannot be read, or --out already exists`,
+  2  usage error: --out already exists
+  4  the announcement cannot be read, or --out cannot be written`,
 		Example: `  promo init > rules.yaml
   promo init --from announcement.txt --out rules.yaml`,
 		Args: cobra.NoArgs,
@@ -40,12 +42,13 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		return initRun(ios, v.GetString("from"), v.GetString("out"), max)
+		v.announce("out")
+		return initRun(cmd.Context(), ios, v.GetString("from"), v.GetString("out"), max)
 	}
 	return cmd
 }
 
-func initRun(ios *IOStreams, from, out string, max int64) error {
+func initRun(ctx context.Context, ios *IOStreams, from, out string, max int64) error {
 	if out == "-" {
 		out = "" // standard output, as --out - is for every command
 	}
@@ -64,11 +67,7 @@ func initRun(ios *IOStreams, from, out string, max int64) error {
 		inf := announce.Infer(text)
 		data = announce.Template(&inf, briefPath(from, out))
 	}
-	if out == "" {
-		_, err := ios.Out.Write(data)
-		return err
-	}
-	return writeFileAtomic(out, func(w io.Writer) error {
+	return writeOutput(ctx, ios, out, "yaml", func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
@@ -79,7 +78,7 @@ func initRun(ios *IOStreams, from, out string, max int64) error {
 func readAnnouncement(ios *IOStreams, path string, max int64) (string, error) {
 	t, err := input.ReadFile(path, input.Options{MaxSize: max})
 	if err != nil {
-		return "", usageErrorf("reading the announcement: %w", err)
+		return "", readError(fmt.Errorf("reading the announcement: %w", err))
 	}
 	warnEncoding(ios.ErrOut, path, t.Info)
 	return t.Text, nil

@@ -9,7 +9,6 @@ import (
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/input"
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 )
 
 // Every text input other than an export — the rule file, the brief and
@@ -26,7 +25,7 @@ func addInputLimit(root *cobra.Command) {
 }
 
 // maxInput is the --max-input setting in bytes.
-func maxInput(v *viper.Viper) (int64, error) {
+func maxInput(v *settings) (int64, error) {
 	n, err := input.ParseSize(v.GetString(maxInputFlag))
 	if err != nil {
 		return 0, usageErrorf("--%s: %w", maxInputFlag, err)
@@ -50,13 +49,13 @@ func configLimit(cmd *cobra.Command) int64 {
 
 // readConfigFile reads the config file as every text input is read: a
 // regular file, bounded, its encoding detected.
-func readConfigFile(cmd *cobra.Command, path string) (io.Reader, error) {
+func readConfigFile(cmd *cobra.Command, path string) (string, error) {
 	t, err := input.ReadFile(path, input.Options{MaxSize: configLimit(cmd)})
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	warnEncoding(cmd.ErrOrStderr(), path, t.Info)
-	return strings.NewReader(t.Text), nil
+	return t.Text, nil
 }
 
 // warnEncoding prints what the operator should know about how a file was

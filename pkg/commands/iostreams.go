@@ -15,6 +15,9 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
+	// InTTY is true when In is a terminal: count then says what it
+	// expects instead of waiting silently for input.
+	InTTY bool
 	// OutTTY is true when Out is a terminal: tables are padded for the eye
 	// then, and written as TSV for pipes otherwise.
 	OutTTY bool
@@ -35,6 +38,7 @@ func SystemStreams() *IOStreams {
 		In:            os.Stdin,
 		Out:           os.Stdout,
 		ErrOut:        os.Stderr,
+		InTTY:         isTerminal(os.Stdin),
 		OutTTY:        isTerminal(os.Stdout),
 		ErrTTY:        isTerminal(os.Stderr),
 		ProgressDelay: 300 * time.Millisecond,

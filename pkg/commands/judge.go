@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 )
 
 // judgeOptions are the settings shared by the commands that judge an
@@ -20,6 +20,7 @@ type judgeOptions struct {
 	RulesPath string
 	Paths     []string
 	Output    string
+	OutputSrc string // where Output came from, for messages
 	Out       string
 	Strict    bool
 	Encoding  string
@@ -51,7 +52,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 	addVerboseFlag(cmd)
 }
 
-func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.Viper, error) {
+func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *settings, error) {
 	v, err := newSettings(cmd)
 	if err != nil {
 		return judgeOptions{}, nil, err
@@ -60,6 +61,7 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 		RulesPath: v.GetString("rules"),
 		Paths:     args,
 		Output:    v.GetString("output"),
+		OutputSrc: v.source("output"),
 		Out:       v.GetString("out"),
 		Strict:    v.GetBool("strict"),
 		Encoding:  v.GetString("encoding"),
@@ -79,7 +81,7 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 	}
 	if o.Encoding != "" {
 		if err := export.CheckEncoding(o.Encoding); err != nil {
-			return o, nil, usageErrorf("--encoding: %v", err)
+			return o, nil, usageErrorf("--encoding: %w", err)
 		}
 	}
 	if o.MaxRecord, err = export.ParseSize(v.GetString("max-record")); err != nil {
@@ -88,6 +90,8 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 	if err := checkOutPath(o.Out); err != nil {
 		return o, nil, err
 	}
+	v.announce("out")
+	v.announce("rules")
 	o.Overrides = overrides(cmd, v)
 	if o.MaxInput, err = maxInput(v); err != nil {
 		return o, nil, err
@@ -95,32 +99,32 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *viper.V
 	return o, v, nil
 }
 
-// overrides takes only the rule values the user actually set, by flag or
-// PROMO_* variable, so a default of 0 never overrides the rule file.
-func overrides(cmd *cobra.Command, v *viper.Viper) rules.Overrides {
+// overrides takes only the rule values given on the command line, so a
+// default of 0 never overrides the rule file (and campaign values never
+// come from the environment or the config file; see campaignSettings).
+func overrides(cmd *cobra.Command, v *settings) rules.Overrides {
 	var o rules.Overrides
-	if isSet(cmd, v, "winners") {
+	if cmd.Flags().Changed("winners") {
 		n := v.GetInt("winners")
 		o.Winners = &n
 	}
-	if isSet(cmd, v, "pool") {
+	if cmd.Flags().Changed("pool") {
 		s := v.GetString("pool")
 		o.Pool = &s
 	}
-	if isSet(cmd, v, "min-length") {
+	if cmd.Flags().Changed("min-length") {
 		n := v.GetInt("min-length")
 		o.MinLength = &n
 	}
 	return o
 }
 
-func isSet(cmd *cobra.Command, v *viper.Viper, name string) bool {
-	return cmd.Flags().Changed(name) || v.InConfig(name) || envSet(name)
-}
-
 // loadRules reads the rule file and applies the run's overrides; any
 // problem is a usage error (exit 2) listing every file:line found.
 func loadRules(path string, max int64, o rules.Overrides) (*rules.Rules, error) {
+	if err := checkReadable("the rule file", path); err != nil {
+		return nil, err
+	}
 	r, err := rules.LoadMax(path, max)
 	if err != nil {
 		return nil, rulesError(err)
@@ -131,12 +135,25 @@ func loadRules(path string, max int64, o rules.Overrides) (*rules.Rules, error) 
 	return r, nil
 }
 
+// checkReadable makes an input that is not there an I/O failure (exit 4)
+// rather than an invalid rule file.
+func checkReadable(what, path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return &exitError{code: exitIO, err: fmt.Errorf("cannot read %s %s: %w", what, path, plainError(err)),
+			hint: "check the path (-r/--rules, or the argument of rules check)"}
+	}
+	return nil
+}
+
 func rulesError(err error) error {
 	return &exitError{code: exitUsage, err: err, hint: "'promo rules check FILE' lists every problem; 'promo rules schema' prints the schema"}
 }
 
 // evaluate runs the pipeline with a progress line on a terminal.
 func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOptions, keep string) (*campaign.Result, error) {
+	if err := checkNotInput("--out", o.Out, r, o.Paths); err != nil {
+		return nil, err
+	}
 	if !o.Quiet {
 		warnPlaceholders(ios, r)
 	}
@@ -158,10 +175,10 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 	}
 	if !o.Quiet {
 		for _, s := range res.Skipped {
-			fmt.Fprintf(ios.ErrOut, "promo: note: %s\n", s)
+			printMessage(ios.ErrOut, "note", s)
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintf(ios.ErrOut, "promo: warning: %s\n", w)
+			printMessage(ios.ErrOut, "warning", w)
 		}
 		if o.Verbose {
 			printReports(ios.ErrOut, res.Reports)
@@ -196,8 +213,8 @@ type renderers[T any] struct {
 
 // write renders v in the format asked for; the table is padded only for a
 // terminal.
-func (r renderers[T]) write(ios *IOStreams, o judgeOptions, v T) error {
-	return writeOutput(ios, o.Out, func(w io.Writer) error {
+func (r renderers[T]) write(ctx context.Context, ios *IOStreams, o judgeOptions, v T) error {
+	return writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		switch o.Output {
 		case formatJSON:
 			return r.json(w, v)

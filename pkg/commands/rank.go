@@ -27,7 +27,7 @@ amounts that add up to the pool exactly.` + exitStatusHelp,
 		if err != nil {
 			return err
 		}
-		if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
+		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
 			return err
 		}
 		return rankRun(cmd.Context(), ios, o, v.GetBool("all"))
@@ -44,8 +44,11 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) erro
 	if err != nil {
 		return rulesError(err)
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	s := standingsOf(res, st, all || !st.Rewards || o.Output == formatJSON)
-	if err := standingsRenderers.write(ios, o, s); err != nil {
+	if err := standingsRenderers.write(ctx, ios, o, s); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {

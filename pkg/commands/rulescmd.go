@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
 )
@@ -33,9 +34,17 @@ its file:line:col.
 Values 'promo init' left for you to set (a line still marked TODO, the
 placeholder token TOKEN) are listed as warnings; --strict makes them errors.
 
-Exit status: 0 the file is valid, 2 it is not (or, with --strict, it still
-holds placeholders).`,
-		Args: cobra.ExactArgs(1),
+Exit status:
+  0  the file is valid
+  2  it is not, no file was named, or (with --strict) it still holds
+     placeholders
+  4  the file cannot be read`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageHint(fmt.Errorf("rules check needs one rule file, got %d arguments", len(args)), "promo rules check rules.yaml")
+			}
+			return nil
+		},
 	}
 	cmd.Flags().Bool("strict", false, "placeholders left by promo init are errors (exit 2)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -47,6 +56,9 @@ holds placeholders).`,
 		if err != nil {
 			return err
 		}
+		if err := checkReadable("the rule file", args[0]); err != nil {
+			return err
+		}
 		r, err := rules.LoadMax(args[0], max)
 		if err != nil {
 			return &exitError{code: exitUsage, err: err}
@@ -55,7 +67,7 @@ holds placeholders).`,
 		if err := placeholderCheck(ios, r, strict); err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", args[0], describeRules(r))
+		_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", report.EscapeControl(args[0]), report.EscapeControl(describeRules(r)))
 		return err
 	}
 	return cmd
@@ -79,9 +91,9 @@ func placeholderCheck(ios *IOStreams, r *rules.Rules, strict bool) error {
 		return usageHint(fmt.Errorf("%s", strings.Join(lines, "\n")), placeholderHint)
 	}
 	for _, l := range lines {
-		fmt.Fprintf(ios.ErrOut, "promo: warning: %s\n", l)
+		printMessage(ios.ErrOut, "warning", l)
 	}
-	fmt.Fprintf(ios.ErrOut, "promo: hint: %s\n", placeholderHint)
+	printMessage(ios.ErrOut, "hint", placeholderHint)
 	return nil
 }
 
@@ -99,8 +111,8 @@ func warnPlaceholders(ios *IOStreams, r *rules.Rules) {
 			keys = append(keys, k[1])
 		}
 	}
-	fmt.Fprintf(ios.ErrOut, "promo: warning: %s still has %d %s from promo init (%s); 'promo rules check %s' lists them\n",
-		r.Path, len(ph), pluralWord(len(ph), "placeholder", "placeholders"), strings.Join(keys, ", "), r.Path)
+	printMessage(ios.ErrOut, "warning", fmt.Sprintf("%s still has %d %s from promo init (%s); 'promo rules check %s' lists them",
+		r.Path, len(ph), pluralWord(len(ph), "placeholder", "placeholders"), strings.Join(keys, ", "), r.Path))
 }
 
 func describeRules(r *rules.Rules) string {

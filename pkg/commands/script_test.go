@@ -3,6 +3,7 @@ package commands_test
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
 
 func TestMain(m *testing.M) {
+	// The signal tests run this test binary as promo, so that a real
+	// process gets the signal, without a separate build.
+	if os.Getenv("RUN_AS_PROMO") == "1" {
+		os.Exit(commands.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"promo": func() { os.Exit(commands.Main()) },
 	})
@@ -35,12 +41,26 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"status": cmdStatus},
+		Condition:           scriptCondition,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SAMPLE", sample)
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
 	})
+}
+
+// scriptCondition adds [root] (mknod makes a device only as root) and
+// [mkfifo] (the platform has FIFOs and the command to make one).
+func scriptCondition(cond string) (bool, error) {
+	switch cond {
+	case "root":
+		return os.Geteuid() == 0, nil
+	case "mkfifo":
+		_, err := exec.LookPath("mkfifo")
+		return err == nil, nil
+	}
+	return false, fmt.Errorf("unknown condition %q", cond)
 }
 
 // cmdStatus is "status N PROGRAM ARGS...": it runs the program like exec and

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 )
 
 // Tool settings (not campaign data) come from, in order of precedence: a
@@ -22,9 +24,33 @@ import (
 
 const configFileName = "promo.yaml"
 
+// campaignSettings are the flags that change a verdict, a measurement or
+// an amount. They come only from the rule file and the command line: a
+// PROMO_* variable or a config file key for one is refused, so that a
+// promo.yaml left in a folder, or an exported variable, cannot pay one
+// winner the pool. Every other flag is a tool setting (output, workers,
+// colour, quiet, strict, config, rules, all, commit).
+var campaignSettings = []string{
+	"pool", "winners", "min-length", "token", "decimals", "mode", "tiers", "scores", "ties", "max-per-winner",
+	"seed", "alternates", "expect-digest", "encoding", "exclude", "tag-syntax",
+}
+
+// outputSettings name files a run writes; a config file shared by every
+// run must not send them elsewhere, so the config file may not hold them.
+var outputSettings = []string{"out", "list"}
+
+// settings are one command's tool settings: Viper with every flag bound,
+// and where each value came from for messages.
+type settings struct {
+	*viper.Viper
+	cmd *cobra.Command
+	// lines maps a key of the config file to its line.
+	lines map[string]int
+}
+
 // newSettings binds every flag of cmd to a fresh Viper instance, with its
 // PROMO_* environment variable and the config file behind it.
-func newSettings(cmd *cobra.Command) (*viper.Viper, error) {
+func newSettings(cmd *cobra.Command) (*settings, error) {
 	v := viper.New()
 	var bindErr error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
@@ -41,38 +67,119 @@ func newSettings(cmd *cobra.Command) (*viper.Viper, error) {
 	if bindErr != nil {
 		return nil, bindErr
 	}
-	if err := readConfig(cmd, v); err != nil {
+	s := &settings{Viper: v, cmd: cmd}
+	if err := s.readConfig(); err != nil {
 		return nil, err
 	}
-	return v, checkSettings(cmd, v)
+	if err := s.checkSources(); err != nil {
+		return nil, err
+	}
+	return s, s.checkValues()
 }
 
-// checkSettings rejects a PROMO_* variable or config value that does not
+// source says where a setting's value comes from, for messages: "--out",
+// "PROMO_OUT", "promo.yaml:3", or "" for the flag's default.
+func (s *settings) source(name string) string {
+	switch {
+	case s.cmd.Flags().Changed(name):
+		return "--" + name
+	case envSet(name):
+		return envName(name)
+	case s.InConfig(name):
+		return s.configAt(name)
+	}
+	return ""
+}
+
+// configAt is "FILE:LINE" for a key of the config file.
+func (s *settings) configAt(key string) string {
+	if line := s.lines[key]; line > 0 {
+		return fmt.Sprintf("%s:%d", s.ConfigFileUsed(), line)
+	}
+	return s.ConfigFileUsed()
+}
+
+// announce says on stderr which file a run reads or writes when the path
+// came from the environment or the config file rather than the command
+// line: a payout file written, or a rule file read, where the operator did
+// not type must not go unnoticed.
+func (s *settings) announce(name string) {
+	if src := s.source(name); src != "" && !strings.HasPrefix(src, "-") && s.GetString(name) != "" {
+		printMessage(s.cmd.ErrOrStderr(), "note", fmt.Sprintf("--%s %s (from %s)", name, s.GetString(name), src))
+	}
+}
+
+// checkSources refuses campaign data from the environment or the config
+// file, and output paths from the config file, naming where each came from.
+// The environment is checked for every campaign key, whatever the command:
+// one of them set is a trap for the next command that takes it.
+func (s *settings) checkSources() error {
+	var errs []error
+	var hint string
+	for _, key := range campaignSettings {
+		if envSet(key) {
+			errs = append(errs, fmt.Errorf("%s is set, but %s is campaign data: it comes only from the rule file or the --%s flag", envName(key), key, key))
+			hint = cmp.Or(hint, "unset "+envName(key)+", and put the value in the rule file or pass --"+key)
+		}
+		if s.InConfig(key) {
+			errs = append(errs, fmt.Errorf("%s: `%s` is campaign data: it comes only from the rule file or the --%s flag", s.configAt(key), key, key))
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+"; the config file holds tool settings such as 'workers: 4' or 'output: json'")
+		}
+	}
+	for _, key := range outputSettings {
+		if s.InConfig(key) {
+			errs = append(errs, fmt.Errorf("%s: `%s` cannot come from a config file, which every run reads", s.configAt(key), key))
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+" and pass --"+key+" to the run that writes the file")
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return usageHint(errors.Join(errs...), hint)
+}
+
+// checkValues rejects a PROMO_* variable or config value that does not
 // parse as its flag's type: Viper would quietly read it as the zero value,
 // and PROMO_STRICT=yes must not turn --strict off.
-func checkSettings(cmd *cobra.Command, v *viper.Viper) error {
+func (s *settings) checkValues() error {
 	var errs []error
-	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+	var hint string
+	s.cmd.Flags().VisitAll(func(f *pflag.Flag) {
 		if f.Changed || f.Name == "help" || f.Name == "config" {
 			return
 		}
-		var where string
+		var where, example string
 		switch {
 		case envSet(f.Name):
 			where = envName(f.Name) + "="
-		case v.InConfig(f.Name):
-			where = v.ConfigFileUsed() + ": " + f.Name + ": "
+			example = envName(f.Name) + "=" + exampleValue(f.Value.Type())
+		case s.InConfig(f.Name):
+			where = s.configAt(f.Name) + ": " + f.Name + ": "
+			example = "'" + f.Name + ": " + exampleValue(f.Value.Type()) + "'"
 		default:
 			return
 		}
-		if err := checkValue(f.Value.Type(), v.Get(f.Name)); err != nil {
-			errs = append(errs, fmt.Errorf("%s%v", where, err))
+		if err := checkValue(f.Value.Type(), s.Get(f.Name)); err != nil {
+			errs = append(errs, fmt.Errorf("%s%w", where, err))
+			if hint == "" {
+				hint = "give the value as the flag takes it, e.g. " + example
+			}
 		}
 	})
 	if len(errs) == 0 {
 		return nil
 	}
-	return usageHint(errors.Join(errs...), "give the value as the flag takes it, e.g. PROMO_STRICT=true or 'workers: 4'")
+	return usageHint(errors.Join(errs...), hint)
+}
+
+func exampleValue(typ string) string {
+	switch typ {
+	case "int":
+		return "4"
+	case "bool":
+		return "true"
+	}
+	return "VALUE"
 }
 
 // checkValue checks one setting: a string from the environment, or
@@ -132,16 +239,16 @@ func envName(flag string) string {
 // readConfig loads --config (or PROMO_CONFIG), else promo.yaml in the working
 // folder, else promo/promo.yaml in the user's config folder. Only an explicitly
 // named file must exist.
-func readConfig(cmd *cobra.Command, v *viper.Viper) error {
-	path, explicit := configPath(cmd)
+func (s *settings) readConfig() error {
+	path, explicit := configPath(s.cmd)
 	if path == "" {
 		return nil
 	}
-	v.SetConfigFile(path)
-	v.SetConfigType("yaml")
-	r, err := readConfigFile(cmd, path)
+	s.SetConfigFile(path)
+	s.SetConfigType("yaml")
+	text, err := readConfigFile(s.cmd, path)
 	if err == nil {
-		err = v.ReadConfig(r)
+		err = s.ReadConfig(strings.NewReader(text))
 	}
 	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
@@ -150,14 +257,30 @@ func readConfig(cmd *cobra.Command, v *viper.Viper) error {
 		return usageHint(fmt.Errorf("config file %s: %w", path, err),
 			"the config file holds tool settings such as 'workers: 4' or 'output: json'")
 	}
-	warnUnknownSettings(cmd, path, v)
+	s.lines = keyLines([]byte(text))
+	warnUnknownSettings(s.cmd, s)
 	return nil
+}
+
+// keyLines maps each top-level key of a YAML file to its line, for
+// messages; a file Viper read is YAML, so a failure here only loses lines.
+func keyLines(data []byte) map[string]int {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	lines := map[string]int{}
+	m := doc.Content[0].Content
+	for i := 0; i+1 < len(m); i += 2 {
+		lines[strings.ToLower(m[i].Value)] = m[i].Line
+	}
+	return lines
 }
 
 // warnUnknownSettings points at config keys that are no flag of any
 // command: a misspelt setting would otherwise be ignored without a word.
 // One file serves every command, so a key another command uses is fine.
-func warnUnknownSettings(cmd *cobra.Command, path string, v *viper.Viper) {
+func warnUnknownSettings(cmd *cobra.Command, s *settings) {
 	known := map[string]bool{}
 	var names []string
 	var walk func(c *cobra.Command)
@@ -175,15 +298,15 @@ func warnUnknownSettings(cmd *cobra.Command, path string, v *viper.Viper) {
 		}
 	}
 	walk(cmd.Root())
-	for _, key := range v.AllKeys() {
-		if known[key] || !v.InConfig(key) {
+	for _, key := range s.AllKeys() {
+		if known[key] || !s.InConfig(key) {
 			continue
 		}
-		msg := fmt.Sprintf("promo: warning: %s: unknown setting `%s`", path, key)
+		msg := fmt.Sprintf("%s: unknown setting `%s`", s.configAt(key), key)
 		if near := closest(key, names, 1); len(near) > 0 {
 			msg += fmt.Sprintf("; did you mean `%s`?", near[0])
 		}
-		fmt.Fprintln(cmd.ErrOrStderr(), msg)
+		printMessage(cmd.ErrOrStderr(), "warning", msg)
 	}
 }
 

@@ -21,6 +21,7 @@ type splitOptions struct {
 	Output, Out                                          string
 	MaxInput                                             int64           // size limit of --scores @FILE or @-
 	Unfilled                                             reward.Unfilled // from -r; "": the mode's default
+	OutputSrc                                            string
 }
 
 func newSplitCmd(ios *IOStreams) *cobra.Command {
@@ -42,7 +43,9 @@ placeholders from promo init is warned about on stderr.
 
 Exit status:
   0  the split was made
-  2  usage error: a bad pool, count, table or score list`,
+  2  usage error: a bad pool, count, table or score list
+  4  --scores @FILE, --out or standard output could not be read or written
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,
 		Example: `  promo split --pool 100 --winners 3
   promo split --pool 1250 --token ES --winners 10 --mode tiered --tiers "1:300,2-3:150,4-10:92.85"
   promo split --pool 1000 --winners 3 --mode proportional --scores 90,85.5,70
@@ -68,16 +71,17 @@ Exit status:
 		if err != nil {
 			return err
 		}
+		v.announce("out")
 		o := splitOptions{
 			Pool: v.GetString("pool"), Token: v.GetString("token"), Mode: v.GetString("mode"), Tiers: v.GetString("tiers"),
 			Scores: v.GetString("scores"), Ties: v.GetString("ties"), MaxPerWinner: v.GetString("max-per-winner"),
-			Winners: v.GetInt("winners"), Decimals: v.GetInt("decimals"), Output: v.GetString("output"), Out: v.GetString("out"),
+			Winners: v.GetInt("winners"), Decimals: v.GetInt("decimals"), Output: v.GetString("output"), Out: v.GetString("out"), OutputSrc: v.source("output"),
 		}
 		if o.MaxInput, err = maxInput(v); err != nil {
 			return err
 		}
 		if path := v.GetString("rules"); path != "" {
-			if err := splitFromRules(ios, &o, path, func(name string) bool { return isSet(cmd, v, name) }); err != nil {
+			if err := splitFromRules(ios, &o, path, func(name string) bool { return cmd.Flags().Changed(name) }); err != nil {
 				return err
 			}
 		}
@@ -128,12 +132,15 @@ func splitFromRules(ios *IOStreams, o *splitOptions, path string, set func(strin
 	return nil
 }
 
-func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
-	if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV); err != nil {
+func splitRun(ctx context.Context, ios *IOStreams, o splitOptions) error {
+	if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV); err != nil {
 		return err
 	}
 	if err := checkOutPath(o.Out); err != nil {
 		return err
+	}
+	if name, ok := strings.CutPrefix(o.Scores, "@"); ok && o.Out != "" && sameFile(name, o.Out) {
+		return usageHint(fmt.Errorf("--out %s is the --scores file, which this run reads", o.Out), "write the output to another path")
 	}
 	plan, err := splitPlan(o)
 	if err != nil {
@@ -147,7 +154,7 @@ func splitRun(_ context.Context, ios *IOStreams, o splitOptions) error {
 	for _, p := range res.Payouts {
 		s.Amounts = append(s.Amounts, report.SplitAmount{Rank: p.Place, Amount: plan.Format(p.Amount)})
 	}
-	err = writeOutput(ios, o.Out, func(w io.Writer) error {
+	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		switch o.Output {
 		case formatJSON:
 			return report.SplitJSON(w, s)
@@ -168,7 +175,7 @@ func splitPlan(o splitOptions) (reward.Plan, error) {
 	}
 	pool, err := reward.ParseAmount(o.Pool)
 	if err != nil {
-		return reward.Plan{}, usageErrorf("--pool: %v", err)
+		return reward.Plan{}, usageErrorf("--pool: %w", err)
 	}
 	if o.Winners == 0 {
 		return reward.Plan{}, usageHint(errors.New("no --winners"), "pass the number of places paid, e.g. --winners 10")
@@ -180,16 +187,16 @@ func splitPlan(o splitOptions) (reward.Plan, error) {
 	plan := reward.Plan{Pool: pool, Decimals: int32(o.Decimals), Winners: o.Winners, Mode: reward.Mode(o.Mode), Ties: reward.Ties(o.Ties), Unfilled: o.Unfilled}
 	if o.Tiers != "" {
 		if plan.Tiers, err = reward.ParseTiers(o.Tiers); err != nil {
-			return plan, usageErrorf("--tiers: %v", err)
+			return plan, usageErrorf("--tiers: %w", err)
 		}
 	}
 	if o.MaxPerWinner != "" {
 		if plan.MaxPerWinner, err = reward.ParseAmount(o.MaxPerWinner); err != nil {
-			return plan, usageErrorf("--max-per-winner: %v", err)
+			return plan, usageErrorf("--max-per-winner: %w", err)
 		}
 	}
 	if err := plan.Validate(); err != nil {
-		return plan, usageErrorf("%v", err)
+		return plan, usageErrorf("%w", err)
 	}
 	return plan, nil
 }
@@ -198,7 +205,7 @@ func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string, max int64) (r
 	if scoresFlag == "" {
 		res, err := reward.SplitPlaces(plan)
 		if err != nil {
-			return res, usageErrorf("%v", err)
+			return res, usageErrorf("%w", err)
 		}
 		return res, nil
 	}
@@ -207,11 +214,11 @@ func splitPay(ios *IOStreams, plan reward.Plan, scoresFlag string, max int64) (r
 		return reward.Result{}, err
 	}
 	if err := reward.CheckScoreCount(len(scores), plan.Winners); err != nil {
-		return reward.Result{}, usageErrorf("%v", err)
+		return reward.Result{}, usageErrorf("%w", err)
 	}
 	res, err := reward.Split(plan, scores)
 	if err != nil {
-		return res, usageErrorf("%v", err)
+		return res, usageErrorf("%w", err)
 	}
 	return res, nil
 }
@@ -221,7 +228,7 @@ func readScores(ios *IOStreams, flag string, max int64) ([]decimal.Decimal, erro
 	if !isFile {
 		s, err := reward.ParseScores(flag)
 		if err != nil {
-			return nil, usageErrorf("--scores: %v", err)
+			return nil, usageErrorf("--scores: %w", err)
 		}
 		return s, nil
 	}
@@ -235,11 +242,11 @@ func readScores(ios *IOStreams, flag string, max int64) ([]decimal.Decimal, erro
 		t, err = input.ReadFile(name, input.Options{MaxSize: max})
 	}
 	if err != nil {
-		return nil, usageErrorf("--scores: %w", err)
+		return nil, readError(fmt.Errorf("--scores: %w", err))
 	}
 	s, err := reward.ReadScores(strings.NewReader(t.Text), name)
 	if err != nil {
-		return nil, usageErrorf("--scores: %v", err)
+		return nil, usageErrorf("--scores: %w", err)
 	}
 	return s, nil
 }

@@ -28,7 +28,7 @@ reason "unreadable"; nothing is dropped.` + exitStatusHelp,
 		if err != nil {
 			return err
 		}
-		if err := checkFormat(o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
+		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
 			return err
 		}
 		return validateRun(cmd.Context(), ios, o)
@@ -45,7 +45,8 @@ Exit status:
   1  --strict and at least one entry invalid or unreadable
   2  usage error or invalid rule file
   3  no export could be read
-  130  interrupted (Ctrl-C)`
+  4  a file could not be read or written: the rule file, --out, standard output
+  130  interrupted (Ctrl-C or SIGTERM); no --out file is written`
 
 func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
 	res, err := judge(ctx, ios, o, "")
@@ -53,7 +54,7 @@ func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
 		return err
 	}
 	v := validationOf(res)
-	if err := validationRenderers.write(ios, o, v); err != nil {
+	if err := validationRenderers.write(ctx, ios, o, v); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {

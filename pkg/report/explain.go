@@ -96,7 +96,7 @@ func placeText(x *Explanation) string {
 	case x.Reward == "":
 		return fmt.Sprintf("rank %d of %d, not paid", x.Rank, x.Ranked)
 	}
-	return fmt.Sprintf("rank %d of %d, reward %s", x.Rank, x.Ranked, rewardText(x.Reward, x.Token))
+	return fmt.Sprintf("rank %d of %d, reward %s", x.Rank, x.Ranked, EscapeControl(rewardText(x.Reward, x.Token)))
 }
 
 type jsonExplanation struct {

@@ -35,7 +35,7 @@ func clean(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if isUnsafe(r) {
+		if isUnsafe(r) || isInvisible(r) {
 			return false
 		}
 	}

@@ -2,8 +2,10 @@ package report
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -140,16 +142,23 @@ func columnWidths(rows [][]string) []int {
 	return widths
 }
 
-// EscapeControl replaces control characters (C0, DEL, C1, and the bidi
-// overrides that can reorder a line) with visible escapes such as \n, \t
-// and \x1b. Bytes that are not UTF-8 are shown as \xNN too: a lone 0x9b
-// is a C1 control to a terminal in an 8-bit mode, and the output is always
-// valid UTF-8.
+// EscapeControl makes s safe to print on a terminal. Control characters
+// (C0, DEL, C1, and the bidi overrides and isolates that can reorder a
+// line) become visible escapes such as \n, \t and \x1b. Characters that
+// show nothing (zero-width spaces, direction marks, line and paragraph
+// separators, a byte order mark, word joiners, a soft hyphen) become
+// <U+200B>, so that two strings that look the same on screen never are
+// different. A zero-width joiner or non-joiner between two visible non-ASCII
+// characters stays: it is how emoji sequences and several scripts are
+// written. Bytes that are not UTF-8 are shown as \xNN too: a lone 0x9b is
+// a C1 control to a terminal in an 8-bit mode, and the output is always
+// valid UTF-8. Every message and terminal renderer uses it.
 func EscapeControl(s string) string {
 	if !needsEscape(s) {
 		return s
 	}
 	var b strings.Builder
+	var prev rune
 	for i, r := range s {
 		switch {
 		case r == utf8.RuneError && isInvalidAt(s, i):
@@ -162,16 +171,19 @@ func EscapeControl(s string) string {
 			b.WriteString(`\t`)
 		case isControl(r):
 			b.WriteString(escapeRune(r))
+		case isInvisible(r) && !isJoinerBetween(r, prev, s[i+utf8.RuneLen(r):]):
+			b.WriteString(invisibleName(r))
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
 }
 
 func needsEscape(s string) bool {
 	for _, r := range s {
-		if isControl(r) {
+		if isControl(r) || isInvisible(r) {
 			return true
 		}
 	}
@@ -187,6 +199,39 @@ func isInvalidAt(s string, i int) bool {
 
 func isControl(r rune) bool {
 	return r < 0x20 || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// isInvisible lists the characters a terminal draws as nothing, or as a
+// line break: shown, they could make two different names look alike.
+func isInvisible(r rune) bool {
+	switch {
+	case r == 0x00ad, r == 0x034f, r == 0x061c, r == 0x115f, r == 0x1160, r == 0x17b4, r == 0x17b5, r == 0x180e,
+		r == 0x3164, r == 0xfeff, r == 0xffa0:
+		return true
+	case r >= 0x200b && r <= 0x200f, r == 0x2028, r == 0x2029, r >= 0x2060 && r <= 0x2064, r >= 0x206a && r <= 0x206f,
+		r >= 0xfff9 && r <= 0xfffb:
+		return true
+	}
+	return false
+}
+
+// isJoinerBetween keeps a zero-width joiner or non-joiner that joins two
+// visible non-ASCII characters (👨‍👩, Persian and Indic letters).
+func isJoinerBetween(r, prev rune, rest string) bool {
+	if r != 0x200c && r != 0x200d {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	return visibleNonASCII(prev) && visibleNonASCII(next)
+}
+
+func visibleNonASCII(r rune) bool {
+	return r > 0x7f && r != utf8.RuneError && unicode.IsGraphic(r) && !unicode.IsSpace(r) && !isInvisible(r) && !isControl(r)
+}
+
+// invisibleName is how an invisible character is shown: <U+200B>.
+func invisibleName(r rune) string {
+	return fmt.Sprintf("<U+%04X>", r)
 }
 
 func escapeRune(r rune) string {

@@ -262,6 +262,18 @@ func TestEscapeControl(t *testing.T) {
 		{"lone c1 byte", "\x9b2J", `\x9b2J`},
 		{"invalid utf-8 beside a control", "\xfe\x1b", `\xfe\x1b`},
 		{"genuine replacement character", "a\ufffd\n", `a` + "\ufffd" + `\n`},
+		{"zero width space", "a\u200bb", "a<U+200B>b"},
+		{"non-joiner between ascii", "b\u200cc", "b<U+200C>c"},
+		{"joiner alone", "\u200d", "<U+200D>"},
+		{"left-to-right mark", "a\u200eb", "a<U+200E>b"},
+		{"right-to-left mark", "a\u200fb", "a<U+200F>b"},
+		{"arabic letter mark", "a\u061cb", "a<U+061C>b"},
+		{"line separator", "a\u2028b", "a<U+2028>b"},
+		{"paragraph separator", "a\u2029b", "a<U+2029>b"},
+		{"byte order mark", "\ufeffid", "<U+FEFF>id"},
+		{"word joiner", "a\u2060b", "a<U+2060>b"},
+		{"soft hyphen", "a\u00adb", "a<U+00AD>b"},
+		{"hangul filler", "\u3164", "<U+3164>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -290,7 +302,7 @@ func TestEscapeControlLeavesTextAlone(t *testing.T) {
 		{"variation selector", "❤\ufe0f"},
 		{"combining", "e\u0301 n\u0303"},
 		{"no-break and ideographic space", "a\u00a0b\u3000c"},
-		{"zero width space and non-joiner", "a\u200bb\u200cc"},
+		{"non-joiner between persian letters", "\u0645\u06cc\u200c\u0634\u0648\u062f"},
 		{"backslash sequences stay text", `\n \x1b`},
 		{"replacement character", "\ufffd"},
 	}

@@ -79,7 +79,7 @@ func paintColumn(col int, code string) func(int, int, string) string {
 
 // RewardsText is the payout summary written to stderr under table output.
 func RewardsText(w io.Writer, r Rewards) error {
-	_, err := fmt.Fprintf(w, "pool %s: paid %s, leftover %s\n", rewardText(r.Pool, r.Token), r.Paid, r.Leftover)
+	_, err := fmt.Fprintf(w, "pool %s: paid %s, leftover %s\n", EscapeControl(rewardText(r.Pool, r.Token)), r.Paid, r.Leftover)
 	if err == nil && r.Unfilled > 0 {
 		what := "their money is leftover"
 		if r.UnfilledRule == "redistribute" {
