@@ -42,6 +42,9 @@ type Result struct {
 	Checker      *check.Checker
 
 	sims []float64 // per entry, highest similarity to an earlier entry
+	// imageNear words, per entry, the closest earlier screenshot that was
+	// compared tile by tile and found different (for explain).
+	imageNear map[int]string
 }
 
 // ErrNoInput is returned (wrapped) when no export could be read.

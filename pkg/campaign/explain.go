@@ -89,7 +89,11 @@ func (res *Result) crossReasons(e *check.Entry) []check.Reason {
 			}
 		}
 		if !found {
-			out = append(out, check.Reason{Code: c, Pass: true, Message: passMessage(c)})
+			msg := passMessage(c)
+			if near := res.imageNear[res.index(e)]; c == check.ReusedImage && near != "" {
+				msg = near
+			}
+			out = append(out, check.Reason{Code: c, Pass: true, Message: msg})
 		}
 	}
 	return out
@@ -155,4 +159,14 @@ func judgeDetail(scores []float64) string {
 		parts[i] = fmt.Sprintf("%g", v)
 	}
 	return "mean of " + strings.Join(parts, ", ")
+}
+
+// index is e's position in res.Entries, -1 when e is not one of them.
+func (res *Result) index(e *check.Entry) int {
+	for i := range res.Entries {
+		if &res.Entries[i] == e {
+			return i
+		}
+	}
+	return -1
 }

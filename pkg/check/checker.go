@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -33,6 +34,7 @@ type Workspace struct {
 	signer   integrity.Signer
 	spans    []text.Span
 	clean    strings.Builder
+	ctx      context.Context // set by SetContext; cancels image decoding
 }
 
 // New compiles the checks the rules ask for.
@@ -90,7 +92,7 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 		e.Reasons = []Reason{{Code: Unreadable, Message: p.Unreadable}}
 		return e
 	}
-	s := &Subject{Post: p, Prepared: text.Prepare(p.Content, c.fold), Verbose: verbose}
+	s := &Subject{Post: p, Prepared: text.Prepare(p.Content, c.fold), Verbose: verbose, ctx: ws.ctx}
 	s.Length = ws.measurer.Measure(p.Content, c.ex, text.SyntaxAuto).Of(c.unit)
 	e.Measure = c.measure(s, ws)
 	s.brief = e.Measure.Brief

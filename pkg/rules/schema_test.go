@@ -90,8 +90,8 @@ func TestSchemaListsEveryKey(t *testing.T) {
 		t.Errorf("$schema = %q", s.Schema)
 	}
 	paths := KeyPaths()
-	if len(paths) != 73 {
-		t.Errorf("KeyPaths() has %d keys, want 73", len(paths))
+	if len(paths) != 74 {
+		t.Errorf("KeyPaths() has %d keys, want 74", len(paths))
 	}
 	for _, p := range paths {
 		n := s.lookup(p)
