@@ -2,10 +2,12 @@ package check_test
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/check"
@@ -83,6 +85,43 @@ func TestImageUnreadable(t *testing.T) {
 			if len(e.Measure.ImageSigs) != tt.sigs {
 				t.Errorf("%d image signatures, want %d", len(e.Measure.ImageSigs), tt.sigs)
 			}
+		})
+	}
+}
+
+// TestImageUnreadableHostile: an image that only its header vouched for
+// (truncated, a FIFO, a format promo cannot decode) is image-unreadable
+// with the reason, and a FIFO is never waited on.
+func TestImageUnreadableHostile(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, filepath.Join(dir, "good.png"), 200, 200)
+	good, err := os.ReadFile(filepath.Join(dir, "good.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := len(good) / 2
+	writeFile(t, filepath.Join(dir, "cut.png"), good[:cut])
+	writeFile(t, filepath.Join(dir, "fake.gif"), []byte("GIF89a-not-really"))
+	writeFile(t, filepath.Join(dir, "photo.heic"), append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...))
+	fifo := filepath.Join(dir, "fifo.png")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	const media = "media: {min_images: 1, verify: true}\n"
+	tests := []struct {
+		name string
+		file string
+		want string
+	}{
+		{"truncated PNG", "cut.png", fmt.Sprintf("image cut.png: truncated PNG: the data ends after %d bytes; attach the complete file", cut)},
+		{"17-byte GIF", "fake.gif", "image fake.gif: truncated GIF: the file ends after 17 bytes without the GIF trailer; attach the complete file"},
+		{"HEIC photo", "photo.heic", "image photo.heic: an HEIC photo, which promo cannot decode; export it as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible) or convert it to PNG"},
+		{"FIFO", "fifo.png", "image fifo.png: a named pipe (FIFO), not a file; attach the screenshot itself"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := inspect(t, media, &export.Post{ID: "p", Images: []export.Image{localImage(dir, tt.file)}})
+			assertReasons(t, e.Reasons, []check.Reason{{Code: check.ImageUnreadable, Measured: tt.file, Message: tt.want}})
 		})
 	}
 }

@@ -250,7 +250,9 @@ func decode(ctx context.Context, kind format, data []byte) (image.Image, error) 
 // decodeProblem words a decoder's error: running out of bytes is a
 // truncated file, anything else is corruption in the decoder's words.
 func decodeProblem(kind format, err error, used, size int) error {
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+	// Running out of data (io.ErrUnexpectedEOF, or a decoder's complaint
+	// of missing data once every byte is used) is a truncated file.
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || used >= size {
 		return problemf("truncated %s: the data ends after %s bytes; attach the complete file", kind.label, thousands(int64(size)))
 	}
 	msg := err.Error()

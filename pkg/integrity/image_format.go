@@ -64,6 +64,15 @@ func sniff(b []byte) format {
 	return format{label: "unknown", hint: "attach a PNG, JPEG, GIF or WebP file"}
 }
 
+// article is "an" before a label read with a vowel sound: an AVIF image,
+// an HEIC photo, an SVG drawing.
+func article(label string) string {
+	if label != "" && strings.ContainsRune("AEFHILMNORSXaeiou", rune(label[0])) && !strings.HasPrefix(label, "web") && !strings.HasPrefix(label, "Photo") && !strings.HasPrefix(label, "Windows") {
+		return "an"
+	}
+	return "a"
+}
+
 // isoMedia names an ISO base media file (HEIC, AVIF, MP4) by its brands.
 func isoMedia(s string) format {
 	size := int(binary.BigEndian.Uint32([]byte(s[:4])))
@@ -96,7 +105,7 @@ func header(kind format, head []byte, size int64) (imageHeader, error) {
 		if kind.label == "unknown" {
 			return h, problemf("not a PNG, JPEG, GIF or WebP image")
 		}
-		return h, problemf("a %s, which promo cannot decode; %s", kind.label, kind.hint)
+		return h, problemf("%s %s, which promo cannot decode; %s", article(kind.label), kind.label, kind.hint)
 	case "png":
 		err = pngHeader(&h, head)
 	case "jpeg":
