@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"strconv"
 )
 
 // TileSize is the side of a tile, in print pixels: a phone screenshot's
@@ -44,7 +45,9 @@ func (e Evidence) Share() float64 {
 
 // String words the evidence for explain.
 func (e Evidence) String() string {
-	s := fmt.Sprintf("%d of %d tiles match (%.0f%%)", e.Matching, e.Tiles, 100*e.Share())
+	// Rounded down, so that only every tile reads 100 %.
+	pct := strconv.FormatFloat(math.Floor(1000*e.Share())/10, 'f', -1, 64)
+	s := fmt.Sprintf("%d of %d tiles match (%s%%)", e.Matching, e.Tiles, pct)
 	if !e.Region.Empty() {
 		s += fmt.Sprintf("; differs in x %d–%d, y %d–%d", e.Region.Min.X, e.Region.Max.X, e.Region.Min.Y, e.Region.Max.Y)
 	}
