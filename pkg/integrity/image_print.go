@@ -279,6 +279,21 @@ func greyRow(img image.Image, y int, dst []uint8) {
 		for i := range dst {
 			dst[i] = luma(uint32(p[4*i]), uint32(p[4*i+1]), uint32(p[4*i+2]))
 		}
+	case *image.RGBA64:
+		p := m.Pix[m.PixOffset(r.Min.X, y):]
+		for i := range dst {
+			dst[i] = luma(uint32(p[8*i]), uint32(p[8*i+2]), uint32(p[8*i+4]))
+		}
+	case *image.NRGBA64:
+		p := m.Pix[m.PixOffset(r.Min.X, y):]
+		for i := range dst {
+			dst[i] = luma(uint32(p[8*i]), uint32(p[8*i+2]), uint32(p[8*i+4]))
+		}
+	case *image.Gray16:
+		p := m.Pix[m.PixOffset(r.Min.X, y):]
+		for i := range dst {
+			dst[i] = p[2*i] // the high byte
+		}
 	case *image.Paletted:
 		var lut [256]uint8
 		for i, c := range m.Palette {
