@@ -257,17 +257,12 @@ func (al *aligned) row(k int) []float32 {
 	return al.a[k*PrintWidth : (k+1)*PrintWidth]
 }
 
-// tileMatches compares one tile. A tile differs when some 2×2 patch of
-// it differs on average by more than tileTolerance of the tile's
-// contrast (its range of grey, plus tileContrastFloor): re-encoding,
-// resizing and brightness leave a few per cent at edges, a changed figure
-// changes whole patches. The print's outermost pixels are left out: at an
-// offset, a's values there would be read beyond its edge.
-func (al *aligned) tileMatches(k0, rows, c int) bool {
-	return al.tileScore(k0, rows, c) <= tileTolerance
-}
-
-// tileScore is the tile's largest 2×2 patch difference over its contrast.
+// tileScore is the tile's largest 2×2 patch difference over its contrast
+// (its range of grey, plus tileContrastFloor); the tile differs above
+// tileTolerance. Re-encoding, resizing and brightness leave a few per cent
+// at edges, a changed figure changes whole patches. The print's outermost
+// pixels are left out: at an offset, a's values there would be read
+// beyond its edge.
 func (al *aligned) tileScore(k0, rows, c int) float32 {
 	x0, x1 := max(c, 1), min(c+TileSize, PrintWidth-2)
 	ka, kb := max(k0, 1), min(k0+rows, al.n-2)

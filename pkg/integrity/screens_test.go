@@ -36,6 +36,9 @@ func loadScreenPairs(t testing.TB) []screenPair {
 	return out
 }
 
+// screenSigs is shared by the corpus tests: each file is decoded once.
+var screenSigs = map[string]ImageSig{}
+
 func screenSig(t testing.TB, cache map[string]ImageSig, name string) ImageSig {
 	t.Helper()
 	if sig, ok := cache[name]; ok {
@@ -55,7 +58,7 @@ var defaultReuse = ReuseOptions{MaxDistance: 6, MinTiles: 1}
 // are, each pair judged on its own as two authors' entries.
 func TestScreenCorpus(t *testing.T) {
 	pairs := loadScreenPairs(t)
-	cache := map[string]ImageSig{}
+	cache := screenSigs
 	total := map[string]int{}
 	flagged := map[string]int{}
 	for _, p := range pairs {
@@ -94,7 +97,7 @@ func TestScreenCorpus(t *testing.T) {
 // naming its original.
 func TestScreenCorpusTogether(t *testing.T) {
 	pairs := loadScreenPairs(t)
-	cache := map[string]ImageSig{}
+	cache := screenSigs
 	order := map[string]int{}
 	var docs []ImageDoc
 	add := func(name string) {
