@@ -18,6 +18,9 @@ func (res *Result) crossCheck() {
 	order := res.earliestFirst()
 	res.nearDuplicates(order)
 	res.reusedImages(order)
+	if res.Checker != nil {
+		res.Checker.ReleaseImages()
+	}
 	for i := range res.Entries {
 		res.Entries[i].Measure.Text, res.Entries[i].Measure.ImageSigs = nil, nil
 	}

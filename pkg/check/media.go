@@ -139,3 +139,27 @@ func (s *Subject) context() context.Context {
 	}
 	return s.ctx
 }
+
+// ReleaseImages lets go of the images' prints (tens of kilobytes each)
+// once the cross-entry comparison is done; the problems and byte hashes
+// stay for explain.
+func (c *Checker) ReleaseImages() {
+	for _, ch := range c.checks {
+		if m, ok := ch.(*mediaCheck); ok {
+			m.cache.release()
+		}
+	}
+}
+
+func (c *imageCache) release() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.m {
+		e.once.Do(func() {}) // a load still running finishes first
+		if e.r.sig != nil {
+			sig := *e.r.sig
+			sig.Print = nil
+			e.r.sig = &sig
+		}
+	}
+}
