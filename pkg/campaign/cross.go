@@ -26,6 +26,9 @@ func (res *Result) crossCheck(ctx context.Context) error {
 		return err
 	}
 	res.reusedImages(order)
+	if res.Checker != nil {
+		res.Checker.ReleaseImages()
+	}
 	for i := range res.Entries {
 		res.Entries[i].Measure.Text, res.Entries[i].Measure.ImageSigs = nil, nil
 	}
@@ -88,16 +91,31 @@ func (res *Result) reusedImages(order []int) {
 	if len(docs) == 0 {
 		return
 	}
-	found := integrity.Reused(docs, res.Rules.Media.ReuseDistance)
-	for _, pos := range sortedKeys(found) {
-		m := found[pos]
-		e, orig := &res.Entries[order[pos]], &res.Entries[order[m.Other]]
+	m := res.Rules.Media
+	found := integrity.Reused(docs, integrity.ReuseOptions{MaxDistance: m.ReuseDistance, MinTiles: m.ReuseTiles})
+	for _, pos := range sortedKeys(found.Found) {
+		f := found.Found[pos]
+		e, orig := &res.Entries[order[pos]], &res.Entries[order[f.Other]]
 		e.Reasons = append(e.Reasons, check.Reason{
 			Code: check.ReusedImage, Other: orig.ID,
-			Measured: strconv.Itoa(m.Distance), Limit: strconv.Itoa(res.Rules.Media.ReuseDistance),
-			Message: fmt.Sprintf("same screenshot as %s by %s (%s), %d of 64 bits apart", orig.ID, authorName(orig), orig.Source(), m.Distance),
+			Measured: strconv.Itoa(f.Distance), Limit: strconv.Itoa(m.ReuseDistance),
+			Message: fmt.Sprintf("same screenshot as %s by %s (%s), %d of 64 bits apart%s", orig.ID, authorName(orig), orig.Source(), f.Distance, evidence(f)),
 		})
 	}
+	res.imageNear = map[int]string{}
+	for pos, f := range found.Closest {
+		orig := &res.Entries[order[f.Other]]
+		res.imageNear[order[pos]] = fmt.Sprintf("closest screenshot %s by %s (%s), %d of 64 bits apart: %s, so not the same",
+			orig.ID, authorName(orig), orig.Source(), f.Distance, f.Tiles)
+	}
+}
+
+// evidence is what showed an image to be a copy: the bytes, or the tiles.
+func evidence(f integrity.ImageMatch) string {
+	if f.Exact {
+		return "; the same file"
+	}
+	return "; " + f.Tiles.String()
 }
 
 // authorKey is who an image belongs to for reused-image. An entry without

@@ -49,7 +49,7 @@ func TestReusedImage(t *testing.T) {
 	_, thief := byID(t, res, "thief")
 	rr := reasonOf(t, thief, check.ReusedImage)
 	if rr.Other != "owner" || rr.Measured != "0" || rr.Limit != "4" ||
-		!strings.HasPrefix(rr.Message, "same screenshot as owner by una (") || !strings.HasSuffix(rr.Message, "posts.jsonl:2), 0 of 64 bits apart") {
+		!strings.HasPrefix(rr.Message, "same screenshot as owner by una (") || !strings.HasSuffix(rr.Message, "posts.jsonl:2), 0 of 64 bits apart; the same file") {
 		t.Errorf("reason %+v", rr)
 	}
 }

@@ -53,6 +53,9 @@ type Result struct {
 	keys    []recordKey     // per entry while reading, for mergeSameIDs
 	keep    string          // Options.Keep
 	closest map[int]Closest // for the kept entries: the most similar earlier entry
+	// imageNear words, per entry, the closest earlier screenshot that was
+	// compared tile by tile and found different (for explain).
+	imageNear map[int]string
 
 	fileDigests []string          // "rel NUL sha256" per export file
 	images      map[string]string // local images referenced: digest label → path

@@ -103,7 +103,11 @@ func (res *Result) pass(c check.Code, i int) check.Reason {
 	case check.NearDuplicate:
 		return res.nearPass(i)
 	case check.ReusedImage:
-		return check.Reason{Code: c, Pass: true, Message: "no screenshot of another author's earlier entry"}
+		msg := "no screenshot of another author's earlier entry"
+		if near := res.imageNear[i]; near != "" {
+			msg = near
+		}
+		return check.Reason{Code: c, Pass: true, Message: msg}
 	}
 	return check.Reason{Code: c, Pass: true, Message: "within the author's entry limit"}
 }

@@ -54,6 +54,7 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 		go func() {
 			defer inspectors.Done()
 			ws := &check.Workspace{}
+			ws.SetContext(ctx)
 			for b := range jobs {
 				b.entries = make([]check.Entry, len(b.posts))
 				b.keys = make([]recordKey, len(b.posts))

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"time"
 
 	"github.com/promo-cli/promo/pkg/export"
@@ -25,6 +26,7 @@ type Subject struct {
 	brief   float64          // containment in the brief, measured with the signature
 	phrases *text.PhraseHits // banned words and topic keywords found
 	images  []imageInfo      // filled by the media check, read for hashing
+	ctx     context.Context
 }
 
 // Entry is what promo keeps of a post once it is checked: identity, the

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/promo-cli/promo/pkg/export"
@@ -38,6 +39,7 @@ type Workspace struct {
 	spans     []text.Span
 	subject   Subject
 	hits      text.PhraseHits
+	ctx       context.Context // set by SetContext; cancels image decoding
 }
 
 // New compiles the checks the rules ask for.
@@ -102,7 +104,7 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 		return e
 	}
 	s := &ws.subject
-	*s = Subject{Post: p, Prepared: ws.preparer.Prepare(p.Content, c.fold), Verbose: verbose, phrases: &ws.hits}
+	*s = Subject{Post: p, Prepared: ws.preparer.Prepare(p.Content, c.fold), Verbose: verbose, phrases: &ws.hits, ctx: ws.ctx}
 	c.phrases.Scan(s.Prepared, s.phrases)
 	s.Length = ws.measurer.Measure(p.Content, c.ex, text.SyntaxAuto).Of(c.unit)
 	e.Measure = c.measure(s, ws)

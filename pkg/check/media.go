@@ -1,25 +1,20 @@
 package check
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/gif"  // registers GIF for DecodeConfig
-	_ "image/jpeg" // registers JPEG
-	_ "image/png"  // registers PNG
-	"io/fs"
-	"os"
 	"strconv"
 	"sync"
 
 	"github.com/promo-cli/promo/pkg/integrity"
-	_ "golang.org/x/image/webp" // registers WebP
 )
 
 // mediaCheck reports no-image and image-unreadable. With verify on, each
 // local image is opened once per run (the cache is shared by the workers)
-// and only its header is decoded here, so a file that claims 60000×60000
-// pixels costs nothing.
+// and decoded in full within the limits of integrity.ReadImage: a file
+// that claims 60000×60000 pixels is refused from its header, and the
+// decodes of all workers share one memory budget.
 type mediaCheck struct {
 	minImages           int
 	verify              bool
@@ -47,7 +42,7 @@ func (c *mediaCheck) Run(s *Subject, out []Reason) []Reason {
 		return out
 	}
 	for _, im := range p.Images {
-		info := c.inspect(im.Ref, im.URL, im.Path, im.Problem)
+		info := c.inspect(s.context(), im.Ref, im.URL, im.Path, im.Problem)
 		s.images = append(s.images, info)
 		switch {
 		case info.problem != "":
@@ -61,11 +56,11 @@ func (c *mediaCheck) Run(s *Subject, out []Reason) []Reason {
 	return out
 }
 
-func (c *mediaCheck) inspect(ref string, isURL bool, path, problem string) imageInfo {
+func (c *mediaCheck) inspect(ctx context.Context, ref string, isURL bool, path, problem string) imageInfo {
 	if problem != "" || isURL {
 		return imageInfo{ref: ref, problem: problem}
 	}
-	r := c.cache.get(path, func() imageResult { return c.open(path) })
+	r := c.cache.get(path, func() imageResult { return c.open(ctx, path) })
 	return imageInfo{ref: ref, problem: r.problem, sig: r.sig}
 }
 
@@ -74,47 +69,35 @@ type imageResult struct {
 	sig     *integrity.ImageSig
 }
 
-func (c *mediaCheck) open(path string) imageResult {
-	cfg, err := decodeConfig(path)
-	if err != nil {
-		return imageResult{problem: err.Error()}
+// open reads the image once: its header bounds the decode, the decode
+// proves the file whole, and the bytes and pixels give the signature.
+// A file that cannot be decoded keeps the SHA-256 of its bytes when it
+// could be read, so an exact copy of it is still reused-image.
+func (c *mediaCheck) open(ctx context.Context, path string) imageResult {
+	f, err := integrity.ReadImage(ctx, path, c.cache.budget)
+	var r imageResult
+	if f.Hashed && c.hash {
+		sig := f.Sig
+		r.sig = &sig
 	}
-	if cfg.Width < c.minWidth || cfg.Height < c.minHeight {
-		return imageResult{problem: fmt.Sprintf("%d×%d pixels, at least %d×%d needed", cfg.Width, cfg.Height, c.minWidth, c.minHeight)}
+	var ie *integrity.ImageError
+	switch {
+	case errors.As(err, &ie):
+		r.problem = ie.Problem
+	case err != nil:
+		r.problem = "not checked: " + err.Error() // the run was cancelled
+	case f.Width < c.minWidth || f.Height < c.minHeight:
+		r.problem = fmt.Sprintf("%d×%d pixels, at least %d×%d needed", f.Width, f.Height, c.minWidth, c.minHeight)
 	}
-	if !c.hash {
-		return imageResult{}
-	}
-	sig, err := integrity.HashImage(path)
-	if err != nil {
-		// Too large to hash is not unreadable: the image is fine for the
-		// rules, it just cannot take part in reuse detection.
-		return imageResult{}
-	}
-	return imageResult{sig: &sig}
-}
-
-func decodeConfig(path string) (image.Config, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return image.Config{}, errors.New("file not found")
-	}
-	if err != nil {
-		return image.Config{}, fmt.Errorf("cannot open: %v", err)
-	}
-	defer f.Close()
-	cfg, _, err := image.DecodeConfig(f)
-	if err != nil {
-		return image.Config{}, errors.New("not a PNG, JPEG, GIF or WebP image")
-	}
-	return cfg, nil
+	return r
 }
 
 // imageCache remembers each file's result for the run, so an image shared
 // by many posts is opened once even when workers ask for it at once.
 type imageCache struct {
-	mu sync.Mutex
-	m  map[string]*cachedImage
+	mu     sync.Mutex
+	m      map[string]*cachedImage
+	budget *integrity.Budget // memory shared by the workers' decodes
 }
 
 type cachedImage struct {
@@ -122,7 +105,13 @@ type cachedImage struct {
 	r    imageResult
 }
 
-func newImageCache() *imageCache { return &imageCache{m: map[string]*cachedImage{}} }
+func newImageCache() *imageCache {
+	return &imageCache{m: map[string]*cachedImage{}, budget: integrity.NewBudget(integrity.SharedDecodeBytes)}
+}
+
+// SetContext makes the worker's image decoding stop, and its wait for the
+// shared decoding budget end, once ctx is cancelled.
+func (ws *Workspace) SetContext(ctx context.Context) { ws.ctx = ctx }
 
 func (c *imageCache) get(path string, load func() imageResult) imageResult {
 	c.mu.Lock()
@@ -142,4 +131,35 @@ func (c *mediaCheck) sizeLimit() string {
 		return ""
 	}
 	return fmt.Sprintf("%d×%d", c.minWidth, c.minHeight)
+}
+
+func (s *Subject) context() context.Context {
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// ReleaseImages lets go of the images' prints (tens of kilobytes each)
+// once the cross-entry comparison is done; the problems and byte hashes
+// stay for explain.
+func (c *Checker) ReleaseImages() {
+	for _, ch := range c.checks {
+		if m, ok := ch.(*mediaCheck); ok {
+			m.cache.release()
+		}
+	}
+}
+
+func (c *imageCache) release() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.m {
+		e.once.Do(func() {}) // a load still running finishes first
+		if e.r.sig != nil {
+			sig := *e.r.sig
+			sig.Print = nil
+			e.r.sig = &sig
+		}
+	}
 }

@@ -2,10 +2,12 @@ package check_test
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/check"
@@ -53,10 +55,12 @@ func TestImageUnreadable(t *testing.T) {
 		{name: "url is not verified", media: media, images: []export.Image{{Ref: "https://x.io/a.png", URL: true}}},
 		{name: "missing file", media: media, images: []export.Image{localImage(dir, "gone.png")},
 			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "gone.png", Message: "image gone.png: file not found"}}},
+		// A file that is read keeps the hash of its bytes, so an exact copy
+		// of it is still found.
 		{name: "not an image", media: media, images: []export.Image{localImage(dir, "text.png")},
-			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "text.png", Message: "image text.png: not a PNG, JPEG, GIF or WebP image"}}},
+			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "text.png", Message: "image text.png: not a PNG, JPEG, GIF or WebP image"}}, sigs: 1},
 		{name: "too small", media: media, images: []export.Image{localImage(dir, "small.png")},
-			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "small.png", Message: "image small.png: 10×300 pixels, at least 200×200 needed"}}},
+			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "small.png", Message: "image small.png: 10×300 pixels, at least 200×200 needed"}}, sigs: 1},
 		{name: "outside the export folder", media: media,
 			images: []export.Image{{Ref: "../../etc/passwd.png", Path: "/etc/passwd.png", Problem: export.ProblemOutside}},
 			want:   []check.Reason{{Code: check.ImageUnreadable, Measured: "../../etc/passwd.png", Message: "image ../../etc/passwd.png: outside the export folder"}}},
@@ -65,13 +69,14 @@ func TestImageUnreadable(t *testing.T) {
 			want: []check.Reason{
 				{Code: check.ImageUnreadable, Measured: "gone.png", Message: "image gone.png: file not found"},
 				{Code: check.ImageUnreadable, Measured: "small.png", Message: "image small.png: 10×300 pixels, at least 200×200 needed"},
-			}, sigs: 1},
+			}, sigs: 2},
 		{name: "not verified", media: "media: {min_images: 1, verify: false}\n",
 			images: []export.Image{localImage(dir, "gone.png"), localImage(dir, "text.png")}},
-		{name: "huge header accepted by its size", media: media, images: []export.Image{localImage(dir, "huge.png")}},
-		{name: "huge header below the minimum", media: "media: {min_images: 1, verify: true, min_width: 70000, min_height: 200}\n",
-			images: []export.Image{localImage(dir, "huge.png")},
-			want:   []check.Reason{{Code: check.ImageUnreadable, Measured: "huge.png", Message: "image huge.png: 60000×60000 pixels, at least 70000×200 needed"}}},
+		// Decoded in full or not at all: a header claiming more pixels than
+		// the budget is refused before any pixel is allocated.
+		{name: "huge header refused", media: media, images: []export.Image{localImage(dir, "huge.png")},
+			want: []check.Reason{{Code: check.ImageUnreadable, Measured: "huge.png",
+				Message: "image huge.png: PNG image is 60000×60000 = 3600000000 pixels, over the 50000000 limit; attach a smaller screenshot"}}, sigs: 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,8 +89,45 @@ func TestImageUnreadable(t *testing.T) {
 	}
 }
 
+// TestImageUnreadableHostile: an image that only its header vouched for
+// (truncated, a FIFO, a format promo cannot decode) is image-unreadable
+// with the reason, and a FIFO is never waited on.
+func TestImageUnreadableHostile(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, filepath.Join(dir, "good.png"), 200, 200)
+	good, err := os.ReadFile(filepath.Join(dir, "good.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := len(good) / 2
+	writeFile(t, filepath.Join(dir, "cut.png"), good[:cut])
+	writeFile(t, filepath.Join(dir, "fake.gif"), []byte("GIF89a-not-really"))
+	writeFile(t, filepath.Join(dir, "photo.heic"), append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...))
+	fifo := filepath.Join(dir, "fifo.png")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	const media = "media: {min_images: 1, verify: true}\n"
+	tests := []struct {
+		name string
+		file string
+		want string
+	}{
+		{"truncated PNG", "cut.png", fmt.Sprintf("image cut.png: truncated PNG: the data ends after %d bytes; attach the complete file", cut)},
+		{"17-byte GIF", "fake.gif", "image fake.gif: truncated GIF: the file ends after 17 bytes without the GIF trailer; attach the complete file"},
+		{"HEIC photo", "photo.heic", "image photo.heic: an HEIC photo, which promo cannot decode; export it as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible) or convert it to PNG"},
+		{"FIFO", "fifo.png", "image fifo.png: a named pipe (FIFO), not a file; attach the screenshot itself"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := inspect(t, media, &export.Post{ID: "p", Images: []export.Image{localImage(dir, tt.file)}})
+			assertReasons(t, e.Reasons, []check.Reason{{Code: check.ImageUnreadable, Measured: tt.file, Message: tt.want}})
+		})
+	}
+}
+
 // TestHugeImageCostsNoMemory: a header claiming 60000×60000 pixels (10 GB
-// decoded) is judged by its size alone.
+// decoded) is refused by its size alone.
 func TestHugeImageCostsNoMemory(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "huge.png"), hugePNGHeader(60000, 60000))
@@ -95,8 +137,8 @@ func TestHugeImageCostsNoMemory(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	e := c.Inspect(p, &check.Workspace{}, false)
 	runtime.ReadMemStats(&after)
-	if !e.Valid() {
-		t.Errorf("reasons %+v, want none", e.Reasons)
+	if !e.Has(check.ImageUnreadable) {
+		t.Errorf("reasons %+v, want image-unreadable", e.Reasons)
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
 		t.Errorf("Inspect allocated %d bytes for a header-only image, want under 1 MiB", n)

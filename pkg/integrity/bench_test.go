@@ -48,7 +48,7 @@ func BenchmarkReused(b *testing.B) {
 			docs := randomImages(rand.New(rand.NewPCG(1, 1)), n)
 			b.ReportAllocs()
 			for b.Loop() {
-				Reused(docs, 6)
+				Reused(docs, six)
 			}
 		})
 	}

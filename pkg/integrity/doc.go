@@ -59,11 +59,23 @@
 //
 // # Images
 //
-// [HashImage] reads the header first and refuses images over
-// [MaxPixels] before decoding, then computes a 64-bit perceptual hash
-// (DCT of a 64×64 grey thumbnail) and the SHA-256 of the file. [Reused]
-// compares perceptual hashes through a multi-index: the 64 bits are cut
-// into chunks, and two hashes within d bits differ by at most d/chunks
-// bits in one chunk (pigeonhole), so each lookup probes a few buckets
-// instead of every earlier image.
+// [ReadImage] opens a file once: regular files only, the header read and
+// the decode refused, before any pixel is allocated, over [MaxPixels], an
+// estimated [MaxDecodeBytes], [MaxFileBytes] or [MaxJPEGScans]; then it
+// waits for a [Budget] shared by the goroutines decoding at once, decodes
+// in full (a truncated or corrupt file is an [ImageError] in the
+// decoder's words) and hashes the bytes. A file it does not decode still
+// gets the SHA-256 of its bytes, so an exact copy is always found.
+//
+// A decoded image gets a [Print]: its grey levels at [PrintWidth] pixels
+// wide, a viewer's frame removed, rows counted from the bottom, and a
+// 64-bit perceptual hash of the bottom of the screen. [Reused] finds
+// candidates by the hash through a multi-index (the 64 bits are cut into
+// chunks, and two hashes within d bits differ by at most d/chunks bits in
+// one chunk, so each lookup probes a few buckets instead of every earlier
+// image), then [ComparePrints] decides: the two prints lined up to a
+// fraction of a pixel and compared in tiles, the status bar left out.
+// Screenshots of one page by two entrants hash a few bits apart; their
+// figures make tiles differ. The thresholds are measured on the corpus in
+// testdata/screens (see TestScreenCorpus).
 package integrity

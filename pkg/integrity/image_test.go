@@ -163,9 +163,9 @@ func TestHashImageErrors(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"not an image", []byte("hello"), "cannot read the image header"},
+		{"not an image", []byte("hello"), "not a PNG, JPEG, GIF or WebP image"},
 		{"just over the limit", nil, "over the 50000000 limit"},
-		{"truncated after the header", nil, "cannot decode the image"},
+		{"pixel data missing", nil, "corrupt PNG: invalid format: not enough pixel data"},
 	}
 	tests[1].data = hugePNG(t, 10001, 5000)
 	tests[2].data = hugePNG(t, 100, 100)

@@ -9,39 +9,88 @@ import (
 	"strings"
 )
 
-// ImageDoc is one verified image of an entry.
+// ImageDoc is one image of an entry.
 type ImageDoc struct {
 	Order  int // the entry's position in (created_at, id) order
 	Author string
 	Sig    ImageSig
 }
 
-// ImageMatch links an image to an earlier one, both named by Order.
+// ImageMatch links an image to an earlier one, both named by Order, with
+// the evidence.
 type ImageMatch struct {
 	Doc, Other int
-	Distance   int // differing bits of the perceptual hashes
+	Distance   int      // differing bits of the perceptual hashes
+	Exact      bool     // the files are byte for byte the same
+	Tiles      Evidence // the tile comparison (none for an exact copy)
+}
+
+// ReuseOptions are the two thresholds of reused-image.
+type ReuseOptions struct {
+	// MaxDistance is the largest perceptual-hash distance at which two
+	// images are compared at all.
+	MaxDistance int
+	// MinTiles is the share of tiles that must match for two compared
+	// images to be the same screenshot.
+	MinTiles float64
+}
+
+// Reuse is what Reused found, keyed by the later doc's Order.
+type Reuse struct {
+	Found map[int]ImageMatch
+	// Closest holds, for an entry not found, the candidate that came
+	// closest and why it is not the same screenshot (for explain).
+	Closest map[int]ImageMatch
 }
 
 // Reused finds, for each doc, the earliest earlier doc from another author
-// whose perceptual hash is within maxDistance bits (byte-identical files
-// hash alike, so they are found too). An author reusing their own image is
-// not reported. The result is keyed by the later doc's Order; an entry
-// with several images appears once per Order, with its earliest match.
-func Reused(docs []ImageDoc, maxDistance int) map[int]ImageMatch {
-	out := map[int]ImageMatch{}
-	if maxDistance < 0 || len(docs) < 2 {
+// that is the same screenshot: the same bytes (whatever the file, decoded
+// or not), or a perceptual hash within MaxDistance bits whose print then
+// matches in at least MinTiles of its tiles. An author reusing their own
+// image is not reported. An entry with several images appears once per
+// Order, with its earliest match.
+func Reused(docs []ImageDoc, opt ReuseOptions) Reuse {
+	out := Reuse{Found: map[int]ImageMatch{}, Closest: map[int]ImageMatch{}}
+	if len(docs) < 2 {
 		return out
 	}
 	sorted := slices.Clone(docs)
 	slices.SortFunc(sorted, compareImages)
-	idx := newImageIndex(sorted, maxDistance)
+	var idx *imageIndex
+	if opt.MaxDistance >= 0 {
+		idx = newImageIndex(sorted, opt.MaxDistance)
+	}
+	exact := exactIndex(sorted)
+	seen := make([]int32, len(sorted))
 	for j := range sorted {
-		if i, dist := idx.earliest(j); i >= 0 {
-			m := ImageMatch{Doc: sorted[j].Order, Other: sorted[i].Order, Distance: dist}
-			if old, ok := out[m.Doc]; !ok || m.Other < old.Other {
-				out[m.Doc] = m
+		m, ok := earliestExact(sorted, exact, j)
+		if idx != nil && sorted[j].Sig.Print != nil {
+			limit := len(sorted)
+			if ok {
+				limit = m.Other
+			}
+			cmp := &comparer{docs: sorted, j: j, opt: opt, seen: seen, limit: limit}
+			if fm, found := idx.earliest(j, cmp); found {
+				m, ok = fm, true
+			} else if !ok && cmp.closest.Tiles.Tiles > 0 {
+				near := cmp.closest
+				near.Tiles = ComparePrints(sorted[near.Other].Sig.Print, sorted[j].Sig.Print)
+				near.Doc, near.Other = sorted[j].Order, sorted[near.Other].Order
+				if old, dup := out.Closest[near.Doc]; !dup || near.Tiles.Share() > old.Tiles.Share() {
+					out.Closest[near.Doc] = near
+				}
 			}
 		}
+		if !ok {
+			continue
+		}
+		m.Doc, m.Other = sorted[j].Order, sorted[m.Other].Order
+		if old, dup := out.Found[m.Doc]; !dup || m.Other < old.Other {
+			out.Found[m.Doc] = m
+		}
+	}
+	for doc := range out.Found {
+		delete(out.Closest, doc)
 	}
 	return out
 }
@@ -49,6 +98,64 @@ func Reused(docs []ImageDoc, maxDistance int) map[int]ImageMatch {
 func compareImages(a, b ImageDoc) int {
 	return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.Author, b.Author),
 		cmp.Compare(a.Sig.PHash, b.Sig.PHash), bytes.Compare(a.Sig.SHA256[:], b.Sig.SHA256[:]))
+}
+
+// exactIndex lists, per file hash, the docs that have it, ascending.
+func exactIndex(docs []ImageDoc) map[[32]byte][]int32 {
+	m := map[[32]byte][]int32{}
+	for i, d := range docs {
+		m[d.Sig.SHA256] = append(m[d.Sig.SHA256], int32(i))
+	}
+	return m
+}
+
+// earliestExact is the earliest doc before j with the same bytes from
+// another author. Its Other is an index into docs.
+func earliestExact(docs []ImageDoc, exact map[[32]byte][]int32, j int) (ImageMatch, bool) {
+	for _, i := range exact[docs[j].Sig.SHA256] {
+		if int(i) >= j {
+			break
+		}
+		if docs[i].Author != docs[j].Author {
+			return ImageMatch{Other: int(i), Exact: true, Distance: bits.OnesCount64(docs[i].Sig.PHash ^ docs[j].Sig.PHash)}, true
+		}
+	}
+	return ImageMatch{}, false
+}
+
+// comparer decides whether a candidate found by the hash is the same
+// screenshot as doc j, comparing each candidate once, and remembers the
+// closest one that is not.
+type comparer struct {
+	docs     []ImageDoc
+	j        int
+	opt      ReuseOptions
+	seen     []int32 // seen[i] == j+1: candidate i was compared for j
+	limit    int     // an exact match at this index already wins
+	closest  ImageMatch
+	accepted Evidence // of the last candidate accepted
+}
+
+func (c *comparer) accept(i int, dist int) bool {
+	if i >= c.limit || c.seen[i] == int32(c.j+1) {
+		return false
+	}
+	c.seen[i] = int32(c.j + 1)
+	a, b := &c.docs[i], &c.docs[c.j]
+	if a.Author == b.Author || a.Sig.Print == nil {
+		return false
+	}
+	ev, same := samePrints(a.Sig.Print, b.Sig.Print, c.opt.MinTiles)
+	if same {
+		c.accepted = ev
+		return true
+	}
+	// The nearest hash stands for the closest candidate; its full
+	// comparison is made once, for explain.
+	if c.closest.Tiles.Tiles == 0 || dist < c.closest.Distance || dist == c.closest.Distance && i < c.closest.Other {
+		c.closest = ImageMatch{Other: i, Distance: dist, Tiles: Evidence{Tiles: 1}}
+	}
+	return false
 }
 
 // imageIndex is a multi-index hash: the 64 hash bits are cut into chunks,
@@ -147,31 +254,32 @@ func (ch *chunkIndex) value(h uint64) uint64 {
 	return h >> ch.shift & (1<<ch.width - 1)
 }
 
-// earliest returns the earliest doc before j from another author within d
-// bits and its distance, or -1.
-func (idx *imageIndex) earliest(j int) (best, dist int) {
-	best = j // nothing at or after j can win
+// earliest returns the earliest doc before j within d bits that c
+// accepts, as a match whose Other indexes docs.
+func (idx *imageIndex) earliest(j int, c *comparer) (ImageMatch, bool) {
+	start := min(j, c.limit) // nothing at or after j, or after an exact match, can win
+	best, dist := start, 0
 	h := idx.docs[j].Sig.PHash
 	match := func(i int, phash uint64) bool {
 		dd := bits.OnesCount64(phash ^ h)
-		if dd <= idx.d && idx.docs[i].Author != idx.docs[j].Author {
+		if dd <= idx.d && c.accept(i, dd) {
 			best, dist = i, dd
 			return true
 		}
 		return false
 	}
 	if len(idx.chunks) == 0 {
-		for i := range j {
+		for i := range start {
 			if match(i, idx.docs[i].Sig.PHash) {
 				break
 			}
 		}
 	}
-	for c := range idx.chunks {
-		ch := &idx.chunks[c]
-		idx.probe = neighbours(idx.probe[:0], ch.value(h), ch.width, idx.radius)
+	for ch := range idx.chunks {
+		chunk := &idx.chunks[ch]
+		idx.probe = neighbours(idx.probe[:0], chunk.value(h), chunk.width, idx.radius)
 		for _, v := range idx.probe {
-			for _, it := range ch.items[ch.start[v]:ch.start[v+1]] {
+			for _, it := range chunk.items[chunk.start[v]:chunk.start[v+1]] {
 				// buckets ascend: nothing later in this one can win
 				if int(it.doc) >= best || match(int(it.doc), it.phash) {
 					break
@@ -179,10 +287,10 @@ func (idx *imageIndex) earliest(j int) (best, dist int) {
 			}
 		}
 	}
-	if best == j {
-		return -1, 0
+	if best == start {
+		return ImageMatch{}, false
 	}
-	return best, dist
+	return ImageMatch{Other: best, Distance: dist, Tiles: c.accepted}, true
 }
 
 // neighbours appends every width-bit value within r bits of v.

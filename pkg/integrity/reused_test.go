@@ -8,30 +8,50 @@ import (
 	"testing"
 )
 
+// samePrint is one print shared by the docs of the index tests: every
+// candidate the hash finds is then the same screenshot.
+var samePrint = &Print{H: 8, Body: 8, Pix: make([]uint8, 8*PrintWidth), Scale: 1}
+
+// img is a decoded image with its own bytes.
 func img(order int, author string, phash uint64) ImageDoc {
-	return ImageDoc{Order: order, Author: author, Sig: ImageSig{PHash: phash, SHA256: [32]byte{byte(phash)}}}
+	sha := [32]byte{byte(order), byte(order >> 8), byte(order >> 16)}
+	copy(sha[3:], author)
+	return ImageDoc{Order: order, Author: author, Sig: ImageSig{PHash: phash, SHA256: sha, Print: samePrint}}
 }
+
+// match is what the index tests compare of an ImageMatch.
+type match struct{ Doc, Other, Distance int }
+
+func found(r Reuse) map[int]match {
+	out := map[int]match{}
+	for k, m := range r.Found {
+		out[k] = match{m.Doc, m.Other, m.Distance}
+	}
+	return out
+}
+
+var six = ReuseOptions{MaxDistance: 6, MinTiles: 1}
 
 func TestReused(t *testing.T) {
 	var h uint64 = 0xF0F0_1234_5678_9ABC
 	tests := []struct {
 		name string
 		docs []ImageDoc
-		want map[int]ImageMatch
+		want map[int]match
 	}{
-		{"same author is not reported", []ImageDoc{img(1, "ann", h), img(2, "ann", h)}, map[int]ImageMatch{}},
-		{"another author's earlier image", []ImageDoc{img(2, "bob", h^0b101), img(1, "ann", h)}, map[int]ImageMatch{2: {2, 1, 2}}},
+		{"same author is not reported", []ImageDoc{img(1, "ann", h), img(2, "ann", h)}, map[int]match{}},
+		{"another author's earlier image", []ImageDoc{img(2, "bob", h^0b101), img(1, "ann", h)}, map[int]match{2: {2, 1, 2}}},
 		{"earliest wins over nearest", []ImageDoc{img(1, "ann", h^0b111111), img(2, "cat", h), img(3, "bob", h)},
-			map[int]ImageMatch{2: {2, 1, 6}, 3: {3, 1, 6}}},
+			map[int]match{2: {2, 1, 6}, 3: {3, 1, 6}}},
 		{"own earlier image skipped for another's", []ImageDoc{img(1, "bob", h), img(2, "ann", h), img(3, "bob", h)},
-			map[int]ImageMatch{2: {2, 1, 0}, 3: {3, 2, 0}}},
-		{"seven bits is too far", []ImageDoc{img(1, "ann", h), img(2, "bob", h^0x7F)}, map[int]ImageMatch{}},
+			map[int]match{2: {2, 1, 0}, 3: {3, 2, 0}}},
+		{"seven bits is too far", []ImageDoc{img(1, "ann", h), img(2, "bob", h^0x7F)}, map[int]match{}},
 		{"several images of one entry keep the earliest match", []ImageDoc{img(1, "ann", h), img(2, "bob", ^h), img(3, "cat", ^h), img(3, "cat", h)},
-			map[int]ImageMatch{3: {3, 1, 0}}},
+			map[int]match{3: {3, 1, 0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Reused(tt.docs, 6); !reflect.DeepEqual(got, tt.want) {
+			if got := found(Reused(tt.docs, six)); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Reused = %v, want %v", got, tt.want)
 			}
 		})
@@ -39,8 +59,8 @@ func TestReused(t *testing.T) {
 }
 
 // naiveReused is the n² definition Reused must agree with.
-func naiveReused(docs []ImageDoc, d int) map[int]ImageMatch {
-	out := map[int]ImageMatch{}
+func naiveReused(docs []ImageDoc, d int) map[int]match {
+	out := map[int]match{}
 	for _, b := range docs {
 		for _, a := range docs {
 			dist := bits.OnesCount64(a.Sig.PHash ^ b.Sig.PHash)
@@ -48,7 +68,7 @@ func naiveReused(docs []ImageDoc, d int) map[int]ImageMatch {
 				continue
 			}
 			if old, ok := out[b.Order]; !ok || a.Order < old.Other {
-				out[b.Order] = ImageMatch{b.Order, a.Order, dist}
+				out[b.Order] = match{b.Order, a.Order, dist}
 			}
 		}
 	}
@@ -83,7 +103,7 @@ func TestReusedMatchesNaive(t *testing.T) {
 				t.Fatalf("only %d matches: the generator is too sparse", len(want))
 			}
 			rng.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
-			if got := Reused(docs, d); !reflect.DeepEqual(got, want) {
+			if got := found(Reused(docs, ReuseOptions{MaxDistance: d, MinTiles: 1})); !reflect.DeepEqual(got, want) {
 				t.Errorf("Reused found %d, naive %d", len(got), len(want))
 			}
 		})

@@ -20,7 +20,7 @@ func Default() *Rules {
 			ExcludeList: []string{"tags", "urls", "mentions", "whitespace"},
 			Exclude:     text.ExcludeTags | text.ExcludeURLs | text.ExcludeMentions | text.ExcludeWhitespace,
 		},
-		Media:   Media{Verify: true, ReuseDistance: 6},
+		Media:   Media{Verify: true, ReuseDistance: 6, ReuseTiles: 1},
 		Authors: Authors{MaxEntries: 1, Keep: KeepBest},
 		Content: Content{BriefThreshold: 0.6, DuplicateThreshold: 0.8},
 		Scoring: Scoring{

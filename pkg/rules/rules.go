@@ -133,11 +133,12 @@ type Length struct {
 
 // Media holds the image requirements.
 type Media struct {
-	MinImages     int  `yaml:"min_images" jsonschema:"minimum=0,default=0" jsonschema_description:"Fewest images an entry must attach."`
-	Verify        bool `yaml:"verify" jsonschema:"default=true" jsonschema_description:"Open local images to check they are images of at least the minimum size."`
-	MinWidth      int  `yaml:"min_width" jsonschema:"minimum=0,default=0" jsonschema_description:"Narrowest image accepted, in pixels."`
-	MinHeight     int  `yaml:"min_height" jsonschema:"minimum=0,default=0" jsonschema_description:"Shortest image accepted, in pixels."`
-	ReuseDistance int  `yaml:"reuse_distance" jsonschema:"minimum=0,maximum=64,default=6" jsonschema_description:"Largest perceptual-hash distance (0-64) at which two images count as the same screenshot."`
+	MinImages     int     `yaml:"min_images" jsonschema:"minimum=0,default=0" jsonschema_description:"Fewest images an entry must attach."`
+	Verify        bool    `yaml:"verify" jsonschema:"default=true" jsonschema_description:"Open local images to check they are images of at least the minimum size."`
+	MinWidth      int     `yaml:"min_width" jsonschema:"minimum=0,default=0" jsonschema_description:"Narrowest image accepted, in pixels."`
+	MinHeight     int     `yaml:"min_height" jsonschema:"minimum=0,default=0" jsonschema_description:"Shortest image accepted, in pixels."`
+	ReuseDistance int     `yaml:"reuse_distance" jsonschema:"minimum=0,maximum=64,default=6" jsonschema_description:"Largest perceptual-hash distance (0-64) at which two images are compared tile by tile."`
+	ReuseTiles    float64 `yaml:"reuse_tiles" jsonschema:"minimum=0,maximum=1,default=1" jsonschema_description:"Share of tiles (0-1) that must match for two compared images to count as the same screenshot; 1: every tile."`
 }
 
 // The values of authors.keep.

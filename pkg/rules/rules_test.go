@@ -40,7 +40,7 @@ func TestLoadFull(t *testing.T) {
 		{"length", [2]int{r.Length.Min, r.Length.Max}, [2]int{60, 2000}},
 		{"unit", r.Length.Unit, text.Weibo},
 		{"exclude", r.Length.Exclude, text.ExcludeTags | text.ExcludeURLs | text.ExcludeMentions | text.ExcludeWhitespace | text.ExcludeEmoji},
-		{"media", r.Media, Media{MinImages: 1, Verify: true, MinWidth: 200, MinHeight: 200, ReuseDistance: 8}},
+		{"media", r.Media, Media{MinImages: 1, Verify: true, MinWidth: 200, MinHeight: 200, ReuseDistance: 8, ReuseTiles: 0.98}},
 		{"authors", r.Authors, Authors{MaxEntries: 1, Keep: KeepBest, Blocklist: []string{"spam_bot_01"}}},
 		{"banned", r.Content.Banned, []string{"稳赚不赔", "guaranteed profit"}},
 		{"brief path", r.Content.BriefPath, filepath.Join("testdata", "announcement.txt")},

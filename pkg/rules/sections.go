@@ -136,6 +136,10 @@ func checkMedia(v *validator) {
 		v.errorf("media.reuse_distance", "0 means identical hashes only; the default is 6",
 			"`media.reuse_distance` must be between 0 and 64, got %d", m.ReuseDistance)
 	}
+	if m.ReuseTiles < 0 || m.ReuseTiles > 1 {
+		v.errorf("media.reuse_tiles", "1 means every tile; the default is 1",
+			"`media.reuse_tiles` must be between 0 and 1, got %g", m.ReuseTiles)
+	}
 }
 
 func checkAuthors(v *validator) {

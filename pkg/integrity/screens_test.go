@@ -1,0 +1,157 @@
+package integrity
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The screenshot corpus is written by scripts/genscreens: app screens,
+// each with an honest sibling (the same screen of another account, some
+// figures differ) and a reuse (re-encoded, resized, cropped, brightened,
+// retaken with another clock, or shown in a viewer with a border).
+
+type screenPair struct {
+	kind, variant, earlier, later string
+}
+
+func loadScreenPairs(t testing.TB) []screenPair {
+	t.Helper()
+	f, err := os.Open("testdata/screens/manifest.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []screenPair
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) == 4 && !strings.HasPrefix(fs[0], "#") {
+			out = append(out, screenPair{fs[0], fs[1], fs[2], fs[3]})
+		}
+	}
+	return out
+}
+
+// screenSigs is shared by the corpus tests: each file is decoded once.
+var screenSigs = map[string]ImageSig{}
+
+func screenSig(t testing.TB, cache map[string]ImageSig, name string) ImageSig {
+	t.Helper()
+	if sig, ok := cache[name]; ok {
+		return sig
+	}
+	f, err := ReadImage(context.Background(), filepath.Join("testdata/screens", name), nil)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	cache[name] = f.Sig
+	return f.Sig
+}
+
+var defaultReuse = ReuseOptions{MaxDistance: 6, MinTiles: 1}
+
+// TestScreenCorpus: no honest pair is flagged, at least 95 % of reuses
+// are, each pair judged on its own as two authors' entries.
+func TestScreenCorpus(t *testing.T) {
+	pairs := loadScreenPairs(t)
+	cache := screenSigs
+	total := map[string]int{}
+	flagged := map[string]int{}
+	for _, p := range pairs {
+		docs := []ImageDoc{
+			{Order: 0, Author: "first", Sig: screenSig(t, cache, p.earlier)},
+			{Order: 1, Author: "second", Sig: screenSig(t, cache, p.later)},
+		}
+		r := Reused(docs, defaultReuse)
+		m, found := r.Found[1]
+		total[p.kind]++
+		if found {
+			flagged[p.kind]++
+		}
+		if found != (p.kind == "reuse") {
+			ev := m.Tiles
+			if c, ok := r.Closest[1]; ok {
+				ev = c.Tiles
+			}
+			t.Errorf("%s %s %s: flagged = %v (%s)", p.kind, p.variant, p.later, found, ev)
+		}
+	}
+	if total["honest"] < 40 || total["reuse"] < 40 {
+		t.Fatalf("corpus has %d honest pairs and %d reuses, want 40 of each", total["honest"], total["reuse"])
+	}
+	t.Logf("honest pairs flagged: %d of %d; reuses flagged: %d of %d", flagged["honest"], total["honest"], flagged["reuse"], total["reuse"])
+	if flagged["honest"] != 0 {
+		t.Errorf("%d honest pairs flagged, want 0", flagged["honest"])
+	}
+	if rate := float64(flagged["reuse"]) / float64(total["reuse"]); rate < 0.95 {
+		t.Errorf("%.1f%% of reuses flagged, want at least 95%%", 100*rate)
+	}
+}
+
+// TestScreenCorpusTogether: the whole corpus as one campaign, every image
+// by its own author, originals first: exactly the reuses are flagged, each
+// naming its original.
+func TestScreenCorpusTogether(t *testing.T) {
+	pairs := loadScreenPairs(t)
+	cache := screenSigs
+	order := map[string]int{}
+	var docs []ImageDoc
+	add := func(name string) {
+		if _, ok := order[name]; !ok {
+			order[name] = len(docs)
+			docs = append(docs, ImageDoc{Order: len(docs), Author: name, Sig: screenSig(t, cache, name)})
+		}
+	}
+	for _, p := range pairs {
+		add(p.earlier)
+	}
+	for _, p := range pairs {
+		add(p.later)
+	}
+	r := Reused(docs, defaultReuse)
+	want := map[int]int{}
+	for _, p := range pairs {
+		if p.kind == "reuse" {
+			want[order[p.later]] = order[p.earlier]
+		}
+	}
+	for doc, m := range r.Found {
+		w, ok := want[doc]
+		switch {
+		case !ok:
+			t.Errorf("%s flagged as a copy of %s (%s)", docs[doc].Author, docs[m.Other].Author, m.Tiles)
+		case w != m.Other:
+			t.Errorf("%s: copy of %s, want %s", docs[doc].Author, docs[m.Other].Author, docs[w].Author)
+		}
+	}
+	for doc := range want {
+		if _, ok := r.Found[doc]; !ok {
+			t.Errorf("%s not flagged", docs[doc].Author)
+		}
+	}
+}
+
+func BenchmarkReadImage(b *testing.B) {
+	for _, name := range []string{"s00.png", "s00-jpeg50.jpg"} {
+		b.Run(name, func(b *testing.B) {
+			path := filepath.Join("testdata/screens", name)
+			for b.Loop() {
+				if _, err := ReadImage(context.Background(), path, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkComparePrints(b *testing.B) {
+	cache := map[string]ImageSig{}
+	a, o := screenSig(b, cache, "s00.png"), screenSig(b, cache, "s00-other.png")
+	for b.Loop() {
+		ComparePrints(a.Print, o.Print)
+	}
+}
