@@ -203,25 +203,27 @@ func TestSignalStopsRun(t *testing.T) {
 }
 
 // TestSecondSignalExitsAtOnce blocks promo where it cannot look at its
-// context (opening a FIFO as the rule file waits for a writer): the second
+// context (opening a FIFO named by --out waits for a reader): the second
 // SIGINT ends it.
 func TestSecondSignalExitsAtOnce(t *testing.T) {
 	if _, err := exec.LookPath("mkfifo"); err != nil || runtime.GOOS == "windows" {
 		t.Skip("no mkfifo")
 	}
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "rules.yaml")
+	if err := os.Mkdir(filepath.Join(dir, "export"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	export := filepath.Join(dir, "export", "posts.jsonl")
+	writeLargeExport(t, export, 10)
+	rules := filepath.Join(dir, "rules.yaml")
+	writeFile(t, rules, "name: t\ntags: {all_of: [\"#ES\"]}\nlength: {min: 10}\n")
+	fifo := filepath.Join(dir, "out.json")
 	if err := exec.Command("mkfifo", fifo).Run(); err != nil {
 		t.Fatal(err)
 	}
-	cmd := promoProcess(t, "validate", "-r", fifo, dir)
+	cmd := promoProcess(t, "validate", "-r", rules, "-o", "json", "--out", fifo, filepath.Dir(export))
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		t.Skipf("a FIFO rule file is refused up front (exit %d); nothing blocks", exitCode(t, err))
-	case <-time.After(300 * time.Millisecond):
-	}
 	waitFor(cmd, func(pid string) bool { // a thread blocked opening the FIFO
 		tasks, _ := filepath.Glob("/proc/" + pid + "/task/*/wchan")
 		for _, task := range tasks {
