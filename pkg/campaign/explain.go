@@ -34,6 +34,11 @@ type ComponentLine struct {
 // Explain describes entry i; post is its text (Options.Keep), nil when the
 // entry was unreadable.
 func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation {
+	return res.NewExplainer(st).Explain(i, post)
+}
+
+// explain is Explain with the field-wide figures worked out beforehand.
+func (res *Result) explain(i int, post *export.Post, st *Standings, top float64, placing *Placing) *Explanation {
 	e := &res.Entries[i]
 	x := &Explanation{Entry: e, Score: res.Scores[i]}
 	switch {
@@ -51,14 +56,10 @@ func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation
 		// for the per-post checks.
 		x.Checks = append(postReasons(e), res.crossReasons(e)...)
 	}
-	x.Components = res.componentLines(e, &x.Score, post)
+	x.Components = res.componentLines(e, &x.Score, post, top)
 	if st != nil {
 		x.Ranked = len(st.Placings)
-		for k := range st.Placings {
-			if st.Placings[k].Entry == i {
-				x.Placing = &st.Placings[k]
-			}
-		}
+		x.Placing = placing
 	}
 	return x
 }
@@ -105,7 +106,7 @@ func passMessage(c check.Code) string {
 	return "within the author's entry limit"
 }
 
-func (res *Result) componentLines(e *check.Entry, s *score.Result, post *export.Post) []ComponentLine {
+func (res *Result) componentLines(e *check.Entry, s *score.Result, post *export.Post, top float64) []ComponentLine {
 	w := res.Rules.Scoring.Weights
 	m := &e.Measure
 	c := s.C
@@ -113,7 +114,7 @@ func (res *Result) componentLines(e *check.Entry, s *score.Result, post *export.
 		{"length", c.Length, w.Length, fmt.Sprintf("%d / %d %s", m.Length, res.Rules.Scoring.LengthTarget, res.Rules.Length.Unit)},
 		{"topics", c.Topics, w.Topics, res.topicDetail(m, post)},
 		{"engagement", c.Engagement, w.Engagement, fmt.Sprintf("log1p(%d likes + 2×%d comments + 3×%d reposts) = %.3f; the field's highest %.3f",
-			m.Likes, m.Comments, m.Reposts, s.Engagement, res.topEngagement())},
+			m.Likes, m.Comments, m.Reposts, s.Engagement, top)},
 		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
 		{"originality", c.Originality, w.Originality, fmt.Sprintf("1 − max(similarity to an earlier entry %.2f, share of the brief %.2f)", s.Similarity, m.Brief)},
 		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges)},

@@ -76,6 +76,7 @@ text files) and never needs a network.`,
 		newSplitCmd(ios),
 		newInitCmd(ios),
 		newRulesCmd(ios),
+		newReportCmd(ios),
 	)
 	addExtraCommands(root, ios)
 	return root

@@ -1,0 +1,143 @@
+package htmlreport
+
+import (
+	"bufio"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"slices"
+)
+
+//go:embed assets/page.html assets/style.css assets/app.js
+var assets embed.FS
+
+var page = template.Must(template.New("page").Funcs(template.FuncMap{
+	"funnelSVG":    funnelSVG,
+	"histogramSVG": histogramSVG,
+	"uri":          func(s string) template.URL { return template.URL(s) }, // data: URIs made by thumb
+	"kb":           func(n int) string { return fmt.Sprintf("%.0f KB", math.Ceil(float64(n)/1024)) },
+}).ParseFS(assets, "assets/page.html"))
+
+// view is the page with its inlined assets.
+type view struct {
+	*Page
+	CSS template.CSS
+	JS  template.JS
+}
+
+// Write renders the page. The table's rows and the entries' details go
+// into JSON blocks between the page and its script, written as they are
+// encoded rather than built in memory first.
+func Write(w io.Writer, p *Page) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	v := view{Page: p, CSS: template.CSS(asset("style.css"))}
+	if !p.Public {
+		v.JS = template.JS(asset("app.js"))
+	}
+	if err := page.ExecuteTemplate(bw, "top", v); err != nil {
+		return err
+	}
+	if !p.Public {
+		if err := writeData(bw, p); err != nil {
+			return err
+		}
+	}
+	if err := page.ExecuteTemplate(bw, "bottom", v); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func asset(name string) string {
+	b, err := assets.ReadFile("assets/" + name)
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	return string(b)
+}
+
+var verdicts = []string{"valid", "invalid", "unreadable"}
+
+// writeData writes the two JSON blocks: promo-rows, what the table
+// needs for every entry, and promo-details, one line per entry. JSON
+// escapes <, > and &, so no text can close the script element.
+func writeData(w *bufio.Writer, p *Page) error {
+	var codes []string
+	for _, rc := range p.Reasons {
+		codes = append(codes, rc.Code)
+	}
+	rows := make([][]any, len(p.Entries))
+	for i, e := range p.Entries {
+		idx := make([]int, 0, len(e.Codes))
+		for _, c := range e.Codes {
+			idx = append(idx, slices.Index(codes, c))
+		}
+		rows[i] = []any{e.ID, e.Author, e.Source, slices.Index(verdicts, e.Verdict), idx, e.Length, round2(e.Score), e.Rank, e.Reward}
+	}
+	w.WriteString("<script type=\"application/json\" id=\"promo-rows\">")
+	if err := json.NewEncoder(w).Encode(map[string]any{"codes": orEmpty(codes), "verdicts": verdicts, "rows": rows}); err != nil {
+		return err
+	}
+	w.WriteString("</script>\n<script type=\"application/json\" id=\"promo-details\">")
+	for i, d := range p.Details {
+		if i > 0 {
+			w.WriteByte('\n')
+		}
+		b, err := json.Marshal(detailJSON(d))
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+	}
+	_, err := w.WriteString("</script>\n")
+	return err
+}
+
+// detailJSON is a detail as arrays, not objects: a large campaign has
+// a hundred thousand of them, and the keys would be most of the bytes.
+func detailJSON(d Detail) []any {
+	var segs any
+	if d.Text != nil {
+		s := make([]any, len(d.Text))
+		for i, g := range d.Text {
+			switch g.Kind {
+			case "":
+				s[i] = g.Text
+			case "near":
+				s[i] = []string{g.Kind, g.Text, g.Diff, g.Tail}
+			default:
+				s[i] = []string{g.Kind, g.Text}
+			}
+		}
+		segs = s
+	}
+	checks := make([][]any, len(d.Checks))
+	for i, c := range d.Checks {
+		checks[i] = []any{c.Code, b2i(c.Pass), c.Measured, c.Limit, c.Message}
+	}
+	comps := make([][]any, len(d.Components))
+	for i, c := range d.Components {
+		comps[i] = []any{c.Name, round4(c.Value), c.Weight, c.Detail}
+	}
+	return []any{segs, checks, comps, round2(d.Score), b2i(d.Ranked)}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
