@@ -153,4 +153,3 @@ func shotOf(e *check.Entry, im export.Image, budget *ThumbBudget) Shot {
 	s.Thumb = budget.thumb(im)
 	return s
 }
-

@@ -23,11 +23,20 @@ type wordRune struct {
 	start, end int
 }
 
+// wordingOf lists the wording runes of t, leaving out tags, links and
+// mentions as the near-duplicate check does: a tag every entry carries is
+// not a passage two of them share.
 func wordingOf(t string) []wordRune {
 	var out []wordRune
-	for i, r := range t {
-		if integrity.Wording(r) && !unicode.IsSpace(r) && !unicode.IsPunct(r) {
-			out = append(out, wordRune{unicode.ToLower(r), i, i + len(string(r))})
+	for _, sp := range text.Tokenize(t, text.SyntaxAuto, nil) {
+		if sp.End > len(t) || sp.Kind == text.SpanTag || sp.Kind == text.SpanURL || sp.Kind == text.SpanMention {
+			continue
+		}
+		for k, r := range t[sp.Start:sp.End] {
+			if integrity.Wording(r) && !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+				i := sp.Start + k
+				out = append(out, wordRune{unicode.ToLower(r), i, i + len(string(r))})
+			}
 		}
 	}
 	return out
