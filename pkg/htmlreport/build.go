@@ -3,8 +3,10 @@ package htmlreport
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
@@ -254,12 +256,12 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	x := res.NewExplainer(st)
 	p.Details = make([]Detail, len(res.Entries))
 	done := make([]bool, len(res.Entries))
-	err := res.Posts(ctx, opt.Run, func(i int, post *export.Post) error {
+	err := explainAll(ctx, res, opt.Run, func(i int, post *export.Post) {
 		ex := x.Explain(i, post)
 		p.Details[i] = detailOf(ex, hl.segments(post.Content, ex.Checks))
+	}, func(i int, post *export.Post) {
 		done[i] = true
 		want.keep(i, post)
-		return nil
 	})
 	if err != nil {
 		return err
@@ -283,4 +285,38 @@ func detailOf(x *campaign.Explanation, text []Segment) Detail {
 		d.Components = append(d.Components, Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: c.Detail})
 	}
 	return d
+}
+
+// explainAll reads the posts again and explains them with a pool of
+// workers: explaining re-runs every check, as long as judging took.
+// detail runs on the workers, each entry's once; keep runs in entry order
+// on the reading goroutine.
+func explainAll(ctx context.Context, res *campaign.Result, run campaign.Options, detail, keep func(int, *export.Post)) error {
+	n := run.Workers
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	type job struct {
+		i    int
+		post *export.Post
+	}
+	jobs := make(chan job, 4*n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				detail(j.i, j.post)
+			}
+		}()
+	}
+	err := res.Posts(ctx, run, func(i int, post *export.Post) error {
+		keep(i, post)
+		jobs <- job{i, post}
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	return err
 }

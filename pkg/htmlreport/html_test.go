@@ -2,8 +2,11 @@ package htmlreport_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -163,7 +166,7 @@ func TestStructure(t *testing.T) {
 	if len(rows.Rows) != 46 || len(p.Entries) != 46 {
 		t.Errorf("%d rows, %d entries, want 46", len(rows.Rows), len(p.Entries))
 	}
-	lines := strings.Split(textOf(byID(doc, "promo-details")), "\n")
+	lines := detailLines(t, textOf(byID(doc, "promo-details")))
 	if len(lines) != 46 {
 		t.Fatalf("%d detail lines, want 46", len(lines))
 	}
@@ -301,4 +304,23 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Equal(one, again) {
 		t.Error("the page differs between two identical runs")
 	}
+}
+
+// detailLines undoes what the page's script undoes: each line of the
+// block is a chunk of detail lines, gzipped and in base64.
+func detailLines(t *testing.T, block string) []string {
+	t.Helper()
+	var out []string
+	for _, chunk := range strings.Split(block, "\n") {
+		zr, err := gzip.NewReader(base64.NewDecoder(base64.StdEncoding, strings.NewReader(chunk)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, strings.Split(string(b), "\n")...)
+	}
+	return out
 }

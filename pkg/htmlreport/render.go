@@ -2,7 +2,9 @@ package htmlreport
 
 import (
 	"bufio"
+	"compress/gzip"
 	"embed"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -81,19 +83,48 @@ func writeData(w *bufio.Writer, p *Page) error {
 	if err := json.NewEncoder(w).Encode(map[string]any{"codes": orEmpty(codes), "verdicts": verdicts, "rows": rows}); err != nil {
 		return err
 	}
-	w.WriteString("</script>\n<script type=\"application/json\" id=\"promo-details\">")
-	for i, d := range p.Details {
-		if i > 0 {
+	fmt.Fprintf(w, "</script>\n<script type=\"application/x-promo-details\" id=\"promo-details\" data-chunk=\"%d\">", chunkSize)
+	for start := 0; start < len(p.Details); start += chunkSize {
+		if start > 0 {
 			w.WriteByte('\n')
+		}
+		if err := writeChunk(w, p.Details[start:min(start+chunkSize, len(p.Details))]); err != nil {
+			return err
+		}
+	}
+	_, err := w.WriteString("</script>\n")
+	return err
+}
+
+// chunkSize is how many entries' details share one compressed chunk.
+// Opening an entry inflates its chunk only; the text search inflates
+// them one after another.
+const chunkSize = 500
+
+// writeChunk writes the details as JSON lines, gzipped and in base64:
+// post texts and explanations are most of a large page, and compress to
+// a fifth. gzip's header carries no time or name, so the bytes depend on
+// the details alone.
+func writeChunk(w io.Writer, details []Detail) error {
+	b64 := base64.NewEncoder(base64.StdEncoding, w)
+	zw, err := gzip.NewWriterLevel(b64, gzip.BestSpeed)
+	if err != nil {
+		return err
+	}
+	for i, d := range details {
+		if i > 0 {
+			zw.Write([]byte{'\n'})
 		}
 		b, err := json.Marshal(detailJSON(d))
 		if err != nil {
 			return err
 		}
-		w.Write(b)
+		zw.Write(b)
 	}
-	_, err := w.WriteString("</script>\n")
-	return err
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return b64.Close()
 }
 
 // detailJSON is a detail as arrays, not objects: a large campaign has

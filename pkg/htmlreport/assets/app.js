@@ -8,20 +8,42 @@
   var data = JSON.parse(rowsEl.textContent);
   var rows = data.rows, codes = data.codes, verdicts = data.verdicts;
   var detailsEl = document.getElementById("promo-details");
-  var lines = null, lower = null;
+  var chunkSize = +detailsEl.dataset.chunk, packed = null, cache = new Map(), texts = null, loading = null;
   var PAGE = 100;
   var state = { verdict: "", code: -1, author: "", q: "", key: -1, dir: 1, page: 0 };
   var view = [];
   var $ = function (id) { return document.getElementById(id); };
   var tbody = document.querySelector("#entries-table tbody");
 
-  function detailLines() {
-    if (!lines) lines = detailsEl.textContent.split("\n");
-    return lines;
+  // inflate gives the detail lines of chunk k: base64, then gzip, both
+  // undone in the page; the last few chunks are kept.
+  function inflate(k) {
+    if (cache.has(k)) return cache.get(k);
+    if (!packed) packed = detailsEl.textContent.split("\n");
+    var bin = atob(packed[k]), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var p = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+      .then(function (t) { return t.split("\n"); });
+    cache.set(k, p);
+    if (cache.size > 4) cache.delete(cache.keys().next().value);
+    return p;
   }
-  function lowerLines() {
-    if (!lower) lower = detailLines().map(function (l) { return l.toLowerCase(); });
-    return lower;
+
+  function plain(segs) {
+    return segs ? segs.map(function (s) { return typeof s === "string" ? s : s.slice(1).join(""); }).join("") : "";
+  }
+
+  // loadTexts reads every post's text, lower-cased, for the text search.
+  function loadTexts() {
+    if (loading) return loading;
+    var all = new Array(rows.length), p = Promise.resolve();
+    for (var k = 0; k * chunkSize < rows.length; k++) {
+      p = p.then(inflate.bind(null, k)).then(function (k, lines) {
+        lines.forEach(function (l, j) { all[k * chunkSize + j] = plain(JSON.parse(l)[0]).toLowerCase(); });
+      }.bind(null, k));
+    }
+    loading = p.then(function () { texts = all; });
+    return loading;
   }
 
   function matches(i) {
@@ -31,7 +53,7 @@
     if (state.author && r[1].toLowerCase().indexOf(state.author) < 0) return false;
     if (state.q) {
       if (r[0].toLowerCase().indexOf(state.q) >= 0 || r[1].toLowerCase().indexOf(state.q) >= 0) return true;
-      return lowerLines()[i].indexOf(state.q) >= 0;
+      return texts !== null && texts[i].indexOf(state.q) >= 0;
     }
     return true;
   }
@@ -137,7 +159,11 @@
   }
 
   function open(i) {
-    var r = rows[i], d = JSON.parse(detailLines()[i]);
+    inflate(Math.floor(i / chunkSize)).then(function (lines) { show(i, JSON.parse(lines[i % chunkSize])); });
+  }
+
+  function show(i, d) {
+    var r = rows[i];
     $("detail-title").textContent = r[0] + " by " + (r[1] || "(no author)");
     var body = $("detail-body");
     body.replaceChildren();
@@ -192,6 +218,11 @@
     state.author = $("f-author").value.trim().toLowerCase();
     state.q = $("f-q").value.trim().toLowerCase();
     state.page = 0;
+    if (state.q && !texts) {
+      $("entries-status").textContent = "Searching the post texts…";
+      loadTexts().then(update);
+      return;
+    }
     update();
   }
   ["f-verdict", "f-code"].forEach(function (id) { $(id).addEventListener("change", onFilter); });
