@@ -29,7 +29,7 @@ var updateScreenshot = flag.Bool("update-screenshot", false, "rewrite docs/repor
 
 // chromium finds Debian's chromium. Without it the browser test is
 // skipped on a workstation and fails under CI, where .ci/run installs it.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
 		if path, err := exec.LookPath(p); err == nil {
@@ -82,7 +82,7 @@ type rankJSON struct {
 // browser starts a headless chromium of its own, with a fresh profile and
 // nothing that reaches out on its own, and records every console error
 // and every request the page makes.
-func browser(t *testing.T) (context.Context, *events) {
+func browser(t testing.TB) (context.Context, *events) {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium(t)),
@@ -196,7 +196,7 @@ func TestReportInBrowser(t *testing.T) {
 	}
 }
 
-func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatal(err)
@@ -330,4 +330,36 @@ func checkDark(t *testing.T, ctx context.Context) {
 	if bg != "rgb(21, 24, 28)" {
 		t.Errorf("dark background %q", bg)
 	}
+}
+
+// BenchmarkReportOpen times chromium opening a report until its table is
+// drawn, and opening one entry. Set PROMO_REPORT_PAGE to a page made from a
+// large export (docs/benchmarks.md says how); without it the benchmark is
+// skipped, as it is without chromium.
+func BenchmarkReportOpen(b *testing.B) {
+	page := os.Getenv("PROMO_REPORT_PAGE")
+	if page == "" {
+		b.Skip("set PROMO_REPORT_PAGE to a report to open")
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, _ := browser(b)
+	var load, open time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+abs), chromedp.WaitVisible(chromedp.CSS(`html[data-ready="true"]`))); err != nil {
+			b.Fatal(err)
+		}
+		load += time.Since(start)
+		start = time.Now()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#entries-table tbody button[data-id]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#detail-body .post`)), chromedp.KeyEvent("\x1b")); err != nil {
+			b.Fatal(err)
+		}
+		open += time.Since(start)
+	}
+	b.ReportMetric(float64(load.Milliseconds())/float64(b.N), "ms/load")
+	b.ReportMetric(float64(open.Milliseconds())/float64(b.N), "ms/open-entry")
 }
