@@ -31,7 +31,7 @@ var updateScreenshot = flag.Bool("update-screenshot", false, "rewrite docs/repor
 // skipped on a workstation and fails under CI, where .ci/run installs it.
 func chromium(t testing.TB) string {
 	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+	for _, p := range []string{os.Getenv("PROMO_CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser"} {
 		if path, err := exec.LookPath(p); err == nil {
 			return path
 		}
@@ -137,6 +137,14 @@ func (e *events) record(ev any) {
 func call[P any](cmd cdp.Command[P, cdp.Empty], params P) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, cmd, params)
+		return err
+	})
+}
+
+// poll waits until the expression is true.
+func poll(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(20*time.Second))(ctx, t)
 		return err
 	})
 }
@@ -273,6 +281,14 @@ func checkFilter(t *testing.T, ctx context.Context, v *validateJSON) {
 		t.Errorf("near-duplicate filter shows %v, want %v", got, want)
 	}
 	setFilter(t, ctx, "")
+	// the text search reads the post texts, which the page inflates first
+	run(t, ctx, chromedp.SendKeys(chromedp.CSS("#f-q"), "第二届"),
+		poll(`document.querySelectorAll("#entries-table tbody button[data-id]").length === 1`))
+	if got := visibleIDs(t, ctx); !slices.Equal(got, []string{"p09"}) {
+		t.Errorf("searching 第二届 shows %v, want [p09]", got)
+	}
+	run(t, ctx, chromedp.Evaluate[chromedp.Void](`(q => { q.value = ""; q.dispatchEvent(new Event("input")); })(document.getElementById("f-q"))`),
+		poll(`document.querySelectorAll("#entries-table tbody button[data-id]").length > 1`))
 	if n := len(visibleIDs(t, ctx)); n != len(v.Entries) {
 		t.Errorf("without a filter %d rows, want %d", n, len(v.Entries))
 	}

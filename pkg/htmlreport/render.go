@@ -63,40 +63,56 @@ func asset(name string) string {
 
 var verdicts = []string{"valid", "invalid", "unreadable"}
 
-// writeData writes the two JSON blocks: promo-rows, what the table
-// needs for every entry, and promo-details, one line per entry. JSON
-// escapes <, > and &, so no text can close the script element.
+// writeData writes the data the script reads: promo-meta, the reason
+// codes and verdicts the rows refer to; promo-rows blocks, what the table
+// needs of every entry; promo-details blocks, each entry's explanation and
+// text. Each is cut into many script elements, as a browser parses one
+// huge element far more slowly than many small ones. JSON escapes <, >
+// and &, and base64 has none, so no text can close an element.
 func writeData(w *bufio.Writer, p *Page) error {
 	var codes []string
 	for _, rc := range p.Reasons {
 		codes = append(codes, rc.Code)
 	}
-	rows := make([][]any, len(p.Entries))
-	for i, e := range p.Entries {
+	meta, err := json.Marshal(map[string]any{"codes": orEmpty(codes), "verdicts": verdicts, "entries": len(p.Entries), "chunk": chunkSize})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "<script type=\"application/json\" id=\"promo-meta\">%s</script>\n", meta)
+	for start := 0; start < len(p.Entries); start += rowsChunk {
+		rows := p.Entries[start:min(start+rowsChunk, len(p.Entries))]
+		b, err := json.Marshal(rowsJSON(rows, codes))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "<script type=\"application/json\" class=\"promo-rows\">%s</script>\n", b)
+	}
+	for start := 0; start < len(p.Details); start += chunkSize {
+		w.WriteString("<script type=\"application/x-promo-details\" class=\"promo-details\">")
+		if err := writeChunk(w, p.Details[start:min(start+chunkSize, len(p.Details))]); err != nil {
+			return err
+		}
+		w.WriteString("</script>\n")
+	}
+	return nil
+}
+
+// rowsChunk is how many rows one promo-rows element holds.
+const rowsChunk = 5000
+
+func rowsJSON(entries []Row, codes []string) [][]any {
+	rows := make([][]any, len(entries))
+	for i, e := range entries {
 		idx := make([]int, 0, len(e.Codes))
 		for _, c := range e.Codes {
 			idx = append(idx, slices.Index(codes, c))
 		}
 		rows[i] = []any{e.ID, e.Author, e.Source, slices.Index(verdicts, e.Verdict), idx, e.Length, round2(e.Score), e.Rank, e.Reward}
 	}
-	w.WriteString("<script type=\"application/json\" id=\"promo-rows\">")
-	if err := json.NewEncoder(w).Encode(map[string]any{"codes": orEmpty(codes), "verdicts": verdicts, "rows": rows}); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "</script>\n<script type=\"application/x-promo-details\" id=\"promo-details\" data-chunk=\"%d\">", chunkSize)
-	for start := 0; start < len(p.Details); start += chunkSize {
-		if start > 0 {
-			w.WriteByte('\n')
-		}
-		if err := writeChunk(w, p.Details[start:min(start+chunkSize, len(p.Details))]); err != nil {
-			return err
-		}
-	}
-	_, err := w.WriteString("</script>\n")
-	return err
+	return rows
 }
 
-// chunkSize is how many entries' details share one compressed chunk.
+// chunkSize is how many entries' details share one compressed element.
 // Opening an entry inflates its chunk only; the text search inflates
 // them one after another.
 const chunkSize = 500

@@ -3,12 +3,17 @@
 // its own line of the details block, so a large campaign opens quickly.
 (function () {
   "use strict";
-  var rowsEl = document.getElementById("promo-rows");
-  if (!rowsEl) return;
-  var data = JSON.parse(rowsEl.textContent);
-  var rows = data.rows, codes = data.codes, verdicts = data.verdicts;
-  var detailsEl = document.getElementById("promo-details");
-  var chunkSize = +detailsEl.dataset.chunk, packed = null, cache = new Map(), texts = null, loading = null;
+  var metaEl = document.getElementById("promo-meta");
+  if (!metaEl) return;
+  var t0 = performance.now();
+  var meta = JSON.parse(metaEl.textContent), codes = meta.codes, verdicts = meta.verdicts, chunkSize = meta.chunk;
+  var rows = [];
+  document.querySelectorAll("script.promo-rows").forEach(function (el) {
+    rows.push.apply(rows, JSON.parse(el.textContent));
+  });
+  window.__parse = performance.now() - t0;
+  var packed = document.querySelectorAll("script.promo-details");
+  var cache = new Map(), texts = null, loading = null;
   var PAGE = 100;
   var state = { verdict: "", code: -1, author: "", q: "", key: -1, dir: 1, page: 0 };
   var view = [];
@@ -19,8 +24,7 @@
   // undone in the page; the last few chunks are kept.
   function inflate(k) {
     if (cache.has(k)) return cache.get(k);
-    if (!packed) packed = detailsEl.textContent.split("\n");
-    var bin = atob(packed[k]), bytes = new Uint8Array(bin.length);
+    var bin = atob(packed[k].textContent), bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     var p = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
       .then(function (t) { return t.split("\n"); });
@@ -233,5 +237,6 @@
   $("prev").addEventListener("click", function () { state.page--; draw(); });
   $("next").addEventListener("click", function () { state.page++; draw(); });
   update();
+  window.__ready = performance.now() - t0;
   document.documentElement.dataset.ready = "true";
 })();
