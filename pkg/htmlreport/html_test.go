@@ -240,8 +240,7 @@ func checkTables(t *testing.T, doc *html.Node) {
 // checkLabels: every form control sits in a label or has an aria-label.
 func checkLabels(t *testing.T, doc *html.Node) {
 	t.Helper()
-	var inLabel func(*html.Node) bool
-	inLabel = func(n *html.Node) bool {
+	inLabel := func(n *html.Node) bool {
 		for p := n.Parent; p != nil; p = p.Parent {
 			if p.Data == "label" {
 				return true

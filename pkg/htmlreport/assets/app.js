@@ -5,13 +5,12 @@
   "use strict";
   var metaEl = document.getElementById("promo-meta");
   if (!metaEl) return;
-  var t0 = performance.now();
   var meta = JSON.parse(metaEl.textContent), codes = meta.codes, verdicts = meta.verdicts, chunkSize = meta.chunk;
   var rows = [];
   document.querySelectorAll("script.promo-rows").forEach(function (el) {
     rows.push.apply(rows, JSON.parse(el.textContent));
   });
-  window.__parse = performance.now() - t0;
+  performance.mark("promo:rows-parsed");
   var packed = document.querySelectorAll("script.promo-details");
   var cache = new Map(), texts = null, loading = null;
   var PAGE = 100;
@@ -237,6 +236,6 @@
   $("prev").addEventListener("click", function () { state.page--; draw(); });
   $("next").addEventListener("click", function () { state.page++; draw(); });
   update();
-  window.__ready = performance.now() - t0;
+  performance.mark("promo:ready");
   document.documentElement.dataset.ready = "true";
 })();
