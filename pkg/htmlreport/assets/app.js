@@ -188,7 +188,11 @@
     }
     body.appendChild(el("h3", "Checks"));
     body.appendChild(table("Each check with what was measured and the limit", ["", "check", "measured", "limit", "detail"],
-      d[1].map(function (c) { return [el("td", c[1] ? "ok" : "FAIL", c[1] ? "pass" : "fail"), c[0], c[2], c[3], c[4]]; })));
+      d[1].map(function (c) {
+        var code = el("td");
+        code.appendChild(el("code", c[0]));
+        return [el("td", c[1] ? "ok" : "FAIL", c[1] ? "pass" : "fail"), code, c[2], c[3], c[4]];
+      })));
     if (d[2].length) {
       body.appendChild(el("h3", "Score components"));
       body.appendChild(table("Each component with its weight and inputs", ["component", "value", "weight", "inputs"],
