@@ -42,6 +42,11 @@ as counts per reason; no other author is named.
   promo report -r rules.yaml --seed "$BLOCK_HASH" export/ --out report.html`,
 	}
 	addJudgeFlags(cmd, "html")
+	// The page is the only format; a config file's "output: json", meant
+	// for the other commands, does not apply to it.
+	out := cmd.Flags().Lookup("output")
+	out.DefValue = formatHTML
+	_ = out.Value.Set(formatHTML)
 	cmd.Flags().Bool("public", false, "write the results page for the community: winners named, rejections counted")
 	cmd.Flags().Bool("stamp", false, "show when the page was made (the page then differs run to run)")
 	cmd.Flags().String("seed", "", "also run and show the lucky draw with this public seed")
