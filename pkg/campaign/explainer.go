@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/promo-cli/promo/pkg/export"
 )
@@ -70,4 +71,13 @@ func (res *Result) Posts(ctx context.Context, opt Options, fn func(i int, p *exp
 		}
 	}
 	return nil
+}
+
+// nameRecord names the post as readFile does: the file by the name the
+// operator gave it, and a record without an id by where it is.
+func nameRecord(p *export.Post, name string) {
+	if p.ID == p.Source() {
+		p.ID = name + ":" + strconv.Itoa(p.Line)
+	}
+	p.File = name
 }

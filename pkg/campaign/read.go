@@ -143,7 +143,10 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	}
 	posts := 0
 	err := export.Read(ctx, f, eo, func(p export.Post) error {
-		nameRecord(&p, name)
+		if p.ID == p.Source() { // no id in the record: name it by where it is
+			p.ID = name + ":" + strconv.Itoa(p.Line)
+		}
+		p.File = name
 		if keep != "" && p.ID == keep {
 			out.kept = append(out.kept, p)
 		}
@@ -162,15 +165,6 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	}
 	out.digest = <-digest
 	return out
-}
-
-// nameRecord sets the post's file to the name the operator gave it, and
-// names a record without an id by where it is.
-func nameRecord(p *export.Post, name string) {
-	if p.ID == p.Source() {
-		p.ID = name + ":" + strconv.Itoa(p.Line)
-	}
-	p.File = name
 }
 
 // unreadableFile stands for a file that could not be read at all, so that
