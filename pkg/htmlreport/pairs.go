@@ -47,7 +47,7 @@ func clustersOf(res *campaign.Result, w *wanted, max int) ([]Cluster, int) {
 		for _, i := range c[1:] {
 			a, b := shared(w.text[first], w.text[i])
 			cl.Pairs = append(cl.Pairs, Pair{
-				Similarity: similarityOf(&res.Entries[i]),
+				Similarity: similarityOf(&res.Entries[i], res.Entries[first].ID),
 				Left:       sideOf(&res.Entries[first], a),
 				Right:      sideOf(&res.Entries[i], b),
 			})
@@ -57,11 +57,15 @@ func clustersOf(res *campaign.Result, w *wanted, max int) ([]Cluster, int) {
 	return out, len(res.Clusters)
 }
 
-// similarityOf is what the near-duplicate check measured, or "" for a
-// member that repeats another member rather than the first.
-func similarityOf(e *check.Entry) string {
+// similarityOf is what the near-duplicate check measured, naming the
+// entry it was measured against when that is not the earliest of the
+// group (first): a member can repeat another member.
+func similarityOf(e *check.Entry, first string) string {
 	for _, r := range e.Reasons {
 		if r.Code == check.NearDuplicate && !r.Pass {
+			if r.Other != first {
+				return r.Measured + " to " + r.Other
+			}
 			return r.Measured
 		}
 	}
