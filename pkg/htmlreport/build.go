@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
@@ -254,11 +255,11 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	want := newWanted(res, max)
 	hl := newHighlighter(res.Rules)
 	x := res.NewExplainer(st)
-	p.Details = make([]Detail, len(res.Entries))
+	pk := newPacker(len(res.Entries))
 	done := make([]bool, len(res.Entries))
 	err := explainAll(ctx, res, opt.Run, func(i int, post *export.Post) {
 		ex := x.Explain(i, post)
-		p.Details[i] = detailOf(ex, hl.segments(post.Content, ex.Checks))
+		pk.put(i, detailOf(ex, hl.segments(post.Content, ex.Checks)))
 	}, func(i int, post *export.Post) {
 		done[i] = true
 		want.keep(i, post)
@@ -268,8 +269,11 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	}
 	for i := range done {
 		if !done[i] {
-			p.Details[i] = detailOf(x.Explain(i, nil), nil)
+			pk.put(i, detailOf(x.Explain(i, nil), nil))
 		}
+	}
+	if p.packed, err = pk.result(); err != nil {
+		return err
 	}
 	p.Clusters, p.ClustersTotal = clustersOf(res, want, max)
 	p.Reused, p.ReusedTotal = reusedOf(res, want, max, &p.Thumbs)
@@ -319,4 +323,49 @@ func explainAll(ctx context.Context, res *campaign.Result, run campaign.Options,
 	close(jobs)
 	wg.Wait()
 	return err
+}
+
+// packer gathers the details and packs each chunk as soon as its last
+// entry is explained, so the explanations of a large campaign are never
+// all in memory: packed, they take an eighth of the room.
+type packer struct {
+	details []Detail
+	left    []atomic.Int32 // entries of each chunk not yet explained
+	packed  [][]byte
+	mu      sync.Mutex
+	err     error
+}
+
+func newPacker(n int) *packer {
+	chunks := (n + chunkSize - 1) / chunkSize
+	pk := &packer{details: make([]Detail, n), left: make([]atomic.Int32, chunks), packed: make([][]byte, chunks)}
+	for c := range pk.left {
+		pk.left[c].Store(int32(min(chunkSize, n-c*chunkSize)))
+	}
+	return pk
+}
+
+// put stores entry i's detail; it is called once for each entry, from any
+// goroutine.
+func (pk *packer) put(i int, d Detail) {
+	pk.details[i] = d
+	c := i / chunkSize
+	if pk.left[c].Add(-1) != 0 {
+		return
+	}
+	part := pk.details[c*chunkSize : min((c+1)*chunkSize, len(pk.details))]
+	b, err := packChunk(part)
+	clear(part)
+	pk.mu.Lock()
+	defer pk.mu.Unlock()
+	pk.packed[c] = b
+	if err != nil && pk.err == nil {
+		pk.err = err
+	}
+}
+
+func (pk *packer) result() ([][]byte, error) {
+	pk.mu.Lock()
+	defer pk.mu.Unlock()
+	return pk.packed, pk.err
 }

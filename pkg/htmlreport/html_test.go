@@ -261,20 +261,34 @@ func checkLabels(t *testing.T, doc *html.Node) {
 // TestNearMiss: p09 writes the tag with 第二届 for 第三届; its text marks
 // the tag as a near-miss with 二 as the difference.
 func TestNearMiss(t *testing.T) {
-	p, _ := render(t, false, 1)
+	p, b := render(t, false, 1)
+	doc := parse(t, b)
+	var lines []string
+	for _, n := range byClass(doc, "promo-details") {
+		lines = append(lines, detailLines(t, textOf(n))...)
+	}
 	for i, e := range p.Entries {
 		if e.ID != "p09" {
 			continue
 		}
-		for _, s := range p.Details[i].Text {
-			if s.Kind == "near" {
-				if whole := s.Text + s.Diff + s.Tail; !strings.Contains(whole, "第二届") || s.Diff != "二" {
-					t.Errorf("near-miss %+v", s)
+		var d []json.RawMessage
+		if err := json.Unmarshal([]byte(lines[i]), &d); err != nil {
+			t.Fatal(err)
+		}
+		var segs []json.RawMessage
+		if err := json.Unmarshal(d[0], &segs); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range segs {
+			var near []string
+			if json.Unmarshal(s, &near) == nil && len(near) == 4 && near[0] == "near" {
+				if whole := near[1] + near[2] + near[3]; !strings.Contains(whole, "第二届") || near[2] != "二" {
+					t.Errorf("near-miss %q", near)
 				}
 				return
 			}
 		}
-		t.Fatalf("p09 has no near-miss: %+v", p.Details[i].Text)
+		t.Fatalf("p09 has no near-miss: %s", d[0])
 	}
 	t.Fatal("no p09")
 }

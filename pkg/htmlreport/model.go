@@ -23,7 +23,8 @@ type Page struct {
 	Ranked  int      // valid entries ranked
 
 	Entries  []Row    // every entry, in source order; empty on the public page
-	Details  []Detail // Details[i] explains Entries[i]
+	Details  []Detail // Details[i] explains Entries[i]; Build leaves it empty and fills packed
+	packed   [][]byte // the details as written, chunkSize entries a chunk (packChunk)
 	Clusters []Cluster
 	Reused   []ReusedPair
 	Draw     *Draw

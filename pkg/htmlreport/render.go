@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"embed"
 	"encoding/base64"
@@ -87,11 +88,19 @@ func writeData(w *bufio.Writer, p *Page) error {
 		}
 		fmt.Fprintf(w, "<script type=\"application/json\" class=\"promo-rows\">%s</script>\n", b)
 	}
-	for start := 0; start < len(p.Details); start += chunkSize {
-		w.WriteString("<script type=\"application/x-promo-details\" class=\"promo-details\">")
-		if err := writeChunk(w, p.Details[start:min(start+chunkSize, len(p.Details))]); err != nil {
-			return err
+	packed := p.packed
+	if packed == nil { // a page made by hand rather than by Build
+		for start := 0; start < len(p.Details); start += chunkSize {
+			c, err := packChunk(p.Details[start:min(start+chunkSize, len(p.Details))])
+			if err != nil {
+				return err
+			}
+			packed = append(packed, c)
 		}
+	}
+	for _, c := range packed {
+		w.WriteString("<script type=\"application/x-promo-details\" class=\"promo-details\">")
+		w.Write(c)
 		w.WriteString("</script>\n")
 	}
 	return nil
@@ -123,6 +132,14 @@ const chunkSize = 500
 // which matters more than the seconds it costs: every byte of the page is
 // parsed by the browser). gzip's header carries no time or name, so the
 // bytes depend on the details alone.
+func packChunk(details []Detail) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := writeChunk(&buf, details); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 func writeChunk(w io.Writer, details []Detail) error {
 	b64 := base64.NewEncoder(base64.StdEncoding, w)
 	zw, err := gzip.NewWriterLevel(b64, gzip.DefaultCompression)
