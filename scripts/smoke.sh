@@ -41,6 +41,8 @@ id=$("$bin" rank -r "$rules" -o csv "$export_dir" | sed -n 2p | cut -d, -f2)
 run 0 explain -r "$rules" "$export_dir" "$id"
 run 0 split --pool 1250 --token ES --winners 10
 run 0 draw -r "$rules" --seed smoke --winners 3 "$export_dir"
+run 0 report -r "$rules" --out "$(dirname "$bin")/report.html" "$export_dir"
+run 0 report -r "$rules" --public --seed smoke --out "$(dirname "$bin")/results.html" "$export_dir"
 run 0 init
 run 0 init --from testdata/sample/announcement.txt
 run 2 valdiate -r "$rules" "$export_dir"

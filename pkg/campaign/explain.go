@@ -34,6 +34,11 @@ type ComponentLine struct {
 // Explain describes entry i; post is its text (Options.Keep), nil when the
 // entry was unreadable.
 func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation {
+	return res.NewExplainer(st).Explain(i, post)
+}
+
+// explain is Explain with the field-wide figures worked out beforehand.
+func (res *Result) explain(i int, post *export.Post, st *Standings, top float64, placing *Placing) *Explanation {
 	e := &res.Entries[i]
 	x := &Explanation{Entry: e, Score: res.Scores[i]}
 	switch {
@@ -51,14 +56,10 @@ func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation
 		// for the per-post checks.
 		x.Checks = append(postReasons(e), res.crossReasons(i)...)
 	}
-	x.Components = res.componentLines(i, &x.Score, post)
+	x.Components = res.componentLines(i, &x.Score, post, top)
 	if st != nil {
 		x.Ranked = len(st.Placings)
-		for k := range st.Placings {
-			if st.Placings[k].Entry == i {
-				x.Placing = &st.Placings[k]
-			}
-		}
+		x.Placing = placing
 	}
 	return x
 }
@@ -129,7 +130,7 @@ func (res *Result) nearPass(i int) check.Reason {
 	return r
 }
 
-func (res *Result) componentLines(i int, s *score.Result, post *export.Post) []ComponentLine {
+func (res *Result) componentLines(i int, s *score.Result, post *export.Post, top float64) []ComponentLine {
 	e := &res.Entries[i]
 	w := res.Rules.Scoring.Weights
 	m := &e.Measure
@@ -138,7 +139,7 @@ func (res *Result) componentLines(i int, s *score.Result, post *export.Post) []C
 		{"length", c.Length, w.Length, fmt.Sprintf("%d / %d %s", m.Length, res.Rules.Scoring.LengthTarget, res.Rules.Length.Unit)},
 		{"topics", c.Topics, w.Topics, res.topicDetail(m, post)},
 		{"engagement", c.Engagement, w.Engagement, fmt.Sprintf("log1p(%d likes + 2×%d comments + 3×%d reposts) = %.3f; the field's highest %.3f",
-			m.Likes, m.Comments, m.Reposts, s.Engagement, res.topEngagement())},
+			m.Likes, m.Comments, m.Reposts, s.Engagement, top)},
 		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
 		{"originality", c.Originality, w.Originality, res.originalityDetail(i, s, m)},
 		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges)},

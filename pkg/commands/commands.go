@@ -135,6 +135,7 @@ text files) and never needs a network.`,
 		newSplitCmd(ios),
 		newInitCmd(ios),
 		newRulesCmd(ios),
+		newReportCmd(ios),
 	)
 	return root
 }
