@@ -40,6 +40,7 @@ type Entry struct {
 	HasTime    bool
 	Reasons    []Reason
 	Measure    Measure
+	Wallet     string // payout address as written; "" when none
 }
 
 // Source is where the entry was read: "posts.jsonl:12".

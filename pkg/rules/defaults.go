@@ -28,7 +28,7 @@ func Default() *Rules {
 			LengthTarget: 300,
 			JudgesScale:  Scale{Min: 0, Max: 10},
 		},
-		Rewards: Rewards{Decimals: 2, Split: SplitEqual, Ties: TiesShare, Unfilled: UnfilledRedistribute},
+		Rewards: Rewards{Decimals: 2, Split: SplitEqual, Ties: TiesShare, Unfilled: UnfilledRedistribute, PayTo: PayToUID},
 		pos:     map[string]position{},
 		bad:     map[string]bool{},
 	}

@@ -31,6 +31,7 @@ var steps = []struct {
 	{"paths", checkPaths},
 	{"rewards", checkRewards},
 	{"tiers", checkTiers},
+	{"pay_to", checkPayTo},
 }
 
 func validate(r *Rules) ErrorList {
