@@ -49,7 +49,18 @@ func renderCases() []renderCase {
 		{"split.tsv", func(w io.Writer) error { return SplitTable(w, sp, TSV) }},
 		{"split.json", func(w io.Writer) error { return SplitJSON(w, sp) }},
 		{"split.csv", func(w io.Writer) error { return SplitCSV(w, sp) }},
+		{"payout.safe.csv", func(w io.Writer) error { return SafeCSV(w, mustPayout(sampleWalletStandings(), true)) }},
+		{"payout.disperse", func(w io.Writer) error { return Disperse(w, mustPayout(sampleWalletStandings(), true)) }},
+		{"standings.excel.csv", func(w io.Writer) error { return StandingsExcel(w, sampleWalletStandings()) }},
 	}
+}
+
+func mustPayout(s *Standings, merge bool) *Payout {
+	p, err := NewPayout(s, merge)
+	if err != nil {
+		panic(err)
+	}
+	return p
 }
 
 func render(t *testing.T, c renderCase) []byte {
