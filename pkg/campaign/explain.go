@@ -64,7 +64,7 @@ func (res *Result) explain(i int, post *export.Post, st *Standings, top float64,
 	return x
 }
 
-var crossCodes = []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit, check.DuplicateID, check.SharedWallet}
+var crossCodes = []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit, check.DuplicateID, check.SharedWallet, check.Overridden}
 
 // postReasons are the entry's findings of the per-post checks.
 func postReasons(e *check.Entry) []check.Reason {
@@ -95,7 +95,7 @@ func (res *Result) crossReasons(i int) []check.Reason {
 				found = true
 			}
 		}
-		if !found && c != check.DuplicateID {
+		if !found && c != check.DuplicateID && c != check.Overridden { // no decision is no check
 			out = append(out, res.pass(c, i))
 		}
 	}

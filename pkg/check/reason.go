@@ -24,6 +24,7 @@ const (
 	BadWallet       Code = "bad-wallet"
 	NoWallet        Code = "no-wallet"
 	SharedWallet    Code = "shared-wallet"
+	Overridden      Code = "override"
 )
 
 // Codes lists every code in the order summaries show them.
@@ -32,7 +33,7 @@ var Codes = []Code{
 	OutsideWindow, NoTimestamp, AuthorLimit, BlockedAuthor, BannedWord,
 	NearDuplicate, CopiesBrief, ReusedImage,
 	DuplicateID,
-	BadWallet, NoWallet, SharedWallet,
+	BadWallet, NoWallet, SharedWallet, Overridden,
 }
 
 // Reason is one finding about an entry. Measured and Limit are what was

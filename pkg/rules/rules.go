@@ -29,6 +29,7 @@ type Rules struct {
 	Content Content    `yaml:"content" jsonschema_description:"Banned words, the brief and similarity thresholds."`
 	Scoring Scoring    `yaml:"scoring" jsonschema_description:"How valid entries are scored (0-100)."`
 	Rewards Rewards    `yaml:"rewards" jsonschema_description:"The reward pool and how it is split. Absent: no payouts."`
+	Review  Review     `yaml:"review" jsonschema_description:"Manual decisions applied after the checks."`
 
 	Path string `yaml:"-"` // the file the rules came from; paths inside resolve against Dir()
 	// MaxInput is the size limit for the rule file and the files it names

@@ -90,8 +90,8 @@ func TestSchemaListsEveryKey(t *testing.T) {
 		t.Errorf("$schema = %q", s.Schema)
 	}
 	paths := KeyPaths()
-	if len(paths) != 94 {
-		t.Errorf("KeyPaths() has %d keys, want 94", len(paths))
+	if len(paths) != 96 {
+		t.Errorf("KeyPaths() has %d keys, want 96", len(paths))
 	}
 	for _, p := range paths {
 		n := s.lookup(p)

@@ -32,6 +32,7 @@ var steps = []struct {
 	{"rewards", checkRewards},
 	{"tiers", checkTiers},
 	{"pay_to", checkPayTo},
+	{"review", checkReview},
 }
 
 func validate(r *Rules) ErrorList {
