@@ -133,7 +133,11 @@ func loadJudges(r *rules.Rules) (score.Judges, error) {
 	if r.Scoring.JudgesPath == "" {
 		return nil, nil
 	}
-	return score.ReadJudges(r.Scoring.JudgesPath, r.MaxInput, r.Scoring.JudgesScale.Min, r.Scoring.JudgesScale.Max)
+	sheet, err := score.ReadJudges(r.Scoring.JudgesPath, r.MaxInput, r.Scoring.JudgesScale.Min, r.Scoring.JudgesScale.Max)
+	if err != nil {
+		return nil, err
+	}
+	return sheet.Judges(r.Scoring.JudgesNorm), nil
 }
 
 func workers(n int) int {

@@ -7,7 +7,9 @@ type Review struct {
 	OverridesPath string `yaml:"-"` // Overrides resolved against the rule file's folder
 }
 
-// checkReview resolves the overrides file and checks it is there.
+// checkReview resolves the overrides file and checks it is there, and
+// checks how judges' scores are normalised.
 func checkReview(v *validator) {
 	v.r.Review.OverridesPath = v.file("review.overrides", v.r.Review.Overrides)
+	v.oneOf("scoring.judges_normalize", "normalisation", v.r.Scoring.JudgesNorm, "none", "zscore")
 }

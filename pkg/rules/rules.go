@@ -173,6 +173,7 @@ type Scoring struct {
 	Topics       []Topic `yaml:"topics" jsonschema_description:"Topic groups; the topics component is the share of groups an entry mentions."`
 	Judges       string  `yaml:"judges" jsonschema_description:"CSV of id,judge,score rows, relative to the rule file."`
 	JudgesScale  Scale   `yaml:"judges_scale" jsonschema_description:"Range of judge scores, mapped to 0-1."`
+	JudgesNorm   string  `yaml:"judges_normalize" jsonschema:"enum=none,enum=zscore,default=none" jsonschema_description:"none: judges' scores as given; zscore: each judge's scores standardised before the mean, so a harsh judge and a generous one weigh the same."`
 
 	JudgesPath string `yaml:"-"` // Judges resolved against the rule file's folder
 }
