@@ -88,7 +88,7 @@ func walletWarnings(kinds []string, ids map[string][]string) []string {
 		if len(list) > shown {
 			text += fmt.Sprintf(" and %d more", len(list)-shown)
 		}
-		out = append(out, fmt.Sprintf("%d wallet %s %s: %s", len(list), pluralWord(len(list), "address", "addresses"), text, w))
+		out = append(out, fmt.Sprintf("%s of %s: %s", pluralWord(len(list), "wallet", "wallets"), text, w))
 	}
 	return out
 }

@@ -48,7 +48,7 @@ func TestWallets(t *testing.T) {
 	if strings.Contains(msg, "a2") {
 		t.Errorf("a1's message %q names alice's own entry", msg)
 	}
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "2 wallet addresses b1, c1: no checksum") {
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "wallets of b1, c1: no checksum: all lower or all upper case") {
 		t.Errorf("warnings %q", res.Warnings)
 	}
 }

@@ -28,7 +28,7 @@ func checkEVM(addr string) (Address, error) {
 	lower := strings.ToLower(digits)
 	a := Address{Normal: "0x" + lower}
 	if digits == lower || digits == strings.ToUpper(digits) {
-		a.Warning = "no checksum: the address is all lower or all upper case, so a typo in it cannot be caught"
+		a.Warning = "no checksum: all lower or all upper case, so a typo in it cannot be caught"
 		return a, nil
 	}
 	if want := ChecksumEVM(lower); want != "0x"+digits {

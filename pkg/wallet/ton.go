@@ -55,7 +55,7 @@ func tonFriendly(addr string) (Address, error) {
 	}
 	a := Address{Normal: fmt.Sprintf("%d:%s", int8(b[1]), hex.EncodeToString(b[2:34]))}
 	if b[0]&0x80 != 0 {
-		a.Warning = "a testnet-only address"
+		a.Warning = "a testnet-only address: funds sent to it on mainnet may be lost"
 	}
 	return a, nil
 }
