@@ -98,6 +98,9 @@ func readRun(path string) (*rerun.Run, error) {
 		return nil, usageHint(fmt.Errorf("cannot read %s: %w", path, plainError(err)), "write it with promo validate -o json or promo rank -o json")
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		return nil, usageErrorf("%s is not a regular file; name a JSON file written by promo validate or promo rank", path)
+	}
 	run, err := rerun.Read(f, path)
 	if err != nil {
 		return nil, usageHint(err, "diff compares the outputs of promo validate -o json or promo rank -o json")

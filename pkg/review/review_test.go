@@ -49,6 +49,13 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestReadFolder(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Read(dir); err == nil || !strings.HasSuffix(err.Error(), ": not a regular file") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestReadMissing(t *testing.T) {
 	_, err := Read("no/such.csv")
 	if err == nil || err.Error() != "overrides no/such.csv: no such file or directory" {
