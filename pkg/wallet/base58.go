@@ -23,33 +23,40 @@ var base58Index = func() [256]int8 {
 const maxBase58 = 64
 
 // decodeBase58 decodes Bitcoin-alphabet base58; each leading '1' is a zero
-// byte.
+// byte. The number is built in place, big-endian, in a buffer sized for
+// the longest result (log 58 / log 256 ≈ 0.733 bytes a character).
 func decodeBase58(s string) ([]byte, error) {
 	if len(s) > maxBase58 {
 		return nil, fmt.Errorf("too long for an address (%d characters)", len(s))
 	}
-	var out []byte // big-endian, without the leading zeros
+	size := len(s)*733/1000 + 1
+	buf := make([]byte, size)
+	high := size - 1 // buf[high+1:] holds the number so far
 	for i := range len(s) {
 		d := base58Index[s[i]]
 		if d < 0 {
 			return nil, fmt.Errorf("%q is not a base58 character (0, O, I and l are not used)", badRune(s, i))
 		}
 		carry := int(d)
-		for j := len(out) - 1; j >= 0; j-- {
-			carry += int(out[j]) * 58
-			out[j] = byte(carry)
+		j := size - 1
+		for ; j > high || carry != 0; j-- {
+			carry += 58 * int(buf[j])
+			buf[j] = byte(carry)
 			carry >>= 8
 		}
-		for carry > 0 {
-			out = append([]byte{byte(carry)}, out...)
-			carry >>= 8
-		}
+		high = j
 	}
 	zeros := 0
 	for zeros < len(s) && s[zeros] == '1' {
 		zeros++
 	}
-	return append(make([]byte, zeros), out...), nil
+	start := 0
+	for start < size && buf[start] == 0 {
+		start++
+	}
+	out := make([]byte, zeros+size-start)
+	copy(out[zeros:], buf[start:])
+	return out, nil
 }
 
 // badRune is the character starting at byte i, whole even when it is not

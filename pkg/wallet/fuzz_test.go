@@ -1,6 +1,7 @@
 package wallet
 
 import (
+	"math/big"
 	"strings"
 	"testing"
 )
@@ -32,4 +33,35 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzBase58 checks the decoder against a plain math/big one.
+func FuzzBase58(f *testing.F) {
+	for _, s := range []string{"", "1", "11", "1112", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "zzzzzzzzzz", "0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := decodeBase58(s)
+		want, ok := bigBase58(s)
+		if (err == nil) != ok || (ok && string(got) != string(want)) {
+			t.Fatalf("%q: got %x, %v; want %x, %v", s, got, err, want, ok)
+		}
+	})
+}
+
+func bigBase58(s string) ([]byte, bool) {
+	if len(s) > maxBase58 {
+		return nil, false
+	}
+	n := new(big.Int)
+	for i := range len(s) {
+		d := strings.IndexByte(base58Alphabet, s[i])
+		if d < 0 {
+			return nil, false
+		}
+		n.Mul(n, big.NewInt(58))
+		n.Add(n, big.NewInt(int64(d)))
+	}
+	zeros := len(s) - len(strings.TrimLeft(s, "1"))
+	return append(make([]byte, zeros), n.Bytes()...), true
 }
