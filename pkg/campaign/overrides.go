@@ -1,10 +1,7 @@
 package campaign
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -38,7 +35,7 @@ func loadOverrides(r *rules.Rules, path string) ([]review.Override, string, erro
 	if path == "" {
 		return nil, "", nil
 	}
-	ovs, err := review.Read(path)
+	ovs, err := review.Read(path, r.MaxInput)
 	if err != nil {
 		return nil, "", err
 	}
@@ -47,13 +44,8 @@ func loadOverrides(r *rules.Rules, path string) ([]review.Override, string, erro
 		// on every machine.
 		ovs[i].File = filepath.Base(path)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, "", fmt.Errorf("overrides %s: %w", path, err)
-	}
-	sum := sha256.Sum256(data)
-	// A NUL starts the name, so the line can never be an export file's.
-	return ovs, "\x00overrides/" + filepath.Base(path) + "\x00" + hex.EncodeToString(sum[:]), nil
+	// A NUL starts the line, so it can never be an export file's.
+	return ovs, "\x00overrides\x00" + fileDigest(path), nil
 }
 
 // applyOverrides records the operator's decisions after every check has

@@ -2,10 +2,11 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 
+	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rerun"
 	"github.com/spf13/cobra"
@@ -93,14 +94,14 @@ func diffRun(ctx context.Context, ios *IOStreams, o diffOptions) error {
 }
 
 func readRun(path string) (*rerun.Run, error) {
-	f, err := os.Open(path)
+	f, err := input.Open(path) // regular files only: a pipe would block
 	if err != nil {
-		return nil, usageHint(fmt.Errorf("cannot read %s: %w", path, plainError(err)), "write it with promo validate -o json or promo rank -o json")
+		if !errors.Is(err, input.ErrNotRegular) { // that message names the path already
+			err = fmt.Errorf("cannot read %s: %w", path, plainError(err))
+		}
+		return nil, usageHint(err, "name a JSON file written by promo validate -o json or promo rank -o json")
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
-		return nil, usageErrorf("%s is not a regular file; name a JSON file written by promo validate or promo rank", path)
-	}
 	run, err := rerun.Read(f, path)
 	if err != nil {
 		return nil, usageHint(err, "diff compares the outputs of promo validate -o json or promo rank -o json")

@@ -11,9 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
+
+	"github.com/promo-cli/promo/pkg/input"
 )
 
 // The decisions.
@@ -38,41 +40,27 @@ func (o Override) Accepted() bool { return o.Decision == Accept }
 // Source is where the override was read: "overrides.csv:3".
 func (o Override) Source() string { return fmt.Sprintf("%s:%d", o.File, o.Line) }
 
-// maxFile bounds the file read: a row per entry of a large campaign is far
-// below it.
-const maxFile = 64 << 20
-
 var columns = []string{"id", "decision", "reason", "by"}
 
-// Read reads an overrides file. Every problem is reported at once, each
+// Read reads an overrides file through the one opener of every text
+// input: a regular file, at most max bytes (0: the default), in any
+// encoding a spreadsheet saves. Every problem is reported at once, each
 // with its file:line and how to fix it.
-func Read(path string) ([]Override, error) {
-	data, err := readBounded(path)
+func Read(path string, max int64) ([]Override, error) {
+	t, err := input.ReadFile(path, input.Options{MaxSize: max})
 	if err != nil {
-		return nil, fmt.Errorf("overrides %s: %w", path, err)
+		return nil, fmt.Errorf("overrides %s: %w", path, plain(err))
 	}
-	return Parse(path, data)
+	return Parse(path, []byte(t.Text))
 }
 
-func readBounded(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, err
+// plain drops the path from a file system error: the message names it.
+func plain(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	defer f.Close()
-	// A folder or a pipe is no overrides file, and a pipe would block.
-	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err == nil && len(data) > maxFile {
-		err = fmt.Errorf("larger than %d MiB", maxFile>>20)
-	}
-	return data, err
+	return err
 }
 
 // Parse reads the overrides in data; name is the file, for messages.
