@@ -12,8 +12,8 @@ import (
 	"github.com/promo-cli/promo/pkg/score"
 )
 
-// crossCheck runs the checks that compare entries: near-duplicate and
-// reused-image. Every readable entry takes part, valid or not, and the
+// crossCheck runs the checks that compare entries: near-duplicate,
+// reused-image and shared-wallet. Every readable entry takes part, valid or not, and the
 // earlier one (by created_at, then id) is always the original.
 func (res *Result) crossCheck(ctx context.Context) error {
 	order := res.earliestFirst()
@@ -29,6 +29,7 @@ func (res *Result) crossCheck(ctx context.Context) error {
 	if res.Checker != nil {
 		res.Checker.ReleaseImages()
 	}
+	res.sharedWallets(order)
 	for i := range res.Entries {
 		res.Entries[i].Measure.Text, res.Entries[i].Measure.ImageSigs = nil, nil
 	}

@@ -36,6 +36,9 @@ func (res *Result) digestInputs(ctx context.Context, opt Options) (string, error
 	if opt.Encoding != "" {
 		lines = append(lines, "\x00encoding\x00"+opt.Encoding)
 	}
+	if res.overridesLine != "" { // the operator's decisions
+		lines = append(lines, res.overridesLine)
+	}
 	images, err := imageDigests(ctx, res.images, workers(opt.Workers))
 	if err != nil {
 		return "", err

@@ -29,6 +29,9 @@ type Options struct {
 	// Progress, when set, is called after each file with the number of
 	// entries read so far. It may be called from several goroutines.
 	Progress func(entries int)
+	// Overrides names an overrides file for this run, in place of the rule
+	// file's review.overrides.
+	Overrides string
 }
 
 // Result is a judged campaign.
@@ -57,8 +60,9 @@ type Result struct {
 	// compared tile by tile and found different (for explain).
 	imageNear map[int]string
 
-	fileDigests []string          // "rel NUL sha256" per export file
-	images      map[string]string // local images referenced: digest label → path
+	fileDigests   []string          // "rel NUL sha256" per export file
+	images        map[string]string // local images referenced: digest label → path
+	overridesLine string            // the overrides file's line in inputs_digest, or ""
 }
 
 // ErrNoInput is returned (wrapped) when no export could be read.
@@ -90,7 +94,11 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep}
+	overrides, overridesLine, err := loadOverrides(r, opt.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep, overridesLine: overridesLine}
 	if err := res.read(ctx, checker, opt); err != nil {
 		return nil, err
 	}
@@ -112,6 +120,9 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 		return nil, err
 	}
 	res.applyAuthorLimit()
+	if err := res.applyOverrides(overrides); err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -122,7 +133,11 @@ func loadJudges(r *rules.Rules) (score.Judges, error) {
 	if r.Scoring.JudgesPath == "" {
 		return nil, nil
 	}
-	return score.ReadJudges(r.Scoring.JudgesPath, r.MaxInput, r.Scoring.JudgesScale.Min, r.Scoring.JudgesScale.Max)
+	sheet, err := score.ReadJudges(r.Scoring.JudgesPath, r.MaxInput, r.Scoring.JudgesScale.Min, r.Scoring.JudgesScale.Max)
+	if err != nil {
+		return nil, err
+	}
+	return sheet.Judges(r.Scoring.JudgesNorm), nil
 }
 
 func workers(n int) int {

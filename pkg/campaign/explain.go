@@ -64,7 +64,7 @@ func (res *Result) explain(i int, post *export.Post, st *Standings, top float64,
 	return x
 }
 
-var crossCodes = []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit, check.DuplicateID}
+var crossCodes = []check.Code{check.NearDuplicate, check.ReusedImage, check.AuthorLimit, check.DuplicateID, check.SharedWallet, check.Overridden}
 
 // postReasons are the entry's findings of the per-post checks.
 func postReasons(e *check.Entry) []check.Reason {
@@ -85,6 +85,9 @@ func (res *Result) crossReasons(i int) []check.Reason {
 	e := &res.Entries[i]
 	var out []check.Reason
 	for _, c := range crossCodes {
+		if c == check.SharedWallet && !res.Rules.PaysWallets() {
+			continue
+		}
 		found := false
 		for _, r := range e.Reasons {
 			if r.Code == c {
@@ -92,7 +95,7 @@ func (res *Result) crossReasons(i int) []check.Reason {
 				found = true
 			}
 		}
-		if !found && c != check.DuplicateID {
+		if !found && c != check.DuplicateID && c != check.Overridden { // no decision is no check
 			out = append(out, res.pass(c, i))
 		}
 	}
@@ -109,6 +112,8 @@ func (res *Result) pass(c check.Code, i int) check.Reason {
 			msg = near
 		}
 		return check.Reason{Code: c, Pass: true, Message: msg}
+	case check.SharedWallet:
+		return check.Reason{Code: c, Pass: true, Message: "no other author gives this wallet"}
 	}
 	return check.Reason{Code: c, Pass: true, Message: "within the author's entry limit"}
 }

@@ -216,6 +216,7 @@ func fieldMap(f rules.Fields) map[string]string {
 	for k, v := range map[string]string{
 		"id": f.ID, "author": f.Author, "content": f.Content, "images": f.Images, "created_at": f.CreatedAt,
 		"likes": f.Likes, "comments": f.Comments, "reposts": f.Reposts, "views": f.Views,
+		"wallet": f.Wallet,
 	} {
 		if v != "" {
 			m[k] = v

@@ -40,6 +40,10 @@ type Entry struct {
 	HasTime    bool
 	Reasons    []Reason
 	Measure    Measure
+	Wallet     string // payout address as written; "" when none
+	// Accepted and Rejected record an operator's override, which decides
+	// the verdict whatever the checks found.
+	Accepted, Rejected bool
 }
 
 // Source is where the entry was read: "posts.jsonl:12".
@@ -48,6 +52,9 @@ func (e *Entry) Source() string { return sourceOf(e.File, e.Line) }
 // Valid reports whether no reason was found against the entry. Passes,
 // recorded for explain, are not findings.
 func (e *Entry) Valid() bool {
+	if e.Accepted || e.Rejected {
+		return e.Accepted
+	}
 	for _, r := range e.Reasons {
 		if !r.Pass {
 			return false

@@ -9,6 +9,7 @@ import (
 	"github.com/promo-cli/promo/pkg/integrity"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/promo-cli/promo/pkg/text"
+	"github.com/promo-cli/promo/pkg/wallet"
 )
 
 // Checker runs every per-post check of one campaign. It is built once and
@@ -72,6 +73,9 @@ func New(r *rules.Rules) (*Checker, error) {
 	if len(r.Content.Banned) > 0 {
 		c.checks = append(c.checks, &bannedCheck{phrases: c.phrases})
 	}
+	if r.PaysWallets() {
+		c.checks = append(c.checks, &walletCheck{chain: wallet.Chain(r.Rewards.Chain)})
+	}
 	if err := c.loadBrief(r.Content.BriefPath, r.MaxInput, r.Content.BriefThreshold); err != nil {
 		return nil, err
 	}
@@ -98,7 +102,7 @@ func (c *Checker) loadBrief(path string, max int64, threshold float64) error {
 // Inspect checks one post and returns its entry. With verbose, passed
 // checks are recorded too (for explain).
 func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
-	e := Entry{ID: p.ID, Author: p.Author, File: p.File, Line: p.Line, CreatedAt: p.CreatedAt, HasTime: p.HasTime}
+	e := Entry{ID: p.ID, Author: p.Author, File: p.File, Line: p.Line, CreatedAt: p.CreatedAt, HasTime: p.HasTime, Wallet: p.Wallet}
 	if p.Unreadable != "" {
 		e.Reasons = []Reason{{Code: Unreadable, Message: p.Unreadable}}
 		return e

@@ -21,6 +21,10 @@ const (
 	CopiesBrief     Code = "copies-brief"
 	ReusedImage     Code = "reused-image"
 	DuplicateID     Code = "duplicate-id"
+	BadWallet       Code = "bad-wallet"
+	NoWallet        Code = "no-wallet"
+	SharedWallet    Code = "shared-wallet"
+	Overridden      Code = "override"
 )
 
 // Codes lists every code in the order summaries show them.
@@ -29,6 +33,7 @@ var Codes = []Code{
 	OutsideWindow, NoTimestamp, AuthorLimit, BlockedAuthor, BannedWord,
 	NearDuplicate, CopiesBrief, ReusedImage,
 	DuplicateID,
+	BadWallet, NoWallet, SharedWallet, Overridden,
 }
 
 // Reason is one finding about an entry. Measured and Limit are what was

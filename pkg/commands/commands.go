@@ -136,6 +136,7 @@ text files) and never needs a network.`,
 		newInitCmd(ios),
 		newRulesCmd(ios),
 		newReportCmd(ios),
+		newDiffCmd(ios),
 	)
 	return root
 }

@@ -31,6 +31,9 @@ type judgeOptions struct {
 	Overrides rules.Overrides
 	MaxInput  int64 // --max-input: size limit of the rule file, brief and judges sheet
 	Verbose   bool  // print how each export file was read
+	// Decisions is the --overrides file of manual decisions (not to be
+	// confused with Overrides, the rule values set by flags).
+	Decisions string
 }
 
 // addJudgeFlags declares the flags every judging command takes.
@@ -50,6 +53,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 	f.String("pool", "", "override rewards.pool for this run")
 	f.Int("min-length", 0, "override length.min for this run")
 	addVerboseFlag(cmd)
+	f.String("overrides", "", "CSV `file` of manual decisions (id,decision,reason,by), in place of the rule file's review.overrides")
 }
 
 func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *settings, error) {
@@ -69,6 +73,7 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *setting
 		Quiet:     v.GetBool("quiet"),
 		NoColor:   v.GetBool("no-color"),
 		Verbose:   v.GetBool("verbose"),
+		Decisions: v.GetString("overrides"),
 	}
 	if o.RulesPath == "" {
 		return o, nil, usageHint(errors.New("no rule file"), "pass -r RULES.yaml; 'promo init' writes one")
@@ -157,7 +162,7 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 	if !o.Quiet {
 		warnPlaceholders(ios, r)
 	}
-	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep}
+	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep, Overrides: o.Decisions}
 	var p *progress
 	if ios.ErrTTY && !o.Quiet {
 		p = newProgress(ios.ErrOut, ios.ProgressDelay)
@@ -169,6 +174,9 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 	}
 	if errors.Is(err, campaign.ErrNoInput) {
 		return nil, noInputError(err)
+	}
+	if uo := (*campaign.UnknownOverrideError)(nil); errors.As(err, &uo) {
+		return nil, unknownOverrides(uo)
 	}
 	if err != nil {
 		return nil, err

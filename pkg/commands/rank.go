@@ -20,22 +20,27 @@ amounts that add up to the pool exactly.` + exitStatusHelp,
   promo rank -r rules.yaml -o csv --out payout.csv export/
   promo rank -r rules.yaml --winners 20 --pool 2500 export/`,
 	}
-	addJudgeFlags(cmd, "table, json, csv or markdown")
+	addJudgeFlags(cmd, "table, json, csv, markdown, safe-csv or disperse")
 	cmd.Flags().Bool("all", false, "list every valid entry, not only the paid ones")
+	cmd.Flags().Bool("excel", false, "with -o csv: a byte-order mark, CRLF and uid and wallet columns, for Excel")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		o, v, err := readJudgeOptions(cmd, args)
 		if err != nil {
 			return err
 		}
-		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
+		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV, formatMarkdown, formatSafeCSV, formatDisperse); err != nil {
 			return err
 		}
-		return rankRun(cmd.Context(), ios, o, v.GetBool("all"))
+		excel := v.GetBool("excel")
+		if excel && o.Output != formatCSV {
+			return usageHint(errExcelFormat, "use -o csv --excel")
+		}
+		return rankRun(cmd.Context(), ios, o, v.GetBool("all"), excel)
 	}
 	return cmd
 }
 
-func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) error {
+func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all, excel bool) error {
 	res, err := judge(ctx, ios, o, "")
 	if err != nil {
 		return err
@@ -48,6 +53,18 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all bool) erro
 		return err
 	}
 	s := standingsOf(res, st, all || !st.Rewards || o.Output == formatJSON)
+	switch {
+	case isPayoutFormat(o.Output):
+		if err := writePayout(ctx, ios, o, s, st.Rewards); err != nil {
+			return err
+		}
+		return strictCheck(o, s.Summary)
+	case excel:
+		if err := writeExcel(ctx, ios, o, s, st.Rewards); err != nil {
+			return err
+		}
+		return strictCheck(o, s.Summary)
+	}
 	if err := standingsRenderers.write(ctx, ios, o, s); err != nil {
 		return err
 	}
@@ -76,7 +93,7 @@ func standingsOf(res *campaign.Result, st *campaign.Standings, all bool) *report
 		e := &res.Entries[p.Entry]
 		place := report.Place{
 			Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
-			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C,
+			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
 		}
 		if p.Paid {
 			place.Reward = st.Plan.Format(p.Amount)
@@ -88,6 +105,7 @@ func standingsOf(res *campaign.Result, st *campaign.Standings, all bool) *report
 			Pool: st.Plan.Format(st.Payout.Pool), Token: res.Rules.Rewards.Token,
 			Paid: st.Plan.Format(st.Payout.Paid), Leftover: st.Plan.Format(st.Payout.Leftover),
 			Decimals: res.Rules.Rewards.Decimals, Unfilled: st.Unfilled, UnfilledRule: res.Rules.Rewards.Unfilled,
+			PayTo: res.Rules.Rewards.PayTo, Chain: res.Rules.Rewards.Chain, TokenAddress: res.Rules.Rewards.TokenAddress,
 		}
 	}
 	return s

@@ -70,6 +70,7 @@ type Post struct {
 	HasTime             bool
 	Likes, Comments     int64
 	Reposts, Views      int64
+	Wallet              string // payout address as written, trimmed; "" when none
 	File                string // File.Rel of the export file
 	Line                int    // 1-based line where the record starts (front matter: 1)
 	Unreadable          string // non-empty: what was wrong and how to fix it

@@ -22,10 +22,11 @@ const (
 	fComments
 	fReposts
 	fViews
+	fWallet
 	numFields
 )
 
-var fieldNames = [numFields]string{"id", "author", "content", "images", "created_at", "likes", "comments", "reposts", "views"}
+var fieldNames = [numFields]string{"id", "author", "content", "images", "created_at", "likes", "comments", "reposts", "views", "wallet"}
 
 // aliases lists the keys each field is found under, most specific first.
 var aliases = [numFields][]string{
@@ -38,6 +39,7 @@ var aliases = [numFields][]string{
 	fComments:  {"comments"},
 	fReposts:   {"reposts", "shares", "retweets"},
 	fViews:     {"views"},
+	fWallet:    {"wallet", "address", "wallet_address", "钱包地址", "錢包地址"},
 }
 
 // FieldNames returns the canonical field names Options.Fields may map.
@@ -219,6 +221,7 @@ func (b *builder) post(r *record, line int) Post {
 	p.Comments = count(r.vals[fComments], fComments, &probs)
 	p.Reposts = count(r.vals[fReposts], fReposts, &probs)
 	p.Views = count(r.vals[fViews], fViews, &probs)
+	p.Wallet = strings.TrimSpace(b.text(r.vals[fWallet], fWallet, &probs))
 	if p.ID == "" {
 		p.ID = p.Source()
 	}

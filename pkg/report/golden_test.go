@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/promo-cli/promo/pkg/rerun"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -49,7 +51,24 @@ func renderCases() []renderCase {
 		{"split.tsv", func(w io.Writer) error { return SplitTable(w, sp, TSV) }},
 		{"split.json", func(w io.Writer) error { return SplitJSON(w, sp) }},
 		{"split.csv", func(w io.Writer) error { return SplitCSV(w, sp) }},
+		{"payout.safe.csv", func(w io.Writer) error { return SafeCSV(w, mustPayout(sampleWalletStandings(), true)) }},
+		{"payout.disperse", func(w io.Writer) error { return Disperse(w, mustPayout(sampleWalletStandings(), true)) }},
+		{"diff.table", func(w io.Writer) error { return DiffTable(w, sampleDiff(), Padded) }},
+		{"diff.tsv", func(w io.Writer) error { return DiffTable(w, sampleDiff(), TSV) }},
+		{"diff.json", func(w io.Writer) error { return DiffJSON(w, sampleDiff()) }},
+		{"diff.md", func(w io.Writer) error { return DiffMarkdown(w, sampleDiff()) }},
+		{"diff-none.md", func(w io.Writer) error { return DiffMarkdown(w, &rerun.Diff{}) }},
+		{"diff.summary", func(w io.Writer) error { return DiffSummary(w, sampleDiff()) }},
+		{"standings.excel.csv", func(w io.Writer) error { return StandingsExcel(w, sampleWalletStandings()) }},
 	}
+}
+
+func mustPayout(s *Standings, merge bool) *Payout {
+	p, err := NewPayout(s, merge)
+	if err != nil {
+		panic(err)
+	}
+	return p
 }
 
 func render(t *testing.T, c renderCase) []byte {

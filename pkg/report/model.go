@@ -48,6 +48,7 @@ type Place struct {
 	Score      float64
 	Components score.Components
 	Reward     string // exact decimal; "" when the entry is not paid
+	Wallet     string // the payout address the entry gives, as written
 }
 
 // Rewards summarises the payout; amounts are exact decimal strings.
@@ -56,6 +57,7 @@ type Rewards struct {
 	Decimals                    int
 	Unfilled                    int    // winners' places no valid entry reached
 	UnfilledRule                string // rewards.unfilled: leave or redistribute
+	PayTo, Chain, TokenAddress  string // rewards.pay_to, chain, token_address
 }
 
 // Summarize counts the entries' verdicts.

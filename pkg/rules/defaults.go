@@ -27,8 +27,9 @@ func Default() *Rules {
 			Weights:      Weights{Length: 1, Topics: 2, Engagement: 1, Media: 0.5, Originality: 1},
 			LengthTarget: 300,
 			JudgesScale:  Scale{Min: 0, Max: 10},
+			JudgesNorm:   "none",
 		},
-		Rewards: Rewards{Decimals: 2, Split: SplitEqual, Ties: TiesShare, Unfilled: UnfilledRedistribute},
+		Rewards: Rewards{Decimals: 2, Split: SplitEqual, Ties: TiesShare, Unfilled: UnfilledRedistribute, PayTo: PayToUID},
 		pos:     map[string]position{},
 		bad:     map[string]bool{},
 	}

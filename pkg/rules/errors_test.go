@@ -16,7 +16,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"empty file", "", "rules.yaml: the rule file is empty; run `promo init` to write a commented rule file to start from"},
 		{"only comments", "# nothing yet\n", "rules.yaml: the rule file is empty; run `promo init` to write a commented rule file to start from"},
-		{"not a mapping", "- a\n- b\n", "rules.yaml:1:1: the rule file must be a mapping with the keys name, window, export, fields, tags, length, media, authors, content, scoring, rewards, got a list"},
+		{"not a mapping", "- a\n- b\n", "rules.yaml:1:1: the rule file must be a mapping with the keys name, window, export, fields, tags, length, media, authors, content, scoring, rewards, review, got a list"},
 		{"syntax", "tags: {all_of: [\"#ES\"}\n", "rules.yaml:1: invalid YAML: did not find expected ',' or ']'; check indentation and quoting; a `#` starts a comment unless the value is quoted"},
 		{"tab indent", "length:\n\tmin: 1\n", "rules.yaml:2: invalid YAML: found character that cannot start any token; YAML indents with spaces, not tabs; quote values that begin with `@`, `` ` `` or `%`"},
 		{"two documents", "name: a\n---\nname: b\n", "rules.yaml:2:1: a rule file holds one YAML document; found a second one; remove the `---` line and what follows, or move it to its own file"},
@@ -26,7 +26,7 @@ func TestParseErrors(t *testing.T) {
 		{"key at wrong level", "min_images: 1\n", "rules.yaml:1:1: unknown key `min_images`; did you mean `media.min_images`?"},
 		{"unknown key no match", "length: {zzz: 1}\n", "rules.yaml:1:10: unknown key `zzz` in `length`; valid keys here: min, max, unit, exclude"},
 		{"duplicate key", "name: a\nname: b\n", "rules.yaml:2:1: duplicate key `name`; it is already set on line 1; keep one"},
-		{"anchor under unknown key", "base: &b {min: 1}\n", "rules.yaml:1:1: unknown key `base`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards"},
+		{"anchor under unknown key", "base: &b {min: 1}\n", "rules.yaml:1:1: unknown key `base`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards, review"},
 		{"merge into section", "length:\n  <<: {min: 1}\n", "rules.yaml:2:3: merge keys (`<<`) are not supported; write the keys out"},
 		{"whole number", "length: {min: sixty}\n", "rules.yaml:1:15: `length.min` must be a whole number, got \"sixty\""},
 		{"whole number float", "length: {min: 60.5}\n", "rules.yaml:1:15: `length.min` must be a whole number, got 60.5"},
@@ -101,9 +101,9 @@ func TestParseErrors(t *testing.T) {
 		{"several problems sorted", "length: {min: sixty}\nname: a\nlenght: 1\nname: b\n", "rules.yaml:1:15: `length.min` must be a whole number, got \"sixty\"\n" +
 			"rules.yaml:3:1: unknown key `lenght`; did you mean `length`?\n" +
 			"rules.yaml:4:1: duplicate key `name`; it is already set on line 2; keep one"},
-		{"alias bomb", aliasBomb(), "rules.yaml:1:1: unknown key `a`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards\n" +
-			"rules.yaml:2:1: unknown key `b`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards\n" +
-			"rules.yaml:3:1: unknown key `c`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards"},
+		{"alias bomb", aliasBomb(), "rules.yaml:1:1: unknown key `a`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards, review\n" +
+			"rules.yaml:2:1: unknown key `b`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards, review\n" +
+			"rules.yaml:3:1: unknown key `c`; valid keys here: name, window, export, fields, tags, length, media, authors, content, scoring, rewards, review"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,7 @@ type Rules struct {
 	Content Content    `yaml:"content" jsonschema_description:"Banned words, the brief and similarity thresholds."`
 	Scoring Scoring    `yaml:"scoring" jsonschema_description:"How valid entries are scored (0-100)."`
 	Rewards Rewards    `yaml:"rewards" jsonschema_description:"The reward pool and how it is split. Absent: no payouts."`
+	Review  Review     `yaml:"review" jsonschema_description:"Manual decisions applied after the checks."`
 
 	Path string `yaml:"-"` // the file the rules came from; paths inside resolve against Dir()
 	// MaxInput is the size limit for the rule file and the files it names
@@ -102,6 +103,7 @@ type Fields struct {
 	Comments  string `yaml:"comments" jsonschema_description:"Column holding the comment count."`
 	Reposts   string `yaml:"reposts" jsonschema_description:"Column holding the repost count."`
 	Views     string `yaml:"views" jsonschema_description:"Column holding the view count."`
+	Wallet    string `yaml:"wallet" jsonschema_description:"Column holding the payout address (default aliases: address, wallet_address, 钱包地址, 錢包地址)."`
 }
 
 // Tags lists the tags an entry must carry, as written in posts.
@@ -171,6 +173,7 @@ type Scoring struct {
 	Topics       []Topic `yaml:"topics" jsonschema_description:"Topic groups; the topics component is the share of groups an entry mentions."`
 	Judges       string  `yaml:"judges" jsonschema_description:"CSV of id,judge,score rows, relative to the rule file."`
 	JudgesScale  Scale   `yaml:"judges_scale" jsonschema_description:"Range of judge scores, mapped to 0-1."`
+	JudgesNorm   string  `yaml:"judges_normalize" jsonschema:"enum=none,enum=zscore,default=none" jsonschema_description:"none: judges' scores as given; zscore: each judge's scores standardised before the mean, so a harsh judge and a generous one weigh the same."`
 
 	JudgesPath string `yaml:"-"` // Judges resolved against the rule file's folder
 }
@@ -228,6 +231,9 @@ type Rewards struct {
 	Ties             string     `yaml:"ties" jsonschema:"enum=share,enum=earliest,default=share" jsonschema_description:"Entries tied at the cut-off share the places they occupy, or the earliest wins."`
 	MaxPerWinnerText Amount     `yaml:"max_per_winner" jsonschema_description:"Optional cap per winner, in any split mode; what no one can take is leftover. Empty: none."`
 	Unfilled         string     `yaml:"unfilled" jsonschema:"enum=leave,enum=redistribute" jsonschema_description:"With fewer valid entries than winners: leave the empty places' money unpaid (leftover), or redistribute it to those who placed. Default: redistribute for equal and proportional, leave for tiered."`
+	PayTo            string     `yaml:"pay_to" jsonschema:"enum=uid,enum=wallet,default=uid" jsonschema_description:"Who is paid: the author's platform uid, or the wallet address each entry gives (checked for rewards.chain)."`
+	Chain            string     `yaml:"chain" jsonschema:"enum=evm,enum=solana,enum=ton,enum=tron" jsonschema_description:"Address family of the wallets, required with pay_to: wallet."`
+	TokenAddress     string     `yaml:"token_address" jsonschema_description:"ERC-20 contract of the token paid, for rank -o safe-csv; empty: the chain's native coin."`
 
 	Pool         decimal.Decimal `yaml:"-"`
 	Tiers        []Tier          `yaml:"-"` // sorted by From

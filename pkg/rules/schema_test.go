@@ -90,8 +90,8 @@ func TestSchemaListsEveryKey(t *testing.T) {
 		t.Errorf("$schema = %q", s.Schema)
 	}
 	paths := KeyPaths()
-	if len(paths) != 89 {
-		t.Errorf("KeyPaths() has %d keys, want 89", len(paths))
+	if len(paths) != 97 {
+		t.Errorf("KeyPaths() has %d keys, want 97", len(paths))
 	}
 	for _, p := range paths {
 		n := s.lookup(p)

@@ -57,7 +57,7 @@ func checkFieldMap(v *validator, at string, f Fields) {
 	names := []struct{ key, col string }{
 		{"id", f.ID}, {"author", f.Author}, {"content", f.Content}, {"images", f.Images},
 		{"created_at", f.CreatedAt}, {"likes", f.Likes}, {"comments", f.Comments},
-		{"reposts", f.Reposts}, {"views", f.Views},
+		{"reposts", f.Reposts}, {"views", f.Views}, {"wallet", f.Wallet},
 	}
 	owner := map[string]string{}
 	for _, n := range names {

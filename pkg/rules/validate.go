@@ -31,6 +31,8 @@ var steps = []struct {
 	{"paths", checkPaths},
 	{"rewards", checkRewards},
 	{"tiers", checkTiers},
+	{"pay_to", checkPayTo},
+	{"review", checkReview},
 }
 
 func validate(r *Rules) ErrorList {

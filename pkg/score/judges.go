@@ -20,7 +20,7 @@ type Judges map[string][]float64
 // reads: a spreadsheet's UTF-16 or GBK sheet as well as UTF-8 with a BOM.
 // A score that is not a number, or lies outside [lo, hi], is an error
 // naming the line: a judge's typo must not silently move money.
-func ReadJudges(path string, max int64, lo, hi float64) (Judges, error) {
+func ReadJudges(path string, max int64, lo, hi float64) (*Sheet, error) {
 	t, err := input.ReadFile(path, input.Options{MaxSize: max})
 	if err != nil {
 		return nil, fmt.Errorf("judges file: %w", err)
@@ -28,11 +28,11 @@ func ReadJudges(path string, max int64, lo, hi float64) (Judges, error) {
 	return parseJudges(path, strings.NewReader(t.Text), lo, hi)
 }
 
-func parseJudges(name string, r io.Reader, lo, hi float64) (Judges, error) {
+func parseJudges(name string, r io.Reader, lo, hi float64) (*Sheet, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	j := Judges{}
+	j := &Sheet{}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -42,7 +42,7 @@ func parseJudges(name string, r io.Reader, lo, hi float64) (Judges, error) {
 			return nil, readError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if err := j.add(rec, lo, hi); err != nil {
+		if err := j.add(rec, line, lo, hi); err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
 	}
@@ -63,14 +63,17 @@ func readError(name string, err error) error {
 	return fmt.Errorf("%s: %v", name, err)
 }
 
-func (j Judges) add(rec []string, lo, hi float64) error {
+// add checks one record and keeps its score. A judge scoring an entry a
+// second time is an error naming both lines: which one counts is the
+// operator's call, not the order of the rows.
+func (j *Sheet) add(rec []string, line int, lo, hi float64) error {
 	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 		return nil
 	}
 	if len(rec) != 3 {
 		return fmt.Errorf("want 3 columns id,judge,score, got %d", len(rec))
 	}
-	id, raw := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[2])
+	id, judge, raw := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1]), strings.TrimSpace(rec[2])
 	if strings.EqualFold(id, "id") && strings.EqualFold(raw, "score") {
 		return nil // header
 	}
@@ -81,6 +84,5 @@ func (j Judges) add(rec []string, lo, hi float64) error {
 	if v < lo || v > hi {
 		return fmt.Errorf("score %s of entry %s is outside the scale %g–%g (scoring.judges_scale)", raw, id, lo, hi)
 	}
-	j[id] = append(j[id], v)
-	return nil
+	return j.keep(JudgeScore{ID: id, Judge: judge, Value: v, Line: line})
 }

@@ -130,6 +130,9 @@ func clamp01(f float64) float64 { return max(0, min(1, f)) }
 // competes reports whether an entry passes every check but author-limit,
 // which itself depends on scores.
 func competes(e *check.Entry) bool {
+	if e.Accepted || e.Rejected { // an operator's override decides
+		return e.Accepted
+	}
 	for _, r := range e.Reasons {
 		if !r.Pass && r.Code != check.AuthorLimit {
 			return false

@@ -325,7 +325,7 @@ func TestReadJudges(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.csv), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, err := score.ReadJudges(path, 0, 0, 10)
+			sheet, err := score.ReadJudges(path, 0, 0, 10)
 			if tt.err != "" {
 				if err == nil || err.Error() != filepath.Join(dir, tt.err) {
 					t.Fatalf("error %v\nwant %s", err, filepath.Join(dir, tt.err))
@@ -335,6 +335,7 @@ func TestReadJudges(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			got := sheet.Judges(score.NormalizeNone)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}

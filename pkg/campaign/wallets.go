@@ -1,0 +1,94 @@
+package campaign
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/wallet"
+)
+
+// sharedWallets flags every entry whose wallet another author also gave:
+// one person collecting several authors' rewards is the usual sybil. All
+// of them are flagged, since none is more the original than the others;
+// each names the others. It also warns, once per kind, about addresses a
+// typo would not be caught in.
+func (res *Result) sharedWallets(order []int) {
+	if !res.Rules.PaysWallets() {
+		return
+	}
+	chain := wallet.Chain(res.Rules.Rewards.Chain)
+	byWallet := map[string][]int{}
+	var keys, kinds []string
+	warned := map[string][]string{}
+	for _, i := range order {
+		e := &res.Entries[i]
+		a, err := wallet.Check(chain, e.Wallet)
+		if e.Wallet == "" || err != nil {
+			continue
+		}
+		if a.Warning != "" {
+			if _, seen := warned[a.Warning]; !seen {
+				kinds = append(kinds, a.Warning)
+			}
+			warned[a.Warning] = append(warned[a.Warning], e.ID)
+		}
+		if _, seen := byWallet[a.Normal]; !seen {
+			keys = append(keys, a.Normal)
+		}
+		byWallet[a.Normal] = append(byWallet[a.Normal], i)
+	}
+	for _, k := range keys {
+		if group := byWallet[k]; res.authorsIn(group) > 1 {
+			res.flagShared(group)
+		}
+	}
+	res.Warnings = append(res.Warnings, walletWarnings(kinds, warned)...)
+}
+
+// authorsIn counts the distinct authors of a group of entries.
+func (res *Result) authorsIn(group []int) int {
+	seen := map[string]bool{}
+	for _, i := range group {
+		seen[authorKey(&res.Entries[i], i)] = true
+	}
+	return len(seen)
+}
+
+func (res *Result) flagShared(group []int) {
+	for _, i := range group {
+		e := &res.Entries[i]
+		var others []string
+		other := ""
+		for _, j := range group {
+			o := &res.Entries[j]
+			if authorKey(o, j) == authorKey(e, i) {
+				continue
+			}
+			if other == "" {
+				other = o.ID
+			}
+			others = append(others, fmt.Sprintf("%s in %s (%s)", authorName(o), o.ID, o.Source()))
+		}
+		e.Reasons = append(e.Reasons, check.Reason{
+			Code: check.SharedWallet, Other: other, Measured: e.Wallet,
+			Message: "wallet " + e.Wallet + " is also given by " + strings.Join(others, ", "),
+		})
+	}
+}
+
+// walletWarnings says, one line per kind, which valid addresses are not
+// fully protected (no EIP-55 checksum, a TON testnet address).
+func walletWarnings(kinds []string, ids map[string][]string) []string {
+	var out []string
+	const shown = 5
+	for _, w := range kinds {
+		list := ids[w]
+		text := strings.Join(list[:min(shown, len(list))], ", ")
+		if len(list) > shown {
+			text += fmt.Sprintf(" and %d more", len(list)-shown)
+		}
+		out = append(out, fmt.Sprintf("%s of %s: %s", pluralWord(len(list), "wallet", "wallets"), text, w))
+	}
+	return out
+}
