@@ -1,7 +1,6 @@
 package announce
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/promo-cli/promo/pkg/internal/golden"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -29,19 +29,7 @@ func TestGolden(t *testing.T) {
 			}
 			inf := Infer(string(in))
 			got := Template(&inf, filepath.Base(f))
-			golden := strings.TrimSuffix(f, ".txt") + ".golden.yaml"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to write it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("rule file differs from %s (run with -update to accept):\n%s", golden, got)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".txt")+".golden.yaml", got, *update, "-update")
 			checkRuleFile(t, got)
 		})
 	}
