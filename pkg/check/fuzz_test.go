@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/check"
@@ -8,7 +9,8 @@ import (
 )
 
 // FuzzInspect: any post text goes through every check without a panic,
-// with a length that is never negative and reasons that carry their code.
+// with a length that is never negative, reasons that carry their code, and
+// the same reason codes whether or not passes are recorded.
 func FuzzInspect(f *testing.F) {
 	for _, s := range []string{
 		"", campaignTag + " " + ownWords, "＃Gate Alpha 第三屆積分狂歡節 & ES Launchpool＃", "#ES $ES #ESLaunchpool",
@@ -19,8 +21,14 @@ func FuzzInspect(f *testing.F) {
 	c := mustChecker(f, sampleRules)
 	f.Fuzz(func(t *testing.T, content string) {
 		p := &export.Post{ID: "p", Author: "alice", Content: content, HasTime: true, CreatedAt: inWindow}
-		for _, verbose := range []bool{false, true} {
+		var findings [2][]string
+		for i, verbose := range []bool{false, true} {
 			e := c.Inspect(p, &check.Workspace{}, verbose)
+			for _, r := range e.Reasons {
+				if !r.Pass {
+					findings[i] = append(findings[i], string(r.Code))
+				}
+			}
 			if e.Measure.Length < 0 {
 				t.Fatalf("length %d", e.Measure.Length)
 			}
@@ -35,6 +43,11 @@ func FuzzInspect(f *testing.F) {
 					t.Fatalf("reason without code or message: %+v", r)
 				}
 			}
+		}
+		// verbose adds the passed checks and detail for explain; the codes found
+		// against a post, and so its verdict, are the same either way.
+		if !slices.Equal(findings[0], findings[1]) {
+			t.Fatalf("codes %q, verbose %q", findings[0], findings[1])
 		}
 	})
 }

@@ -2,21 +2,31 @@ package commands_test
 
 import (
 	"bytes"
-	"context"
+	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/promo-cli/promo/pkg/commands"
+	"github.com/promo-cli/promo/pkg/internal/golden"
 )
 
 var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/sample/golden/*")
 
+// sampleDir is the bundled sample campaign. The goldens name files as a
+// user in that folder would ("export/posts.jsonl:3"), and those names take
+// part in digests, so each case runs there.
+const sampleDir = "../../testdata/sample"
+
 // TestSampleGolden runs the commands on the bundled sample campaign and
 // compares their output byte for byte with testdata/sample/golden. Run
 // with -update-golden to rewrite the files, then review the diff.
+//
+// Each case runs promo as its own process in the sample folder, the way a
+// user runs it, rather than changing this process's working folder: the
+// cases then run in parallel, with each other and with the other tests.
 func TestSampleGolden(t *testing.T) {
 	cases := []struct {
 		name string
@@ -42,47 +52,51 @@ func TestSampleGolden(t *testing.T) {
 		{"draw.json", []string{"draw", "-r", "rules.yaml", "--seed", "sample-seed", "--winners", "3", "--alternates", "2", "-o", "json", "export"}, 0},
 		{"draw-commit.txt", []string{"draw", "-r", "rules.yaml", "--commit", "export"}, 0},
 	}
-	chdir(t, "../../testdata/sample")
+	env := hermeticEnv(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			code := commands.Run(context.Background(), c.args, commands.TestStreams(strings.NewReader(""), &out, &errOut))
+			t.Parallel()
+			out, errOut, code := runPromo(t, sampleDir, env, c.args...)
 			if code != c.code {
-				t.Fatalf("promo %s: exit %d, want %d; stderr:\n%s", strings.Join(c.args, " "), code, c.code, errOut.String())
+				t.Fatalf("promo %s: exit %d, want %d; stderr:\n%s", strings.Join(c.args, " "), code, c.code, errOut)
 			}
-			golden(t, filepath.Join("golden", c.name), out.Bytes())
+			golden.Check(t, filepath.Join(sampleDir, "golden", c.name), out, *updateGolden, "-update-golden")
 		})
 	}
 }
 
-func golden(t *testing.T, path string, got []byte) {
+// runPromo runs the promo that TestMain put on PATH (this test binary) in
+// dir with empty standard input and returns its output and exit status.
+func runPromo(t *testing.T, dir string, env []string, args ...string) (stdout []byte, stderr string, code int) {
 	t.Helper()
-	if *updateGolden {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
+	var out, errOut bytes.Buffer
+	cmd := exec.Command("promo", args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/commands -run TestSampleGolden -update-golden)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s; got:\n%s", path, got)
-	}
+	return out.Bytes(), errOut.String(), code
 }
 
-func chdir(t *testing.T, dir string) {
-	t.Helper()
-	old, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+// hermeticEnv is this process's environment without the settings a
+// developer's shell or home folder could add: no PROMO_* variable, and a
+// home and config folder of its own, so no promo.yaml of theirs is read.
+func hermeticEnv(t *testing.T) []string {
+	home := t.TempDir()
+	var env []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, "PROMO_") || name == "HOME" || name == "XDG_CONFIG_HOME" {
+			continue
+		}
+		env = append(env, kv)
 	}
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chdir(old) })
+	return append(env, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "NO_COLOR=1")
 }

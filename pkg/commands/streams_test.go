@@ -15,6 +15,7 @@ import (
 // line is wiped before a note is printed, so the note starts its own line
 // instead of running on after "reading… N entries".
 func TestProgressClearedBeforeNotes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	export := filepath.Join(dir, "export")
 	if err := os.Mkdir(export, 0o755); err != nil {
@@ -42,6 +43,7 @@ func TestProgressClearedBeforeNotes(t *testing.T) {
 // the export reader reads a file: a byte order mark is no character, and a
 // UTF-16 text (as Windows Notepad saves it) is decoded.
 func TestCountStdinEncoding(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		input string
@@ -78,6 +80,7 @@ func writeFile(t *testing.T, path, data string) {
 // TestInterrupted checks that a run stopped by Ctrl-C (a cancelled
 // context) exits 130, as shells expect, and writes no --out file.
 func TestInterrupted(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	out := filepath.Join(t.TempDir(), "verdicts.json")
@@ -98,6 +101,7 @@ func TestInterrupted(t *testing.T) {
 // TestColor checks when tables are coloured: on a terminal that allows
 // it, not with --no-color, never into a pipe or an --out file.
 func TestColor(t *testing.T) {
+	t.Parallel()
 	args := []string{"validate", "-r", "../../testdata/sample/rules.yaml", "../../testdata/sample/export"}
 	cases := []struct {
 		name      string
@@ -112,6 +116,7 @@ func TestColor(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			var out, errOut bytes.Buffer
 			ios := commands.TestStreams(strings.NewReader(""), &out, &errOut)
 			ios.OutTTY, ios.Color = tc.tty, tc.colr

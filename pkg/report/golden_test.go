@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/promo-cli/promo/pkg/internal/golden"
 	"github.com/promo-cli/promo/pkg/rerun"
 )
 
@@ -84,19 +84,7 @@ func TestGolden(t *testing.T) {
 	for _, c := range renderCases() {
 		t.Run(c.name, func(t *testing.T) {
 			got := render(t, c)
-			path := filepath.Join("testdata", "golden", c.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./pkg/report -run TestGolden -update to write it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from its golden file; run with -update if the change is intended\n--- got\n%s\n--- want\n%s", path, got, want)
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", c.name+".golden"), got, *update, "-update")
 		})
 	}
 }

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/promo-cli/promo/pkg/internal/golden"
 	"github.com/promo-cli/promo/pkg/text"
 )
 
@@ -20,19 +20,7 @@ func TestSchemaGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "schema.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("Schema() differs from %s; run go test -update if the change is intended", golden)
-	}
+	golden.Check(t, filepath.Join("testdata", "schema.golden.json"), got, *update, "-update")
 	again, _ := Schema()
 	if !bytes.Equal(got, again) {
 		t.Errorf("Schema() is not deterministic")

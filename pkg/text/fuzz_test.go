@@ -17,7 +17,7 @@ var fuzzSeeds = []string{
 	"gate.com/#ES amy@gate.com t.co/abc 1.5 e.g. GATE.IO/zh", "..a.b.com-.x.co:8080/(a)?b=1.",
 }
 
-// FuzzMeasure: never panics; graphemes ≤ runes; leaving anything out never
+// FuzzMeasure: never panics; graphemes, weibo, han and words ≤ runes; leaving anything out never
 // raises a count; NFC and NFD forms of a text measure the same. (NFD is
 // taken of Normalize(s): invalid bytes have no NFD.)
 func FuzzMeasure(f *testing.F) {
@@ -30,6 +30,11 @@ func FuzzMeasure(f *testing.F) {
 		all := Measure(s, 0, syn)
 		if all.Graphemes > all.Runes {
 			t.Fatalf("graphemes %d > runes %d for %q", all.Graphemes, all.Runes, s)
+		}
+		// Weibo counts a letter or digit as half, Han and words count
+		// some runes only: none can count more than every rune.
+		if all.Weibo > all.Runes || all.Han > all.Runes || all.Words > all.Runes {
+			t.Fatalf("weibo %d, han %d or words %d > runes %d for %q", all.Weibo, all.Han, all.Words, all.Runes, s)
 		}
 		if want := utf8.RuneCountInString(Normalize(s)); all.Runes != want {
 			t.Fatalf("runes %d, want %d for %q", all.Runes, want, s)
