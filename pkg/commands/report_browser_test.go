@@ -160,15 +160,19 @@ func colorScheme(value string) chromedp.Action[chromedp.Void] {
 // checks what an operator sees against validate's and rank's JSON.
 func TestReportInBrowser(t *testing.T) {
 	ctx, ev := browser(t)
-	chdir(t, "../../testdata/sample")
+	sample, err := filepath.Abs("../../testdata/sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, export := filepath.Join(sample, "rules.yaml"), filepath.Join(sample, "export")
 	var v validateJSON
-	promoJSON(t, &v, "validate", "-r", "rules.yaml", "-o", "json", "export")
+	promoJSON(t, &v, "validate", "-r", rules, "-o", "json", export)
 	var rk rankJSON
-	promoJSON(t, &rk, "rank", "-r", "rules.yaml", "-o", "json", "export")
+	promoJSON(t, &rk, "rank", "-r", rules, "-o", "json", export)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
 	var errOut bytes.Buffer
-	if code := commands.Run(context.Background(), []string{"report", "-r", "rules.yaml", "--seed", "sample-seed", "--out", page, "export"},
+	if code := commands.Run(context.Background(), []string{"report", "-r", rules, "--seed", "sample-seed", "--out", page, export},
 		commands.TestStreams(strings.NewReader(""), &bytes.Buffer{}, &errOut)); code != 0 {
 		t.Fatalf("report: exit %d\n%s", code, errOut.String())
 	}
