@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,8 +40,8 @@ func Detect(sample []byte) string {
 	// file of a few stray bytes stays UTF-8, its bytes replaced.
 	best, bestScore := UTF8, max(minScore, score(UTF8, sample))
 	for _, enc := range candidates[1:] {
-		if (enc == UTF16LE || enc == UTF16BE) && len(sample) < minUTF16 {
-			continue // too short to tell from two bytes of anything else
+		if (enc == UTF16LE || enc == UTF16BE) && !utf16Shaped(sample) {
+			continue
 		}
 		if s := score(enc, sample); s > bestScore {
 			best, bestScore = enc, s
@@ -50,6 +51,15 @@ func Detect(sample []byte) string {
 		return GB18030
 	}
 	return best
+}
+
+// utf16Shaped reports whether sample can be UTF-16 text at all: long
+// enough to tell it from two bytes of anything else, and holding a NUL
+// byte, which every line break, digit or comma in UTF-16 brings. A run of
+// ASCII digits read as UTF-16 is CJK punctuation (U+3030), so without this
+// a mostly-ASCII file with a stray byte could be read as UTF-16.
+func utf16Shaped(sample []byte) bool {
+	return len(sample) >= minUTF16 && bytes.IndexByte(sample, 0) >= 0
 }
 
 // score rates sample read as enc; higher is more plausible.

@@ -47,6 +47,9 @@ func TestDetect(t *testing.T) {
 		{"utf16be csv", "id,content\n1,今天天气很好\n", UTF16BE, UTF16BE},
 		{"utf16le chinese only", "今天天气很好我们一起去公园散步吧", UTF16LE, UTF16LE},
 		{"utf8 with one bad byte", "我已经参加了这次积分狂欢节活动\xff希望能中奖", UTF8, UTF8},
+		// ASCII digits read as UTF-16 are U+3030 (CJK punctuation): without a
+		// NUL byte a file cannot be UTF-16, however well it would score.
+		{"digits with a stray byte", "0000000\xe500000\n00", UTF8, UTF8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
