@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"time"
+	_ "time/tzdata" // the same zones the rule file loads, whatever the machine has
 )
 
 // namedZones are names people write for a zone, mapped to IANA names.
@@ -45,7 +47,7 @@ func takeZone(s string) (zone, rest string) {
 		}
 		s = blank(nz.re, s)
 	}
-	if m := ianaZone.FindString(s); m != "" && zone == "" {
+	if m := ianaZone.FindString(s); m != "" && zone == "" && knownZone(m) {
 		zone = m
 	}
 	s = blank(ianaZone, s)
@@ -58,6 +60,14 @@ func takeZone(s string) (zone, rest string) {
 	}
 	s = blank(bareUTC, s)
 	return zone, blank(emptyParen, s)
+}
+
+// knownZone reports whether name is a zone the rule file will load: a
+// word shaped like "Asia/A" is not one, and writing it would give a rule
+// file that does not load.
+func knownZone(name string) bool {
+	_, err := time.LoadLocation(name)
+	return err == nil
 }
 
 func blank(re *regexp.Regexp, s string) string {
