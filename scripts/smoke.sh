@@ -43,6 +43,13 @@ run 0 split --pool 1250 --token ES --winners 10
 run 0 draw -r "$rules" --seed smoke --winners 3 "$export_dir"
 run 0 report -r "$rules" --out "$(dirname "$bin")/report.html" "$export_dir"
 run 0 report -r "$rules" --public --seed smoke --out "$(dirname "$bin")/results.html" "$export_dir"
+tmp=$(dirname "$bin")
+"$bin" rank -r "$rules" -o json --out "$tmp/old.json" "$export_dir"
+"$bin" rank -r "$rules" -o json --winners 3 --out "$tmp/new.json" "$export_dir"
+run 0 diff "$tmp/old.json" "$tmp/old.json"
+run 1 diff "$tmp/old.json" "$tmp/new.json"
+run 0 rank -r "$rules" -o csv --excel "$export_dir"
+run 0 split -r "$rules"
 run 0 init
 run 0 init --from testdata/sample/announcement.txt
 run 2 valdiate -r "$rules" "$export_dir"
