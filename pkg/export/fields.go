@@ -42,11 +42,6 @@ var aliases = [numFields][]string{
 	fWallet:    {"wallet", "address", "wallet_address", "钱包地址", "錢包地址"},
 }
 
-// FieldNames returns the canonical field names Options.Fields may map.
-func FieldNames() []string {
-	return append([]string(nil), fieldNames[:]...)
-}
-
 // slot says which field a key fills and how strongly: a lower prio wins when a record
 // holds several aliases of one field.
 type slot struct {

@@ -85,3 +85,9 @@ func jaccard(a, b map[uint64]bool) float64 {
 	}
 	return float64(inter) / float64(union)
 }
+
+// sign signs a cleaned text with a fresh Signer.
+func sign(cleaned string) (Signature, uint64, bool) {
+	var s Signer
+	return s.Sign(cleaned)
+}

@@ -8,7 +8,7 @@ import (
 )
 
 func doc(order int, text string) TextDoc {
-	sig, exact, ok := Sign(Clean(text))
+	sig, exact, ok := sign(Clean(text))
 	return TextDoc{Order: order, Sig: sig, Exact: exact, OK: ok}
 }
 

@@ -2,7 +2,6 @@ package integrity
 
 import (
 	"math"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -140,15 +139,6 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 		sig[i] = uint16(densify(&s.mins, i) >> 16)
 	}
 	return sig, s.exact, true
-}
-
-var signers = sync.Pool{New: func() any { return new(Signer) }}
-
-// Sign is Signer.Sign with a pooled Signer, safe for concurrent use.
-func Sign(cleaned string) (sig Signature, exact uint64, ok bool) {
-	s := signers.Get().(*Signer)
-	defer signers.Put(s)
-	return s.Sign(cleaned)
 }
 
 // densify returns bin i's minimum, or for an empty bin the minimum of the

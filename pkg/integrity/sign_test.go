@@ -21,7 +21,7 @@ func TestSignShort(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, ok := Sign(tt.text)
+			_, _, ok := sign(tt.text)
 			if ok != tt.wantOK {
 				t.Errorf("Sign(%q) ok = %v, want %v", tt.text, ok, tt.wantOK)
 			}
@@ -30,9 +30,9 @@ func TestSignShort(t *testing.T) {
 }
 
 func TestSignExact(t *testing.T) {
-	a1, e1, _ := Sign("积分狂欢节launchpool")
-	a2, e2, _ := Sign("积分狂欢节launchpool")
-	b, e3, _ := Sign("积分狂欢节launchpooo")
+	a1, e1, _ := sign("积分狂欢节launchpool")
+	a2, e2, _ := sign("积分狂欢节launchpool")
+	b, e3, _ := sign("积分狂欢节launchpooo")
 	if a1 != a2 || e1 != e2 {
 		t.Error("the same text signed twice differs")
 	}
@@ -103,8 +103,8 @@ func TestSignatureEstimate(t *testing.T) {
 					if math.Abs(truth-j) > 0.03 {
 						t.Fatalf("generated pair at %.3f, want %.2f", truth, j)
 					}
-					sa, _, _ := Sign(a)
-					sb, _, _ := Sign(b)
+					sa, _, _ := sign(a)
+					sb, _, _ := sign(b)
 					err := sa.Similarity(&sb) - truth
 					bias += err
 					if math.Abs(err) <= 3*math.Sqrt(truth*(1-truth)/NumHashes)+1e-9 {
@@ -144,8 +144,8 @@ func TestFoundRate(t *testing.T) {
 				cand, found := 0, 0
 				for range trials {
 					a, b := pairAt(rng, lang, tt.j)
-					sa, ea, _ := Sign(a)
-					sb, eb, _ := Sign(b)
+					sa, ea, _ := sign(a)
+					sb, eb, _ := sign(b)
 					if candidates(&sa, &sb) {
 						cand++
 					}
@@ -199,8 +199,8 @@ func TestEditedCopyFound(t *testing.T) {
 	found, total := 0, 0
 	for _, p := range posts {
 		for range 50 {
-			sa, ea, _ := Sign(p.text)
-			sb, eb, _ := Sign(edit(rng, p.text, 100))
+			sa, ea, _ := sign(p.text)
+			sb, eb, _ := sign(edit(rng, p.text, 100))
 			res := Near([]TextDoc{{1, sa, ea, true}, {2, sb, eb, true}}, 0.8)
 			if m, ok := res.Original[2]; ok && m.Other == 1 {
 				found++
