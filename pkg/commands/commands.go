@@ -117,6 +117,8 @@ text files) and never needs a network.`,
 			return unknownCommand(cmd, args[0])
 		},
 	}
+	root.Version = versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
