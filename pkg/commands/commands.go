@@ -140,6 +140,7 @@ text files) and never needs a network.`,
 		newReportCmd(ios),
 		newDiffCmd(ios),
 	)
+	addHelp(root)
 	return root
 }
 
