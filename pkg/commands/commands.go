@@ -141,6 +141,7 @@ text files) and never needs a network.`,
 		newDiffCmd(ios),
 	)
 	addHelp(root)
+	addCompletions(root)
 	return root
 }
 
