@@ -117,6 +117,8 @@ text files) and never needs a network.`,
 			return unknownCommand(cmd, args[0])
 		},
 	}
+	root.Version = versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
@@ -138,6 +140,8 @@ text files) and never needs a network.`,
 		newReportCmd(ios),
 		newDiffCmd(ios),
 	)
+	addHelp(root)
+	addCompletions(root)
 	return root
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -24,30 +25,35 @@ type countOptions struct {
 
 func newCountCmd(ios *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "count [TEXT | -]",
+		Use:   "count [TEXT | FILE | -]",
 		Short: "Measure a text in every length unit and list its tags",
 		Long: `Measure a text in every length unit promo knows (runes, graphemes, width,
 weibo, han, words, twitter) and list the tags it finds.
 
-The text is the argument, or standard input when it is "-" or absent (one
-trailing newline is dropped). Standard input is read up to --max-input bytes
+The text is the argument; when the argument names a regular file, the
+file's text (use --text to measure the argument itself); standard input
+when it is "-" or absent. One trailing newline of a file or of standard
+input is dropped. A file is read as "count -" reads standard input. A file or standard input is read up to --max-input bytes
 and decoded as every input is: a byte order mark, else UTF-8, else a
 detected GBK, GB18030, Big5 or UTF-16, with a warning naming it.
 Put "--" before a text that starts with "-".
 
 Exit status:
   0  the text was measured
-  2  usage error: an unknown unit, exclusion, syntax or flag, or standard
-     input over --max-input
-  4  standard input or output could not be read or written`,
+  2  usage error: an unknown unit, exclusion, syntax or flag, or the file
+     or standard input over --max-input
+  4  the file, standard input or output could not be read or written`,
 		Example: `  promo count "ES Launchpool 挖矿"
   promo count --exclude tags,urls -o json -- "#ES# 挖矿 https://example.com"
+  promo count post.txt
+  promo count --text post.txt
   cat post.txt | promo count -`,
 		Args: cobra.MaximumNArgs(1),
 	}
 	cmd.Flags().StringSlice("exclude", nil, "leave out `kinds`: tags, urls, mentions, whitespace, punctuation, emoji")
 	cmd.Flags().String("tag-syntax", "auto", "how to read tags: auto, twitter or weibo")
 	cmd.Flags().StringP("output", "o", formatTable, "output format: table or json")
+	cmd.Flags().Bool("text", false, "measure the argument as written, even when a file has that name")
 	cmd.Flags().String("config", "", "config `file` for tool settings")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		v, err := newSettings(cmd)
@@ -64,7 +70,7 @@ Exit status:
 		if err != nil {
 			return err
 		}
-		if opts.Text, err = countInput(ios, args, max); err != nil {
+		if opts.Text, err = countInput(ios, args, max, v.GetBool("text")); err != nil {
 			return err
 		}
 		return countRun(cmd.Context(), ios, opts)
@@ -72,13 +78,21 @@ Exit status:
 	return cmd
 }
 
-// countInput reads the text from the argument or stdin, up to --max-input
-// bytes, decoded as every text input is (BOM, UTF-8, detected GBK/Big5/
-// UTF-16). A shell's here-string and echo add a newline the user did not
-// mean to count.
-func countInput(ios *IOStreams, args []string, max int64) (string, error) {
+// countInput reads the text from the argument, the file it names, or
+// stdin, up to --max-input bytes, decoded as every text input is (BOM,
+// UTF-8, detected GBK/Big5/UTF-16). A shell's here-string and echo, and
+// most editors, add a newline the user did not mean to count.
+func countInput(ios *IOStreams, args []string, max int64, literal bool) (string, error) {
 	if len(args) == 1 && args[0] != "-" {
-		return args[0], nil
+		if literal || !isRegularFile(args[0]) {
+			return args[0], nil
+		}
+		t, err := input.ReadFile(args[0], input.Options{MaxSize: max})
+		if err != nil {
+			return "", readError(err)
+		}
+		warnEncoding(ios.ErrOut, args[0], t.Info)
+		return trimNewline(t.Text), nil
 	}
 	if len(args) == 0 && ios.InTTY {
 		return "", usageHint(errors.New("count needs a text to measure"),
@@ -89,10 +103,25 @@ func countInput(ios *IOStreams, args []string, max int64) (string, error) {
 		return "", readError(err)
 	}
 	warnEncoding(ios.ErrOut, "standard input", t.Info)
-	s := t.Text
+	return trimNewline(t.Text), nil
+}
+
+// trimNewline drops one trailing line break, LF or CRLF.
+func trimNewline(s string) string {
 	s = strings.TrimSuffix(s, "\n")
-	s = strings.TrimSuffix(s, "\r")
-	return s, nil
+	return strings.TrimSuffix(s, "\r")
+}
+
+// isRegularFile reports whether arg names a regular file (a symbolic link
+// to one counts): count measures such a file's text rather than its name.
+// A text that is not a path, or names a folder or a device, is measured as
+// written.
+func isRegularFile(arg string) bool {
+	if arg == "" || strings.ContainsAny(arg, "\n\x00") {
+		return false
+	}
+	info, err := os.Stat(arg)
+	return err == nil && info.Mode().IsRegular()
 }
 
 func countRun(ctx context.Context, ios *IOStreams, opts countOptions) error {

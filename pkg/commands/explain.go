@@ -39,6 +39,7 @@ Exit status:
   promo explain -r rules.yaml export/ export/posts.jsonl:12`,
 	}
 	addJudgeFlags(cmd, "table or json")
+	cmd.ValidArgsFunction = completeExplain
 	cmd.Flags().Lookup("strict").Usage = "exit 1 when the entry is invalid or unreadable"
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) < 2 {

@@ -21,6 +21,9 @@ type IOStreams struct {
 	// OutTTY is true when Out is a terminal: tables are padded for the eye
 	// then, and written as TSV for pipes otherwise.
 	OutTTY bool
+	// Width is the terminal's width in columns when Out is a terminal
+	// whose size is known, else 0: padded tables are fitted to it.
+	Width int
 	// ErrTTY is true when ErrOut is a terminal (progress output).
 	ErrTTY bool
 	// Color is true when terminal output may be coloured: Out is a
@@ -41,6 +44,7 @@ func SystemStreams() *IOStreams {
 		InTTY:         isTerminal(os.Stdin),
 		OutTTY:        isTerminal(os.Stdout),
 		ErrTTY:        isTerminal(os.Stderr),
+		Width:         terminalWidth(os.Stdout),
 		ProgressDelay: 300 * time.Millisecond,
 		Color:         isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 	}
@@ -49,6 +53,19 @@ func SystemStreams() *IOStreams {
 // TestStreams returns streams backed by the given buffers, not terminals.
 func TestStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
 	return &IOStreams{In: in, Out: out, ErrOut: errOut}
+}
+
+// terminalWidth is f's width in columns, or 0 when f is not a terminal or
+// does not say.
+func terminalWidth(f *os.File) int {
+	if !isTerminal(f) {
+		return 0
+	}
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
 }
 
 func isTerminal(f *os.File) bool {

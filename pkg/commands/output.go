@@ -77,9 +77,10 @@ func joinOr(xs []string) string {
 }
 
 // layout is how tables go to stdout: padded (and coloured, unless turned
-// off) for a terminal; TSV for a pipe or an --out file.
+// off) for a terminal and fitted to its width; TSV for a pipe or an --out
+// file.
 func layout(ios *IOStreams, out string, noColor bool) report.Layout {
-	return report.LayoutFor(ios.OutTTY && (out == "" || out == "-"), ios.Color && !noColor)
+	return report.LayoutFor(ios.OutTTY && (out == "" || out == "-"), ios.Color && !noColor).Fit(ios.Width)
 }
 
 // writeOutput streams the rendering to stdout or to the --out file (see

@@ -39,6 +39,12 @@ Exit status:
   2  it is not, no file was named, or (with --strict) it still holds
      placeholders
   4  the file cannot be read`,
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return ruleFiles(cmd, args, toComplete)
+		},
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageHint(fmt.Errorf("rules check needs one rule file, got %d arguments", len(args)), "promo rules check rules.yaml")

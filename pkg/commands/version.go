@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -15,21 +16,86 @@ var Version = ""
 func newVersionCmd(ios *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of promo",
+		Short: "Print the version, commit and Go version of promo",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintf(ios.Out, "promo %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprintln(ios.Out, versionLine())
 			return err
 		},
 	}
 }
 
+// versionLine is what `promo version` and `promo --version` print:
+// "promo VERSION (commit REV[, dirty], GO OS/ARCH)".
+func versionLine() string {
+	info, _ := debug.ReadBuildInfo()
+	return "promo " + versionText(info)
+}
+
+// versionText describes a build from its build info: the module version
+// ("(devel)" for a build from a work tree), the VCS commit and whether the
+// tree had changes, and the Go version that built it.
+func versionText(info *debug.BuildInfo) string {
+	v := moduleVersion(info)
+	var parts []string
+	if rev, dirty := vcsRevision(info); rev != "" {
+		c := "commit " + rev
+		if dirty {
+			c += ", dirty"
+		}
+		parts = append(parts, c)
+	}
+	goVersion := runtime.Version()
+	if info != nil && info.GoVersion != "" {
+		goVersion = info.GoVersion
+	}
+	parts = append(parts, goVersion+" "+runtime.GOOS+"/"+runtime.GOARCH)
+	return v + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// vcsRevision reads the commit (shortened to 12 characters, as Go's
+// pseudo-versions do) and the modified flag the toolchain stamps into a
+// build made inside a repository.
+func vcsRevision(info *debug.BuildInfo) (rev string, dirty bool) {
+	if info == nil {
+		return "", false
+	}
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	return rev, dirty
+}
+
+// version is the short version written into reports: the module version
+// and, for a build from a work tree, its commit.
 func version() string {
-	if Version != "" {
-		return Version
+	info, _ := debug.ReadBuildInfo()
+	v := moduleVersion(info)
+	if rev, dirty := vcsRevision(info); rev != "" {
+		v += " " + rev
+		if dirty {
+			v += "-dirty"
+		}
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+	return v
+}
+
+// moduleVersion is the -X version, else the module's, else "(devel)".
+func moduleVersion(info *debug.BuildInfo) string {
+	v := Version
+	if v == "" && info != nil {
+		v = info.Main.Version
 	}
-	return "dev"
+	if v == "" {
+		v = "(devel)"
+	}
+	return v
 }

@@ -38,8 +38,9 @@ type Table struct {
 }
 
 // Layout is how a table is laid out: TSV for programs, padded for a
-// terminal, padded with colour for a terminal that wants it.
-type Layout uint8
+// terminal, padded with colour for a terminal that wants it; a padded
+// layout may also carry the terminal's width (see Fit).
+type Layout uint32
 
 // The layouts.
 const (
@@ -47,6 +48,23 @@ const (
 	Padded
 	Colored
 )
+
+// kind is the layout without its width.
+func (l Layout) kind() Layout { return l & 0xff }
+
+// Width is the terminal width a padded layout fits its tables to; 0 for
+// none.
+func (l Layout) Width() int { return int(l >> 8) }
+
+// Fit makes a padded layout fit its tables to a terminal of width columns:
+// cells too wide are cut with an ellipsis, and the last column wraps. TSV
+// is for programs and is never cut; a width of 0 or less fits nothing.
+func (l Layout) Fit(width int) Layout {
+	if l.kind() == TSV || width <= 0 {
+		return l.kind()
+	}
+	return l.kind() | Layout(min(width, 1<<20))<<8
+}
 
 // LayoutFor is the layout for a terminal (padded, coloured when color)
 // or for anything else (TSV).
@@ -75,8 +93,11 @@ func (t Table) Write(w io.Writer, pad bool) error {
 func (t Table) Render(w io.Writer, l Layout) error {
 	bw := bufio.NewWriter(w)
 	rows := t.escaped()
-	if l != TSV {
-		t.writePadded(bw, rows, l == Colored)
+	if l.kind() != TSV {
+		if width := l.Width(); width > 0 {
+			rows = fitRows(rows, width)
+		}
+		t.writePadded(bw, rows, l.kind() == Colored)
 	} else {
 		for _, r := range rows {
 			bw.WriteString(strings.Join(r, "\t"))
@@ -107,7 +128,7 @@ func (t Table) writePadded(w *bufio.Writer, rows [][]string, color bool) {
 	for ri, r := range rows {
 		var line strings.Builder
 		for i, c := range r {
-			gap := strings.Repeat(" ", widths[i]-DisplayWidth(c))
+			gap := strings.Repeat(" ", max(0, widths[i]-DisplayWidth(c)))
 			if color {
 				c = t.paint(ri, i, c)
 			}
