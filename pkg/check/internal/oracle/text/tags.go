@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -104,7 +105,8 @@ func tagAt(t string, i, n, limit int, syn Syntax) (Span, bool) {
 // syntax), a body that starts or ends with white space is a topic only if
 // no other '#' follows on the line ("#A #B C#" is the topic "#B C#"); in
 // auto syntax such a body is never a topic, so "#ES and #BTC" holds two
-// hashtags.
+// hashtags, and neither is a body that starts or ends with punctuation,
+// which ends a hashtag: "#ES，#BTC", "#ES/#BTC" and "(#a )#b" hold hashtags.
 func topicAt(t string, i, n, limit int, lenient bool) (Span, bool) {
 	body := i + n
 	closeAt, closeLen := nextHashOnLine(t, body, limit)
@@ -113,6 +115,9 @@ func topicAt(t string, i, n, limit int, lenient bool) (Span, bool) {
 	}
 	b := t[body:closeAt]
 	if strings.TrimFunc(b, isSpaceRune) == "" {
+		return Span{}, false
+	}
+	if !lenient && edgePunct(b) {
 		return Span{}, false
 	}
 	if padded(b) {
@@ -131,6 +136,14 @@ func padded(b string) bool {
 	first, _ := utf8.DecodeRuneInString(b)
 	last, _ := utf8.DecodeLastRuneInString(b)
 	return isSpaceRune(first) || isSpaceRune(last)
+}
+
+// edgePunct reports whether b starts or ends with punctuation (Unicode
+// category P; symbols and emoji may end a topic: "#加油🎉#").
+func edgePunct(b string) bool {
+	first, _ := utf8.DecodeRuneInString(b)
+	last, _ := utf8.DecodeLastRuneInString(b)
+	return unicode.IsPunct(first) || unicode.IsPunct(last)
 }
 
 // nextHashOnLine finds the next '#' or '＃' at or after from and before
