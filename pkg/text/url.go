@@ -3,7 +3,10 @@ package text
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -295,24 +298,132 @@ func urlAt(t string, start int) (int, bool) {
 	case hasFoldPrefix(t[start:], "http://"):
 		body += len("http://")
 	case hasFoldPrefix(t[start:], "www."):
-		body, scheme = body+len("www."), false
+		scheme = false
 	default:
 		return 0, false
 	}
-	end := body
-	for end < len(t) && urlByte(t[end]) {
-		end++
-	}
-	if scheme && hasFoldPrefix(t[body:end], "t.co/") {
+	if scheme && hasFoldPrefix(t[body:], "t.co/") {
+		end := body
+		for end < len(t) && urlByte(t[end]) {
+			end++
+		}
 		if k, ok := tcoEnd(t, body+len("t.co/"), end); ok {
 			return k, true
 		}
 	}
-	end = trimURLEnd(t, body, end)
-	if end <= body || !hostByte(t[body]) {
+	host, ok := hostAt(t, body)
+	if !ok {
 		return 0, false
 	}
+	end := host
+	for end < len(t) {
+		if c := t[end]; c < utf8.RuneSelf {
+			if !urlByte(c) && c != '|' {
+				break
+			}
+			end++
+			continue
+		}
+		r, m := utf8.DecodeRuneInString(t[end:])
+		if !pathRune(r) {
+			break
+		}
+		end += m
+	}
+	if end > host {
+		end = max(host, trimURLEnd(t, host, end))
+	}
 	return end, true
+}
+
+// hostAt reads the host of a URL with a scheme or "www." at t[s]: labels
+// joined by dots, each 1–63 letters, digits, marks (any script, so
+// "ああ.com" and "münchen.de" are hosts) and inner hyphens, the last a
+// top-level domain (ASCII or internationalised, "みんな") that is ASCII or
+// not as a whole ("gate.io活动" has the host gate.io). A label with an
+// underscore or an edge hyphen, or a host without a known top-level
+// domain ("no-tld"), makes no URL, as in twitter-text.
+func hostAt(t string, s int) (int, bool) {
+	end, labels := s, 0
+	for {
+		e, ascii := end, true
+		n := 0
+		for e < len(t) {
+			r, m := utf8.DecodeRuneInString(t[e:])
+			if r == '_' {
+				return 0, false
+			}
+			if !(r == '-' || r < utf8.RuneSelf && hostByte(byte(r)) || r >= utf8.RuneSelf && hostRune(r)) {
+				break
+			}
+			ascii = ascii && r < utf8.RuneSelf
+			e += m
+			n++
+		}
+		if n == 0 || n > 63 || t[end] == '-' || t[e-1] == '-' {
+			return 0, false
+		}
+		labels++
+		if e+1 < len(t) && t[e] == '.' && startsLabel(t, e+1) {
+			end = e + 1
+			continue
+		}
+		if labels < 2 {
+			return 0, false
+		}
+		if tld := t[end:e]; isAnyTLD(tld) {
+			return e, true
+		} else if !ascii {
+			// The top-level domain is the run of one kind its label
+			// starts with: "io" in "gate.io活动".
+			k := end
+			first := t[end] < utf8.RuneSelf
+			for k < e {
+				_, m := utf8.DecodeRuneInString(t[k:])
+				if (t[k] < utf8.RuneSelf) != first {
+					break
+				}
+				k += m
+			}
+			if k < e && isAnyTLD(t[end:k]) {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+}
+
+// startsLabel reports whether t[k] is a letter or digit, so that a dot
+// before it joins two labels rather than ending the host.
+func startsLabel(t string, k int) bool {
+	if t[k] < utf8.RuneSelf {
+		return hostByte(t[k])
+	}
+	r, _ := utf8.DecodeRuneInString(t[k:])
+	return hostRune(r)
+}
+
+// hostRune reports whether a non-ASCII r may be part of a host label.
+func hostRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// pathRune reports whether a non-ASCII r may be part of a URL's path, as
+// twitter-text allows: Latin letters with accents, Cyrillic, marks and the
+// en dash ("Hatfield–McCoy_feud", "Русские_слова", "café").
+func pathRune(r rune) bool {
+	return unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Cyrillic, r) || unicode.IsMark(r) || r == '–'
+}
+
+// isAnyTLD is isTLD for a label in ASCII or in Unicode ("みんな").
+func isAnyTLD(label string) bool {
+	for i := 0; i < len(label); i++ {
+		if label[i] >= utf8.RuneSelf {
+			a, err := idna.ToASCII(label)
+			return err == nil && a != label && isTLD(a)
+		}
+	}
+	return isTLD(label)
 }
 
 func hasFoldPrefix(s, prefix string) bool {
@@ -341,15 +452,18 @@ func urlByte(c byte) bool {
 // digit, '=', '_', '#', '/', '+', '-' or a balanced ')'.
 func trimURLEnd(t string, body, end int) int {
 	for end > body {
-		switch c := t[end-1]; {
-		case hostByte(c), c == '=', c == '_', c == '#', c == '/', c == '+', c == '-':
+		r, m := utf8.DecodeLastRuneInString(t[body:end])
+		switch c := r; {
+		case c < utf8.RuneSelf && hostByte(byte(c)), c == '=', c == '_', c == '#', c == '/', c == '+', c == '-':
+			return end
+		case c >= utf8.RuneSelf && c != '–' && pathRune(c):
 			return end
 		case c == ')':
 			if strings.Count(t[body:end], "(") >= strings.Count(t[body:end], ")") {
 				return end
 			}
 		}
-		end--
+		end -= m
 	}
 	return end
 }
