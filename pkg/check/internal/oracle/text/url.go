@@ -118,10 +118,17 @@ func (c *bareCursor) find(t string, i int) int {
 			return -1
 		}
 		d += k
-		if d > lo && d+1 < len(t) && hostByte(t[d-1]) && hostByte(t[d+1]) {
+		if d > lo && d+1 < len(t) && (hostByte(t[d-1]) || latinBefore(t, d)) && startsLabel(t, d+1) {
 			s := d
-			for s > lo && domainByte(t[s-1]) {
-				s--
+			for s > lo {
+				if domainByte(t[s-1]) {
+					s--
+				} else if latinBefore(t, s) {
+					_, m := utf8.DecodeLastRuneInString(t[:s])
+					s -= m
+				} else {
+					break
+				}
 			}
 			c.at = s
 			return s
@@ -133,10 +140,29 @@ func (c *bareCursor) find(t string, i int) int {
 // looked at again.
 func (c *bareCursor) skip(t string, s int) {
 	e := s
-	for e < len(t) && domainByte(t[e]) {
-		e++
+	for e < len(t) {
+		if domainByte(t[e]) {
+			e++
+			continue
+		}
+		r, m := utf8.DecodeRuneInString(t[e:])
+		if r < utf8.RuneSelf || !unicode.Is(unicode.Latin, r) && !unicode.IsMark(r) {
+			break
+		}
+		e += m
 	}
 	c.at, c.floor = -2, e
+}
+
+// latinBefore reports whether the rune before t[i] is a non-ASCII Latin
+// letter or mark, which a bare domain's labels may hold ("münchen.de"), so
+// that "ELPAÍS.com" is read whole and never as "S.com".
+func latinBefore(t string, i int) bool {
+	if i == 0 || t[i-1] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return unicode.Is(unicode.Latin, r) || unicode.IsMark(r)
 }
 
 func domainByte(c byte) bool { return hostByte(c) || c == '-' || c == '.' }
@@ -153,8 +179,8 @@ func bareAt(t string, s int) (int, bool) {
 	if gluedBare(t, s) {
 		return 0, false
 	}
-	host, last, labels := domainAt(t, s)
-	if labels < 2 || !isTLD(t[last:host]) {
+	host, last, labels, ok := hostAt(t, s)
+	if !ok {
 		return 0, false
 	}
 	end := host
@@ -186,27 +212,6 @@ func bareAt(t string, s int) (int, bool) {
 	return end, true
 }
 
-// domainAt reads the labels joined by dots that start at t[s]: where they
-// end, where the last one starts, and how many there are, or 0 when a
-// label starts or ends with a hyphen.
-func domainAt(t string, s int) (end, last, labels int) {
-	end = s
-	for {
-		e := end
-		for e < len(t) && (hostByte(t[e]) || t[e] == '-') {
-			e++
-		}
-		if e == end || t[end] == '-' || t[e-1] == '-' {
-			return 0, 0, 0
-		}
-		last, end, labels = end, e, labels+1
-		if end+1 >= len(t) || t[end] != '.' || !hostByte(t[end+1]) {
-			return end, last, labels
-		}
-		end++
-	}
-}
-
 // gluedBare reports whether the bare domain at t[s] is part of something
 // else: a word, an e-mail address, a mention, a tag or a path.
 func gluedBare(t string, s int) bool {
@@ -218,7 +223,7 @@ func gluedBare(t string, s int) bool {
 		return true
 	}
 	r := runeBefore(t, s)
-	return r == '＠' || r == '＃' || r == '＄'
+	return r == '＠' || r == '＃' || r == '＄' || glueRune(r)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -311,7 +316,7 @@ func urlAt(t string, start int) (int, bool) {
 			return k, true
 		}
 	}
-	host, ok := hostAt(t, body)
+	host, _, _, ok := hostAt(t, body)
 	if !ok {
 		return 0, false
 	}
@@ -343,15 +348,17 @@ func urlAt(t string, start int) (int, bool) {
 // not as a whole ("gate.io活动" has the host gate.io). A label with an
 // underscore or an edge hyphen, or a host without a known top-level
 // domain ("no-tld"), makes no URL, as in twitter-text.
-func hostAt(t string, s int) (int, bool) {
-	end, labels := s, 0
+// It returns where the host ends, where its top-level domain starts, and
+// how many labels it has.
+func hostAt(t string, s int) (host, last, labels int, ok bool) {
+	end := s
 	for {
 		e, ascii := end, true
 		n := 0
 		for e < len(t) {
 			r, m := utf8.DecodeRuneInString(t[e:])
 			if r == '_' {
-				return 0, false
+				return 0, 0, 0, false
 			}
 			if !(r == '-' || r < utf8.RuneSelf && hostByte(byte(r)) || r >= utf8.RuneSelf && hostRune(r)) {
 				break
@@ -361,7 +368,7 @@ func hostAt(t string, s int) (int, bool) {
 			n++
 		}
 		if n == 0 || n > 63 || t[end] == '-' || t[e-1] == '-' {
-			return 0, false
+			return 0, 0, 0, false
 		}
 		labels++
 		if e+1 < len(t) && t[e] == '.' && startsLabel(t, e+1) {
@@ -369,10 +376,10 @@ func hostAt(t string, s int) (int, bool) {
 			continue
 		}
 		if labels < 2 {
-			return 0, false
+			return 0, 0, 0, false
 		}
 		if tld := t[end:e]; isAnyTLD(tld) {
-			return e, true
+			return e, end, labels, true
 		} else if !ascii {
 			// The top-level domain is the run of one kind its label
 			// starts with: "io" in "gate.io活动".
@@ -386,10 +393,10 @@ func hostAt(t string, s int) (int, bool) {
 				k += m
 			}
 			if k < e && isAnyTLD(t[end:k]) {
-				return k, true
+				return k, end, labels, true
 			}
 		}
-		return 0, false
+		return 0, 0, 0, false
 	}
 }
 
