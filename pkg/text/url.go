@@ -422,15 +422,39 @@ func pathRune(r rune) bool {
 	return unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Cyrillic, r) || unicode.IsMark(r) || r == '–'
 }
 
-// isAnyTLD is isTLD for a label in ASCII or in Unicode ("みんな").
+// isAnyTLD is isTLD for a label in ASCII or in Unicode ("みんな"). A
+// Unicode label's answer is kept in tldCache under the label itself, so
+// Chinese text after a dot is converted to punycode once, not each time.
 func isAnyTLD(label string) bool {
 	for i := 0; i < len(label); i++ {
 		if label[i] >= utf8.RuneSelf {
-			a, err := idna.ToASCII(label)
-			return err == nil && a != label && isTLD(a)
+			return isUnicodeTLD(label)
 		}
 	}
 	return isTLD(label)
+}
+
+func isUnicodeTLD(label string) bool {
+	if len(label) > 4*maxTLD {
+		return false
+	}
+	tldCache.RLock()
+	ok, found := tldCache.known[label]
+	tldCache.RUnlock()
+	if found {
+		return ok
+	}
+	a, err := idna.ToASCII(label)
+	ok = err == nil && a != label && isTLD(a)
+	tldCache.Lock()
+	if tldCache.known == nil {
+		tldCache.known = make(map[string]bool)
+	}
+	if len(tldCache.known) < maxTLDCache {
+		tldCache.known[label] = ok
+	}
+	tldCache.Unlock()
+	return ok
 }
 
 func hasFoldPrefix(s, prefix string) bool {
