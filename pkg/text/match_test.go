@@ -114,7 +114,12 @@ func TestClosest(t *testing.T) {
 		{"split across lines", seedRule, "冲\n#Gate Alpha 第三届积分狂欢节 &\nES Launchpool#", "#Gate Alpha 第三届积分狂欢节 &\nES Launchpool#", 2, "split across lines 2–3"},
 		{"hashtag for a topic", "#ES#", "I hold #ES", "#ES", 1, "written as a #hashtag, the rule wants a #topic#"},
 		{"topic for a hashtag", "#ES", "I hold #ES#", "#ES#", 1, "written as a #topic#, the rule wants a #hashtag"},
-		{"longer hashtag", "#ES", "#ESLaunchpool", "#ESLaunchpool", 1, "#ESLaunchpool is a longer tag: a tag matches only whole"},
+		{"longer hashtag", "#ES", "#ESLaunchpool", "#ESLaunchpool", 1, "has Launchpool after the tag's words: a tag matches only whole"},
+		{"topic with words after", "#第三届积分狂欢节#", "参加 #第三届积分狂欢节大赛# 吧", "#第三届积分狂欢节大赛#", 1, "has 大赛 after the tag's words: a tag matches only whole"},
+		{"topic with words before", "#第三届积分狂欢节#", "#Alpha第三届积分狂欢节#", "#Alpha第三届积分狂欢节#", 1, "has Alpha before the tag's words: a tag matches only whole"},
+		{"topic with a spaced word after", "#第三届积分狂欢节#", "#第三届积分狂欢节 大赛#", "#第三届积分狂欢节 大赛#", 1, "has 大赛 after the tag's words: a tag matches only whole"},
+		{"topic with words on both sides", "#积分狂欢节#", "#第三届积分狂欢节大赛#", "#第三届积分狂欢节大赛#", 1, "has 第三届 before and 大赛 after the tag's words: a tag matches only whole"},
+		{"extra words in the rule's folds", "#第三届积分狂欢节#", "＃第三屆積分狂歡節大賽＃", "＃第三屆積分狂歡節大賽＃", 1, "has 大賽 after the tag's words: a tag matches only whole"},
 		{"hashtag without #", "#ES", "buy ES now", "ES", 1, "found without its #"},
 		{"cashtag without $", "$ES", "buy ES now", "ES", 1, "found without its $"},
 		{"hashtag glued to a letter before it", "#ES", "buy a#ES now", "#ES", 1, `found, but glued to "a" before it: a tag cannot follow a letter, digit, _ or &`},
@@ -122,7 +127,7 @@ func TestClosest(t *testing.T) {
 		{"cashtag glued to a letter before it", "$ES", "buy a$ES now", "$ES", 1, `found, but glued to "a" before it: a tag cannot follow a letter, digit, _ or &`},
 		{"hashtag followed by ://", "#ES", "see #ES://x", "#ES", 1, "found, but directly followed by ://, which keeps it from being a hashtag"},
 		{"space after the #", "#ES", "buy # ES now", "# ES", 1, "found with a space after its #"},
-		{"hashtag running into Han characters", "#ES", "#ES活动", "#ES", 1, "found, but what follows it on the line makes it a longer tag"},
+		{"hashtag running into Han characters", "#ES", "#ES活动", "#ES活动", 1, "has 活动 after the tag's words: a tag matches only whole"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,5 +153,9 @@ func TestClosest(t *testing.T) {
 	}
 	if nm, ok := r.Closest(""); ok {
 		t.Errorf("Closest found %+v in an empty post", nm)
+	}
+	es, _ := CompileTag("#ES", AllFolds)
+	if nm, ok := es.Closest("#BEST"); ok {
+		t.Errorf("Closest found %+v: a longer word does not hold the tag's words", nm)
 	}
 }

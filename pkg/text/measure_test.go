@@ -262,3 +262,37 @@ func checkNotMore(t *testing.T, s, what string, all, ex Counts) {
 		}
 	}
 }
+
+// TestWidthOfPictographs: emoji presentation (Emoji_Presentation, or a
+// VS16 sequence) takes 2 columns; a text-style pictograph takes the columns
+// East Asian Width gives it, as UTS #51 draws it as text.
+func TestWidthOfPictographs(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want int
+	}{
+		{"emoji presentation", "😀", 2},
+		{"text-style A button", "🅰", 1},
+		{"A button with VS16", "🅰\ufe0f", 2},
+		{"text-style thermometer", "🌡", 1},
+		{"thermometer with VS16", "🌡\ufe0f", 2},
+		{"thermometer with VS15", "🌡\ufe0e", 1},
+		{"mahjong red dragon has emoji presentation", "🀄", 2},
+		{"mahjong east wind", "🀀", 1},
+		{"domino tile", "🀱", 1},
+		{"playing card ace of spades", "🂡", 1},
+		{"joker has emoji presentation", "🃏", 2},
+		{"chess symbol", "🨀", 1},
+		{"skin tone modifier sequence", "👍🏽", 2},
+		{"ZWJ sequence", "👨\u200d👩\u200d👧", 2},
+		{"text-style pictographs between letters", "a🅰b🌡c", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Measure(tt.text, 0, SyntaxAuto).Width; got != tt.want {
+				t.Errorf("width of %q = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}

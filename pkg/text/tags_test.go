@@ -61,8 +61,9 @@ func TestTokenize(t *testing.T) {
 		{"URL ends before trailing punctuation", "(see https://x.com/a_(b)).", SyntaxAuto, "punct:(|text:see|space: |url:https://x.com/a_(b)|punct:).|"},
 		{"www URL", "去www.gate.com看", SyntaxAuto, "text:去|url:www.gate.com|text:看"},
 		{"invisible characters are space", "a\u200bb\ufeff", SyntaxAuto, "text:a|space:\u200b|text:b|space:\ufeff"},
-		{"a mark after a URL stays with it", "https://x.cq\u0301 a", SyntaxAuto, "url:https://x.cq\u0301|space: |text:a"},
-		{"a composed letter ends a URL", "https://x.co\u0301 a", SyntaxAuto, "url:https://x.c|text:\u00f3|space: |text:a"},
+		{"a mark after a URL stays with it", "https://x.com/cq\u0301 a", SyntaxAuto, "url:https://x.com/cq\u0301|space: |text:a"},
+		{"a composed letter stays in a URL's path", "https://x.com/co\u0301 a", SyntaxAuto, "url:https://x.com/c\u00f3|space: |text:a"},
+		{"a letter glued to the top-level domain is no URL", "https://x.co\u0301 a", SyntaxAuto, "text:https|punct:://|text:x|punct:.|text:c\u00f3|space: |text:a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,7 +3,10 @@ package text
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -115,10 +118,17 @@ func (c *bareCursor) find(t string, i int) int {
 			return -1
 		}
 		d += k
-		if d > lo && d+1 < len(t) && hostByte(t[d-1]) && hostByte(t[d+1]) {
+		if d > lo && d+1 < len(t) && (hostByte(t[d-1]) || latinBefore(t, d)) && startsLabel(t, d+1) {
 			s := d
-			for s > lo && domainByte(t[s-1]) {
-				s--
+			for s > lo {
+				if domainByte(t[s-1]) {
+					s--
+				} else if latinBefore(t, s) {
+					_, m := utf8.DecodeLastRuneInString(t[:s])
+					s -= m
+				} else {
+					break
+				}
 			}
 			c.at = s
 			return s
@@ -130,10 +140,29 @@ func (c *bareCursor) find(t string, i int) int {
 // looked at again.
 func (c *bareCursor) skip(t string, s int) {
 	e := s
-	for e < len(t) && domainByte(t[e]) {
-		e++
+	for e < len(t) {
+		if domainByte(t[e]) {
+			e++
+			continue
+		}
+		r, m := utf8.DecodeRuneInString(t[e:])
+		if r < utf8.RuneSelf || !unicode.Is(unicode.Latin, r) && !unicode.IsMark(r) {
+			break
+		}
+		e += m
 	}
 	c.at, c.floor = -2, e
+}
+
+// latinBefore reports whether the rune before t[i] is a non-ASCII Latin
+// letter or mark, which a bare domain's labels may hold ("münchen.de"), so
+// that "ELPAÍS.com" is read whole and never as "S.com".
+func latinBefore(t string, i int) bool {
+	if i == 0 || t[i-1] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return unicode.Is(unicode.Latin, r) || unicode.IsMark(r)
 }
 
 func domainByte(c byte) bool { return hostByte(c) || c == '-' || c == '.' }
@@ -150,8 +179,8 @@ func bareAt(t string, s int) (int, bool) {
 	if gluedBare(t, s) {
 		return 0, false
 	}
-	host, last, labels := domainAt(t, s)
-	if labels < 2 || !isTLD(t[last:host]) {
+	host, last, labels, ok := hostAt(t, s)
+	if !ok {
 		return 0, false
 	}
 	end := host
@@ -183,27 +212,6 @@ func bareAt(t string, s int) (int, bool) {
 	return end, true
 }
 
-// domainAt reads the labels joined by dots that start at t[s]: where they
-// end, where the last one starts, and how many there are, or 0 when a
-// label starts or ends with a hyphen.
-func domainAt(t string, s int) (end, last, labels int) {
-	end = s
-	for {
-		e := end
-		for e < len(t) && (hostByte(t[e]) || t[e] == '-') {
-			e++
-		}
-		if e == end || t[end] == '-' || t[e-1] == '-' {
-			return 0, 0, 0
-		}
-		last, end, labels = end, e, labels+1
-		if end+1 >= len(t) || t[end] != '.' || !hostByte(t[end+1]) {
-			return end, last, labels
-		}
-		end++
-	}
-}
-
 // gluedBare reports whether the bare domain at t[s] is part of something
 // else: a word, an e-mail address, a mention, a tag or a path.
 func gluedBare(t string, s int) bool {
@@ -215,7 +223,7 @@ func gluedBare(t string, s int) bool {
 		return true
 	}
 	r := runeBefore(t, s)
-	return r == '＠' || r == '＃' || r == '＄'
+	return r == '＠' || r == '＃' || r == '＄' || glueRune(r)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -295,24 +303,158 @@ func urlAt(t string, start int) (int, bool) {
 	case hasFoldPrefix(t[start:], "http://"):
 		body += len("http://")
 	case hasFoldPrefix(t[start:], "www."):
-		body, scheme = body+len("www."), false
+		scheme = false
 	default:
 		return 0, false
 	}
-	end := body
-	for end < len(t) && urlByte(t[end]) {
-		end++
-	}
-	if scheme && hasFoldPrefix(t[body:end], "t.co/") {
+	if scheme && hasFoldPrefix(t[body:], "t.co/") {
+		end := body
+		for end < len(t) && urlByte(t[end]) {
+			end++
+		}
 		if k, ok := tcoEnd(t, body+len("t.co/"), end); ok {
 			return k, true
 		}
 	}
-	end = trimURLEnd(t, body, end)
-	if end <= body || !hostByte(t[body]) {
+	host, _, _, ok := hostAt(t, body)
+	if !ok {
 		return 0, false
 	}
+	end := host
+	for end < len(t) {
+		if c := t[end]; c < utf8.RuneSelf {
+			if !urlByte(c) && c != '|' {
+				break
+			}
+			end++
+			continue
+		}
+		r, m := utf8.DecodeRuneInString(t[end:])
+		if !pathRune(r) {
+			break
+		}
+		end += m
+	}
+	if end > host {
+		end = max(host, trimURLEnd(t, host, end))
+	}
 	return end, true
+}
+
+// hostAt reads the host of a URL with a scheme or "www." at t[s]: labels
+// joined by dots, each 1–63 letters, digits, marks (any script, so
+// "ああ.com" and "münchen.de" are hosts) and inner hyphens, the last a
+// top-level domain (ASCII or internationalised, "みんな") that is ASCII or
+// not as a whole ("gate.io活动" has the host gate.io). A label with an
+// underscore or an edge hyphen, or a host without a known top-level
+// domain ("no-tld"), makes no URL, as in twitter-text.
+// It returns where the host ends, where its top-level domain starts, and
+// how many labels it has.
+func hostAt(t string, s int) (host, last, labels int, ok bool) {
+	end := s
+	for {
+		e, ascii := end, true
+		n := 0
+		for e < len(t) {
+			r, m := utf8.DecodeRuneInString(t[e:])
+			if r == '_' {
+				return 0, 0, 0, false
+			}
+			if !(r == '-' || r < utf8.RuneSelf && hostByte(byte(r)) || r >= utf8.RuneSelf && hostRune(r)) {
+				break
+			}
+			ascii = ascii && r < utf8.RuneSelf
+			e += m
+			n++
+		}
+		if n == 0 || n > 63 || t[end] == '-' || t[e-1] == '-' {
+			return 0, 0, 0, false
+		}
+		labels++
+		if e+1 < len(t) && t[e] == '.' && startsLabel(t, e+1) {
+			end = e + 1
+			continue
+		}
+		if labels < 2 {
+			return 0, 0, 0, false
+		}
+		if tld := t[end:e]; isAnyTLD(tld) {
+			return e, end, labels, true
+		} else if !ascii {
+			// The top-level domain is the run of one kind its label
+			// starts with: "io" in "gate.io活动".
+			k := end
+			first := t[end] < utf8.RuneSelf
+			for k < e {
+				_, m := utf8.DecodeRuneInString(t[k:])
+				if (t[k] < utf8.RuneSelf) != first {
+					break
+				}
+				k += m
+			}
+			if k < e && isAnyTLD(t[end:k]) {
+				return k, end, labels, true
+			}
+		}
+		return 0, 0, 0, false
+	}
+}
+
+// startsLabel reports whether t[k] is a letter or digit, so that a dot
+// before it joins two labels rather than ending the host.
+func startsLabel(t string, k int) bool {
+	if t[k] < utf8.RuneSelf {
+		return hostByte(t[k])
+	}
+	r, _ := utf8.DecodeRuneInString(t[k:])
+	return hostRune(r)
+}
+
+// hostRune reports whether a non-ASCII r may be part of a host label.
+func hostRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// pathRune reports whether a non-ASCII r may be part of a URL's path, as
+// twitter-text allows: Latin letters with accents, Cyrillic, marks and the
+// en dash ("Hatfield–McCoy_feud", "Русские_слова", "café").
+func pathRune(r rune) bool {
+	return unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Cyrillic, r) || unicode.IsMark(r) || r == '–'
+}
+
+// isAnyTLD is isTLD for a label in ASCII or in Unicode ("みんな"). A
+// Unicode label's answer is kept in tldCache under the label itself, so
+// Chinese text after a dot is converted to punycode once, not each time.
+func isAnyTLD(label string) bool {
+	for i := 0; i < len(label); i++ {
+		if label[i] >= utf8.RuneSelf {
+			return isUnicodeTLD(label)
+		}
+	}
+	return isTLD(label)
+}
+
+func isUnicodeTLD(label string) bool {
+	if len(label) > 4*maxTLD {
+		return false
+	}
+	tldCache.RLock()
+	ok, found := tldCache.known[label]
+	tldCache.RUnlock()
+	if found {
+		return ok
+	}
+	a, err := idna.ToASCII(label)
+	ok = err == nil && a != label && isTLD(a)
+	tldCache.Lock()
+	if tldCache.known == nil {
+		tldCache.known = make(map[string]bool)
+	}
+	if len(tldCache.known) < maxTLDCache {
+		tldCache.known[label] = ok
+	}
+	tldCache.Unlock()
+	return ok
 }
 
 func hasFoldPrefix(s, prefix string) bool {
@@ -341,15 +483,18 @@ func urlByte(c byte) bool {
 // digit, '=', '_', '#', '/', '+', '-' or a balanced ')'.
 func trimURLEnd(t string, body, end int) int {
 	for end > body {
-		switch c := t[end-1]; {
-		case hostByte(c), c == '=', c == '_', c == '#', c == '/', c == '+', c == '-':
+		r, m := utf8.DecodeLastRuneInString(t[body:end])
+		switch c := r; {
+		case c < utf8.RuneSelf && hostByte(byte(c)), c == '=', c == '_', c == '#', c == '/', c == '+', c == '-':
+			return end
+		case c >= utf8.RuneSelf && c != '–' && pathRune(c):
 			return end
 		case c == ')':
 			if strings.Count(t[body:end], "(") >= strings.Count(t[body:end], ")") {
 				return end
 			}
 		}
-		end--
+		end -= m
 	}
 	return end
 }

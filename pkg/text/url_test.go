@@ -57,6 +57,23 @@ func TestFindURLs(t *testing.T) {
 		{"hyphen at a label's edge", "gate-.com -gate.com gate.-com", nil},
 		{"after a t.co link", "https://t.co/abc.gate.com", []string{"https://t.co/abc"}},
 		{"after an e-mail address", "amy@gate.com or gate.com", []string{"gate.com"}},
+		{"a non-ASCII letter does not split a bare domain", "ELPAÍS.com and münchen.de/x", []string{"ELPAÍS.com", "münchen.de/x"}},
+		{"bare domain glued to a non-ASCII letter", "Í.com", []string{"Í.com"}},
+		{"bare IDN top-level domain", "twitter.みんな 见gate.com", []string{"twitter.みんな", "gate.com"}},
+		{"bare domain glued to Cyrillic", "Яgate.com", nil},
+		{"bare label over 63 characters", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com", nil},
+		{"non-ASCII letter in the host", "http://münchen.de/x", []string{"http://münchen.de/x"}},
+		{"IDN host", "http://ああ.com/a", []string{"http://ああ.com/a"}},
+		{"IDN top-level domain", "https://twitter.みんな and http://foobar.پاکستان", []string{"https://twitter.みんな", "http://foobar.پاکستان"}},
+		{"Cyrillic path", "https://ru.wikipedia.org/wiki/Русские_слова", []string{"https://ru.wikipedia.org/wiki/Русские_слова"}},
+		{"en dash in the path", "http://en.wikipedia.org/wiki/Hatfield–McCoy_feud.", []string{"http://en.wikipedia.org/wiki/Hatfield–McCoy_feud"}},
+		{"accented path", "http://example.com/café", []string{"http://example.com/café"}},
+		{"pipe in the path, not at its end", "http://example.com/a|b| x", []string{"http://example.com/a|b"}},
+		{"label of 63 characters", "http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com", []string{"http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"}},
+		{"label over 63 characters", "http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com", nil},
+		{"leading or trailing dash in a label", "http://-x.com http://x-.com", nil},
+		{"underscore in the host", "http://x_y.example.com", nil},
+		{"no top-level domain", "http://no-tld http://localhost:8080/a", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -191,18 +191,23 @@ func slowCluster(t string, i int, tbl *[propTableSize]prop) (int, clusterInfo) {
 		}
 		prevZWJ = r == 0x200D
 	}
-	emoji := false
+	emoji, textStyle := false, false
 	switch {
 	case pf&pRI != 0:
 		emoji = ris >= 2
 	case keycap && (first == '#' || first == '*' || '0' <= first && first <= '9'):
 		emoji = true
 	case pf&pExtPict != 0 && !fe0e:
-		emoji = fe0f || pf&pEmojiPres != 0 || mod || zwjPict || tags || first >= 0x1F000
+		pres := fe0f || pf&pEmojiPres != 0 || mod || zwjPict || tags
+		emoji, textStyle = pres || first >= 0x1F000, !pres
 	}
 	if emoji {
 		ci.kind = SpanEmoji
 		ci.width = 2
+		if textStyle {
+			// Drawn as text (UTS #51): East Asian Width's columns.
+			ci.width = width + min(max(glyph, 0), 2)
+		}
 		ci.twitter = 2
 		return i + len(cluster), ci
 	}

@@ -15,14 +15,14 @@ type NearMiss struct {
 }
 
 // Closest looks in raw, a post that does not satisfy r, for the candidate
-// that comes closest and says why it fails. In order: the same words in
-// the other syntax; the words without a sigil; the words split across
-// lines; a longer tag that starts with them; a tag that differs in a few
-// characters. It is meant for misses only and may be slow.
+// that comes closest and says why it fails. In order: a tag of the rule's
+// kind that holds the words and more; the same words in the other syntax;
+// the words without a sigil; the words split across lines; a tag that
+// differs in a few characters. It is meant for misses only and may be slow.
 func (r *TagRule) Closest(raw string) (NearMiss, bool) {
 	t := Normalize(raw)
 	tags := readBoth(t)
-	for _, try := range []func(string, []Tag) (NearMiss, bool){r.otherKind, r.unsigiled, r.splitLines, r.longerTag, r.misspelt} {
+	for _, try := range []func(string, []Tag) (NearMiss, bool){r.extraWords, r.otherKind, r.unsigiled, r.splitLines, r.misspelt} {
 		if nm, ok := try(t, tags); ok {
 			return nm, true
 		}
@@ -114,14 +114,50 @@ func (r *TagRule) splitLines(t string, _ []Tag) (NearMiss, bool) {
 	return NearMiss{}, false
 }
 
-// longerTag finds a tag of the rule's kind that starts with the rule's words.
-func (r *TagRule) longerTag(_ string, tags []Tag) (NearMiss, bool) {
+// extraWords finds a tag of the rule's kind that holds the rule's words
+// and more, and names what is extra: "#第三届积分狂欢节大赛#" for the rule
+// "#第三届积分狂欢节#" has 大赛 after them. Words glued to a letter before
+// them in a spaced script are not counted ("#BEST" does not hold "#ES").
+func (r *TagRule) extraWords(_ string, tags []Tag) (NearMiss, bool) {
 	for _, tg := range tags {
-		if tg.Kind == r.kind && strings.HasPrefix(foldBody(tagBody(tg.Text, tg.Kind), r.fold), r.folded) {
-			return NearMiss{Found: tg.Text, Line: tg.Line, Reason: fmt.Sprintf("%s is a longer tag: a tag matches only whole", tg.Text)}, true
+		if tg.Kind != r.kind {
+			continue
+		}
+		body := tagBody(tg.Text, tg.Kind)
+		fm := newFoldMap(body, r.fold)
+		for _, at := range fm.find(r.folded) {
+			start, end := fm.orig(at), fm.orig(at+len(r.folded))
+			if start == 0 && end == len(body) {
+				continue
+			}
+			if start > 0 && glueRune(runeBefore(body, start)) && glueRune(firstRune(body[start:])) {
+				continue
+			}
+			return NearMiss{Found: tg.Text, Line: tg.Line, Reason: extraReason(body[:start], body[end:])}, true
 		}
 	}
 	return NearMiss{}, false
+}
+
+// extraReason says what a tag holds before and after the rule's words.
+func extraReason(before, after string) string {
+	var parts []string
+	if before != "" {
+		parts = append(parts, extraWording(before)+" before")
+	}
+	if after != "" {
+		parts = append(parts, extraWording(after)+" after")
+	}
+	return "has " + strings.Join(parts, " and ") + " the tag's words: a tag matches only whole"
+}
+
+// extraWording shows extra words without the spaces around them, or says
+// "a space" when that is all they are.
+func extraWording(s string) string {
+	if w := strings.TrimFunc(s, isSpaceRune); w != "" {
+		return w
+	}
+	return "a space"
 }
 
 // misspelt finds the tag of the rule's kind nearest to it in edit

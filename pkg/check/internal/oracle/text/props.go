@@ -45,8 +45,13 @@ const (
 func pack(r rune, p prop) prop {
 	kind, word, w := SpanText, prop(0), prop(widthCondition.RuneWidth(r))
 	switch {
-	case p&pEmojiPres != 0 || p&pExtPict != 0 && r >= 0x1F000:
+	case p&pEmojiPres != 0:
 		kind, w = SpanEmoji, 2
+	case p&pExtPict != 0 && r >= 0x1F000:
+		// A text-style pictograph (🅰, 🌡, mahjong, domino, card and chess
+		// symbols) is an emoji for the other units but takes the columns
+		// East Asian Width gives it, 1, as UTS #51 draws it as text.
+		kind = SpanEmoji
 	case p&pSpace != 0 || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r':
 		kind = SpanSpace
 	case p&pPunct != 0:

@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -104,7 +105,8 @@ func tagAt(t string, i, n, limit int, syn Syntax) (Span, bool) {
 // syntax), a body that starts or ends with white space is a topic only if
 // no other '#' follows on the line ("#A #B C#" is the topic "#B C#"); in
 // auto syntax such a body is never a topic, so "#ES and #BTC" holds two
-// hashtags.
+// hashtags, and neither is a body that starts or ends with punctuation,
+// which ends a hashtag: "#ES，#BTC", "#ES/#BTC" and "(#a )#b" hold hashtags.
 func topicAt(t string, i, n, limit int, lenient bool) (Span, bool) {
 	body := i + n
 	closeAt, closeLen := nextHashOnLine(t, body, limit)
@@ -113,6 +115,9 @@ func topicAt(t string, i, n, limit int, lenient bool) (Span, bool) {
 	}
 	b := t[body:closeAt]
 	if strings.TrimFunc(b, isSpaceRune) == "" {
+		return Span{}, false
+	}
+	if !lenient && edgePunct(b) {
 		return Span{}, false
 	}
 	if padded(b) {
@@ -131,6 +136,14 @@ func padded(b string) bool {
 	first, _ := utf8.DecodeRuneInString(b)
 	last, _ := utf8.DecodeLastRuneInString(b)
 	return isSpaceRune(first) || isSpaceRune(last)
+}
+
+// edgePunct reports whether b starts or ends with punctuation (Unicode
+// category P; symbols and emoji may end a topic: "#加油🎉#").
+func edgePunct(b string) bool {
+	first, _ := utf8.DecodeRuneInString(b)
+	last, _ := utf8.DecodeLastRuneInString(b)
+	return unicode.IsPunct(first) || unicode.IsPunct(last)
 }
 
 // nextHashOnLine finds the next '#' or '＃' at or after from and before
@@ -212,12 +225,15 @@ func hashtagAt(t string, i, n, limit int) (Span, bool) {
 	return Span{SpanTag, i, j}, true
 }
 
-// cashtagAt reads a cashtag: '$' (or '＄') and 1–6 ASCII letters, then
-// optionally '.' or '_' and 1–2 letters; not after a letter, digit or mark
-// of a spaced script (CJK may touch it), '_', '$' or '&', and not followed
-// by an ASCII letter, digit, '_' or '$'.
-// (twitter-text also wants white space before and white space or
-// punctuation after; Chinese posts write "($ES)" and "$ES专场".)
+// cashtagAt reads a cashtag: '$' (or '＄') and 1–6 letters A–Z (ASCII or
+// full-width, so "$ＥＳ" is the cashtag a rule "$ES" asks for after the
+// width fold), then optionally '.' or '_' and 1–2 more; not after a letter,
+// digit or mark of a spaced script (CJK may touch it), '_', '$', '&' or '.',
+// and not followed by a letter A–Z or digit. As in twitter-text, any
+// punctuation may follow, '_' and '$' included: "$TEST_" holds $TEST and
+// "$OK$NG" holds $OK only ("$NG" is after a letter).
+// (twitter-text also wants white space before; Chinese posts write "($ES)",
+// "：$ES" and "$ES专场".)
 func cashtagAt(t string, i, n, limit int) (Span, bool) {
 	if cashtagBlockedBy(runeBefore(t, i)) {
 		return Span{}, false
@@ -225,8 +241,12 @@ func cashtagAt(t string, i, n, limit int) (Span, bool) {
 	j := i + n
 	letters := func(from, max int) int {
 		k := from
-		for k < limit && k-from < max && isASCIILetter(t[k]) {
-			k++
+		for c := 0; c < max; c++ {
+			m := cashtagLetterAt(t, k, limit)
+			if m == 0 {
+				break
+			}
+			k += m
 		}
 		return k - from
 	}
@@ -246,18 +266,51 @@ func cashtagAt(t string, i, n, limit int) (Span, bool) {
 	return Span{SpanTag, i, j}, true
 }
 
-// cashtagBlockedBy reports whether r, just before a '$', keeps it from
-// starting a cashtag.
-func cashtagBlockedBy(r rune) bool {
-	return r == '&' || r == '$' || r == '＄' || glueRune(r)
+// cashtagLetterAt returns the length of the letter A–Z or a–z, ASCII (1
+// byte) or full-width (U+FF21–FF3A, U+FF41–FF5A, 3 bytes), at t[k], or 0.
+func cashtagLetterAt(t string, k, limit int) int {
+	if k >= limit || k >= len(t) {
+		return 0
+	}
+	if isASCIILetter(t[k]) {
+		return 1
+	}
+	if r, m := fullWidthAt(t, k); m > 0 && k+m <= limit && r < 0x7F && isASCIILetter(byte(r)) {
+		return m
+	}
+	return 0
 }
 
+// fullWidthAt returns the ASCII character that the full-width form at t[k]
+// (U+FF01–FF5E) stands for, and its length, or 0, 0.
+func fullWidthAt(t string, k int) (rune, int) {
+	if k+2 >= len(t) || t[k] != 0xEF {
+		return 0, 0
+	}
+	r, m := utf8.DecodeRuneInString(t[k:])
+	if r < 0xFF01 || r > 0xFF5E {
+		return 0, 0
+	}
+	return r - 0xFF01 + '!', m
+}
+
+// cashtagBlockedBy reports whether r, just before a '$', keeps it from
+// starting a cashtag ('.' too: "x.$NG" is no cashtag in twitter-text).
+func cashtagBlockedBy(r rune) bool {
+	return r == '&' || r == '$' || r == '＄' || r == '.' || glueRune(r)
+}
+
+// cashtagGlued reports whether a letter or digit, ASCII or full-width, at
+// t[j] runs on from a cashtag's letters, so they are no cashtag.
 func cashtagGlued(t string, j, limit int) bool {
 	if j >= limit || j >= len(t) {
 		return false
 	}
-	c := t[j]
-	return hostByte(c) || c == '_' || c == '$'
+	if hostByte(t[j]) {
+		return true
+	}
+	r, _ := fullWidthAt(t, j)
+	return r > 0 && r < 0x7F && hostByte(byte(r))
 }
 
 // mentionAt reads an @mention. Twitter syntax: 1–20 of [A-Za-z0-9_], not
