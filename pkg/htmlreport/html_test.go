@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -48,6 +49,35 @@ func render(t testing.TB, public bool, workers int, paths ...string) (*htmlrepor
 		t.Fatal(err)
 	}
 	return p, buf.Bytes()
+}
+
+// The sample's page, judged once per audience and shared by the tests
+// that only read it; TestDeterministic renders its own.
+var (
+	sampleMu    sync.Mutex
+	samplePages = map[bool]*renderedPage{}
+)
+
+type renderedPage struct {
+	once sync.Once
+	page *htmlreport.Page
+	html []byte
+}
+
+func samplePage(t *testing.T, public bool) (*htmlreport.Page, []byte) {
+	t.Helper()
+	sampleMu.Lock()
+	r, ok := samplePages[public]
+	if !ok {
+		r = &renderedPage{}
+		samplePages[public] = r
+	}
+	sampleMu.Unlock()
+	r.once.Do(func() { r.page, r.html = render(t, public, 2) })
+	if r.page == nil {
+		t.Fatal("the sample page could not be rendered")
+	}
+	return r.page, r.html
 }
 
 func parse(t *testing.T, b []byte) *html.Node {
@@ -109,8 +139,9 @@ func textOf(n *html.Node) string {
 // reference is in-page (#…) or a data: URI, there is no external script,
 // style sheet or frame, and the styles fetch nothing.
 func TestNoNetwork(t *testing.T) {
+	t.Parallel()
 	for _, public := range []bool{false, true} {
-		_, b := render(t, public, 2)
+		_, b := samplePage(t, public)
 		walk(parse(t, b), func(n *html.Node) {
 			if n.Type != html.ElementNode {
 				return
@@ -148,7 +179,8 @@ func TestNoNetwork(t *testing.T) {
 // TestStructure: the page's sections, its tables' semantics, labelled
 // form controls, and the JSON blocks the script reads.
 func TestStructure(t *testing.T) {
-	p, b := render(t, false, 2)
+	t.Parallel()
+	p, b := samplePage(t, false)
 	doc := parse(t, b)
 	walk(doc, func(n *html.Node) {
 		if n.Type == html.ElementNode && n.Data == "html" {
@@ -261,6 +293,7 @@ func checkLabels(t *testing.T, doc *html.Node) {
 // TestNearMiss: p09 writes the tag with 第二届 for 第三届; its text marks
 // the tag as a near-miss with 二 as the difference.
 func TestNearMiss(t *testing.T) {
+	t.Parallel()
 	p, b := render(t, false, 1)
 	doc := parse(t, b)
 	var lines []string
@@ -296,8 +329,9 @@ func TestNearMiss(t *testing.T) {
 // TestPublic: the public page names the winners and no other author, and
 // holds no entry data.
 func TestPublic(t *testing.T) {
-	full, _ := render(t, false, 2)
-	p, b := render(t, true, 2)
+	t.Parallel()
+	full, _ := samplePage(t, false)
+	p, b := samplePage(t, true)
 	winners := map[string]bool{}
 	for _, w := range p.Winners {
 		winners[w.Author] = true
@@ -330,6 +364,7 @@ func TestPublic(t *testing.T) {
 // TestDeterministic: the same inputs give the same bytes, whatever the
 // number of workers or the order the exports are named in.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	a := filepath.Join(sample, "export", "posts.jsonl")
 	b := filepath.Join(sample, "export", "more.ndjson")
 	_, one := render(t, false, 1, a, b)

@@ -98,8 +98,14 @@ func mustHash(t *testing.T, path string) ImageSig {
 	return sig
 }
 
+// TestHashImageVariants: copies of a screenshot stay within a few bits of
+// it, another screenshot does not. The fixtures are a third of a phone
+// screen (300×533): big enough for the hash's own downscaling to matter,
+// small enough to build quickly under the race detector.
 func TestHashImageVariants(t *testing.T) {
-	orig := screenshot(1, 900, 1600)
+	const w, h = 300, 533
+	orig := screenshot(1, w, h)
+	half := halved(orig)
 	base := mustHash(t, writePNG(t, "orig.png", orig))
 	tests := []struct {
 		name    string
@@ -109,13 +115,14 @@ func TestHashImageVariants(t *testing.T) {
 	}{
 		{"same bytes", writePNG(t, "copy.png", orig), 0, 0},
 		{"re-encoded as JPEG", writeFile(t, "copy.jpg", asJPEG(t, orig)), 6, 0},
-		{"halved", writePNG(t, "half.png", halved(orig)), 6, 0},
+		{"halved", writePNG(t, "half.png", half), 6, 0},
 		{"light noise", writePNG(t, "noise.png", noisy(orig, 12)), 6, 0},
-		{"halved JPEG with noise", writeFile(t, "all.jpg", asJPEG(t, noisy(halved(orig).(*image.RGBA), 12))), 6, 0},
-		{"unrelated screenshot", writePNG(t, "other.png", screenshot(2, 900, 1600)), 64, 13},
+		{"halved JPEG with noise", writeFile(t, "all.jpg", asJPEG(t, noisy(half.(*image.RGBA), 12))), 6, 0},
+		{"unrelated screenshot", writePNG(t, "other.png", screenshot(2, w, h)), 64, 13},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			sig := mustHash(t, tt.path)
 			d := bits.OnesCount64(sig.PHash ^ base.PHash)
 			t.Logf("distance %d", d)

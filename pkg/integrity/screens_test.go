@@ -3,9 +3,13 @@ package integrity
 import (
 	"bufio"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -36,8 +40,61 @@ func loadScreenPairs(t testing.TB) []screenPair {
 	return out
 }
 
-// screenSigs is shared by the corpus tests: each file is decoded once.
-var screenSigs = map[string]ImageSig{}
+// The corpus tests share one decoding of every file, done on every core;
+// afterwards they only read it, so they run in parallel.
+var (
+	corpusOnce sync.Once
+	corpusSigs map[string]ImageSig
+	corpusErr  error
+)
+
+func screenCorpusSigs(t testing.TB, pairs []screenPair) map[string]ImageSig {
+	t.Helper()
+	corpusOnce.Do(func() { corpusSigs, corpusErr = decodeScreens(pairs) })
+	if corpusErr != nil {
+		t.Fatal(corpusErr)
+	}
+	return corpusSigs
+}
+
+func decodeScreens(pairs []screenPair) (map[string]ImageSig, error) {
+	var names []string
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		for _, name := range []string{p.earlier, p.later} {
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+	}
+	sigs := make([]ImageSig, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				f, err := ReadImage(context.Background(), filepath.Join("testdata/screens", names[i]), nil)
+				if err != nil {
+					errs[i] = fmt.Errorf("%s: %w", names[i], err)
+					continue
+				}
+				sigs[i] = f.Sig
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[string]ImageSig, len(names))
+	for i, name := range names {
+		out[name] = sigs[i]
+	}
+	return out, errors.Join(errs...)
+}
 
 func screenSig(t testing.TB, cache map[string]ImageSig, name string) ImageSig {
 	t.Helper()
@@ -57,14 +114,15 @@ var defaultReuse = ReuseOptions{MaxDistance: 6, MinTiles: 1}
 // TestScreenCorpus: no honest pair is flagged, at least 95 % of reuses
 // are, each pair judged on its own as two authors' entries.
 func TestScreenCorpus(t *testing.T) {
+	t.Parallel()
 	pairs := loadScreenPairs(t)
-	cache := screenSigs
+	sigs := screenCorpusSigs(t, pairs)
 	total := map[string]int{}
 	flagged := map[string]int{}
 	for _, p := range pairs {
 		docs := []ImageDoc{
-			{Order: 0, Author: "first", Sig: screenSig(t, cache, p.earlier)},
-			{Order: 1, Author: "second", Sig: screenSig(t, cache, p.later)},
+			{Order: 0, Author: "first", Sig: sigs[p.earlier]},
+			{Order: 1, Author: "second", Sig: sigs[p.later]},
 		}
 		r := Reused(docs, defaultReuse)
 		m, found := r.Found[1]
@@ -96,14 +154,15 @@ func TestScreenCorpus(t *testing.T) {
 // by its own author, originals first: exactly the reuses are flagged, each
 // naming its original.
 func TestScreenCorpusTogether(t *testing.T) {
+	t.Parallel()
 	pairs := loadScreenPairs(t)
-	cache := screenSigs
+	sigs := screenCorpusSigs(t, pairs)
 	order := map[string]int{}
 	var docs []ImageDoc
 	add := func(name string) {
 		if _, ok := order[name]; !ok {
 			order[name] = len(docs)
-			docs = append(docs, ImageDoc{Order: len(docs), Author: name, Sig: screenSig(t, cache, name)})
+			docs = append(docs, ImageDoc{Order: len(docs), Author: name, Sig: sigs[name]})
 		}
 	}
 	for _, p := range pairs {
