@@ -106,9 +106,11 @@ func weigh(r rune, n int) int {
 }
 
 // isPunct reports CJK and full-width punctuation and symbols, common in
-// Chinese text.
+// Chinese text. The CJK block stops at U+301F: U+3030 and after (a wavy
+// dash, kana repeat marks) are rare in posts, and U+3030 is what two ASCII
+// digits read as UTF-16 give, so counting them made digits look like UTF-16.
 func isPunct(r rune) bool {
-	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E || r >= 0x2010 && r <= 0x2027 ||
+	return r >= 0x3000 && r <= 0x301F || r >= 0xFF01 && r <= 0xFF5E || r >= 0x2010 && r <= 0x2027 ||
 		r == 0x00B7 || r == 0x00D7 || r == 0x2026
 }
 

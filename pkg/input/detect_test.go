@@ -50,6 +50,7 @@ func TestDetect(t *testing.T) {
 		// ASCII digits read as UTF-16 are U+3030 (CJK punctuation): without a
 		// NUL byte a file cannot be UTF-16, however well it would score.
 		{"digits with a stray byte", "0000000\xe500000\n00", UTF8, UTF8},
+		{"digits with a NUL", "00\n0000000000000000\x00", UTF8, UTF8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
