@@ -125,6 +125,9 @@ text files) and never needs a network.`,
 	addProfiling(root)
 	addInputLimit(root)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		if sep := separatorFlagError(err); sep != nil {
+			return sep
+		}
 		return usageHint(err, "run '"+cmd.CommandPath()+" --help' for the flags")
 	})
 	root.AddCommand(

@@ -61,6 +61,9 @@ func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *setting
 	if err != nil {
 		return judgeOptions{}, nil, err
 	}
+	if err := checkAmountFlags(cmd); err != nil {
+		return judgeOptions{}, nil, err
+	}
 	o := judgeOptions{
 		RulesPath: v.GetString("rules"),
 		Paths:     args,

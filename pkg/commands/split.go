@@ -71,6 +71,9 @@ Exit status:
 		if err != nil {
 			return err
 		}
+		if err := checkAmountFlags(cmd); err != nil {
+			return err
+		}
 		v.announce("out")
 		o := splitOptions{
 			Pool: v.GetString("pool"), Token: v.GetString("token"), Mode: v.GetString("mode"), Tiers: v.GetString("tiers"),
