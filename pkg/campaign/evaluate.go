@@ -72,9 +72,9 @@ var ErrNoInput = errors.New("no export could be read")
 func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) (*Result, error) {
 	// Walk reads a file found under two arguments once, under the nearest;
 	// sorted, the notes and ties come out the same whatever the order given.
-	files, skipped, err := export.Walk(slices.Sorted(slices.Values(paths)))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNoInput, err)
+	files, skipped, bad := export.WalkAll(slices.Sorted(slices.Values(paths)))
+	if len(files) == 0 && len(bad) > 0 {
+		return nil, fmt.Errorf("%w: %v", ErrNoInput, joinPathErrors(bad))
 	}
 	if len(files) == 0 {
 		err := fmt.Errorf("%w: no .jsonl, .ndjson, .json, .csv, .tsv, .txt or .md file under %s", ErrNoInput, strings.Join(paths, ", "))
@@ -105,6 +105,7 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if res.FileErrors == len(files) {
 		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
 	}
+	res.addBadPaths(bad)
 	if res.InputsDigest, err = res.digestInputs(ctx, opt); err != nil {
 		return nil, err
 	}

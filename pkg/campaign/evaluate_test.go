@@ -319,7 +319,7 @@ func TestNoInput(t *testing.T) {
 		want  string
 	}{
 		{name: "missing path", paths: []string{filepath.Join(empty, "nope")}, want: "does not exist"},
-		{name: "missing among good", paths: []string{exportDir, filepath.Join(empty, "nope")}, want: "does not exist"},
+		{name: "two missing paths, both named", paths: []string{filepath.Join(empty, "nope"), filepath.Join(empty, "nix")}, want: "nix does not exist; check the spelling, or pass the folder that holds the export; export path " + filepath.Join(empty, "nope") + " does not exist"},
 		{name: "folder without exports", paths: []string{empty}, want: "no .jsonl, .ndjson, .json, .csv, .tsv, .txt or .md file"},
 		{name: "no paths", paths: nil, want: "no .jsonl"},
 		// Named itself: as root the unreadable file is a link out of the folder, which a walk does not follow.

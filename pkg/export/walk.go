@@ -23,19 +23,40 @@ var mediaExts = map[string]bool{
 // Known extensions are kept; media and hidden files are skipped quietly; every other
 // extension gives one line in skipped, once, and so do folders that cannot be read,
 // links that leave the folder and FIFOs, devices or sockets named like exports. A
-// missing path is an error naming it.
+// missing path is an error naming it, and then no files are returned; WalkAll
+// returns the files under the other paths as well.
 //
 // Each argument is a root of its own: a file found under several arguments (a a/sub)
 // is read once, under the argument nearest to it (a/sub), so that image paths are
 // judged against the same folder whatever the order of the arguments. Files come
 // sorted by path and the notes in an order that does not depend on the arguments'.
 func Walk(paths []string) (files []File, skipped []string, err error) {
+	files, skipped, bad := WalkAll(paths)
+	if len(bad) > 0 {
+		return nil, nil, bad[0].Err
+	}
+	return files, skipped, nil
+}
+
+// PathError is a path given to WalkAll that could not be walked: it does
+// not exist, or it or its folder cannot be read. Err names the path.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+// WalkAll is Walk that goes on past the paths it cannot walk and returns
+// them in bad, in byte order, so that a run can judge the exports it found
+// and name each path it could not read rather than read nothing.
+func WalkAll(paths []string) (files []File, skipped []string, bad []PathError) {
 	w := &walker{best: map[string]File{}, seenExt: map[string]bool{}, noted: map[string]bool{}}
 	sorted := append([]string(nil), paths...)
 	sort.Strings(sorted)
 	for _, p := range sorted {
+		// A path fails before any file under it is kept (a missing path,
+		// or a folder that cannot be listed), so the files stay whole.
 		if err := w.arg(p); err != nil {
-			return nil, nil, err
+			bad = append(bad, PathError{Path: p, Err: err})
 		}
 	}
 	files = make([]File, 0, len(w.best))
@@ -43,7 +64,7 @@ func Walk(paths []string) (files []File, skipped []string, err error) {
 		files = append(files, f)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, w.skipped, nil
+	return files, w.skipped, bad
 }
 
 // note adds a line to skipped once: overlapping arguments walk a folder twice.
