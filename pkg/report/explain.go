@@ -35,11 +35,19 @@ type Component struct {
 // ExplanationText writes the explanation for a person.
 func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "entry %s by %s (%s)\n", EscapeControl(x.ID), EscapeControl(x.Author), EscapeControl(x.Source))
-	for _, s := range x.AlsoIn {
-		fmt.Fprintf(bw, "also in %s (the same post)\n", EscapeControl(s))
+	// The headings are prose: on a terminal they wrap to its width like the
+	// tables' details do; piped, each stays one line.
+	heading := func(format string, args ...any) {
+		for _, line := range wrapProse(fmt.Sprintf(format, args...), l.Width()) {
+			bw.WriteString(line + "\n")
+		}
 	}
-	fmt.Fprintf(bw, "verdict: %s\n\n", explainVerdict(x))
+	heading("entry %s by %s (%s)", EscapeControl(x.ID), EscapeControl(x.Author), EscapeControl(x.Source))
+	for _, s := range x.AlsoIn {
+		heading("also in %s (the same post)", EscapeControl(s))
+	}
+	heading("verdict: %s", explainVerdict(x))
+	bw.WriteString("\n")
 	checks := Table{Header: []string{"", "check", "measured", "limit", "detail"}, Paint: paintCheck}
 	for _, r := range x.Checks {
 		mark := "ok"
@@ -50,20 +58,23 @@ func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
 	}
 	checks.Render(bw, l)
 	if x.Counts != nil {
-		bw.WriteString("\nlength (the rule's exclusions applied)\n")
+		bw.WriteString("\n")
+		heading("length (the rule's exclusions applied)")
 		units := Table{Header: []string{"unit", "value"}, Right: []int{1}}
 		for _, u := range text.Units {
 			units.Rows = append(units.Rows, []string{string(u) + ruleMark(string(u), x.Unit), itoa(x.Counts.Of(u))})
 		}
 		units.Render(bw, l)
 	}
-	fmt.Fprintf(bw, "\nscore %s\n", scoreText(x.Score))
+	bw.WriteString("\n")
+	heading("score %s", scoreText(x.Score))
 	comps := Table{Header: []string{"component", "value", "weight", "inputs"}, Right: []int{1, 2}}
 	for _, c := range x.Components {
 		comps.Rows = append(comps.Rows, []string{c.Name, strconv.FormatFloat(c.Value, 'f', 4, 64), strconv.FormatFloat(c.Weight, 'f', -1, 64), c.Detail})
 	}
 	comps.Render(bw, l)
-	bw.WriteString("\n" + placeText(x) + "\n")
+	bw.WriteString("\n")
+	heading("%s", placeText(x))
 	return bw.Flush()
 }
 

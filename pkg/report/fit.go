@@ -148,18 +148,49 @@ func wrapCell(s string, width int) []string {
 	}
 	var lines []string
 	for DisplayWidth(s) > width {
-		head, rest := splitAtWidth(s, width)
-		if i := strings.LastIndexByte(head, ' '); i > 0 && rest != "" && rest[0] != ' ' {
-			head, rest = head[:i], head[i+1:]+rest
-		}
-		if head == "" { // a grapheme wider than the column
-			head, rest = firstGrapheme(s)
-		}
-		lines = append(lines, strings.TrimRight(head, " "))
-		s = strings.TrimLeft(rest, " ")
+		var line string
+		line, s = cutLine(s, width)
+		lines = append(lines, line)
 	}
 	if s != "" {
 		lines = append(lines, s)
+	}
+	return lines
+}
+
+// cutLine takes from s the first line of at most width columns, ending at
+// the last space that fits, else between graphemes, and returns it and the
+// rest without the spaces at the break.
+func cutLine(s string, width int) (line, rest string) {
+	head, rest := splitAtWidth(s, width)
+	if i := strings.LastIndexByte(head, ' '); i > 0 && rest != "" && rest[0] != ' ' {
+		head, rest = head[:i], head[i+1:]+rest
+	}
+	if head == "" { // a grapheme wider than the column
+		head, rest = firstGrapheme(s)
+	}
+	return strings.TrimRight(head, " "), strings.TrimLeft(rest, " ")
+}
+
+// proseIndent indents the continuation lines of a wrapped heading, so
+// that the next heading still stands out at the left margin.
+const proseIndent = 2
+
+// wrapProse fits a line of prose (explain's headings) to width columns:
+// the first line as wide as the terminal, the rest indented. A width of 0
+// (a pipe, a file) leaves it one line.
+func wrapProse(s string, width int) []string {
+	if width <= 0 || DisplayWidth(s) <= width {
+		return []string{s}
+	}
+	line, rest := cutLine(s, width)
+	lines := []string{line}
+	indent := proseIndent
+	if width <= 2*proseIndent {
+		indent = 0
+	}
+	for _, l := range wrapCell(rest, width-indent) {
+		lines = append(lines, strings.Repeat(" ", indent)+l)
 	}
 	return lines
 }
