@@ -42,8 +42,21 @@ func TestFindURLs(t *testing.T) {
 		{"hyphen inside a label", "my-gate.com", []string{"my-gate.com"}},
 		{"bare t.co", "t.co/abc-def", []string{"t.co/abc"}},
 		{"bare t.co without a path", "t.co", []string{"t.co"}},
-		{"one name under a country code needs a path", "gate.io gate.io/", []string{"gate.io/"}},
-		{"co and tv need none", "x.co y.tv", []string{"x.co", "y.tv"}},
+		// twitter-text 1.x left "name.cc" without a path as text unless cc
+		// was co or tv; 2.0 (2018, "Extract urls with a ccTLD but without a
+		// protocol/path") and later extract it, and so does promo.
+		{"one name under a country code", "gate.io gate.io/", []string{"gate.io", "gate.io/"}},
+		{"ccTLD domains without a path (conformance)", "twitter.jp日本語it.so中国語foo.jp it.so foo.jp",
+			[]string{"twitter.jp", "it.so", "foo.jp", "it.so", "foo.jp"}},
+		{"not on com, org, edu, gov or net (conformance)", "foo.baz foo.co.jp www.xxxxxxx.baz www.foo.co.uk wwwww.xxxxxxx foo.comm foo.somecom foo.govedu foo.jp",
+			[]string{"foo.co.jp", "www.foo.co.uk", "foo.jp"}},
+		{"co and tv (conformance)", "MLB.tv vine.co twitch.tv t.co", []string{"MLB.tv", "vine.co", "twitch.tv", "t.co"}},
+		{"ccTLD domain before a newline (conformance)", "it.so\nit.so/abcde", []string{"it.so", "it.so/abcde"}},
+		{"a bare domain's label ends at CJK", "docs.gate.io日本語b.com/x", []string{"docs.gate.io", "b.com/x"}},
+		{"a bare domain's inner label is never CJK", "twitter.日本.com ああ.com", nil},
+		{"a bare domain ends before a dot and CJK", "foo.com.著名t.co/AbC123", []string{"foo.com", "t.co/AbC123"}},
+		{"ccTLD domain followed by @ (conformance)", "john.doe.jp@mail.com", nil},
+		{"ccTLD domain after -, _, . or / (conformance)", "-foo.jp _foo.jp .foo.jp /foo.jp", nil},
 		{"wildcard-only country code", "shop.gov.ck", []string{"shop.gov.ck"}},
 		{"numbers", "1.5 v2.0 3.14.15", nil},
 		{"abbreviation", "e.g. i.e.", nil},
