@@ -40,7 +40,7 @@ func Detect(sample []byte) string {
 	// file of a few stray bytes stays UTF-8, its bytes replaced.
 	best, bestScore := UTF8, max(minScore, score(UTF8, sample))
 	for _, enc := range candidates[1:] {
-		if (enc == UTF16LE || enc == UTF16BE) && !utf16Shaped(sample) {
+		if (enc == UTF16LE || enc == UTF16BE) && !utf16Shaped(sample, enc) {
 			continue
 		}
 		if s := score(enc, sample); s > bestScore {
@@ -53,13 +53,39 @@ func Detect(sample []byte) string {
 	return best
 }
 
-// utf16Shaped reports whether sample can be UTF-16 text at all: long
-// enough to tell it from two bytes of anything else, and holding a NUL
-// byte, which every line break, digit or comma in UTF-16 brings. A run of
-// ASCII digits read as UTF-16 is CJK punctuation (U+3030), so without this
-// a mostly-ASCII file with a stray byte could be read as UTF-16.
-func utf16Shaped(sample []byte) bool {
-	return len(sample) >= minUTF16 && bytes.IndexByte(sample, 0) >= 0
+// utf16Shaped reports whether sample can be UTF-16 text in the byte order
+// enc at all. It must be long enough to tell it from two bytes of anything
+// else, and hold a NUL byte, which every line break, digit or comma in
+// UTF-16 brings: a run of ASCII digits read as UTF-16 is CJK punctuation
+// (U+3030), so without this a mostly-ASCII file with a stray byte could be
+// read as UTF-16.
+//
+// A sample that is valid UTF-8 but for its NULs needs more: ASCII letters
+// and digits paired up read as common Chinese ("0b" is 戰), so ASCII text
+// with a stray NUL read well as UTF-16 and lost its line breaks. Such a
+// sample is UTF-16 only when it is mostly ASCII characters in UTF-16: a
+// NUL in the high byte of at least half its code units, all at the one
+// parity of offset the byte order puts them at. (Chinese text in UTF-16
+// is almost never valid UTF-8: about one character in three has a byte of
+// 0x80 or more, which does not form UTF-8 sequences.)
+func utf16Shaped(sample []byte, enc string) bool {
+	if len(sample) < minUTF16 || bytes.IndexByte(sample, 0) < 0 {
+		return false
+	}
+	if !utf8.Valid(sample) {
+		return true
+	}
+	high := 1 // the high byte's place in a code unit
+	if enc == UTF16BE {
+		high = 0
+	}
+	nuls := 0
+	for k := high; k < len(sample); k += 2 {
+		if sample[k] == 0 {
+			nuls++
+		}
+	}
+	return 2*nuls >= len(sample)/2
 }
 
 // score rates sample read as enc; higher is more plausible.

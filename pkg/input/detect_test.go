@@ -51,6 +51,12 @@ func TestDetect(t *testing.T) {
 		// NUL byte a file cannot be UTF-16, however well it would score.
 		{"digits with a stray byte", "0000000\xe500000\n00", UTF8, UTF8},
 		{"digits with a NUL", "00\n0000000000000000\x00", UTF8, UTF8},
+		// ASCII letters and digits read as UTF-16 are common Chinese
+		// ("0b" is 戰): one NUL among ASCII is no UTF-16 (FuzzJSONL).
+		{"letters and digits with a NUL", "0b\n0000b07070b0b0b0\x00", UTF8, UTF8},
+		{"letters and digits with NULs at both parities", "0b0b0b0b\x000b0b0b0b0\x00b0b", UTF8, UTF8},
+		{"utf16le mostly chinese", "今天天气很好，我们一起去公园散步吧。\n", UTF16LE, UTF16LE},
+		{"utf16be mostly chinese", "今天天气很好，我们一起去公园散步吧。\n", UTF16BE, UTF16BE},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
