@@ -26,8 +26,10 @@ func readCSV(ctx context.Context, r *bufio.Reader, b *builder, comma rune, emit 
 		if err != nil {
 			return err
 		}
-		if rec.text == "" && rec.size == 0 {
-			continue // an empty line holds no row
+		if rec.text == "" && rec.size <= rs.max {
+			// An empty line holds no row; nor does one that held only
+			// byte-order marks, removed as the line was read.
+			continue
 		}
 		if n++; n%ctxEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
