@@ -117,12 +117,16 @@ func rulesFacts(res *campaign.Result) []Fact {
 	return out
 }
 
-// funnelOrder is the order the checks run in: each entry's reasons are
-// recorded in this order, so its first is where the funnel removes it.
+// funnelOrder is the order the checks run in, so an entry's first failed
+// check in it is where the funnel removes it: the per-entry checks (the
+// wallet's before the brief's), then duplicate ids, the checks that compare
+// entries (near-duplicate, reused-image, shared-wallet), the author limit,
+// and last the manual decisions of the overrides file.
 var funnelOrder = []check.Code{
 	check.Unreadable, check.MissingTag, check.TooShort, check.TooLong, check.NoImage, check.ImageUnreadable,
-	check.OutsideWindow, check.NoTimestamp, check.BlockedAuthor, check.BannedWord, check.CopiesBrief,
-	check.NearDuplicate, check.ReusedImage, check.AuthorLimit,
+	check.OutsideWindow, check.NoTimestamp, check.BlockedAuthor, check.BannedWord, check.NoWallet, check.BadWallet,
+	check.CopiesBrief, check.DuplicateID, check.NearDuplicate, check.ReusedImage, check.SharedWallet,
+	check.AuthorLimit, check.Overridden,
 }
 
 // codeOrder lists every code the funnel can show: the pipeline's order,
@@ -142,11 +146,13 @@ func funnelOf(res *campaign.Result, st *campaign.Standings) (Funnel, []ReasonCou
 	f := Funnel{Read: len(res.Entries)}
 	for i := range res.Entries {
 		e := &res.Entries[i]
-		failed := check.Failed(e.Reasons)
-		if len(failed) == 0 {
+		// Valid, not the reasons, decides: an entry accepted by an
+		// override keeps the checks it failed but stays in the running.
+		if e.Valid() {
 			f.Valid++
 			continue
 		}
+		failed := check.Failed(e.Reasons)
 		removed[firstInOrder(failed)]++
 		for _, c := range distinctCodes(failed) {
 			with[c]++
@@ -259,7 +265,7 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	done := make([]bool, len(res.Entries))
 	err := explainAll(ctx, res, opt.Run, func(i int, post *export.Post) {
 		ex := x.Explain(i, post)
-		pk.put(i, detailOf(ex, hl.segments(post.Content, ex.Checks)))
+		pk.put(i, detailOf(ex, hl.segments(post.Content, ex.Checks), res.Rules.Scoring.JudgesNorm))
 	}, func(i int, post *export.Post) {
 		done[i] = true
 		want.keep(i, post)
@@ -269,7 +275,7 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	}
 	for i := range done {
 		if !done[i] {
-			pk.put(i, detailOf(x.Explain(i, nil), nil))
+			pk.put(i, detailOf(x.Explain(i, nil), nil, res.Rules.Scoring.JudgesNorm))
 		}
 	}
 	if p.packed, err = pk.result(); err != nil {
@@ -280,13 +286,24 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	return nil
 }
 
-func detailOf(x *campaign.Explanation, text []Segment) Detail {
+// standardisedNote is added to the judge component's inputs under
+// scoring.judges_normalize: zscore, where "mean of …" alone would read as
+// the judges' own scores.
+const standardisedNote = "standardised: each judge's scores as z-scores (minus the judge's mean, over the judge's standard deviation), put back on the sheet's scale"
+
+// detailOf is an entry's explanation for the page; norm is the rule's
+// scoring.judges_normalize.
+func detailOf(x *campaign.Explanation, text []Segment, norm string) Detail {
 	d := Detail{Text: text, Score: x.Score.Score, Ranked: x.Placing != nil}
 	for _, r := range x.Checks {
 		d.Checks = append(d.Checks, CheckLine{Code: string(r.Code), Pass: r.Pass, Measured: r.Measured, Limit: r.Limit, Message: r.Message})
 	}
 	for _, c := range x.Components {
-		d.Components = append(d.Components, Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: c.Detail})
+		detail := c.Detail
+		if c.Name == "judges" && norm == score.NormalizeZScore && len(x.Score.Judges) > 0 {
+			detail += "; " + standardisedNote
+		}
+		d.Components = append(d.Components, Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: detail})
 	}
 	return d
 }

@@ -46,7 +46,8 @@ type Funnel struct {
 }
 
 // Step is one check of the funnel. An entry is removed by the first check
-// it fails; With counts every entry the check failed, as validate does.
+// it fails; With counts every entry the check failed, as validate does,
+// except entries an override accepted, which are valid.
 type Step struct {
 	Code      string
 	Removed   int
