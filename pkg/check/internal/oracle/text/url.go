@@ -172,14 +172,14 @@ func domainByte(c byte) bool { return hostByte(c) || c == '-' || c == '.' }
 // of letters, digits and inner hyphens joined by dots, the last a top-level
 // domain, then an optional port, path and query. As in twitter-text it is
 // no URL when glued to what comes before (so an e-mail address has none) or
-// followed by '@' or '+', nor when it is a single name under a country code
-// with no path ("gate.io" alone is text, "gate.io/zh" a URL), except under
-// the link-shortener codes .co and .tv.
+// followed by '@' or '+'. A single name under a country code is a URL with
+// or without a path ("gate.io", "it.so"), as in twitter-text since 2.0;
+// 1.x wanted a path there, except under .co and .tv.
 func bareAt(t string, s int) (int, bool) {
 	if gluedBare(t, s) {
 		return 0, false
 	}
-	host, last, labels, ok := hostAt(t, s)
+	host, _, _, ok := hostAt(t, s, true)
 	if !ok {
 		return 0, false
 	}
@@ -191,7 +191,6 @@ func bareAt(t string, s int) (int, bool) {
 		for end++; end < len(t) && isDigit(t[end]); end++ {
 		}
 	}
-	path := false
 	if end < len(t) && (t[end] == '/' || t[end] == '?') {
 		e := end
 		for e < len(t) && urlByte(t[e]) {
@@ -202,12 +201,7 @@ func bareAt(t string, s int) (int, bool) {
 				return k, true
 			}
 		}
-		e = trimURLEnd(t, end, e)
-		path = e > end && t[end] == '/'
-		end = e
-	}
-	if labels == 2 && !path && shortCountryCode(t[last:host]) {
-		return 0, false
+		end = trimURLEnd(t, end, e)
 	}
 	return end, true
 }
@@ -278,13 +272,6 @@ func isTLD(label string) bool {
 	return ok
 }
 
-// shortCountryCode reports whether a name directly under tld is text
-// rather than a link without a path: true for the two-letter country codes
-// other than co and tv.
-func shortCountryCode(tld string) bool {
-	return len(tld) == 2 && !strings.EqualFold(tld, "co") && !strings.EqualFold(tld, "tv")
-}
-
 // urlAt reports the end of the URL that starts at t[start], if one does.
 func urlAt(t string, start int) (int, bool) {
 	if start > 0 {
@@ -316,7 +303,7 @@ func urlAt(t string, start int) (int, bool) {
 			return k, true
 		}
 	}
-	host, _, _, ok := hostAt(t, body)
+	host, _, _, ok := hostAt(t, body, false)
 	if !ok {
 		return 0, false
 	}
@@ -341,16 +328,20 @@ func urlAt(t string, start int) (int, bool) {
 	return end, true
 }
 
-// hostAt reads the host of a URL with a scheme or "www." at t[s]: labels
+// hostAt reads the host of a URL at t[s]: labels
 // joined by dots, each 1–63 letters, digits, marks (any script, so
 // "ああ.com" and "münchen.de" are hosts) and inner hyphens, the last a
 // top-level domain (ASCII or internationalised, "みんな") that is ASCII or
 // not as a whole ("gate.io活动" has the host gate.io). A label with an
 // underscore or an edge hyphen, or a host without a known top-level
-// domain ("no-tld"), makes no URL, as in twitter-text.
+// domain ("no-tld"), makes no URL, as in twitter-text. A bare domain
+// (bare) is read as twitter-text reads one, as ASCII within the text:
+// its labels hold ASCII, Latin letters and marks and end at another
+// script, and only its top-level domain may be in another script
+// ("twitter.jp日本語it.so" holds twitter.jp and it.so).
 // It returns where the host ends, where its top-level domain starts, and
 // how many labels it has.
-func hostAt(t string, s int) (host, last, labels int, ok bool) {
+func hostAt(t string, s int, bare bool) (host, last, labels int, ok bool) {
 	end := s
 	for {
 		e, ascii := end, true
@@ -363,6 +354,9 @@ func hostAt(t string, s int) (host, last, labels int, ok bool) {
 			if !(r == '-' || r < utf8.RuneSelf && hostByte(byte(r)) || r >= utf8.RuneSelf && hostRune(r)) {
 				break
 			}
+			if bare && n > 0 && r >= utf8.RuneSelf && !latinRune(r) && latinRune(leadRune(t[end:])) {
+				break // "jp" in "twitter.jp日本語it.so": the label ends at the CJK
+			}
 			ascii = ascii && r < utf8.RuneSelf
 			e += m
 			n++
@@ -372,8 +366,16 @@ func hostAt(t string, s int) (host, last, labels int, ok bool) {
 		}
 		labels++
 		if e+1 < len(t) && t[e] == '.' && startsLabel(t, e+1) {
-			end = e + 1
-			continue
+			if !bare || latinRune(leadRune(t[e+1:])) {
+				end = e + 1
+				continue
+			}
+			// Only the top-level domain of a bare domain may be in
+			// another script ("twitter.みんな"); other text after the dot
+			// ends the host before it ("foo.com.著名").
+			if k := idnLabelEnd(t, e+1); isAnyTLD(t[e+1 : k]) {
+				return k, e + 1, labels + 1, true
+			}
 		}
 		if labels < 2 {
 			return 0, 0, 0, false
@@ -398,6 +400,32 @@ func hostAt(t string, s int) (host, last, labels int, ok bool) {
 		}
 		return 0, 0, 0, false
 	}
+}
+
+// idnLabelEnd is where the label at t[k] ends when it is read as an
+// internationalised top-level domain: at the first ASCII or Latin rune, or
+// at anything that is no letter, mark or digit.
+func idnLabelEnd(t string, k int) int {
+	for k < len(t) {
+		r, m := utf8.DecodeRuneInString(t[k:])
+		if latinRune(r) || !hostRune(r) {
+			break
+		}
+		k += m
+	}
+	return k
+}
+
+// latinRune reports whether r may be in a bare domain's label, as in
+// twitter-text's ASCII domains: ASCII, Latin letters with accents, marks.
+func latinRune(r rune) bool {
+	return r < utf8.RuneSelf || unicode.Is(unicode.Latin, r) || unicode.IsMark(r)
+}
+
+// leadRune is the first rune of s.
+func leadRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // startsLabel reports whether t[k] is a letter or digit, so that a dot
