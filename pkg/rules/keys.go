@@ -2,7 +2,6 @@ package rules
 
 import (
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -46,12 +45,8 @@ func keyList(t reflect.Type) string {
 	return strings.Join(keysOf(t), ", ")
 }
 
-// KeyPaths lists every key a rule file may hold, dotted ("length.min"),
+// keyPaths lists every key a rule file may hold, dotted ("length.min"),
 // with "[]" marking list items ("scoring.topics[].name").
-func KeyPaths() []string {
-	return slices.Clone(keyPaths())
-}
-
 var keyPaths = sync.OnceValue(func() []string {
 	var out []string
 	walkKeys(reflect.TypeFor[Rules](), "", func(path string) { out = append(out, path) })
