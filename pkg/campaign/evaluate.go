@@ -11,6 +11,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/promo-cli/promo/pkg/score"
 )
@@ -192,12 +193,5 @@ func unknownJudged(j score.Judges, entries []check.Entry, file string) []string 
 		list += fmt.Sprintf(" and %d more", len(unknown)-shown)
 	}
 	return []string{fmt.Sprintf("%s scores %d %s that no export has (%s); check the ids",
-		file, len(unknown), pluralWord(len(unknown), "entry", "entries"), list)}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+		file, len(unknown), words.Plural(len(unknown), "entry", "entries"), list)}
 }
