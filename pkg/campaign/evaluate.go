@@ -149,14 +149,14 @@ func workers(n int) int {
 }
 
 func exportOptions(r *rules.Rules, opt Options) export.Options {
-	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: fieldMap(r.Fields), DateOrder: r.Export.DateOrder}
+	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: r.Fields.Map(), DateOrder: r.Export.DateOrder}
 	if opt.Encoding != "" {
 		o.Encoding = opt.Encoding
 	}
 	// export.files settings win over export.encoding and --encoding for
 	// the files their glob matches.
 	for _, f := range r.Export.Files {
-		o.Files = append(o.Files, export.FileOptions{Glob: f.Glob, Encoding: f.Encoding, Fields: fieldMap(f.Fields)})
+		o.Files = append(o.Files, export.FileOptions{Glob: f.Glob, Encoding: f.Encoding, Fields: f.Fields.Map()})
 	}
 	o.MaxRecord = opt.MaxRecord
 	if o.Location == nil {

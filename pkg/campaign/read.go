@@ -12,7 +12,6 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
-	"github.com/promo-cli/promo/pkg/rules"
 )
 
 // fileResult is what was made of one file.
@@ -209,18 +208,4 @@ func sortFiles(files []export.File) []export.File {
 		return strings.Compare(filepath.ToSlash(a.Root), filepath.ToSlash(b.Root))
 	})
 	return slices.CompactFunc(files, func(a, b export.File) bool { return a.Path == b.Path })
-}
-
-func fieldMap(f rules.Fields) map[string]string {
-	m := map[string]string{}
-	for k, v := range map[string]string{
-		"id": f.ID, "author": f.Author, "content": f.Content, "images": f.Images, "created_at": f.CreatedAt,
-		"likes": f.Likes, "comments": f.Comments, "reposts": f.Reposts, "views": f.Views,
-		"wallet": f.Wallet,
-	} {
-		if v != "" {
-			m[k] = v
-		}
-	}
-	return m
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +28,12 @@ const (
 )
 
 var fieldNames = [numFields]string{"id", "author", "content", "images", "created_at", "likes", "comments", "reposts", "views", "wallet"}
+
+// FieldNames returns the canonical field names, the keys of Options.Fields.
+// The rule file's fields map takes its keys from here.
+func FieldNames() []string {
+	return slices.Clone(fieldNames[:])
+}
 
 // aliases lists the keys each field is found under, most specific first.
 var aliases = [numFields][]string{
