@@ -157,7 +157,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	posts := 0
 	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
 	rep, err := export.ReadReport(ctx, f, eo, func(p export.Post) error {
-		if p.ID == p.Source() { // no id in the record: name it by where it is
+		if p.NoID { // no id in the record: name it by where it is
 			p.ID = name + ":" + strconv.Itoa(p.Line)
 		}
 		p.File = name

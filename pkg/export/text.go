@@ -26,7 +26,7 @@ func readText(r io.Reader, b *builder, emit func(Post) error) error {
 			return err
 		}
 		p := b.unreadable(1, tooLong(len(data)+int(rest), max))
-		p.ID = b.name
+		p.ID, p.NoID = b.name, false // a text file's id is its name
 		return emit(p)
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
