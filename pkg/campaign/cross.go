@@ -8,6 +8,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/integrity"
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/promo-cli/promo/pkg/score"
 )
@@ -164,7 +165,7 @@ func (res *Result) applyAuthorLimit() {
 			e.Reasons = append(e.Reasons, check.Reason{
 				Code: check.AuthorLimit, Other: kept,
 				Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
-				Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", e.Author, len(group), limit, plural(limit), keepWord(res.Rules.Authors.Keep), kept),
+				Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", e.Author, len(group), limit, words.Plural(limit, "is", "are"), keepWord(res.Rules.Authors.Keep), kept),
 			})
 		}
 	}
@@ -207,13 +208,6 @@ func keepWord(keep string) string {
 		return "best"
 	}
 	return "earliest"
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
 }
 
 func ratio(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/promo-cli/promo/pkg/score"
 )
@@ -149,14 +150,14 @@ func workers(n int) int {
 }
 
 func exportOptions(r *rules.Rules, opt Options) export.Options {
-	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: fieldMap(r.Fields), DateOrder: r.Export.DateOrder}
+	o := export.Options{Encoding: r.Export.Encoding, Location: r.Export.Location, Fields: r.Fields.Map(), DateOrder: r.Export.DateOrder}
 	if opt.Encoding != "" {
 		o.Encoding = opt.Encoding
 	}
 	// export.files settings win over export.encoding and --encoding for
 	// the files their glob matches.
 	for _, f := range r.Export.Files {
-		o.Files = append(o.Files, export.FileOptions{Glob: f.Glob, Encoding: f.Encoding, Fields: fieldMap(f.Fields)})
+		o.Files = append(o.Files, export.FileOptions{Glob: f.Glob, Encoding: f.Encoding, Fields: f.Fields.Map()})
 	}
 	o.MaxRecord = opt.MaxRecord
 	if o.Location == nil {
@@ -193,12 +194,5 @@ func unknownJudged(j score.Judges, entries []check.Entry, file string) []string 
 		list += fmt.Sprintf(" and %d more", len(unknown)-shown)
 	}
 	return []string{fmt.Sprintf("%s scores %d %s that no export has (%s); check the ids",
-		file, len(unknown), pluralWord(len(unknown), "entry", "entries"), list)}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+		file, len(unknown), words.Plural(len(unknown), "entry", "entries"), list)}
 }

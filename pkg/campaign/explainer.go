@@ -76,7 +76,7 @@ func (res *Result) Posts(ctx context.Context, opt Options, fn func(i int, p *exp
 // nameRecord names the post as readFile does: the file by the name the
 // operator gave it, and a record without an id by where it is.
 func nameRecord(p *export.Post, name string) {
-	if p.ID == p.Source() {
+	if p.NoID {
 		p.ID = name + ":" + strconv.Itoa(p.Line)
 	}
 	p.File = name

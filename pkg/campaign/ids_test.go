@@ -148,3 +148,17 @@ func TestExplainClosestBelowThreshold(t *testing.T) {
 		t.Errorf("an entry not explained was measured")
 	}
 }
+
+// TestIDLikeAPlace: a record without an id is named by where it is, as the
+// operator named the file; a record whose id only looks like its place
+// keeps it. Before, an id equal to "p.jsonl:1" was taken for no id and
+// renamed to the folder's path.
+func TestIDLikeAPlace(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "p.jsonl"),
+		`{"id": "p.jsonl:1", "author": "amy", "content": "#积分狂欢节# `+essay+`"}`+"\n"+
+			`{"author": "bo", "content": "#积分狂欢节# `+another+`"}`+"\n")
+	res := evaluate(t, parseRules(t, dir, tagRule), []string{dir}, campaign.Options{})
+	byID(t, res, "p.jsonl:1")
+	byID(t, res, filepath.ToSlash(filepath.Join(dir, "p.jsonl"))+":2")
+}

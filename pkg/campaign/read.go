@@ -12,7 +12,6 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
-	"github.com/promo-cli/promo/pkg/rules"
 )
 
 // fileResult is what was made of one file.
@@ -158,7 +157,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	posts := 0
 	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
 	rep, err := export.ReadReport(ctx, f, eo, func(p export.Post) error {
-		if p.ID == p.Source() { // no id in the record: name it by where it is
+		if p.NoID { // no id in the record: name it by where it is
 			p.ID = name + ":" + strconv.Itoa(p.Line)
 		}
 		p.File = name
@@ -209,18 +208,4 @@ func sortFiles(files []export.File) []export.File {
 		return strings.Compare(filepath.ToSlash(a.Root), filepath.ToSlash(b.Root))
 	})
 	return slices.CompactFunc(files, func(a, b export.File) bool { return a.Path == b.Path })
-}
-
-func fieldMap(f rules.Fields) map[string]string {
-	m := map[string]string{}
-	for k, v := range map[string]string{
-		"id": f.ID, "author": f.Author, "content": f.Content, "images": f.Images, "created_at": f.CreatedAt,
-		"likes": f.Likes, "comments": f.Comments, "reposts": f.Reposts, "views": f.Views,
-		"wallet": f.Wallet,
-	} {
-		if v != "" {
-			m[k] = v
-		}
-	}
-	return m
 }

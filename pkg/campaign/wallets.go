@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/wallet"
 )
 
@@ -88,7 +89,7 @@ func walletWarnings(kinds []string, ids map[string][]string) []string {
 		if len(list) > shown {
 			text += fmt.Sprintf(" and %d more", len(list)-shown)
 		}
-		out = append(out, fmt.Sprintf("%s of %s: %s", pluralWord(len(list), "wallet", "wallets"), text, w))
+		out = append(out, fmt.Sprintf("%s of %s: %s", words.Plural(len(list), "wallet", "wallets"), text, w))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/text"
 )
 
@@ -18,12 +19,5 @@ func (c *bannedCheck) Run(s *Subject, out []Reason) []Reason {
 		return passIf(s, out, BannedWord, "no banned word", "", "")
 	}
 	list := strings.Join(found, ", ")
-	return append(out, Reason{Code: BannedWord, Measured: list, Message: "contains banned " + plural(len(found), "word", "words") + " " + list})
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return append(out, Reason{Code: BannedWord, Measured: list, Message: "contains banned " + words.Plural(len(found), "word", "words") + " " + list})
 }

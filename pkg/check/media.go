@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/promo-cli/promo/pkg/integrity"
+	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
 // mediaCheck reports no-image and image-unreadable. With verify on, each
@@ -34,9 +35,9 @@ func (c *mediaCheck) Run(s *Subject, out []Reason) []Reason {
 	n := len(p.Images)
 	if n < c.minImages {
 		out = append(out, Reason{Code: NoImage, Measured: strconv.Itoa(n), Limit: strconv.Itoa(c.minImages),
-			Message: fmt.Sprintf("%d %s attached, at least %d needed", n, plural(n, "image", "images"), c.minImages)})
+			Message: fmt.Sprintf("%d %s attached, at least %d needed", n, words.Plural(n, "image", "images"), c.minImages)})
 	} else if c.minImages > 0 {
-		out = passIf(s, out, NoImage, fmt.Sprintf("%d %s attached", n, plural(n, "image", "images")), strconv.Itoa(n), strconv.Itoa(c.minImages))
+		out = passIf(s, out, NoImage, fmt.Sprintf("%d %s attached", n, words.Plural(n, "image", "images")), strconv.Itoa(n), strconv.Itoa(c.minImages))
 	}
 	if !c.verify {
 		return out

@@ -9,6 +9,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/draw"
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/score"
 	"github.com/spf13/cobra"
@@ -146,7 +147,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 		d.WinnersAsked = winners
 		fillPicks(d, eligible, draw.Draw(draw.NewStream(o.Seed), len(eligible), winners, o.Alternates))
 		if n := d.Unfilled(); n > 0 && !o.Quiet {
-			fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), pluralWord(len(eligible), "entry is", "entries are"))
+			fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), words.Plural(len(eligible), "entry is", "entries are"))
 		}
 	}
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {

@@ -10,6 +10,7 @@ import (
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/text"
 	"github.com/spf13/cobra"
@@ -175,41 +176,10 @@ func unknownID(res *campaign.Result, id string) error {
 	for i := range res.Entries {
 		ids = append(ids, res.Entries[i].ID)
 	}
-	close := closest(id, ids, 3)
+	close := text.Suggest(id, ids, 3)
 	hint := "'promo validate' lists every entry id"
 	if len(close) > 0 {
-		hint = "did you mean " + strings.Join(close, ", ") + "?"
+		hint = "did you mean " + words.JoinOr(close) + "?"
 	}
 	return usageHint(fmt.Errorf("no entry has id %q (%d entries read)", id, len(ids)), hint)
-}
-
-// closest returns up to n ids nearest to id by edit distance, nearest
-// first, ties in id order.
-func closest(id string, ids []string, n int) []string {
-	type cand struct {
-		id string
-		d  int
-	}
-	var cs []cand
-	seen := map[string]bool{}
-	for _, c := range ids {
-		if seen[c] {
-			continue
-		}
-		seen[c] = true
-		if d := text.EditDistance(id, c); d <= max(2, len([]rune(id))/2) {
-			cs = append(cs, cand{c, d})
-		}
-	}
-	slices.SortFunc(cs, func(a, b cand) int {
-		if a.d != b.d {
-			return a.d - b.d
-		}
-		return strings.Compare(a.id, b.id)
-	})
-	out := make([]string, 0, n)
-	for _, c := range cs[:min(n, len(cs))] {
-		out = append(out, c.id)
-	}
-	return out
 }

@@ -15,7 +15,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/report"
+	"github.com/promo-cli/promo/pkg/text"
 )
 
 // The output formats of -o.
@@ -34,13 +36,13 @@ func checkFormatFrom(src, format string, allowed ...string) error {
 		return nil
 	}
 	if src == "" || strings.HasPrefix(src, "-") {
-		return usageHint(fmt.Errorf("unknown output format %q (want %s)", format, joinOr(allowed)), formatHint(format, allowed))
+		return usageHint(fmt.Errorf("unknown output format %q (want %s)", format, words.JoinOr(allowed)), formatHint(format, allowed))
 	}
 	hint := "pass -o " + allowed[0] + " to this command, or change the setting"
 	if strings.HasPrefix(src, "PROMO_") {
 		hint = "pass -o " + allowed[0] + " to this command, or unset " + src
 	}
-	return usageHint(fmt.Errorf("%s: output format %q is not one this command writes (want %s)", src, format, joinOr(allowed)), hint)
+	return usageHint(fmt.Errorf("%s: output format %q is not one this command writes (want %s)", src, format, words.JoinOr(allowed)), hint)
 }
 
 // formatHint suggests the format meant by a common other name for it.
@@ -53,27 +55,10 @@ func formatHint(format string, allowed []string) string {
 		}
 		return fmt.Sprintf("did you mean -o %s?", want)
 	}
-	if near := closest(format, allowed, 1); len(near) > 0 {
+	if near := text.Suggest(format, allowed, 1); len(near) > 0 {
 		return fmt.Sprintf("did you mean -o %s?", near[0])
 	}
 	return ""
-}
-
-func joinOr(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	out := ""
-	for i, x := range xs[:len(xs)-1] {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out + " or " + xs[len(xs)-1]
 }
 
 // layout is how tables go to stdout: padded (and coloured, unless turned

@@ -5,6 +5,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
 // progress shows a running count of entries on a terminal's stderr, at
@@ -30,11 +32,7 @@ func (p *progress) update(n int) {
 		return
 	}
 	p.last = time.Now()
-	word := "entries"
-	if p.n == 1 {
-		word = "entry"
-	}
-	fmt.Fprintf(p.w, "\rreading… %d %s", p.n, word)
+	fmt.Fprintf(p.w, "\rreading… %d %s", p.n, words.Plural(p.n, "entry", "entries"))
 }
 
 func (p *progress) done() {

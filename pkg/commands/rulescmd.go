@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
@@ -118,24 +119,17 @@ func warnPlaceholders(ios *IOStreams, r *rules.Rules) {
 		}
 	}
 	printMessage(ios.ErrOut, "warning", fmt.Sprintf("%s still has %d %s from promo init (%s); 'promo rules check %s' lists them",
-		r.Path, len(ph), pluralWord(len(ph), "placeholder", "placeholders"), strings.Join(keys, ", "), r.Path))
+		r.Path, len(ph), words.Plural(len(ph), "placeholder", "placeholders"), strings.Join(keys, ", "), r.Path))
 }
 
 func describeRules(r *rules.Rules) string {
 	tags := len(r.Tags.AllOf) + min(1, len(r.Tags.AnyOf))
-	s := fmt.Sprintf("%d required %s, min %d %s", tags, pluralWord(tags, "tag", "tags"), r.Length.Min, r.Length.Unit)
+	s := fmt.Sprintf("%d required %s, min %d %s", tags, words.Plural(tags, "tag", "tags"), r.Length.Min, r.Length.Unit)
 	if w := r.Rewards.Winners; w > 0 {
 		pool := strings.TrimSpace(r.Rewards.Pool.String() + " " + r.Rewards.Token)
-		s += fmt.Sprintf(", %d %s %s %s", w, pluralWord(w, "winner", "winners"), pluralWord(w, "takes", "share"), pool)
+		s += fmt.Sprintf(", %d %s %s %s", w, words.Plural(w, "winner", "winners"), words.Plural(w, "takes", "share"), pool)
 	}
 	return s
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func newRulesSchemaCmd(ios *IOStreams) *cobra.Command {

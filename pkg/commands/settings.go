@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/text"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -303,7 +304,7 @@ func warnUnknownSettings(cmd *cobra.Command, s *settings) {
 			continue
 		}
 		msg := fmt.Sprintf("%s: unknown setting `%s`", s.configAt(key), key)
-		if near := closest(key, names, 1); len(near) > 0 {
+		if near := text.Suggest(key, names, 1); len(near) > 0 {
 			msg += fmt.Sprintf("; did you mean `%s`?", near[0])
 		}
 		printMessage(cmd.ErrOrStderr(), "warning", msg)

@@ -74,6 +74,10 @@ type Post struct {
 	File                string // File.Rel of the export file
 	Line                int    // 1-based line where the record starts (front matter: 1)
 	Unreadable          string // non-empty: what was wrong and how to fix it
+	// NoID is set when the record holds no id; ID is then Source(), and a
+	// caller that shows files by another name renames it. An id that
+	// merely looks like a place ("posts.jsonl:3") is still an id.
+	NoID bool
 }
 
 // Source returns where the post was found, as "rel/path.jsonl:12".

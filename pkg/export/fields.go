@@ -3,6 +3,7 @@ package export
 import (
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +28,12 @@ const (
 )
 
 var fieldNames = [numFields]string{"id", "author", "content", "images", "created_at", "likes", "comments", "reposts", "views", "wallet"}
+
+// FieldNames returns the canonical field names, the keys of Options.Fields.
+// The rule file's fields map takes its keys from here.
+func FieldNames() []string {
+	return slices.Clone(fieldNames[:])
+}
 
 // aliases lists the keys each field is found under, most specific first.
 var aliases = [numFields][]string{
@@ -195,7 +202,7 @@ func absOr(p string) string {
 
 // unreadable is the post standing for a record that could not be read.
 func (b *builder) unreadable(line int, why string) Post {
-	p := Post{File: b.file, Line: line, Unreadable: why}
+	p := Post{File: b.file, Line: line, Unreadable: why, NoID: true}
 	p.ID = p.Source()
 	return p
 }
@@ -218,7 +225,7 @@ func (b *builder) post(r *record, line int) Post {
 	p.Views = count(r.vals[fViews], fViews, &probs)
 	p.Wallet = strings.TrimSpace(b.text(r.vals[fWallet], fWallet, &probs))
 	if p.ID == "" {
-		p.ID = p.Source()
+		p.ID, p.NoID = p.Source(), true
 	}
 	p.Unreadable = strings.Join(probs, "; ")
 	return p

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
 // DefaultMaxRecord is the size above which a record is unreadable rather than read.
@@ -128,14 +130,7 @@ func (l *lines) bomNote(file string) string {
 	if l.boms == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s: removed %d byte-order %s inside the file (first on line %d); files saved with a BOM were probably joined", file, l.boms, plural(l.boms, "mark", "marks"), l.bomAt)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return fmt.Sprintf("%s: removed %d byte-order %s inside the file (first on line %d); files saved with a BOM were probably joined", file, l.boms, words.Plural(l.boms, "mark", "marks"), l.bomAt)
 }
 
 // tooLong is the message of a record over the size limit.

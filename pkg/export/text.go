@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -25,13 +26,13 @@ func readText(r io.Reader, b *builder, emit func(Post) error) error {
 			return err
 		}
 		p := b.unreadable(1, tooLong(len(data)+int(rest), max))
-		p.ID = b.name
+		p.ID, p.NoID = b.name, false // a text file's id is its name
 		return emit(p)
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	if n := strings.Count(text, "\ufeff"); n > 0 {
 		text = strings.ReplaceAll(text, "\ufeff", "")
-		b.opt.note(fmt.Sprintf("%s: removed %d byte-order %s inside the file", b.file, n, plural(n, "mark", "marks")))
+		b.opt.note(fmt.Sprintf("%s: removed %d byte-order %s inside the file", b.file, n, words.Plural(n, "mark", "marks")))
 	}
 	front, body, err := splitFrontMatter(text)
 	var rec record

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/promo-cli/promo/pkg/input"
 )
 
 // mediaExts are files that sit beside exports (screenshots, clips) and are skipped quietly.
@@ -189,16 +191,7 @@ func (w *walker) special(full string, mode fs.FileMode) {
 	if _, ok := FormatOf(full); !ok {
 		return
 	}
-	what := "not a regular file"
-	switch {
-	case mode&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO)"
-	case mode&fs.ModeSocket != 0:
-		what = "a socket"
-	case mode&fs.ModeDevice != 0:
-		what = "a device"
-	}
-	w.note(fmt.Sprintf("skipped %s: %s, not a file; exports are read from regular files only, so save the export to a file", full, what))
+	w.note(fmt.Sprintf("skipped %s: %s, not a file; exports are read from regular files only, so save the export to a file", full, input.Kind(mode)))
 }
 
 // file keeps a file found under root; found again under another argument, the one

@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,4 +150,26 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("NewReader(%q) = %+v, %v; Decode said %+v", data, sinfo, err, info)
 		}
 	})
+}
+
+func TestKind(t *testing.T) {
+	tests := []struct {
+		name string
+		mode fs.FileMode
+		want string
+	}{
+		{"folder", fs.ModeDir | 0o755, "a folder"},
+		{"fifo", fs.ModeNamedPipe | 0o644, "a named pipe (FIFO)"},
+		{"socket", fs.ModeSocket, "a socket"},
+		{"character device", fs.ModeDevice | fs.ModeCharDevice, "a character device"},
+		{"block device", fs.ModeDevice, "a block device"},
+		{"other", fs.ModeIrregular, "a special file (?---------)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Kind(tt.mode); got != tt.want {
+				t.Errorf("Kind(%v) = %q, want %q", tt.mode, got, tt.want)
+			}
+		})
+	}
 }

@@ -60,10 +60,13 @@ func regular(path string, info fs.FileInfo) error {
 	if info.Mode().IsRegular() {
 		return nil
 	}
-	return fmt.Errorf("%s is %s, %w; promo reads only regular files", path, kind(info.Mode()), ErrNotRegular)
+	return fmt.Errorf("%s is %s, %w; promo reads only regular files", path, Kind(info.Mode()), ErrNotRegular)
 }
 
-func kind(m fs.FileMode) string {
+// Kind names what a file that is not a regular file is, for messages:
+// "a folder", "a named pipe (FIFO)", "a character device", … Every reader
+// that refuses such a file names it with Kind and adds its own fix.
+func Kind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"
@@ -76,7 +79,7 @@ func kind(m fs.FileMode) string {
 	case m&fs.ModeDevice != 0:
 		return "a block device"
 	}
-	return "not a plain file (" + m.Type().String() + ")"
+	return "a special file (" + m.Type().String() + ")"
 }
 
 // TooLargeError is the error for an input over its size limit.

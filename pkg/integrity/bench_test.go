@@ -29,7 +29,7 @@ func BenchmarkNear(b *testing.B) {
 			var res NearResult
 			b.ReportAllocs()
 			for b.Loop() {
-				res = Near(docs, 0.8)
+				res = nearDocs(docs, 0.8)
 			}
 			recall, precision := score(res, n, from)
 			b.ReportMetric(recall, "recall")

@@ -46,7 +46,7 @@
 // only one of each group of copies goes through banding.
 //
 // Memory: a signature is 288 bytes (16 bits of each minimum), so
-// 1,000,000 texts take about 300 MB in the caller's []TextDoc; [Near] adds about 40 bytes per doc plus its
+// 1,000,000 texts take about 300 MB in the caller's []TextDoc; [NearRefs] adds about 40 bytes per doc plus its
 // result maps. Texts shorter than K runes have no signature and take no
 // part.
 //

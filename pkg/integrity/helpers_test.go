@@ -91,3 +91,12 @@ func sign(cleaned string) (Signature, uint64, bool) {
 	var s Signer
 	return s.Sign(cleaned)
 }
+
+// nearDocs is NearRefs over a slice of docs, as most tests hold them.
+func nearDocs(docs []TextDoc, threshold float64) NearResult {
+	refs := make([]*TextDoc, len(docs))
+	for i := range docs {
+		refs[i] = &docs[i]
+	}
+	return NearRefs(refs, threshold)
+}

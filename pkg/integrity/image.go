@@ -18,6 +18,7 @@ import (
 	"image/jpeg"
 	"image/png"
 
+	"github.com/promo-cli/promo/pkg/input"
 	"golang.org/x/image/webp"
 )
 
@@ -164,18 +165,7 @@ func openRegular(path string) (*os.File, int64, error) {
 }
 
 func notRegular(m fs.FileMode) error {
-	what := "not a regular file"
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO), not a file"
-	case m&fs.ModeSocket != 0:
-		what = "a socket, not a file"
-	case m&fs.ModeDevice != 0:
-		what = "a device, not a file"
-	case m.IsDir():
-		what = "a folder, not a file"
-	}
-	return problemf("%s; attach the screenshot itself", what)
+	return problemf("%s, not a file; attach the screenshot itself", input.Kind(m))
 }
 
 // hashRest finishes the SHA-256 of a file that will not be decoded, so it

@@ -184,7 +184,7 @@ func TestReadImageNotRegular(t *testing.T) {
 	}
 	tests := []struct{ name, path, want string }{
 		{"FIFO", fifo, "a named pipe (FIFO), not a file; attach the screenshot itself"},
-		{"device", charDevice(t), "a device, not a file"},
+		{"device", charDevice(t), "a character device, not a file"},
 		{"folder", t.TempDir(), "a folder, not a file"},
 		{"missing", filepath.Join(t.TempDir(), "gone.png"), "file not found"},
 	}

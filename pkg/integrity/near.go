@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 )
 
-// TextDoc is one entry's text, reduced to what Near needs.
+// TextDoc is one entry's text, reduced to what NearRefs needs.
 type TextDoc struct {
 	Order int // the entry's position in (created_at, id) order: smaller is earlier
 	Sig   Signature
@@ -23,7 +23,7 @@ type Match struct {
 	Similarity float64
 }
 
-// NearResult is what Near found, keyed by Order.
+// NearResult is what NearRefs found, keyed by Order.
 type NearResult struct {
 	// Original holds, for each doc that repeats an earlier one, the most
 	// similar earlier doc at or above the threshold (ties: the earliest).
@@ -38,7 +38,7 @@ type NearResult struct {
 	Clusters [][]int
 }
 
-// near is the working state of one Near call. Docs are referred to by
+// near is the working state of one NearRefs call. Docs are referred to by
 // their position in Order, so every tie breaks the same way whatever order
 // the caller passed them in.
 type near struct {
@@ -50,22 +50,13 @@ type near struct {
 	parent    []int32 // union-find over matches at or above the threshold
 }
 
-// Near finds near-duplicates among docs: exact copies by hash, the rest by
-// LSH banding of the signatures, each candidate pair confirmed by the
-// estimate over the full signature. Every doc is compared with every
+// NearRefs finds near-duplicates among docs: exact copies by hash, the
+// rest by LSH banding of the signatures, each candidate pair confirmed by
+// the estimate over the full signature. Every doc is compared with every
 // earlier doc that LSH proposes, so MaxSim serves the originality score
-// and Original serves the near-duplicate verdict.
-func Near(docs []TextDoc, threshold float64) NearResult {
-	refs := make([]*TextDoc, len(docs))
-	for i := range docs {
-		refs[i] = &docs[i]
-	}
-	return NearRefs(refs, threshold)
-}
-
-// NearRefs is Near over docs the caller already holds: a million
-// signatures are 300 MB, too much to copy into one slice for the call.
-// Nil entries take no part.
+// and Original serves the near-duplicate verdict. It takes pointers: a
+// million signatures are 300 MB, too much to copy into one slice for the
+// call. Nil entries take no part.
 func NearRefs(docs []*TextDoc, threshold float64) NearResult {
 	n := newNear(docs, threshold)
 	n.exactGroups()

@@ -75,7 +75,7 @@ func TestNear(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Near(tt.docs, 0.8)
+			got := nearDocs(tt.docs, 0.8)
 			if !reflect.DeepEqual(got.Original, tt.original) {
 				t.Errorf("Original = %v, want %v", got.Original, tt.original)
 			}
@@ -97,7 +97,7 @@ func TestNearBelowThresholdCountsForOriginality(t *testing.T) {
 		if !candidates(&dx.Sig, &dy.Sig) {
 			continue
 		}
-		got := Near([]TextDoc{dx, dy}, 0.8)
+		got := nearDocs([]TextDoc{dx, dy}, 0.8)
 		sim := dx.Sig.Similarity(&dy.Sig)
 		if sim >= 0.8 {
 			continue
@@ -116,15 +116,15 @@ func TestNearBelowThresholdCountsForOriginality(t *testing.T) {
 
 func TestNearDeterministic(t *testing.T) {
 	docs, _ := plantedDocs(2000, 0.05, 42)
-	want := Near(docs, 0.8)
+	want := nearDocs(docs, 0.8)
 	if len(want.Original) < 90 {
 		t.Fatalf("only %d originals found among 100 planted copies", len(want.Original))
 	}
 	rng := rand.New(rand.NewPCG(2, 2))
 	for range 5 {
 		rng.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
-		if got := Near(docs, 0.8); !reflect.DeepEqual(got, want) {
-			t.Fatal("Near depends on input order")
+		if got := nearDocs(docs, 0.8); !reflect.DeepEqual(got, want) {
+			t.Fatal("NearRefs depends on input order")
 		}
 	}
 }
@@ -133,21 +133,21 @@ func TestNearDeterministic(t *testing.T) {
 // shared phrase pool, with lightly edited copies planted later.
 func TestNearPlanted(t *testing.T) {
 	docs, from := plantedDocs(5000, 0.01, 7)
-	res := Near(docs, 0.8)
+	res := nearDocs(docs, 0.8)
 	recall, precision := score(res, len(docs), from)
 	if recall < 0.98 || precision < 0.99 {
 		t.Errorf("recall %.3f precision %.3f, want ≥ 0.98 and ≥ 0.99", recall, precision)
 	}
 }
 
-// TestNearRefsSkipsNil checks that the by-reference entry point gives
-// Near's answer and passes over nil docs (entries without a signature).
+// TestNearRefsSkipsNil checks that nil docs (entries without a signature)
+// take no part.
 func TestNearRefsSkipsNil(t *testing.T) {
 	a, b := doc(1, "一二三四五六七八九十甲乙丙丁"), doc(2, "一二三四五六七八九十甲乙丙丁")
 	got := NearRefs([]*TextDoc{&a, nil, &b}, 0.8)
-	want := Near([]TextDoc{a, b}, 0.8)
+	want := nearDocs([]TextDoc{a, b}, 0.8)
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("NearRefs = %+v, Near = %+v", got, want)
+		t.Fatalf("with nils: %+v, without: %+v", got, want)
 	}
 	if len(got.Original) != 1 {
 		t.Fatalf("want the later copy found, got %+v", got.Original)
@@ -160,10 +160,10 @@ func TestNearSameOnAnyCores(t *testing.T) {
 	docs, _ := plantedDocs(3000, 0.05, 7)
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
-	want := Near(docs, 0.5)
+	want := nearDocs(docs, 0.5)
 	for _, procs := range []int{2, 3, 8} {
 		runtime.GOMAXPROCS(procs)
-		if got := Near(docs, 0.5); !reflect.DeepEqual(got, want) {
+		if got := nearDocs(docs, 0.5); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%d cores: result differs from one core's", procs)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+
+	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
 // DrawResult is a lucky draw as published.
@@ -41,7 +43,7 @@ func DrawText(w io.Writer, d *DrawResult, l Layout) error {
 	fmt.Fprintf(bw, "eligible         %d\n", d.Eligible)
 	fmt.Fprintf(bw, "eligible_digest  %s\n", d.EligibleDigest)
 	if n := d.Unfilled(); n > 0 {
-		fmt.Fprintf(bw, "unfilled         %d of %d winners asked: only %d %s eligible\n", n, d.WinnersAsked, d.Eligible, isAre(d.Eligible))
+		fmt.Fprintf(bw, "unfilled         %d of %d winners asked: only %d %s eligible\n", n, d.WinnersAsked, d.Eligible, words.Plural(d.Eligible, "entry is", "entries are"))
 	}
 	if d.CommitOnly {
 		return bw.Flush()
@@ -95,11 +97,4 @@ func paintRole(_, col int, cell string) string {
 		return yellow
 	}
 	return ""
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "entry is"
-	}
-	return "entries are"
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/wallet"
 	"github.com/shopspring/decimal"
 )
@@ -131,7 +132,7 @@ func (p *Payout) Reconcile() (string, error) {
 	}
 	total := sum.StringFixed(int32(p.Decimals))
 	line := fmt.Sprintf("payout: %d %s for %d paid %s, Σ amount %s = paid %s, leftover %s",
-		len(p.Rows), plural(len(p.Rows), "row", "rows"), p.Entries, plural(p.Entries, "entry", "entries"),
+		len(p.Rows), words.Plural(len(p.Rows), "row", "rows"), p.Entries, words.Plural(p.Entries, "entry", "entries"),
 		total, p.Paid, p.Leftover)
 	if p.Token != "" {
 		line += " " + p.Token
@@ -140,11 +141,4 @@ func (p *Payout) Reconcile() (string, error) {
 		return line, fmt.Errorf("the payout rows add up to %s but the split paid %s", total, p.Paid)
 	}
 	return line, nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

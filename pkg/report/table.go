@@ -8,21 +8,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/promo-cli/promo/pkg/text"
 )
 
-// widthCond fixes how wide a character is in a terminal, whatever LANG or
-// RUNEWIDTH_EASTASIAN say, so that a table looks the same on every machine:
-// ambiguous characters are narrow, emoji are wide.
-var widthCond = func() *runewidth.Condition {
-	c := runewidth.NewCondition()
-	c.EastAsianWidth = false
-	c.StrictEmojiNeutral = true
-	return c
-}()
-
-// DisplayWidth is the number of terminal columns s takes.
-func DisplayWidth(s string) int { return widthCond.StringWidth(s) }
+// DisplayWidth is the number of terminal columns s takes, as the width
+// unit counts them: whatever LANG or RUNEWIDTH_EASTASIAN say, ambiguous
+// characters are narrow and emoji are wide, so a table looks the same on
+// every machine.
+func DisplayWidth(s string) int { return text.Columns(s) }
 
 // Table is a grid of cells with a header row. Cells hold user text; Write
 // escapes control characters in them so that a post cannot move the cursor,

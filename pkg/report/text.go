@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -85,14 +86,7 @@ func RewardsText(w io.Writer, r Rewards) error {
 		if r.UnfilledRule == "redistribute" {
 			what = "their money went to those who placed"
 		}
-		_, err = fmt.Fprintf(w, "%d %s not filled (rewards.unfilled: %s): %s\n", r.Unfilled, pluralPlaces(r.Unfilled), r.UnfilledRule, what)
+		_, err = fmt.Fprintf(w, "%d %s not filled (rewards.unfilled: %s): %s\n", r.Unfilled, words.Plural(r.Unfilled, "place", "places"), r.UnfilledRule, what)
 	}
 	return err
-}
-
-func pluralPlaces(n int) string {
-	if n == 1 {
-		return "place"
-	}
-	return "places"
 }

@@ -2,9 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"github.com/promo-cli/promo/pkg/text"
 	"sort"
 	"strings"
+
+	"github.com/promo-cli/promo/pkg/text"
 )
 
 // Error is one problem in a rule file. Line and Col are 1-based; 0 means
@@ -95,24 +96,19 @@ type position struct {
 }
 
 // suggest returns the candidate closest to word, or "" when none is close
-// enough to be a likely typo.
+// enough to be a likely typo. A key written in another case or with other
+// separators ("minImages") is found before any typo.
 func suggest(word string, candidates []string) string {
 	norm := normKey(word)
-	best, bestDist := "", -1
 	for _, c := range candidates {
 		if normKey(c) == norm {
 			return c
 		}
-		d := text.EditDistance(strings.ToLower(word), c)
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = c, d
-		}
 	}
-	limit := max(1, len([]rune(word))/3)
-	if bestDist < 0 || bestDist > limit {
-		return ""
+	if near := text.Suggest(strings.ToLower(word), candidates, 1); len(near) > 0 {
+		return near[0]
 	}
-	return best
+	return ""
 }
 
 var keySeparators = strings.NewReplacer("_", "", "-", "", " ", "")

@@ -2,9 +2,10 @@ package rules
 
 import (
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
+
+	"github.com/promo-cli/promo/pkg/export"
 )
 
 // yamlName is the key a struct field decodes from, or "" for fields that
@@ -46,12 +47,8 @@ func keyList(t reflect.Type) string {
 	return strings.Join(keysOf(t), ", ")
 }
 
-// KeyPaths lists every key a rule file may hold, dotted ("length.min"),
+// keyPaths lists every key a rule file may hold, dotted ("length.min"),
 // with "[]" marking list items ("scoring.topics[].name").
-func KeyPaths() []string {
-	return slices.Clone(keyPaths())
-}
-
 var keyPaths = sync.OnceValue(func() []string {
 	var out []string
 	walkKeys(reflect.TypeFor[Rules](), "", func(path string) { out = append(out, path) })
@@ -92,4 +89,36 @@ func findKey(name string) string {
 		return ""
 	}
 	return strings.Join(found, "` or `")
+}
+
+// fieldsIndex maps each key of the rule file's fields map to its field.
+var fieldsIndex = sync.OnceValue(func() map[string]int { return fieldIndex(reflect.TypeFor[Fields]()) })
+
+// fieldColumn is a canonical field and the column the rule file names for it.
+type fieldColumn struct{ field, column string }
+
+// columns lists every field export reads, in its order, with the column f
+// names for it ("" for the default name and aliases). The names come from
+// export, so the rule file and the reader cannot disagree on them; a field
+// export knows and Fields lacks is a test failure, not a silent default.
+func (f Fields) columns() []fieldColumn {
+	v := reflect.ValueOf(f)
+	names := export.FieldNames()
+	out := make([]fieldColumn, len(names))
+	for i, name := range names {
+		out[i] = fieldColumn{name, v.Field(fieldsIndex()[name]).String()}
+	}
+	return out
+}
+
+// Map returns the columns f names, by canonical field name, as
+// export.Options.Fields takes them; fields left empty are absent.
+func (f Fields) Map() map[string]string {
+	m := map[string]string{}
+	for _, c := range f.columns() {
+		if c.column != "" {
+			m[c.field] = c.column
+		}
+	}
+	return m
 }

@@ -77,9 +77,9 @@ func TestSchemaListsEveryKey(t *testing.T) {
 	if s.Schema != "https://json-schema.org/draft/2020-12/schema" {
 		t.Errorf("$schema = %q", s.Schema)
 	}
-	paths := KeyPaths()
+	paths := keyPaths()
 	if len(paths) != 97 {
-		t.Errorf("KeyPaths() has %d keys, want 97", len(paths))
+		t.Errorf("keyPaths() has %d keys, want 97", len(paths))
 	}
 	for _, p := range paths {
 		n := s.lookup(p)

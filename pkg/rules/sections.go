@@ -54,22 +54,17 @@ func checkFields(v *validator) {
 }
 
 func checkFieldMap(v *validator, at string, f Fields) {
-	names := []struct{ key, col string }{
-		{"id", f.ID}, {"author", f.Author}, {"content", f.Content}, {"images", f.Images},
-		{"created_at", f.CreatedAt}, {"likes", f.Likes}, {"comments", f.Comments},
-		{"reposts", f.Reposts}, {"views", f.Views}, {"wallet", f.Wallet},
-	}
 	owner := map[string]string{}
-	for _, n := range names {
-		if n.col == "" {
+	for _, c := range f.columns() {
+		if c.column == "" {
 			continue
 		}
-		if prev, dup := owner[n.col]; dup {
-			v.errorf(at+"."+n.key, "map each field to its own column",
-				"`%s.%s` and `%s.%s` both name the column `%s`", at, prev, at, n.key, n.col)
+		if prev, dup := owner[c.column]; dup {
+			v.errorf(at+"."+c.field, "map each field to its own column",
+				"`%s.%s` and `%s.%s` both name the column `%s`", at, prev, at, c.field, c.column)
 			continue
 		}
-		owner[n.col] = n.key
+		owner[c.column] = c.field
 	}
 }
 

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
 // validator runs the semantic checks, each a small named step, and fills
@@ -107,13 +109,11 @@ func (v *validator) nonEmptyItems(path string, items []string) {
 	}
 }
 
-func orList(words []string) string {
-	quoted := make([]string, len(words))
-	for i, w := range words {
+// orList quotes each allowed value and joins them as a choice.
+func orList(allowed []string) string {
+	quoted := make([]string, len(allowed))
+	for i, w := range allowed {
 		quoted[i] = "`" + w + "`"
 	}
-	if len(quoted) < 2 {
-		return strings.Join(quoted, "")
-	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+	return words.JoinOr(quoted)
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -226,4 +227,22 @@ func slowCluster(t string, i int, tbl *[propTableSize]prop) (int, clusterInfo) {
 		ci.word = 1
 	}
 	return i + len(cluster), ci
+}
+
+// Columns is the number of terminal columns s takes, cluster by cluster as
+// the width unit of Measure counts them, but on s as written (no NFC), for
+// padding and wrapping what is printed. Tables and the length rule so
+// agree on how wide a post is, with one segmenter.
+func Columns(s string) int {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD") // one column per bad sequence
+	}
+	tbl := props()
+	w := 0
+	for i := 0; i < len(s); {
+		var ci clusterInfo
+		i, ci = nextCluster(s, i, tbl)
+		w += int(ci.width)
+	}
+	return w
 }

@@ -17,7 +17,10 @@
 // single rune, which a table lookup on the rune and the next one decides;
 // only where a cluster can extend (combining marks, ZWJ sequences, flags,
 // Hangul jamo, Prepend) does the pass fall back to UAX #29 segmentation by
-// github.com/rivo/uniseg. Widths come from go-runewidth with a fixed
+// github.com/rivo/uniseg, the one segmenter: the break table is derived
+// through its API (internal/gentables), and Columns, which report pads
+// tables with, counts by the same clusters. Widths come from go-runewidth's
+// per-rune width with a fixed
 // condition (ambiguous = 1 column) and never from the locale; an emoji
 // sequence is 2 columns. A Measurer allocates nothing once warmed up.
 //
