@@ -9,7 +9,6 @@ import (
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
-	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/text"
 	"github.com/spf13/cobra"
@@ -79,7 +78,7 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 	}
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		for k, i := range matches {
-			x := explanationOf(res, st, i, keptPost(res, i))
+			x := res.Explain(i, res.KeptPost(i), st)
 			if o.Output == formatJSON {
 				if err := report.ExplanationJSON(w, x); err != nil {
 					return err
@@ -124,44 +123,6 @@ func ambiguousID(res *campaign.Result, id string, matches []int) error {
 	}
 	return usageHint(fmt.Errorf("%d different posts have id %q: %s", len(matches), id, strings.Join(sources, ", ")),
 		"name one by its source, e.g. promo explain ... "+sources[0])
-}
-
-// keptPost finds the post text kept for entry i: same source.
-func keptPost(res *campaign.Result, i int) *export.Post {
-	e := &res.Entries[i]
-	for k := range res.Kept {
-		if res.Kept[k].File == e.File && res.Kept[k].Line == e.Line {
-			return &res.Kept[k]
-		}
-	}
-	for k := range res.Kept { // named by the source of a merged copy
-		if slices.Contains(res.AlsoIn(i), res.Kept[k].Source()) {
-			return &res.Kept[k]
-		}
-	}
-	return nil
-}
-
-func explanationOf(res *campaign.Result, st *campaign.Standings, i int, post *export.Post) *report.Explanation {
-	x := res.Explain(i, post, st)
-	out := &report.Explanation{
-		ID: x.Entry.ID, Author: x.Entry.Author, Source: x.Entry.Source(), AlsoIn: res.AlsoIn(i), Valid: x.Entry.Valid(),
-		Checks: x.Checks, Unit: string(res.Rules.Length.Unit), Score: x.Score.Score, Ranked: x.Ranked,
-		Token: res.Rules.Rewards.Token,
-	}
-	if post != nil && post.Unreadable == "" {
-		out.Counts = &x.Counts
-	}
-	for _, c := range x.Components {
-		out.Components = append(out.Components, report.Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: c.Detail})
-	}
-	if x.Placing != nil {
-		out.Rank = x.Placing.Rank
-		if x.Placing.Paid {
-			out.Reward = st.Plan.Format(x.Placing.Amount)
-		}
-	}
-	return out
 }
 
 // unknownID is a usage error that names the closest ids, since an id
