@@ -7,10 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/draw"
 	"github.com/promo-cli/promo/pkg/report"
-	"github.com/promo-cli/promo/pkg/score"
 	"github.com/spf13/cobra"
 )
 
@@ -122,32 +120,27 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	if err != nil {
 		return err
 	}
-	eligible := draw.Eligible(candidates(res))
-	ids := draw.IDs(eligible)
-	d := &report.DrawResult{Seed: o.Seed, Eligible: len(ids), EligibleDigest: draw.Digest(ids), CommitOnly: o.Commit}
+	eligible := res.DrawEligible()
 	if o.ExpectDigest != "" {
-		if err := draw.CheckCommit(o.ExpectDigest, -1, ids); err != nil {
+		if err := draw.CheckCommit(o.ExpectDigest, -1, draw.IDs(eligible)); err != nil {
 			return &exitError{code: exitFindings, err: err, hint: "the eligible entries differ from the committed list; re-run validate to see which"}
 		}
 	}
 	if o.List != "" {
-		if err := writeEligibleList(ctx, o.List, ids); err != nil {
+		if err := writeEligibleList(ctx, o.List, draw.IDs(eligible)); err != nil {
 			return err
 		}
 	}
-	if !o.Commit {
-		winners := r.Rewards.Winners
-		if winnersFlag != nil {
-			winners = *winnersFlag
-		}
-		if winners < 1 {
-			return usageHint(errors.New("no number of winners"), "pass --winners N or set rewards.winners in the rule file")
-		}
-		d.WinnersAsked = winners
-		fillPicks(d, eligible, draw.Draw(draw.NewStream(o.Seed), len(eligible), winners, o.Alternates))
-		if n := d.Unfilled(); n > 0 && !o.Quiet {
-			fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), pluralWord(len(eligible), "entry is", "entries are"))
-		}
+	winners := r.Rewards.Winners
+	if winnersFlag != nil {
+		winners = *winnersFlag
+	}
+	if winners < 1 && !o.Commit {
+		return usageHint(errors.New("no number of winners"), "pass --winners N or set rewards.winners in the rule file")
+	}
+	d := report.NewDraw(eligible, o.Seed, winners, o.Alternates, o.Commit)
+	if n := d.Unfilled(); n > 0 && !o.Quiet {
+		fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), pluralWord(len(eligible), "entry is", "entries are"))
 	}
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		if o.Output == formatJSON {
@@ -158,30 +151,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	if err != nil || !o.Strict {
 		return err
 	}
-	return strictCheck(o.judgeOptions, validationOf(res).Summary)
-}
-
-func candidates(res *campaign.Result) []draw.Candidate {
-	var out []draw.Candidate
-	for i := range res.Entries {
-		e := &res.Entries[i]
-		if score.Competes(e) { // the author's earliest valid entry, before author-limit picked one
-			out = append(out, draw.Candidate{ID: e.ID, Author: e.Author, CreatedAt: e.CreatedAt})
-		}
-	}
-	return out
-}
-
-func fillPicks(d *report.DrawResult, eligible []draw.Candidate, picks []draw.Pick) {
-	for _, p := range picks {
-		c := eligible[p.Index]
-		dp := report.DrawPick{Pick: p.Pick, ID: c.ID, Author: c.Author}
-		if p.Alternate {
-			d.Alternates = append(d.Alternates, dp)
-		} else {
-			d.Winners = append(d.Winners, dp)
-		}
-	}
+	return strictCheck(o.judgeOptions, report.NewValidation(res).Summary)
 }
 
 // writeEligibleList publishes the eligible ids as the digest sees them:

@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 
-	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/spf13/cobra"
 )
@@ -52,7 +51,7 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all, excel boo
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s := standingsOf(res, st, all || !st.Rewards || o.Output == formatJSON)
+	s := report.NewStandings(res, st, all || !st.Rewards || o.Output == formatJSON)
 	switch {
 	case isPayoutFormat(o.Output):
 		if err := writePayout(ctx, ios, o, s, st.Rewards); err != nil {
@@ -79,34 +78,4 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all, excel boo
 
 var standingsRenderers = renderers[*report.Standings]{
 	json: report.StandingsJSON, csv: report.StandingsCSV, markdown: report.StandingsMarkdown, table: report.StandingsTable,
-}
-
-// standingsOf builds the report model. JSON always lists every valid entry
-// in "ranking" (reward "" when unpaid); the table, CSV and Markdown list
-// the paid ones unless all is set.
-func standingsOf(res *campaign.Result, st *campaign.Standings, all bool) *report.Standings {
-	s := &report.Standings{Validation: *validationOf(res), All: all}
-	for _, p := range st.Placings {
-		if !all && !p.Paid {
-			continue
-		}
-		e := &res.Entries[p.Entry]
-		place := report.Place{
-			Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
-			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
-		}
-		if p.Paid {
-			place.Reward = st.Plan.Format(p.Amount)
-		}
-		s.Ranking = append(s.Ranking, place)
-	}
-	if st.Rewards {
-		s.Rewards = report.Rewards{
-			Pool: st.Plan.Format(st.Payout.Pool), Token: res.Rules.Rewards.Token,
-			Paid: st.Plan.Format(st.Payout.Paid), Leftover: st.Plan.Format(st.Payout.Leftover),
-			Decimals: res.Rules.Rewards.Decimals, Unfilled: st.Unfilled, UnfilledRule: res.Rules.Rewards.Unfilled,
-			PayTo: res.Rules.Rewards.PayTo, Chain: res.Rules.Rewards.Chain, TokenAddress: res.Rules.Rewards.TokenAddress,
-		}
-	}
-	return s
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/draw"
 	"github.com/promo-cli/promo/pkg/htmlreport"
+	"github.com/promo-cli/promo/pkg/report"
 	"github.com/spf13/cobra"
 )
 
@@ -95,7 +96,7 @@ func reportRun(ctx context.Context, ios *IOStreams, o reportOptions) error {
 	if err != nil {
 		return err
 	}
-	return strictCheck(o.judgeOptions, validationOf(res).Summary)
+	return strictCheck(o.judgeOptions, report.NewValidation(res).Summary)
 }
 
 // reportDraw runs the draw as 'promo draw --seed' does, for the rules'
@@ -105,17 +106,9 @@ func reportDraw(res *campaign.Result, seed string) (*htmlreport.Draw, error) {
 	if winners < 1 {
 		return nil, usageHint(errors.New("--seed: no number of winners"), "pass --winners N or set rewards.winners in the rule file")
 	}
-	eligible := draw.Eligible(candidates(res))
+	eligible := res.DrawEligible()
 	ids := draw.IDs(eligible)
 	d := &htmlreport.Draw{Seed: seed, Eligible: len(ids), EligibleDigest: draw.Digest(ids)}
-	for _, p := range draw.Draw(draw.NewStream(seed), len(eligible), winners, 0) {
-		c := eligible[p.Index]
-		pick := htmlreport.Pick{Pick: p.Pick, ID: c.ID, Author: c.Author}
-		if p.Alternate {
-			d.Alternates = append(d.Alternates, pick)
-		} else {
-			d.Winners = append(d.Winners, pick)
-		}
-	}
+	d.Winners, d.Alternates = draw.Choose(eligible, seed, winners, 0)
 	return d, nil
 }

@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 
-	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/spf13/cobra"
 )
@@ -53,7 +52,7 @@ func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
 	if err != nil {
 		return err
 	}
-	v := validationOf(res)
+	v := report.NewValidation(res)
 	if err := validationRenderers.write(ctx, ios, o, v); err != nil {
 		return err
 	}
@@ -65,36 +64,4 @@ func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
 
 var validationRenderers = renderers[*report.Validation]{
 	json: report.ValidationJSON, csv: report.ValidationCSV, markdown: report.ValidationMarkdown, table: report.ValidationTable,
-}
-
-// validationOf turns a judged campaign into the report's model.
-func validationOf(res *campaign.Result) *report.Validation {
-	v := &report.Validation{
-		Campaign:     res.Rules.Name,
-		RulesDigest:  res.Rules.Digest(),
-		InputsDigest: res.InputsDigest,
-		Unit:         string(res.Rules.Length.Unit),
-		Entries:      make([]report.Entry, 0, len(res.Entries)),
-	}
-	for i := range res.Entries {
-		e := &res.Entries[i]
-		v.Entries = append(v.Entries, report.Entry{
-			ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
-		})
-	}
-	v.Summary = report.Summarize(v.Entries)
-	v.Clusters = clusterIDs(res)
-	return v
-}
-
-func clusterIDs(res *campaign.Result) [][]string {
-	out := make([][]string, 0, len(res.Clusters))
-	for _, c := range res.Clusters {
-		ids := make([]string, len(c))
-		for i, idx := range c {
-			ids[i] = res.Entries[idx].ID
-		}
-		out = append(out, ids)
-	}
-	return out
 }
