@@ -74,7 +74,7 @@ func newSettings(cmd *cobra.Command) (*settings, error) {
 	if err := s.checkSources(); err != nil {
 		return nil, err
 	}
-	return s, s.checkValues()
+	return s, s.decodeValues()
 }
 
 // source says where a setting's value comes from, for messages: "--out",
@@ -138,10 +138,13 @@ func (s *settings) checkSources() error {
 	return usageHint(errors.Join(errs...), hint)
 }
 
-// checkValues rejects a PROMO_* variable or config value that does not
-// parse as its flag's type: Viper would quietly read it as the zero value,
-// and PROMO_STRICT=yes must not turn --strict off.
-func (s *settings) checkValues() error {
+// decodeValues sets each flag not given on the command line from its
+// PROMO_* variable or config key, as Viper resolves them (the environment
+// first), decoded once by the flag's own type into the options field bound
+// to it. A value that does not decode is an error naming where it came
+// from: Viper alone would read it as the zero value, and PROMO_STRICT=yes
+// must not turn --strict off.
+func (s *settings) decodeValues() error {
 	var errs []error
 	var hint string
 	s.cmd.Flags().VisitAll(func(f *pflag.Flag) {
@@ -159,7 +162,7 @@ func (s *settings) checkValues() error {
 		default:
 			return
 		}
-		if err := checkValue(f.Value.Type(), s.Get(f.Name)); err != nil {
+		if err := decodeValue(f.Value, s.Get(f.Name)); err != nil {
 			errs = append(errs, fmt.Errorf("%s%w", where, err))
 			if hint == "" {
 				hint = "give the value as the flag takes it, e.g. " + example
@@ -182,41 +185,38 @@ func exampleValue(typ string) string {
 	return "VALUE"
 }
 
-// checkValue checks one setting: a string from the environment, or
-// whatever YAML made of the config file's value.
-func checkValue(typ string, val any) error {
+// decodeValue sets a flag from one setting: a string from the environment,
+// or whatever YAML made of the config file's value. A YAML value must be
+// of the flag's kind (true is no whole number, 1 is not true or false);
+// its text is then parsed as the flag parses its argument.
+func decodeValue(fv pflag.Value, val any) error {
+	typ := fv.Type()
+	var text string
 	ok := false
 	switch x := val.(type) {
 	case string:
-		return checkString(typ, x)
+		if fv.Set(x) != nil {
+			return fmt.Errorf("%q is not %s", x, typeWord(typ))
+		}
+		return nil
 	case bool:
-		ok = typ == "bool" || typ == "string"
+		ok, text = typ == "bool" || typ == "string", strconv.FormatBool(x)
 	case int, int64, uint64:
-		ok = typ == "int" || typ == "string"
+		ok, text = typ == "int" || typ == "string", fmt.Sprint(x)
 	case float64:
-		ok = typ == "string" || typ == "int" && x == math.Trunc(x)
+		ok, text = typ == "string" || typ == "int" && x == math.Trunc(x), strconv.FormatFloat(x, 'f', -1, 64)
 	case []any:
 		if typ != "stringSlice" {
 			return fmt.Errorf("%v is not a single value", x)
 		}
-		ok = true
+		items := make([]string, len(x))
+		for i, item := range x {
+			items[i] = fmt.Sprint(item)
+		}
+		ok, text = true, strings.Join(items, ",")
 	}
-	if !ok {
+	if !ok || fv.Set(text) != nil {
 		return fmt.Errorf("%v is not %s", val, typeWord(typ))
-	}
-	return nil
-}
-
-func checkString(typ, s string) error {
-	var err error
-	switch typ {
-	case "int":
-		_, err = strconv.Atoi(s)
-	case "bool":
-		_, err = strconv.ParseBool(s)
-	}
-	if err != nil {
-		return fmt.Errorf("%q is not %s", s, typeWord(typ))
 	}
 	return nil
 }
