@@ -122,14 +122,15 @@ text files) and never needs a network.`,
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
+	f := &Factory{IOStreams: ios}
 	addProfiling(root)
-	addInputLimit(root)
+	addInputLimit(root, f)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageHint(err, "run '"+cmd.CommandPath()+" --help' for the flags")
 	})
 	root.AddCommand(
 		newVersionCmd(ios),
-		newCountCmd(ios),
+		NewCmdCount(f, nil),
 		newValidateCmd(ios),
 		newRankCmd(ios),
 		newExplainCmd(ios),

@@ -45,7 +45,7 @@ Exit status:
 	f.Bool("no-color", false, "no colour (also NO_COLOR)")
 	f.String("config", "", "config `file` for tool settings (default: promo.yaml)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v, err := newSettings(cmd)
+		v, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}

@@ -34,7 +34,7 @@ Exit status:
 	cmd.Flags().String("out", "", "write the rule file to `file` (atomically) instead of stdout")
 	cmd.Flags().String("config", "", "config `file` for tool settings")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		v, err := newSettings(cmd)
+		v, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}

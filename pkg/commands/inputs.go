@@ -19,8 +19,8 @@ import (
 const maxInputFlag = "max-input"
 
 // addInputLimit declares --max-input for every command.
-func addInputLimit(root *cobra.Command) {
-	root.PersistentFlags().String(maxInputFlag, input.FormatSize(input.DefaultMaxSize),
+func addInputLimit(root *cobra.Command, f *Factory) {
+	root.PersistentFlags().StringVar(&f.maxInput, maxInputFlag, input.FormatSize(input.DefaultMaxSize),
 		"size `limit` of the rule file, brief, judges sheet, announcement, config file and standard input, e.g. 64MiB")
 }
 

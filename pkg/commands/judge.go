@@ -57,7 +57,7 @@ func addJudgeFlags(cmd *cobra.Command, formats string) {
 }
 
 func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *settings, error) {
-	v, err := newSettings(cmd)
+	v, err := loadSettings(cmd)
 	if err != nil {
 		return judgeOptions{}, nil, err
 	}

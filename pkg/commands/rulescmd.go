@@ -54,7 +54,7 @@ Exit status:
 	}
 	cmd.Flags().Bool("strict", false, "placeholders left by promo init are errors (exit 2)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v, err := newSettings(cmd)
+		v, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}

@@ -48,9 +48,11 @@ type settings struct {
 	lines map[string]int
 }
 
-// newSettings binds every flag of cmd to a fresh Viper instance, with its
-// PROMO_* environment variable and the config file behind it.
-func newSettings(cmd *cobra.Command) (*settings, error) {
+// loadSettings binds every flag of cmd to a fresh Viper instance, with its
+// PROMO_* environment variable and the config file behind it, and decodes
+// the values that do not come from the command line into the flags (and
+// so into the options fields bound to them).
+func loadSettings(cmd *cobra.Command) (*settings, error) {
 	v := viper.New()
 	var bindErr error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {

@@ -67,7 +67,7 @@ Exit status:
 	f.String("config", "", "config `file` for tool settings")
 	f.StringP("rules", "r", "", "take the split from this rule `file`'s rewards section; flags override it")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		v, err := newSettings(cmd)
+		v, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}
