@@ -129,7 +129,7 @@ text files) and never needs a network.`,
 		return usageHint(err, "run '"+cmd.CommandPath()+" --help' for the flags")
 	})
 	root.AddCommand(
-		newVersionCmd(ios),
+		NewCmdVersion(f, nil),
 		NewCmdCount(f, nil),
 		newValidateCmd(ios),
 		newRankCmd(ios),
