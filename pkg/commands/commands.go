@@ -139,7 +139,7 @@ text files) and never needs a network.`,
 		newInitCmd(ios),
 		newRulesCmd(ios),
 		newReportCmd(ios),
-		newDiffCmd(ios),
+		NewCmdDiff(f, nil),
 	)
 	addHelp(root)
 	addCompletions(root)
