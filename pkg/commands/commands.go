@@ -137,7 +137,7 @@ text files) and never needs a network.`,
 		newDrawCmd(ios),
 		newSplitCmd(ios),
 		NewCmdInit(f, nil),
-		newRulesCmd(ios),
+		NewCmdRules(f),
 		newReportCmd(ios),
 		NewCmdDiff(f, nil),
 	)
