@@ -3,6 +3,7 @@ package commands_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -46,5 +47,53 @@ func TestCountOptions(t *testing.T) {
 		TagSyntax: "auto", Output: "json", OutputSrc: "PROMO_OUTPUT", MaxInput: o.MaxInput}
 	if !reflect.DeepEqual(*o, want) {
 		t.Errorf("options\n%+v\nwant\n%+v", *o, want)
+	}
+}
+
+func TestSplitOptions(t *testing.T) {
+	o, err := parse(t, commands.NewCmdSplit, "--pool", "1250", "--winners", "3", "-r", "rules.yaml", "--max-per-winner", "500")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Pool != "1250" || o.Winners != 3 || o.RulesPath != "rules.yaml" || o.Mode != "equal" || o.Decimals != 2 || o.MaxPerWinner != "500" {
+		t.Errorf("options %+v", *o)
+	}
+	// the rule file fills only what the command line left out
+	if !o.Given("winners") || o.Given("decimals") {
+		t.Errorf("given: winners %v, decimals %v", o.Given("winners"), o.Given("decimals"))
+	}
+}
+
+func TestDiffOptions(t *testing.T) {
+	o, err := parse(t, commands.NewCmdDiff, "-o", "markdown", "-q", "old.json", "new.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := commands.DiffOptions{IO: o.IO, OldPath: "old.json", NewPath: "new.json", Output: "markdown", OutputSrc: "--output", Quiet: true}
+	if !reflect.DeepEqual(*o, want) {
+		t.Errorf("options\n%+v\nwant\n%+v", *o, want)
+	}
+}
+
+func TestSettingFromConfigFileReachesOptions(t *testing.T) {
+	dir := t.TempDir()
+	cfg := dir + "/promo.yaml"
+	if err := os.WriteFile(cfg, []byte("quiet: true\noutput: json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o, err := parse(t, commands.NewCmdDiff, "--config", cfg, "a.json", "b.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.Quiet || o.Output != "json" || o.OutputSrc != cfg+":2" {
+		t.Errorf("options %+v", *o)
+	}
+}
+
+func TestBadSettingNamesItsSource(t *testing.T) {
+	t.Setenv("PROMO_QUIET", "yes")
+	_, err := parse(t, commands.NewCmdDiff, "a.json", "b.json")
+	if err == nil || err.Error() != `PROMO_QUIET="yes" is not true or false` {
+		t.Errorf("error %v", err)
 	}
 }
