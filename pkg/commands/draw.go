@@ -12,16 +12,19 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type drawOptions struct {
-	judgeOptions
+// DrawOptions are draw's settings.
+type DrawOptions struct {
+	JudgeOptions
 	Seed         string
 	Alternates   int
-	Commit       bool
+	Commit       bool // print only the eligible count and digest
 	ExpectDigest string
-	List         string
+	List         string // also write the eligible ids to this file
 }
 
-func newDrawCmd(ios *IOStreams) *cobra.Command {
+// NewCmdDraw is promo draw.
+func NewCmdDraw(f *Factory, runF func(*DrawOptions) error) *cobra.Command {
+	opts := &DrawOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
 		Use:   "draw -r RULES --seed SEED [--winners N] EXPORT...",
 		Short: "Run a lucky draw among the eligible entries that anyone can re-run",
@@ -46,29 +49,31 @@ Exit status:
   promo draw -r rules.yaml --seed "$BLOCK_HASH" --winners 20 --alternates 5 \
       --expect-digest sha256:… export/`,
 	}
-	addJudgeFlags(cmd, "table or json")
-	cmd.Flags().String("seed", "", "the public seed, e.g. a future block hash")
-	cmd.Flags().Int("alternates", 0, "also pick `M` alternates, continuing the same stream")
-	cmd.Flags().Bool("commit", false, "print only the eligible count and digest, to publish before the seed")
-	cmd.Flags().String("expect-digest", "", "refuse (exit 1) unless the eligible list has this digest")
-	cmd.Flags().String("list", "", "also write the eligible ids to `file`, exactly the bytes the digest hashes (sha256sum FILE shows it)")
+	addJudgeFlags(cmd, &opts.JudgeOptions, "table or json")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Seed, "seed", "", "the public seed, e.g. a future block hash")
+	fl.IntVar(&opts.Alternates, "alternates", 0, "also pick `M` alternates, continuing the same stream")
+	fl.BoolVar(&opts.Commit, "commit", false, "print only the eligible count and digest, to publish before the seed")
+	fl.StringVar(&opts.ExpectDigest, "expect-digest", "", "refuse (exit 1) unless the eligible list has this digest")
+	fl.StringVar(&opts.List, "list", "", "also write the eligible ids to `file`, exactly the bytes the digest hashes (sha256sum FILE shows it)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		jo, v, err := readJudgeOptions(cmd, args)
+		s, err := opts.finish(cmd, f, args)
 		if err != nil {
 			return err
 		}
-		v.announce("list")
-		o := drawOptions{judgeOptions: jo, Seed: v.GetString("seed"), Alternates: v.GetInt("alternates"),
-			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest"), List: v.GetString("list")}
-		if err := checkDrawOptions(o); err != nil {
+		s.announce("list")
+		if err := checkDrawOptions(opts); err != nil {
 			return err
 		}
-		return drawRun(cmd.Context(), ios, o)
+		if runF != nil {
+			return runF(opts)
+		}
+		return drawRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func checkDrawOptions(o drawOptions) error {
+func checkDrawOptions(o *DrawOptions) error {
 	if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
@@ -103,10 +108,12 @@ func checkDigestForm(digest string) error {
 	return nil
 }
 
-func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
+func drawRun(ctx context.Context, o *DrawOptions) error {
+	ios := o.IO
 	winnersFlag := o.Overrides.Winners
-	o.Overrides.Winners = nil // the draw's winners need not fit the reward tiers
-	r, err := loadRules(o.RulesPath, o.MaxInput, o.Overrides)
+	ruleOverrides := o.Overrides
+	ruleOverrides.Winners = nil // the draw's winners need not fit the reward tiers
+	r, err := loadRules(o.RulesPath, o.MaxInput, ruleOverrides)
 	if err != nil {
 		return err
 	}
@@ -116,7 +123,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	if o.List != "" && o.Out != "" && sameFile(o.List, o.Out) {
 		return usageErrorf("--list and --out name the same file %s", o.List)
 	}
-	res, err := evaluate(ctx, ios, r, o.judgeOptions, "")
+	res, err := evaluate(ctx, r, &o.JudgeOptions, "")
 	if err != nil {
 		return err
 	}
@@ -151,7 +158,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	if err != nil || !o.Strict {
 		return err
 	}
-	return strictCheck(o.judgeOptions, report.NewValidation(res).Summary)
+	return strictCheck(&o.JudgeOptions, report.NewValidation(res).Summary)
 }
 
 // writeEligibleList publishes the eligible ids as the digest sees them:

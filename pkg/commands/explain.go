@@ -14,7 +14,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newExplainCmd(ios *IOStreams) *cobra.Command {
+// ExplainOptions are explain's settings.
+type ExplainOptions struct {
+	JudgeOptions
+	ID string // the entry's id or source (FILE:LINE)
+}
+
+// NewCmdExplain is promo explain.
+func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
+	opts := &ExplainOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
 		Use:   "explain -r RULES EXPORT... ID|FILE:LINE",
 		Short: "Show every check and score component of one entry",
@@ -37,28 +45,31 @@ Exit status:
   promo explain -r rules.yaml -o json export/ 0042
   promo explain -r rules.yaml export/ export/posts.jsonl:12`,
 	}
-	addJudgeFlags(cmd, "table or json")
+	addJudgeFlags(cmd, &opts.JudgeOptions, "table or json")
 	cmd.ValidArgsFunction = completeExplain
 	cmd.Flags().Lookup("strict").Usage = "exit 1 when the entry is invalid or unreadable"
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) < 2 {
 			return usageHint(fmt.Errorf("explain needs the export and an entry id"), "promo explain -r RULES EXPORT... ID")
 		}
-		id := args[len(args)-1]
-		o, _, err := readJudgeOptions(cmd, args[:len(args)-1])
-		if err != nil {
+		opts.ID = args[len(args)-1]
+		if _, err := opts.finish(cmd, f, args[:len(args)-1]); err != nil {
 			return err
 		}
-		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
+		if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON); err != nil {
 			return err
 		}
-		return explainRun(cmd.Context(), ios, o, id)
+		if runF != nil {
+			return runF(opts)
+		}
+		return explainRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) error {
-	res, err := judge(ctx, ios, o, id)
+func explainRun(ctx context.Context, opts *ExplainOptions) error {
+	o, ios, id := &opts.JudgeOptions, opts.IO, opts.ID
+	res, err := judge(ctx, o, id)
 	if err != nil {
 		return err
 	}
@@ -102,7 +113,7 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 
 // strictEntry fails the run under --strict when an explained entry is not
 // valid; explain reports on that entry alone, so only it can fail the run.
-func strictEntry(o judgeOptions, res *campaign.Result, matches []int) error {
+func strictEntry(o *JudgeOptions, res *campaign.Result, matches []int) error {
 	if !o.Strict {
 		return nil
 	}

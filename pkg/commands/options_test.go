@@ -97,3 +97,58 @@ func TestBadSettingNamesItsSource(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestValidateOptions(t *testing.T) {
+	t.Setenv("PROMO_WORKERS", "3")
+	o, err := parse(t, commands.NewCmdValidate, "-r", "rules.yaml", "--winners", "5", "--max-record", "2KiB", "export/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.RulesPath != "rules.yaml" || !reflect.DeepEqual(o.Paths, []string{"export/"}) || o.Workers != 3 || o.MaxRecord != 2048 || o.Output != "table" {
+		t.Errorf("options %+v", o.JudgeOptions)
+	}
+	// only the rule values given on the command line override the rule file
+	if o.Overrides.Winners == nil || *o.Overrides.Winners != 5 || o.Overrides.Pool != nil || o.Overrides.MinLength != nil {
+		t.Errorf("overrides %+v", o.Overrides)
+	}
+}
+
+func TestExplainOptions(t *testing.T) {
+	o, err := parse(t, commands.NewCmdExplain, "-r", "rules.yaml", "a.jsonl", "b.jsonl", "p001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.ID != "p001" || !reflect.DeepEqual(o.Paths, []string{"a.jsonl", "b.jsonl"}) {
+		t.Errorf("id %q, paths %v", o.ID, o.Paths)
+	}
+}
+
+func TestDrawOptions(t *testing.T) {
+	o, err := parse(t, commands.NewCmdDraw, "-r", "rules.yaml", "--seed", "s", "--alternates", "2", "-o", "json", "export/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Seed != "s" || o.Alternates != 2 || o.Commit || o.Output != "json" {
+		t.Errorf("options %+v", *o)
+	}
+	if _, err := parse(t, commands.NewCmdDraw, "-r", "rules.yaml", "export/"); err == nil || err.Error() != "no --seed" {
+		t.Errorf("without a seed: %v", err)
+	}
+}
+
+func TestRankAndReportOptions(t *testing.T) {
+	rk, err := parse(t, commands.NewCmdRank, "-r", "rules.yaml", "--all", "-o", "csv", "--excel", "export/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rk.All || !rk.Excel || rk.Output != "csv" {
+		t.Errorf("rank options %+v", *rk)
+	}
+	rp, err := parse(t, commands.NewCmdReport, "-r", "rules.yaml", "--public", "--out", "page.html", "export/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rp.Public || rp.Output != "html" || rp.Out != "page.html" {
+		t.Errorf("report options %+v", *rp)
+	}
+}
