@@ -40,7 +40,8 @@ var campaignSettings = []string{
 var outputSettings = []string{"out", "list"}
 
 // settings are one command's tool settings: Viper with every flag bound,
-// and where each value came from for messages.
+// and where each value came from for messages. The values themselves are
+// decoded into the flags, and so into the command's options.
 type settings struct {
 	*viper.Viper
 	cmd *cobra.Command
@@ -106,8 +107,9 @@ func (s *settings) configAt(key string) string {
 // line: a payout file written, or a rule file read, where the operator did
 // not type must not go unnoticed.
 func (s *settings) announce(name string) {
-	if src := s.source(name); src != "" && !strings.HasPrefix(src, "-") && s.GetString(name) != "" {
-		printMessage(s.cmd.ErrOrStderr(), "note", fmt.Sprintf("--%s %s (from %s)", name, s.GetString(name), src))
+	val := s.cmd.Flags().Lookup(name).Value.String()
+	if src := s.source(name); src != "" && !strings.HasPrefix(src, "-") && val != "" {
+		printMessage(s.cmd.ErrOrStderr(), "note", fmt.Sprintf("--%s %s (from %s)", name, val, src))
 	}
 }
 
