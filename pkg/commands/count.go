@@ -2,11 +2,9 @@ package commands
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/input"
@@ -143,12 +141,12 @@ func countRun(ctx context.Context, opts *CountOptions) error {
 		return usageErrorf("%w", err)
 	}
 	counts := text.Measure(txt, ex, syn)
-	tags := tagTexts(text.FindTags(txt, syn))
+	tags := text.FindTags(txt, syn)
 	return writeOutput(ctx, ios, "", opts.Output, func(w io.Writer) error {
 		if opts.Output == formatJSON {
-			return writeCountJSON(w, counts, tags)
+			return report.CountJSON(w, counts, tags)
 		}
-		return writeCountTable(w, ios.OutTTY, counts, tags)
+		return report.CountTable(w, counts, tags, ios.OutTTY)
 	})
 }
 
@@ -163,42 +161,4 @@ func splitList(xs []string) []string {
 		}
 	}
 	return out
-}
-
-func tagTexts(tags []text.Tag) []string {
-	out := make([]string, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, t.Text)
-	}
-	return out
-}
-
-// countJSON fixes the field order of `count -o json` to SPEC's.
-type countJSON struct {
-	Runes     int      `json:"runes"`
-	Graphemes int      `json:"graphemes"`
-	Width     int      `json:"width"`
-	Weibo     int      `json:"weibo"`
-	Han       int      `json:"han"`
-	Words     int      `json:"words"`
-	Twitter   int      `json:"twitter"`
-	Tags      []string `json:"tags"`
-}
-
-func writeCountJSON(w io.Writer, c text.Counts, tags []string) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(countJSON{c.Runes, c.Graphemes, c.Width, c.Weibo, c.Han, c.Words, c.Twitter, tags})
-}
-
-func writeCountTable(w io.Writer, pad bool, c text.Counts, tags []string) error {
-	t := report.Table{Header: []string{"unit", "value"}}
-	for _, u := range text.Units {
-		t.Rows = append(t.Rows, []string{string(u), strconv.Itoa(c.Of(u))})
-	}
-	for _, tag := range tags {
-		t.Rows = append(t.Rows, []string{"tag", tag})
-	}
-	return t.Write(w, pad)
 }

@@ -159,10 +159,7 @@ func splitRun(ctx context.Context, o *SplitOptions) error {
 	if err != nil {
 		return err
 	}
-	s := &report.SplitResult{Pool: plan.Format(res.Pool), Token: o.Token, Paid: plan.Format(res.Paid), Leftover: plan.Format(res.Leftover)}
-	for _, p := range res.Payouts {
-		s.Amounts = append(s.Amounts, report.SplitAmount{Rank: p.Place, Amount: plan.Format(p.Amount)})
-	}
+	s := report.NewSplit(plan, res, o.Token)
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		switch o.Output {
 		case formatJSON:
