@@ -43,7 +43,7 @@ var outputSettings = []string{"out", "list"}
 // and where each value came from for messages. The values themselves are
 // decoded into the flags, and so into the command's options.
 type settings struct {
-	*viper.Viper
+	v   *viper.Viper
 	cmd *cobra.Command
 	// lines maps a key of the config file to its line.
 	lines map[string]int
@@ -70,7 +70,7 @@ func loadSettings(cmd *cobra.Command) (*settings, error) {
 	if bindErr != nil {
 		return nil, bindErr
 	}
-	s := &settings{Viper: v, cmd: cmd}
+	s := &settings{v: v, cmd: cmd}
 	if err := s.readConfig(); err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func (s *settings) source(name string) string {
 		return "--" + name
 	case envSet(name):
 		return envName(name)
-	case s.InConfig(name):
+	case s.v.InConfig(name):
 		return s.configAt(name)
 	}
 	return ""
@@ -97,9 +97,9 @@ func (s *settings) source(name string) string {
 // configAt is "FILE:LINE" for a key of the config file.
 func (s *settings) configAt(key string) string {
 	if line := s.lines[key]; line > 0 {
-		return fmt.Sprintf("%s:%d", s.ConfigFileUsed(), line)
+		return fmt.Sprintf("%s:%d", s.v.ConfigFileUsed(), line)
 	}
-	return s.ConfigFileUsed()
+	return s.v.ConfigFileUsed()
 }
 
 // announce says on stderr which file a run reads or writes when the path
@@ -125,15 +125,15 @@ func (s *settings) checkSources() error {
 			errs = append(errs, fmt.Errorf("%s is set, but %s is campaign data: it comes only from the rule file or the --%s flag", envName(key), key, key))
 			hint = cmp.Or(hint, "unset "+envName(key)+", and put the value in the rule file or pass --"+key)
 		}
-		if s.InConfig(key) {
+		if s.v.InConfig(key) {
 			errs = append(errs, fmt.Errorf("%s: `%s` is campaign data: it comes only from the rule file or the --%s flag", s.configAt(key), key, key))
-			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+"; the config file holds tool settings such as 'workers: 4' or 'output: json'")
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.v.ConfigFileUsed()+"; the config file holds tool settings such as 'workers: 4' or 'output: json'")
 		}
 	}
 	for _, key := range outputSettings {
-		if s.InConfig(key) {
+		if s.v.InConfig(key) {
 			errs = append(errs, fmt.Errorf("%s: `%s` cannot come from a config file, which every run reads", s.configAt(key), key))
-			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+" and pass --"+key+" to the run that writes the file")
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.v.ConfigFileUsed()+" and pass --"+key+" to the run that writes the file")
 		}
 	}
 	if len(errs) == 0 {
@@ -160,13 +160,13 @@ func (s *settings) decodeValues() error {
 		case envSet(f.Name):
 			where = envName(f.Name) + "="
 			example = envName(f.Name) + "=" + exampleValue(f.Value.Type())
-		case s.InConfig(f.Name):
+		case s.v.InConfig(f.Name):
 			where = s.configAt(f.Name) + ": " + f.Name + ": "
 			example = "'" + f.Name + ": " + exampleValue(f.Value.Type()) + "'"
 		default:
 			return
 		}
-		if err := decodeValue(f.Value, s.Get(f.Name)); err != nil {
+		if err := decodeValue(f.Value, s.v.Get(f.Name)); err != nil {
 			errs = append(errs, fmt.Errorf("%s%w", where, err))
 			if hint == "" {
 				hint = "give the value as the flag takes it, e.g. " + example
@@ -248,11 +248,11 @@ func (s *settings) readConfig() error {
 	if path == "" {
 		return nil
 	}
-	s.SetConfigFile(path)
-	s.SetConfigType("yaml")
+	s.v.SetConfigFile(path)
+	s.v.SetConfigType("yaml")
 	text, err := readConfigFile(s.cmd, path)
 	if err == nil {
-		err = s.ReadConfig(strings.NewReader(text))
+		err = s.v.ReadConfig(strings.NewReader(text))
 	}
 	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
@@ -302,8 +302,8 @@ func warnUnknownSettings(cmd *cobra.Command, s *settings) {
 		}
 	}
 	walk(cmd.Root())
-	for _, key := range s.AllKeys() {
-		if known[key] || !s.InConfig(key) {
+	for _, key := range s.v.AllKeys() {
+		if known[key] || !s.v.InConfig(key) {
 			continue
 		}
 		msg := fmt.Sprintf("%s: unknown setting `%s`", s.configAt(key), key)
