@@ -12,15 +12,20 @@ import (
 	"github.com/promo-cli/promo/pkg/text"
 )
 
-// Explanation is everything promo can say about one entry.
+// Explanation is everything promo can say about one entry; pkg/report
+// renders it as it is.
 type Explanation struct {
 	Entry      *check.Entry
+	AlsoIn     []string       // sources of the same post read from other exports
 	Checks     []check.Reason // passed and failed, in check order
-	Counts     text.Counts    // the post in every unit, with the rule's exclusions
+	Counts     *text.Counts   // the post in every unit, with the rule's exclusions; nil without its text
+	Unit       text.Unit      // the rule's length unit
 	Score      score.Result
 	Components []ComponentLine
 	Placing    *Placing // nil when the entry is not ranked
 	Ranked     int      // how many entries are ranked
+	Reward     string   // the placing's amount as an exact decimal; "" when not paid
+	Token      string   // rewards.token
 }
 
 // ComponentLine is one score component with its weight and raw inputs.
@@ -40,7 +45,7 @@ func (res *Result) Explain(i int, post *export.Post, st *Standings) *Explanation
 // explain is Explain with the field-wide figures worked out beforehand.
 func (res *Result) explain(i int, post *export.Post, st *Standings, top float64, placing *Placing) *Explanation {
 	e := &res.Entries[i]
-	x := &Explanation{Entry: e, Score: res.Scores[i]}
+	x := &Explanation{Entry: e, AlsoIn: res.AlsoIn(i), Unit: res.Rules.Length.Unit, Score: res.Scores[i], Token: res.Rules.Rewards.Token}
 	switch {
 	case e.Has(check.Unreadable):
 		// An unreadable entry was never checked nor compared: its reason is
@@ -49,7 +54,8 @@ func (res *Result) explain(i int, post *export.Post, st *Standings, top float64,
 	case post != nil && post.Unreadable == "":
 		var ws check.Workspace
 		x.Checks = res.Checker.Inspect(post, &ws, true).Reasons
-		x.Counts = text.Measure(post.Content, res.Rules.Length.Exclude, text.SyntaxAuto)
+		counts := text.Measure(post.Content, res.Rules.Length.Exclude, text.SyntaxAuto)
+		x.Counts = &counts
 		x.Checks = append(x.Checks, res.crossReasons(i)...)
 	default:
 		// Without the text, the findings recorded on the entry stand in
@@ -60,6 +66,9 @@ func (res *Result) explain(i int, post *export.Post, st *Standings, top float64,
 	if st != nil {
 		x.Ranked = len(st.Placings)
 		x.Placing = placing
+		if placing != nil && placing.Paid {
+			x.Reward = st.Plan.Format(placing.Amount)
+		}
 	}
 	return x
 }

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/promo-cli/promo/pkg/export"
@@ -37,6 +38,24 @@ func (x *Explainer) Explain(i int, post *export.Post) *Explanation {
 		p = &x.st.Placings[k]
 	}
 	return x.res.explain(i, post, x.st, x.top, p)
+}
+
+// KeptPost is the post kept for entry i (Options.Keep): the one read at
+// the entry's source, else at the source of a copy merged into it; nil
+// when none was kept.
+func (res *Result) KeptPost(i int) *export.Post {
+	e := &res.Entries[i]
+	for k := range res.Kept {
+		if res.Kept[k].File == e.File && res.Kept[k].Line == e.Line {
+			return &res.Kept[k]
+		}
+	}
+	for k := range res.Kept {
+		if slices.Contains(res.AlsoIn(i), res.Kept[k].Source()) {
+			return &res.Kept[k]
+		}
+	}
+	return nil
 }
 
 // Posts reads the exports a second time and calls fn with each readable

@@ -122,8 +122,9 @@ text files) and never needs a network.`,
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
+	f := &Factory{IOStreams: ios}
 	addProfiling(root)
-	addInputLimit(root)
+	addInputLimit(root, f)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		if sep := separatorFlagError(err); sep != nil {
 			return sep
@@ -131,17 +132,17 @@ text files) and never needs a network.`,
 		return usageHint(err, "run '"+cmd.CommandPath()+" --help' for the flags")
 	})
 	root.AddCommand(
-		newVersionCmd(ios),
-		newCountCmd(ios),
-		newValidateCmd(ios),
-		newRankCmd(ios),
-		newExplainCmd(ios),
-		newDrawCmd(ios),
-		newSplitCmd(ios),
-		newInitCmd(ios),
-		newRulesCmd(ios),
-		newReportCmd(ios),
-		newDiffCmd(ios),
+		NewCmdVersion(f, nil),
+		NewCmdCount(f, nil),
+		NewCmdValidate(f, nil),
+		NewCmdRank(f, nil),
+		NewCmdExplain(f, nil),
+		NewCmdDraw(f, nil),
+		NewCmdSplit(f, nil),
+		NewCmdInit(f, nil),
+		NewCmdRules(f),
+		NewCmdReport(f, nil),
+		NewCmdDiff(f, nil),
 	)
 	addHelp(root)
 	addCompletions(root)

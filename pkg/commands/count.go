@@ -2,11 +2,9 @@ package commands
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/promo-cli/promo/pkg/input"
@@ -15,15 +13,21 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type countOptions struct {
-	Text      string
+// CountOptions are count's settings.
+type CountOptions struct {
+	IO        *IOStreams
+	Args      []string // the text, the file that holds it, or "-"
+	Literal   bool     // --text: the argument is the text, even when a file has that name
 	Exclude   []string
 	TagSyntax string
 	Output    string
-	OutputSrc string
+	OutputSrc string // where Output came from, for messages
+	MaxInput  int64
 }
 
-func newCountCmd(ios *IOStreams) *cobra.Command {
+// NewCmdCount is promo count.
+func NewCmdCount(f *Factory, runF func(*CountOptions) error) *cobra.Command {
+	opts := &CountOptions{IO: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "count [TEXT | FILE | -]",
 		Short: "Measure a text in every length unit and list its tags",
@@ -50,30 +54,25 @@ Exit status:
   cat post.txt | promo count -`,
 		Args: cobra.MaximumNArgs(1),
 	}
-	cmd.Flags().StringSlice("exclude", nil, "leave out `kinds`: tags, urls, mentions, whitespace, punctuation, emoji")
-	cmd.Flags().String("tag-syntax", "auto", "how to read tags: auto, twitter or weibo")
-	cmd.Flags().StringP("output", "o", formatTable, "output format: table or json")
-	cmd.Flags().Bool("text", false, "measure the argument as written, even when a file has that name")
-	cmd.Flags().String("config", "", "config `file` for tool settings")
+	fl := cmd.Flags()
+	fl.StringSliceVar(&opts.Exclude, "exclude", nil, "leave out `kinds`: tags, urls, mentions, whitespace, punctuation, emoji")
+	fl.StringVar(&opts.TagSyntax, "tag-syntax", "auto", "how to read tags: auto, twitter or weibo")
+	fl.StringVarP(&opts.Output, "output", "o", formatTable, "output format: table or json")
+	fl.BoolVar(&opts.Literal, "text", false, "measure the argument as written, even when a file has that name")
+	fl.String("config", "", "config `file` for tool settings")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v, err := newSettings(cmd)
+		s, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}
-		opts := countOptions{
-			Exclude:   v.GetStringSlice("exclude"),
-			TagSyntax: v.GetString("tag-syntax"),
-			Output:    v.GetString("output"),
-			OutputSrc: v.source("output"),
-		}
-		max, err := maxInput(v)
-		if err != nil {
+		opts.Args, opts.OutputSrc = args, s.source("output")
+		if opts.MaxInput, err = f.MaxInput(); err != nil {
 			return err
 		}
-		if opts.Text, err = countInput(ios, args, max, v.GetBool("text")); err != nil {
-			return err
+		if runF != nil {
+			return runF(opts)
 		}
-		return countRun(cmd.Context(), ios, opts)
+		return countRun(cmd.Context(), opts)
 	}
 	return cmd
 }
@@ -124,7 +123,12 @@ func isRegularFile(arg string) bool {
 	return err == nil && info.Mode().IsRegular()
 }
 
-func countRun(ctx context.Context, ios *IOStreams, opts countOptions) error {
+func countRun(ctx context.Context, opts *CountOptions) error {
+	ios := opts.IO
+	txt, err := countInput(ios, opts.Args, opts.MaxInput, opts.Literal)
+	if err != nil {
+		return err
+	}
 	if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
@@ -136,13 +140,13 @@ func countRun(ctx context.Context, ios *IOStreams, opts countOptions) error {
 	if err != nil {
 		return usageErrorf("%w", err)
 	}
-	counts := text.Measure(opts.Text, ex, syn)
-	tags := tagTexts(text.FindTags(opts.Text, syn))
+	counts := text.Measure(txt, ex, syn)
+	tags := text.FindTags(txt, syn)
 	return writeOutput(ctx, ios, "", opts.Output, func(w io.Writer) error {
 		if opts.Output == formatJSON {
-			return writeCountJSON(w, counts, tags)
+			return report.CountJSON(w, counts, tags)
 		}
-		return writeCountTable(w, ios.OutTTY, counts, tags)
+		return report.CountTable(w, counts, tags, ios.OutTTY)
 	})
 }
 
@@ -157,42 +161,4 @@ func splitList(xs []string) []string {
 		}
 	}
 	return out
-}
-
-func tagTexts(tags []text.Tag) []string {
-	out := make([]string, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, t.Text)
-	}
-	return out
-}
-
-// countJSON fixes the field order of `count -o json` to SPEC's.
-type countJSON struct {
-	Runes     int      `json:"runes"`
-	Graphemes int      `json:"graphemes"`
-	Width     int      `json:"width"`
-	Weibo     int      `json:"weibo"`
-	Han       int      `json:"han"`
-	Words     int      `json:"words"`
-	Twitter   int      `json:"twitter"`
-	Tags      []string `json:"tags"`
-}
-
-func writeCountJSON(w io.Writer, c text.Counts, tags []string) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(countJSON{c.Runes, c.Graphemes, c.Width, c.Weibo, c.Han, c.Words, c.Twitter, tags})
-}
-
-func writeCountTable(w io.Writer, pad bool, c text.Counts, tags []string) error {
-	t := report.Table{Header: []string{"unit", "value"}}
-	for _, u := range text.Units {
-		t.Rows = append(t.Rows, []string{string(u), strconv.Itoa(c.Of(u))})
-	}
-	for _, tag := range tags {
-		t.Rows = append(t.Rows, []string{"tag", tag})
-	}
-	return t.Write(w, pad)
 }

@@ -12,13 +12,19 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type diffOptions struct {
+// DiffOptions are diff's settings.
+type DiffOptions struct {
+	IO               *IOStreams
 	OldPath, NewPath string
-	Output, Out      string
+	Output           string
+	OutputSrc        string // where Output came from, for messages
+	Out              string
 	Quiet, NoColor   bool
 }
 
-func newDiffCmd(ios *IOStreams) *cobra.Command {
+// NewCmdDiff is promo diff.
+func NewCmdDiff(f *Factory, runF func(*DiffOptions) error) *cobra.Command {
+	opts := &DiffOptions{IO: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "diff OLD.json NEW.json",
 		Short: "Compare two validate or rank JSON outputs of a campaign",
@@ -38,31 +44,34 @@ Exit status:
   promo diff -o markdown monday.json tuesday.json`,
 		Args: cobra.ExactArgs(2),
 	}
-	f := cmd.Flags()
-	f.StringP("output", "o", formatTable, "output format: table, json or markdown")
-	f.String("out", "", "write the output to `file` (atomically) instead of stdout")
-	f.BoolP("quiet", "q", false, "print no summary on stderr")
-	f.Bool("no-color", false, "no colour (also NO_COLOR)")
-	f.String("config", "", "config `file` for tool settings (default: promo.yaml)")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", formatTable, "output format: table, json or markdown")
+	fl.StringVar(&opts.Out, "out", "", "write the output to `file` (atomically) instead of stdout")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print no summary on stderr")
+	fl.BoolVar(&opts.NoColor, "no-color", false, "no colour (also NO_COLOR)")
+	fl.String("config", "", "config `file` for tool settings (default: promo.yaml)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v, err := newSettings(cmd)
+		s, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}
-		o := diffOptions{OldPath: args[0], NewPath: args[1], Output: v.GetString("output"), Out: v.GetString("out"),
-			Quiet: v.GetBool("quiet"), NoColor: v.GetBool("no-color")}
-		if err := checkFormatFrom(v.source("output"), o.Output, formatTable, formatJSON, formatMarkdown); err != nil {
+		opts.OldPath, opts.NewPath, opts.OutputSrc = args[0], args[1], s.source("output")
+		if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON, formatMarkdown); err != nil {
 			return err
 		}
-		if err := checkOutPath(o.Out); err != nil {
+		if err := checkOutPath(opts.Out); err != nil {
 			return err
 		}
-		return diffRun(cmd.Context(), ios, o)
+		if runF != nil {
+			return runF(opts)
+		}
+		return diffRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func diffRun(ctx context.Context, ios *IOStreams, o diffOptions) error {
+func diffRun(ctx context.Context, o *DiffOptions) error {
+	ios := o.IO
 	old, err := readRun(o.OldPath)
 	if err != nil {
 		return err

@@ -7,24 +7,25 @@ import (
 	"io"
 	"strings"
 
-	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/draw"
 	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/report"
-	"github.com/promo-cli/promo/pkg/score"
 	"github.com/spf13/cobra"
 )
 
-type drawOptions struct {
-	judgeOptions
+// DrawOptions are draw's settings.
+type DrawOptions struct {
+	JudgeOptions
 	Seed         string
 	Alternates   int
-	Commit       bool
+	Commit       bool // print only the eligible count and digest
 	ExpectDigest string
-	List         string
+	List         string // also write the eligible ids to this file
 }
 
-func newDrawCmd(ios *IOStreams) *cobra.Command {
+// NewCmdDraw is promo draw.
+func NewCmdDraw(f *Factory, runF func(*DrawOptions) error) *cobra.Command {
+	opts := &DrawOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
 		Use:   "draw -r RULES --seed SEED [--winners N] EXPORT...",
 		Short: "Run a lucky draw among the eligible entries that anyone can re-run",
@@ -49,29 +50,31 @@ Exit status:
   promo draw -r rules.yaml --seed "$BLOCK_HASH" --winners 20 --alternates 5 \
       --expect-digest sha256:… export/`,
 	}
-	addJudgeFlags(cmd, "table or json")
-	cmd.Flags().String("seed", "", "the public seed, e.g. a future block hash")
-	cmd.Flags().Int("alternates", 0, "also pick `M` alternates, continuing the same stream")
-	cmd.Flags().Bool("commit", false, "print only the eligible count and digest, to publish before the seed")
-	cmd.Flags().String("expect-digest", "", "refuse (exit 1) unless the eligible list has this digest")
-	cmd.Flags().String("list", "", "also write the eligible ids to `file`, exactly the bytes the digest hashes (sha256sum FILE shows it)")
+	addJudgeFlags(cmd, &opts.JudgeOptions, "table or json")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Seed, "seed", "", "the public seed, e.g. a future block hash")
+	fl.IntVar(&opts.Alternates, "alternates", 0, "also pick `M` alternates, continuing the same stream")
+	fl.BoolVar(&opts.Commit, "commit", false, "print only the eligible count and digest, to publish before the seed")
+	fl.StringVar(&opts.ExpectDigest, "expect-digest", "", "refuse (exit 1) unless the eligible list has this digest")
+	fl.StringVar(&opts.List, "list", "", "also write the eligible ids to `file`, exactly the bytes the digest hashes (sha256sum FILE shows it)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		jo, v, err := readJudgeOptions(cmd, args)
+		s, err := opts.finish(cmd, f, args)
 		if err != nil {
 			return err
 		}
-		v.announce("list")
-		o := drawOptions{judgeOptions: jo, Seed: v.GetString("seed"), Alternates: v.GetInt("alternates"),
-			Commit: v.GetBool("commit"), ExpectDigest: v.GetString("expect-digest"), List: v.GetString("list")}
-		if err := checkDrawOptions(o); err != nil {
+		s.announce("list")
+		if err := checkDrawOptions(opts); err != nil {
 			return err
 		}
-		return drawRun(cmd.Context(), ios, o)
+		if runF != nil {
+			return runF(opts)
+		}
+		return drawRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func checkDrawOptions(o drawOptions) error {
+func checkDrawOptions(o *DrawOptions) error {
 	if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
 		return err
 	}
@@ -106,10 +109,12 @@ func checkDigestForm(digest string) error {
 	return nil
 }
 
-func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
+func drawRun(ctx context.Context, o *DrawOptions) error {
+	ios := o.IO
 	winnersFlag := o.Overrides.Winners
-	o.Overrides.Winners = nil // the draw's winners need not fit the reward tiers
-	r, err := loadRules(o.RulesPath, o.MaxInput, o.Overrides)
+	ruleOverrides := o.Overrides
+	ruleOverrides.Winners = nil // the draw's winners need not fit the reward tiers
+	r, err := loadRules(o.RulesPath, o.MaxInput, ruleOverrides)
 	if err != nil {
 		return err
 	}
@@ -119,36 +124,31 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	if o.List != "" && o.Out != "" && sameFile(o.List, o.Out) {
 		return usageErrorf("--list and --out name the same file %s", o.List)
 	}
-	res, err := evaluate(ctx, ios, r, o.judgeOptions, "")
+	res, err := evaluate(ctx, r, &o.JudgeOptions, "")
 	if err != nil {
 		return err
 	}
-	eligible := draw.Eligible(candidates(res))
-	ids := draw.IDs(eligible)
-	d := &report.DrawResult{Seed: o.Seed, Eligible: len(ids), EligibleDigest: draw.Digest(ids), CommitOnly: o.Commit}
+	eligible := res.DrawEligible()
 	if o.ExpectDigest != "" {
-		if err := draw.CheckCommit(o.ExpectDigest, -1, ids); err != nil {
+		if err := draw.CheckCommit(o.ExpectDigest, -1, draw.IDs(eligible)); err != nil {
 			return &exitError{code: exitFindings, err: err, hint: "the eligible entries differ from the committed list; re-run validate to see which"}
 		}
 	}
 	if o.List != "" {
-		if err := writeEligibleList(ctx, o.List, ids); err != nil {
+		if err := writeEligibleList(ctx, o.List, draw.IDs(eligible)); err != nil {
 			return err
 		}
 	}
-	if !o.Commit {
-		winners := r.Rewards.Winners
-		if winnersFlag != nil {
-			winners = *winnersFlag
-		}
-		if winners < 1 {
-			return usageHint(errors.New("no number of winners"), "pass --winners N or set rewards.winners in the rule file")
-		}
-		d.WinnersAsked = winners
-		fillPicks(d, eligible, draw.Draw(draw.NewStream(o.Seed), len(eligible), winners, o.Alternates))
-		if n := d.Unfilled(); n > 0 && !o.Quiet {
-			fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), words.Plural(len(eligible), "entry is", "entries are"))
-		}
+	winners := r.Rewards.Winners
+	if winnersFlag != nil {
+		winners = *winnersFlag
+	}
+	if winners < 1 && !o.Commit {
+		return usageHint(errors.New("no number of winners"), "pass --winners N or set rewards.winners in the rule file")
+	}
+	d := report.NewDraw(eligible, o.Seed, winners, o.Alternates, o.Commit)
+	if n := d.Unfilled(); n > 0 && !o.Quiet {
+		fmt.Fprintf(ios.ErrOut, "promo: warning: drew %d of the %d winners asked: only %d %s eligible\n", len(d.Winners), winners, len(eligible), words.Plural(len(eligible), "entry is", "entries are"))
 	}
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		if o.Output == formatJSON {
@@ -159,30 +159,7 @@ func drawRun(ctx context.Context, ios *IOStreams, o drawOptions) error {
 	if err != nil || !o.Strict {
 		return err
 	}
-	return strictCheck(o.judgeOptions, validationOf(res).Summary)
-}
-
-func candidates(res *campaign.Result) []draw.Candidate {
-	var out []draw.Candidate
-	for i := range res.Entries {
-		e := &res.Entries[i]
-		if score.Competes(e) { // the author's earliest valid entry, before author-limit picked one
-			out = append(out, draw.Candidate{ID: e.ID, Author: e.Author, CreatedAt: e.CreatedAt})
-		}
-	}
-	return out
-}
-
-func fillPicks(d *report.DrawResult, eligible []draw.Candidate, picks []draw.Pick) {
-	for _, p := range picks {
-		c := eligible[p.Index]
-		dp := report.DrawPick{Pick: p.Pick, ID: c.ID, Author: c.Author}
-		if p.Alternate {
-			d.Alternates = append(d.Alternates, dp)
-		} else {
-			d.Winners = append(d.Winners, dp)
-		}
-	}
+	return strictCheck(&o.JudgeOptions, report.NewValidation(res).Summary)
 }
 
 // writeEligibleList publishes the eligible ids as the digest sees them:

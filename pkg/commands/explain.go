@@ -9,14 +9,21 @@ import (
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
-	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/text"
 	"github.com/spf13/cobra"
 )
 
-func newExplainCmd(ios *IOStreams) *cobra.Command {
+// ExplainOptions are explain's settings.
+type ExplainOptions struct {
+	JudgeOptions
+	ID string // the entry's id or source (FILE:LINE)
+}
+
+// NewCmdExplain is promo explain.
+func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
+	opts := &ExplainOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
 		Use:   "explain -r RULES EXPORT... ID|FILE:LINE",
 		Short: "Show every check and score component of one entry",
@@ -39,28 +46,31 @@ Exit status:
   promo explain -r rules.yaml -o json export/ 0042
   promo explain -r rules.yaml export/ export/posts.jsonl:12`,
 	}
-	addJudgeFlags(cmd, "table or json")
+	addJudgeFlags(cmd, &opts.JudgeOptions, "table or json")
 	cmd.ValidArgsFunction = completeExplain
 	cmd.Flags().Lookup("strict").Usage = "exit 1 when the entry is invalid or unreadable"
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) < 2 {
 			return usageHint(fmt.Errorf("explain needs the export and an entry id"), "promo explain -r RULES EXPORT... ID")
 		}
-		id := args[len(args)-1]
-		o, _, err := readJudgeOptions(cmd, args[:len(args)-1])
-		if err != nil {
+		opts.ID = args[len(args)-1]
+		if _, err := opts.finish(cmd, f, args[:len(args)-1]); err != nil {
 			return err
 		}
-		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON); err != nil {
+		if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON); err != nil {
 			return err
 		}
-		return explainRun(cmd.Context(), ios, o, id)
+		if runF != nil {
+			return runF(opts)
+		}
+		return explainRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) error {
-	res, err := judge(ctx, ios, o, id)
+func explainRun(ctx context.Context, opts *ExplainOptions) error {
+	o, ios, id := &opts.JudgeOptions, opts.IO, opts.ID
+	res, err := judge(ctx, o, id)
 	if err != nil {
 		return err
 	}
@@ -80,7 +90,7 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 	}
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		for k, i := range matches {
-			x := explanationOf(res, st, i, keptPost(res, i))
+			x := res.Explain(i, res.KeptPost(i), st)
 			if o.Output == formatJSON {
 				if err := report.ExplanationJSON(w, x); err != nil {
 					return err
@@ -104,7 +114,7 @@ func explainRun(ctx context.Context, ios *IOStreams, o judgeOptions, id string) 
 
 // strictEntry fails the run under --strict when an explained entry is not
 // valid; explain reports on that entry alone, so only it can fail the run.
-func strictEntry(o judgeOptions, res *campaign.Result, matches []int) error {
+func strictEntry(o *JudgeOptions, res *campaign.Result, matches []int) error {
 	if !o.Strict {
 		return nil
 	}
@@ -125,44 +135,6 @@ func ambiguousID(res *campaign.Result, id string, matches []int) error {
 	}
 	return usageHint(fmt.Errorf("%d different posts have id %q: %s", len(matches), id, strings.Join(sources, ", ")),
 		"name one by its source, e.g. promo explain ... "+sources[0])
-}
-
-// keptPost finds the post text kept for entry i: same source.
-func keptPost(res *campaign.Result, i int) *export.Post {
-	e := &res.Entries[i]
-	for k := range res.Kept {
-		if res.Kept[k].File == e.File && res.Kept[k].Line == e.Line {
-			return &res.Kept[k]
-		}
-	}
-	for k := range res.Kept { // named by the source of a merged copy
-		if slices.Contains(res.AlsoIn(i), res.Kept[k].Source()) {
-			return &res.Kept[k]
-		}
-	}
-	return nil
-}
-
-func explanationOf(res *campaign.Result, st *campaign.Standings, i int, post *export.Post) *report.Explanation {
-	x := res.Explain(i, post, st)
-	out := &report.Explanation{
-		ID: x.Entry.ID, Author: x.Entry.Author, Source: x.Entry.Source(), AlsoIn: res.AlsoIn(i), Valid: x.Entry.Valid(),
-		Checks: x.Checks, Unit: string(res.Rules.Length.Unit), Score: x.Score.Score, Ranked: x.Ranked,
-		Token: res.Rules.Rewards.Token,
-	}
-	if post != nil && post.Unreadable == "" {
-		out.Counts = &x.Counts
-	}
-	for _, c := range x.Components {
-		out.Components = append(out.Components, report.Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: c.Detail})
-	}
-	if x.Placing != nil {
-		out.Rank = x.Placing.Rank
-		if x.Placing.Paid {
-			out.Reward = st.Plan.Format(x.Placing.Amount)
-		}
-	}
-	return out
 }
 
 // unknownID is a usage error that names the closest ids, since an id

@@ -11,7 +11,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newInitCmd(ios *IOStreams) *cobra.Command {
+// InitOptions are init's settings.
+type InitOptions struct {
+	IO       *IOStreams
+	From     string // the announcement; "" for the commented template
+	Out      string
+	MaxInput int64
+}
+
+// NewCmdInit is promo init.
+func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
+	opts := &InitOptions{IO: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "init [--from ANNOUNCEMENT]",
 		Short: "Write a commented rule file, inferred from the announcement when given",
@@ -30,25 +40,29 @@ Exit status:
   promo init --from announcement.txt --out rules.yaml`,
 		Args: cobra.NoArgs,
 	}
-	cmd.Flags().String("from", "", "the announcement `file` to infer the rules from")
-	cmd.Flags().String("out", "", "write the rule file to `file` (atomically) instead of stdout")
-	cmd.Flags().String("config", "", "config `file` for tool settings")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.From, "from", "", "the announcement `file` to infer the rules from")
+	fl.StringVar(&opts.Out, "out", "", "write the rule file to `file` (atomically) instead of stdout")
+	fl.String("config", "", "config `file` for tool settings")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		v, err := newSettings(cmd)
+		s, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}
-		max, err := maxInput(v)
-		if err != nil {
+		if opts.MaxInput, err = f.MaxInput(); err != nil {
 			return err
 		}
-		v.announce("out")
-		return initRun(cmd.Context(), ios, v.GetString("from"), v.GetString("out"), max)
+		s.announce("out")
+		if runF != nil {
+			return runF(opts)
+		}
+		return initRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func initRun(ctx context.Context, ios *IOStreams, from, out string, max int64) error {
+func initRun(ctx context.Context, opts *InitOptions) error {
+	ios, from, out := opts.IO, opts.From, opts.Out
 	if out == "-" {
 		out = "" // standard output, as --out - is for every command
 	}
@@ -60,7 +74,7 @@ func initRun(ctx context.Context, ios *IOStreams, from, out string, max int64) e
 	}
 	data := announce.DefaultTemplate()
 	if from != "" {
-		text, err := readAnnouncement(ios, from, max)
+		text, err := readAnnouncement(ios, from, opts.MaxInput)
 		if err != nil {
 			return err
 		}

@@ -19,18 +19,9 @@ import (
 const maxInputFlag = "max-input"
 
 // addInputLimit declares --max-input for every command.
-func addInputLimit(root *cobra.Command) {
-	root.PersistentFlags().String(maxInputFlag, input.FormatSize(input.DefaultMaxSize),
+func addInputLimit(root *cobra.Command, f *Factory) {
+	root.PersistentFlags().StringVar(&f.maxInput, maxInputFlag, input.FormatSize(input.DefaultMaxSize),
 		"size `limit` of the rule file, brief, judges sheet, announcement, config file and standard input, e.g. 64MiB")
-}
-
-// maxInput is the --max-input setting in bytes.
-func maxInput(v *settings) (int64, error) {
-	n, err := input.ParseSize(v.GetString(maxInputFlag))
-	if err != nil {
-		return 0, usageErrorf("--%s: %w", maxInputFlag, err)
-	}
-	return n, nil
 }
 
 // configLimit is the limit for the config file itself, which cannot come
@@ -64,11 +55,6 @@ func warnEncoding(w io.Writer, name string, info input.Info) {
 	if info.Warning != "" {
 		fmt.Fprintf(w, "promo: warning: %s: %s\n", name, info.Warning)
 	}
-}
-
-// addVerboseFlag declares -v/--verbose for the commands that read exports.
-func addVerboseFlag(cmd *cobra.Command) {
-	cmd.Flags().BoolP("verbose", "v", false, "print for each export file its encoding and which column fills which field")
 }
 
 // printReports writes, per export file, how it was read: its encoding and

@@ -14,9 +14,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// judgeOptions are the settings shared by the commands that judge an
-// export: validate, rank, explain and draw.
-type judgeOptions struct {
+// JudgeOptions are the settings shared by the commands that judge an
+// export: validate, rank, explain, draw and report.
+type JudgeOptions struct {
+	IO        *IOStreams
 	RulesPath string
 	Paths     []string
 	Output    string
@@ -34,97 +35,87 @@ type judgeOptions struct {
 	// Decisions is the --overrides file of manual decisions (not to be
 	// confused with Overrides, the rule values set by flags).
 	Decisions string
+
+	// the flags decoded into MaxRecord and Overrides
+	maxRecord, pool    string
+	winners, minLength int
 }
 
-// addJudgeFlags declares the flags every judging command takes.
-func addJudgeFlags(cmd *cobra.Command, formats string) {
+// addJudgeFlags declares the flags every judging command takes, bound to o.
+func addJudgeFlags(cmd *cobra.Command, o *JudgeOptions, formats string) {
 	f := cmd.Flags()
-	f.StringP("rules", "r", "", "campaign rule `file` (YAML or JSON)")
-	f.StringP("output", "o", formatTable, "output format: "+formats)
-	f.String("out", "", "write the output to `file` (atomically) instead of stdout")
-	f.Bool("strict", false, "exit 1 when any entry is invalid or unreadable")
-	f.String("encoding", "", "encoding of export files that have no BOM and are not valid UTF-8: auto, utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding, auto)")
-	f.String("max-record", "1MiB", "a record larger than `size` is unreadable rather than read (e.g. 4MiB)")
-	f.Int("workers", 0, "files read at once (default: the number of CPUs)")
-	f.BoolP("quiet", "q", false, "print no notes, warnings, progress or summary on stderr")
-	f.Bool("no-color", false, "no colour (also NO_COLOR)")
+	f.StringVarP(&o.RulesPath, "rules", "r", "", "campaign rule `file` (YAML or JSON)")
+	f.StringVarP(&o.Output, "output", "o", formatTable, "output format: "+formats)
+	f.StringVar(&o.Out, "out", "", "write the output to `file` (atomically) instead of stdout")
+	f.BoolVar(&o.Strict, "strict", false, "exit 1 when any entry is invalid or unreadable")
+	f.StringVar(&o.Encoding, "encoding", "", "encoding of export files that have no BOM and are not valid UTF-8: auto, utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding, auto)")
+	f.StringVar(&o.maxRecord, "max-record", "1MiB", "a record larger than `size` is unreadable rather than read (e.g. 4MiB)")
+	f.IntVar(&o.Workers, "workers", 0, "files read at once (default: the number of CPUs)")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print no notes, warnings, progress or summary on stderr")
+	f.BoolVar(&o.NoColor, "no-color", false, "no colour (also NO_COLOR)")
 	f.String("config", "", "config `file` for tool settings (default: promo.yaml)")
-	f.Int("winners", 0, "override rewards.winners for this run")
-	f.String("pool", "", "override rewards.pool for this run")
-	f.Int("min-length", 0, "override length.min for this run")
-	addVerboseFlag(cmd)
-	f.String("overrides", "", "CSV `file` of manual decisions (id,decision,reason,by), in place of the rule file's review.overrides")
+	f.IntVar(&o.winners, "winners", 0, "override rewards.winners for this run")
+	f.StringVar(&o.pool, "pool", "", "override rewards.pool for this run")
+	f.IntVar(&o.minLength, "min-length", 0, "override length.min for this run")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "print for each export file its encoding and which column fills which field")
+	f.StringVar(&o.Decisions, "overrides", "", "CSV `file` of manual decisions (id,decision,reason,by), in place of the rule file's review.overrides")
 }
 
-func readJudgeOptions(cmd *cobra.Command, args []string) (judgeOptions, *settings, error) {
-	v, err := newSettings(cmd)
+// finish decodes the settings into o, checks them and works out the
+// values derived from them; paths are the exports named.
+func (o *JudgeOptions) finish(cmd *cobra.Command, f *Factory, paths []string) (*settings, error) {
+	s, err := loadSettings(cmd)
 	if err != nil {
-		return judgeOptions{}, nil, err
+		return nil, err
 	}
 	if err := checkAmountFlags(cmd); err != nil {
-		return judgeOptions{}, nil, err
+		return nil, err
 	}
-	o := judgeOptions{
-		RulesPath: v.GetString("rules"),
-		Paths:     args,
-		Output:    v.GetString("output"),
-		OutputSrc: v.source("output"),
-		Out:       v.GetString("out"),
-		Strict:    v.GetBool("strict"),
-		Encoding:  v.GetString("encoding"),
-		Workers:   v.GetInt("workers"),
-		Quiet:     v.GetBool("quiet"),
-		NoColor:   v.GetBool("no-color"),
-		Verbose:   v.GetBool("verbose"),
-		Decisions: v.GetString("overrides"),
-	}
+	o.Paths, o.OutputSrc = paths, s.source("output")
 	if o.RulesPath == "" {
-		return o, nil, usageHint(errors.New("no rule file"), "pass -r RULES.yaml; 'promo init' writes one")
+		return nil, usageHint(errors.New("no rule file"), "pass -r RULES.yaml; 'promo init' writes one")
 	}
 	if len(o.Paths) == 0 {
-		return o, nil, usageHint(errors.New("no export given"), "name the exported files or folders after the flags")
+		return nil, usageHint(errors.New("no export given"), "name the exported files or folders after the flags")
 	}
 	if o.Workers < 0 {
-		return o, nil, usageErrorf("--workers must be 0 (all CPUs) or more, got %d", o.Workers)
+		return nil, usageErrorf("--workers must be 0 (all CPUs) or more, got %d", o.Workers)
 	}
 	if o.Encoding != "" {
 		if err := export.CheckEncoding(o.Encoding); err != nil {
-			return o, nil, usageErrorf("--encoding: %w", err)
+			return nil, usageErrorf("--encoding: %w", err)
 		}
 	}
-	if o.MaxRecord, err = export.ParseSize(v.GetString("max-record")); err != nil {
-		return o, nil, usageErrorf("--max-record: %v", err)
+	if o.MaxRecord, err = export.ParseSize(o.maxRecord); err != nil {
+		return nil, usageErrorf("--max-record: %v", err)
 	}
 	if err := checkOutPath(o.Out); err != nil {
-		return o, nil, err
+		return nil, err
 	}
-	v.announce("out")
-	v.announce("rules")
-	o.Overrides = overrides(cmd, v)
-	if o.MaxInput, err = maxInput(v); err != nil {
-		return o, nil, err
+	s.announce("out")
+	s.announce("rules")
+	o.Overrides = o.overrides(cmd)
+	if o.MaxInput, err = f.MaxInput(); err != nil {
+		return nil, err
 	}
-	return o, v, nil
+	return s, nil
 }
 
 // overrides takes only the rule values given on the command line, so a
 // default of 0 never overrides the rule file (and campaign values never
 // come from the environment or the config file; see campaignSettings).
-func overrides(cmd *cobra.Command, v *settings) rules.Overrides {
-	var o rules.Overrides
+func (o *JudgeOptions) overrides(cmd *cobra.Command) rules.Overrides {
+	var r rules.Overrides
 	if cmd.Flags().Changed("winners") {
-		n := v.GetInt("winners")
-		o.Winners = &n
+		r.Winners = &o.winners
 	}
 	if cmd.Flags().Changed("pool") {
-		s := v.GetString("pool")
-		o.Pool = &s
+		r.Pool = &o.pool
 	}
 	if cmd.Flags().Changed("min-length") {
-		n := v.GetInt("min-length")
-		o.MinLength = &n
+		r.MinLength = &o.minLength
 	}
-	return o
+	return r
 }
 
 // loadRules reads the rule file and applies the run's overrides; any
@@ -158,10 +149,11 @@ func rulesError(err error) error {
 }
 
 // evaluate runs the pipeline with a progress line on a terminal.
-func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOptions, keep string) (*campaign.Result, error) {
+func evaluate(ctx context.Context, r *rules.Rules, o *JudgeOptions, keep string) (*campaign.Result, error) {
 	if err := checkNotInput("--out", o.Out, r, o.Paths); err != nil {
 		return nil, err
 	}
+	ios := o.IO
 	if !o.Quiet {
 		warnPlaceholders(ios, r)
 	}
@@ -199,7 +191,7 @@ func evaluate(ctx context.Context, ios *IOStreams, r *rules.Rules, o judgeOption
 }
 
 // strictCheck fails the run under --strict when an entry is not valid.
-func strictCheck(o judgeOptions, s report.Summary) error {
+func strictCheck(o *JudgeOptions, s report.Summary) error {
 	if !o.Strict || s.Valid == s.Entries {
 		return nil
 	}
@@ -208,12 +200,12 @@ func strictCheck(o judgeOptions, s report.Summary) error {
 
 // judge loads the rules and runs the pipeline: what every judging command
 // does first.
-func judge(ctx context.Context, ios *IOStreams, o judgeOptions, keep string) (*campaign.Result, error) {
+func judge(ctx context.Context, o *JudgeOptions, keep string) (*campaign.Result, error) {
 	r, err := loadRules(o.RulesPath, o.MaxInput, o.Overrides)
 	if err != nil {
 		return nil, err
 	}
-	return evaluate(ctx, ios, r, o, keep)
+	return evaluate(ctx, r, o, keep)
 }
 
 // renderers are one report's writers, one per -o format.
@@ -224,7 +216,8 @@ type renderers[T any] struct {
 
 // write renders v in the format asked for; the table is padded only for a
 // terminal.
-func (r renderers[T]) write(ctx context.Context, ios *IOStreams, o judgeOptions, v T) error {
+func (r renderers[T]) write(ctx context.Context, o *JudgeOptions, v T) error {
+	ios := o.IO
 	return writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		switch o.Output {
 		case formatJSON:

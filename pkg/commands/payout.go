@@ -40,7 +40,7 @@ func checkPayoutRules(format string, r report.Rewards, paid bool) error {
 // A Safe payout of more than 400 rows goes, with --out, into numbered files
 // (payout-1.csv, payout-2.csv, …) of at most 400 rows each, since the app
 // takes no more in one file.
-func writePayout(ctx context.Context, ios *IOStreams, o judgeOptions, s *report.Standings, paid bool) error {
+func writePayout(ctx context.Context, ios *IOStreams, o *JudgeOptions, s *report.Standings, paid bool) error {
 	if err := checkPayoutRules(o.Output, s.Rewards, paid); err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func numbered(path string, n int) string {
 }
 
 // writeExcel writes rank -o csv --excel and prints its reconciliation.
-func writeExcel(ctx context.Context, ios *IOStreams, o judgeOptions, s *report.Standings, paid bool) error {
+func writeExcel(ctx context.Context, ios *IOStreams, o *JudgeOptions, s *report.Standings, paid bool) error {
 	if err := writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error { return report.StandingsExcel(w, s) }); err != nil {
 		return err
 	}

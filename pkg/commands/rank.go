@@ -3,12 +3,20 @@ package commands
 import (
 	"context"
 
-	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/spf13/cobra"
 )
 
-func newRankCmd(ios *IOStreams) *cobra.Command {
+// RankOptions are rank's settings.
+type RankOptions struct {
+	JudgeOptions
+	All   bool // list every valid entry, not only the paid ones
+	Excel bool // -o csv for Excel
+}
+
+// NewCmdRank is promo rank.
+func NewCmdRank(f *Factory, runF func(*RankOptions) error) *cobra.Command {
+	opts := &RankOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
 		Use:   "rank -r RULES EXPORT...",
 		Short: "Score and rank the valid entries and split the pool",
@@ -20,28 +28,30 @@ amounts that add up to the pool exactly.` + exitStatusHelp,
   promo rank -r rules.yaml -o csv --out payout.csv export/
   promo rank -r rules.yaml --winners 20 --pool 2500 export/`,
 	}
-	addJudgeFlags(cmd, "table, json, csv, markdown, safe-csv or disperse")
-	cmd.Flags().Bool("all", false, "list every valid entry, not only the paid ones")
-	cmd.Flags().Bool("excel", false, "with -o csv: a byte-order mark, CRLF and uid and wallet columns, for Excel")
+	addJudgeFlags(cmd, &opts.JudgeOptions, "table, json, csv, markdown, safe-csv or disperse")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "list every valid entry, not only the paid ones")
+	cmd.Flags().BoolVar(&opts.Excel, "excel", false, "with -o csv: a byte-order mark, CRLF and uid and wallet columns, for Excel")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		o, v, err := readJudgeOptions(cmd, args)
-		if err != nil {
+		if _, err := opts.finish(cmd, f, args); err != nil {
 			return err
 		}
-		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV, formatMarkdown, formatSafeCSV, formatDisperse); err != nil {
+		if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON, formatCSV, formatMarkdown, formatSafeCSV, formatDisperse); err != nil {
 			return err
 		}
-		excel := v.GetBool("excel")
-		if excel && o.Output != formatCSV {
+		if opts.Excel && opts.Output != formatCSV {
 			return usageHint(errExcelFormat, "use -o csv --excel")
 		}
-		return rankRun(cmd.Context(), ios, o, v.GetBool("all"), excel)
+		if runF != nil {
+			return runF(opts)
+		}
+		return rankRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all, excel bool) error {
-	res, err := judge(ctx, ios, o, "")
+func rankRun(ctx context.Context, opts *RankOptions) error {
+	o, ios := &opts.JudgeOptions, opts.IO
+	res, err := judge(ctx, o, "")
 	if err != nil {
 		return err
 	}
@@ -52,20 +62,20 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all, excel boo
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s := standingsOf(res, st, all || !st.Rewards || o.Output == formatJSON)
+	s := report.NewStandings(res, st, opts.All || !st.Rewards || o.Output == formatJSON)
 	switch {
 	case isPayoutFormat(o.Output):
 		if err := writePayout(ctx, ios, o, s, st.Rewards); err != nil {
 			return err
 		}
 		return strictCheck(o, s.Summary)
-	case excel:
+	case opts.Excel:
 		if err := writeExcel(ctx, ios, o, s, st.Rewards); err != nil {
 			return err
 		}
 		return strictCheck(o, s.Summary)
 	}
-	if err := standingsRenderers.write(ctx, ios, o, s); err != nil {
+	if err := standingsRenderers.write(ctx, o, s); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {
@@ -79,34 +89,4 @@ func rankRun(ctx context.Context, ios *IOStreams, o judgeOptions, all, excel boo
 
 var standingsRenderers = renderers[*report.Standings]{
 	json: report.StandingsJSON, csv: report.StandingsCSV, markdown: report.StandingsMarkdown, table: report.StandingsTable,
-}
-
-// standingsOf builds the report model. JSON always lists every valid entry
-// in "ranking" (reward "" when unpaid); the table, CSV and Markdown list
-// the paid ones unless all is set.
-func standingsOf(res *campaign.Result, st *campaign.Standings, all bool) *report.Standings {
-	s := &report.Standings{Validation: *validationOf(res), All: all}
-	for _, p := range st.Placings {
-		if !all && !p.Paid {
-			continue
-		}
-		e := &res.Entries[p.Entry]
-		place := report.Place{
-			Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
-			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
-		}
-		if p.Paid {
-			place.Reward = st.Plan.Format(p.Amount)
-		}
-		s.Ranking = append(s.Ranking, place)
-	}
-	if st.Rewards {
-		s.Rewards = report.Rewards{
-			Pool: st.Plan.Format(st.Payout.Pool), Token: res.Rules.Rewards.Token,
-			Paid: st.Plan.Format(st.Payout.Paid), Leftover: st.Plan.Format(st.Payout.Leftover),
-			Decimals: res.Rules.Rewards.Decimals, Unfilled: st.Unfilled, UnfilledRule: res.Rules.Rewards.Unfilled,
-			PayTo: res.Rules.Rewards.PayTo, Chain: res.Rules.Rewards.Chain, TokenAddress: res.Rules.Rewards.TokenAddress,
-		}
-	}
-	return s
 }

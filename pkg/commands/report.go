@@ -9,19 +9,23 @@ import (
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/draw"
 	"github.com/promo-cli/promo/pkg/htmlreport"
+	"github.com/promo-cli/promo/pkg/report"
 	"github.com/spf13/cobra"
 )
 
-type reportOptions struct {
-	judgeOptions
-	Public bool
-	Stamp  bool
-	Seed   string
+// ReportOptions are report's settings.
+type ReportOptions struct {
+	JudgeOptions
+	Public bool   // the results page for the community
+	Stamp  bool   // show when the page was made
+	Seed   string // also run the lucky draw with this seed
 }
 
 const formatHTML = "html"
 
-func newReportCmd(ios *IOStreams) *cobra.Command {
+// NewCmdReport is promo report.
+func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
 		Use:   "report -r RULES EXPORT... --out report.html",
 		Short: "Write one HTML page to review a campaign or publish its results",
@@ -41,33 +45,35 @@ as counts per reason; no other author is named.
   promo report -r rules.yaml --public export/ --out results.html
   promo report -r rules.yaml --seed "$BLOCK_HASH" export/ --out report.html`,
 	}
-	addJudgeFlags(cmd, "html")
+	addJudgeFlags(cmd, &opts.JudgeOptions, "html")
 	// The page is the only format; a config file's "output: json", meant
 	// for the other commands, does not apply to it.
 	out := cmd.Flags().Lookup("output")
 	out.DefValue = formatHTML
 	_ = out.Value.Set(formatHTML)
-	cmd.Flags().Bool("public", false, "write the results page for the community: winners named, rejections counted")
-	cmd.Flags().Bool("stamp", false, "show when the page was made (the page then differs run to run)")
-	cmd.Flags().String("seed", "", "also run and show the lucky draw with this public seed")
+	cmd.Flags().BoolVar(&opts.Public, "public", false, "write the results page for the community: winners named, rejections counted")
+	cmd.Flags().BoolVar(&opts.Stamp, "stamp", false, "show when the page was made (the page then differs run to run)")
+	cmd.Flags().StringVar(&opts.Seed, "seed", "", "also run and show the lucky draw with this public seed")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		jo, v, err := readJudgeOptions(cmd, args)
-		if err != nil {
+		if _, err := opts.finish(cmd, f, args); err != nil {
 			return err
 		}
 		if cmd.Flags().Changed("output") {
-			if err := checkFormatFrom(jo.OutputSrc, jo.Output, formatHTML); err != nil {
+			if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatHTML); err != nil {
 				return err
 			}
 		}
-		o := reportOptions{judgeOptions: jo, Public: v.GetBool("public"), Stamp: v.GetBool("stamp"), Seed: v.GetString("seed")}
-		return reportRun(cmd.Context(), ios, o)
+		if runF != nil {
+			return runF(opts)
+		}
+		return reportRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
-func reportRun(ctx context.Context, ios *IOStreams, o reportOptions) error {
-	res, err := judge(ctx, ios, o.judgeOptions, "")
+func reportRun(ctx context.Context, o *ReportOptions) error {
+	ios := o.IO
+	res, err := judge(ctx, &o.JudgeOptions, "")
 	if err != nil {
 		return err
 	}
@@ -95,7 +101,7 @@ func reportRun(ctx context.Context, ios *IOStreams, o reportOptions) error {
 	if err != nil {
 		return err
 	}
-	return strictCheck(o.judgeOptions, validationOf(res).Summary)
+	return strictCheck(&o.JudgeOptions, report.NewValidation(res).Summary)
 }
 
 // reportDraw runs the draw as 'promo draw --seed' does, for the rules'
@@ -105,17 +111,9 @@ func reportDraw(res *campaign.Result, seed string) (*htmlreport.Draw, error) {
 	if winners < 1 {
 		return nil, usageHint(errors.New("--seed: no number of winners"), "pass --winners N or set rewards.winners in the rule file")
 	}
-	eligible := draw.Eligible(candidates(res))
+	eligible := res.DrawEligible()
 	ids := draw.IDs(eligible)
 	d := &htmlreport.Draw{Seed: seed, Eligible: len(ids), EligibleDigest: draw.Digest(ids)}
-	for _, p := range draw.Draw(draw.NewStream(seed), len(eligible), winners, 0) {
-		c := eligible[p.Index]
-		pick := htmlreport.Pick{Pick: p.Pick, ID: c.ID, Author: c.Author}
-		if p.Alternate {
-			d.Alternates = append(d.Alternates, pick)
-		} else {
-			d.Winners = append(d.Winners, pick)
-		}
-	}
+	d.Winners, d.Alternates = draw.Choose(eligible, seed, winners, 0)
 	return d, nil
 }

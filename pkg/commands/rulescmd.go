@@ -10,7 +10,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newRulesCmd(ios *IOStreams) *cobra.Command {
+// NewCmdRules is promo rules, which only holds its subcommands.
+func NewCmdRules(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "Check a rule file or print its JSON Schema",
@@ -19,11 +20,21 @@ func newRulesCmd(ios *IOStreams) *cobra.Command {
 			return usageHint(fmt.Errorf("rules needs a subcommand"), "promo rules check FILE, or promo rules schema")
 		},
 	}
-	cmd.AddCommand(newRulesCheckCmd(ios), newRulesSchemaCmd(ios))
+	cmd.AddCommand(NewCmdRulesCheck(f, nil), NewCmdRulesSchema(f, nil))
 	return cmd
 }
 
-func newRulesCheckCmd(ios *IOStreams) *cobra.Command {
+// RulesCheckOptions are rules check's settings.
+type RulesCheckOptions struct {
+	IO       *IOStreams
+	Path     string
+	Strict   bool // placeholders are errors
+	MaxInput int64
+}
+
+// NewCmdRulesCheck is promo rules check.
+func NewCmdRulesCheck(f *Factory, runF func(*RulesCheckOptions) error) *cobra.Command {
+	opts := &RulesCheckOptions{IO: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "check RULES",
 		Short: "Lint a rule file: every problem with its file:line:col and a fix",
@@ -53,31 +64,37 @@ Exit status:
 			return nil
 		},
 	}
-	cmd.Flags().Bool("strict", false, "placeholders left by promo init are errors (exit 2)")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "placeholders left by promo init are errors (exit 2)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v, err := newSettings(cmd)
-		if err != nil {
+		if _, err := loadSettings(cmd); err != nil {
 			return err
 		}
-		max, err := maxInput(v)
-		if err != nil {
+		var err error
+		if opts.MaxInput, err = f.MaxInput(); err != nil {
 			return err
 		}
-		if err := checkReadable("the rule file", args[0]); err != nil {
-			return err
+		opts.Path = args[0]
+		if runF != nil {
+			return runF(opts)
 		}
-		r, err := rules.LoadMax(args[0], max)
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		strict, _ := cmd.Flags().GetBool("strict")
-		if err := placeholderCheck(ios, r, strict); err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(ios.Out, "%s: ok (%s)\n", report.EscapeControl(args[0]), report.EscapeControl(describeRules(r)))
-		return err
+		return rulesCheckRun(opts)
 	}
 	return cmd
+}
+
+func rulesCheckRun(opts *RulesCheckOptions) error {
+	if err := checkReadable("the rule file", opts.Path); err != nil {
+		return err
+	}
+	r, err := rules.LoadMax(opts.Path, opts.MaxInput)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if err := placeholderCheck(opts.IO, r, opts.Strict); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(opts.IO.Out, "%s: ok (%s)\n", report.EscapeControl(opts.Path), report.EscapeControl(describeRules(r)))
+	return err
 }
 
 // placeholderHint is how to finish a rule file from promo init.
@@ -132,7 +149,14 @@ func describeRules(r *rules.Rules) string {
 	return s
 }
 
-func newRulesSchemaCmd(ios *IOStreams) *cobra.Command {
+// RulesSchemaOptions are rules schema's settings: only where it writes.
+type RulesSchemaOptions struct {
+	IO *IOStreams
+}
+
+// NewCmdRulesSchema is promo rules schema.
+func NewCmdRulesSchema(f *Factory, runF func(*RulesSchemaOptions) error) *cobra.Command {
+	opts := &RulesSchemaOptions{IO: f.IOStreams}
 	return &cobra.Command{
 		Use:   "schema",
 		Short: "Print the rule file's JSON Schema, for editors",
@@ -141,12 +165,19 @@ func newRulesSchemaCmd(ios *IOStreams) *cobra.Command {
 the rule file) to get completion and checking as you type.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			data, err := rules.Schema()
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			_, err = ios.Out.Write(data)
-			return err
+			return rulesSchemaRun(opts)
 		},
 	}
+}
+
+func rulesSchemaRun(opts *RulesSchemaOptions) error {
+	data, err := rules.Schema()
+	if err != nil {
+		return err
+	}
+	_, err = opts.IO.Out.Write(data)
+	return err
 }

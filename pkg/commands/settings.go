@@ -41,17 +41,20 @@ var campaignSettings = []string{
 var outputSettings = []string{"out", "list"}
 
 // settings are one command's tool settings: Viper with every flag bound,
-// and where each value came from for messages.
+// and where each value came from for messages. The values themselves are
+// decoded into the flags, and so into the command's options.
 type settings struct {
-	*viper.Viper
+	v   *viper.Viper
 	cmd *cobra.Command
 	// lines maps a key of the config file to its line.
 	lines map[string]int
 }
 
-// newSettings binds every flag of cmd to a fresh Viper instance, with its
-// PROMO_* environment variable and the config file behind it.
-func newSettings(cmd *cobra.Command) (*settings, error) {
+// loadSettings binds every flag of cmd to a fresh Viper instance, with its
+// PROMO_* environment variable and the config file behind it, and decodes
+// the values that do not come from the command line into the flags (and
+// so into the options fields bound to them).
+func loadSettings(cmd *cobra.Command) (*settings, error) {
 	v := viper.New()
 	var bindErr error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
@@ -68,14 +71,14 @@ func newSettings(cmd *cobra.Command) (*settings, error) {
 	if bindErr != nil {
 		return nil, bindErr
 	}
-	s := &settings{Viper: v, cmd: cmd}
+	s := &settings{v: v, cmd: cmd}
 	if err := s.readConfig(); err != nil {
 		return nil, err
 	}
 	if err := s.checkSources(); err != nil {
 		return nil, err
 	}
-	return s, s.checkValues()
+	return s, s.decodeValues()
 }
 
 // source says where a setting's value comes from, for messages: "--out",
@@ -86,7 +89,7 @@ func (s *settings) source(name string) string {
 		return "--" + name
 	case envSet(name):
 		return envName(name)
-	case s.InConfig(name):
+	case s.v.InConfig(name):
 		return s.configAt(name)
 	}
 	return ""
@@ -95,9 +98,9 @@ func (s *settings) source(name string) string {
 // configAt is "FILE:LINE" for a key of the config file.
 func (s *settings) configAt(key string) string {
 	if line := s.lines[key]; line > 0 {
-		return fmt.Sprintf("%s:%d", s.ConfigFileUsed(), line)
+		return fmt.Sprintf("%s:%d", s.v.ConfigFileUsed(), line)
 	}
-	return s.ConfigFileUsed()
+	return s.v.ConfigFileUsed()
 }
 
 // announce says on stderr which file a run reads or writes when the path
@@ -105,8 +108,9 @@ func (s *settings) configAt(key string) string {
 // line: a payout file written, or a rule file read, where the operator did
 // not type must not go unnoticed.
 func (s *settings) announce(name string) {
-	if src := s.source(name); src != "" && !strings.HasPrefix(src, "-") && s.GetString(name) != "" {
-		printMessage(s.cmd.ErrOrStderr(), "note", fmt.Sprintf("--%s %s (from %s)", name, s.GetString(name), src))
+	val := s.cmd.Flags().Lookup(name).Value.String()
+	if src := s.source(name); src != "" && !strings.HasPrefix(src, "-") && val != "" {
+		printMessage(s.cmd.ErrOrStderr(), "note", fmt.Sprintf("--%s %s (from %s)", name, val, src))
 	}
 }
 
@@ -122,15 +126,15 @@ func (s *settings) checkSources() error {
 			errs = append(errs, fmt.Errorf("%s is set, but %s is campaign data: it comes only from the rule file or the --%s flag", envName(key), key, key))
 			hint = cmp.Or(hint, "unset "+envName(key)+", and put the value in the rule file or pass --"+key)
 		}
-		if s.InConfig(key) {
+		if s.v.InConfig(key) {
 			errs = append(errs, fmt.Errorf("%s: `%s` is campaign data: it comes only from the rule file or the --%s flag", s.configAt(key), key, key))
-			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+"; the config file holds tool settings such as 'workers: 4' or 'output: json'")
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.v.ConfigFileUsed()+"; the config file holds tool settings such as 'workers: 4' or 'output: json'")
 		}
 	}
 	for _, key := range outputSettings {
-		if s.InConfig(key) {
+		if s.v.InConfig(key) {
 			errs = append(errs, fmt.Errorf("%s: `%s` cannot come from a config file, which every run reads", s.configAt(key), key))
-			hint = cmp.Or(hint, "remove `"+key+"` from "+s.ConfigFileUsed()+" and pass --"+key+" to the run that writes the file")
+			hint = cmp.Or(hint, "remove `"+key+"` from "+s.v.ConfigFileUsed()+" and pass --"+key+" to the run that writes the file")
 		}
 	}
 	if len(errs) == 0 {
@@ -139,10 +143,13 @@ func (s *settings) checkSources() error {
 	return usageHint(errors.Join(errs...), hint)
 }
 
-// checkValues rejects a PROMO_* variable or config value that does not
-// parse as its flag's type: Viper would quietly read it as the zero value,
-// and PROMO_STRICT=yes must not turn --strict off.
-func (s *settings) checkValues() error {
+// decodeValues sets each flag not given on the command line from its
+// PROMO_* variable or config key, as Viper resolves them (the environment
+// first), decoded once by the flag's own type into the options field bound
+// to it. A value that does not decode is an error naming where it came
+// from: Viper alone would read it as the zero value, and PROMO_STRICT=yes
+// must not turn --strict off.
+func (s *settings) decodeValues() error {
 	var errs []error
 	var hint string
 	s.cmd.Flags().VisitAll(func(f *pflag.Flag) {
@@ -154,13 +161,13 @@ func (s *settings) checkValues() error {
 		case envSet(f.Name):
 			where = envName(f.Name) + "="
 			example = envName(f.Name) + "=" + exampleValue(f.Value.Type())
-		case s.InConfig(f.Name):
+		case s.v.InConfig(f.Name):
 			where = s.configAt(f.Name) + ": " + f.Name + ": "
 			example = "'" + f.Name + ": " + exampleValue(f.Value.Type()) + "'"
 		default:
 			return
 		}
-		if err := checkValue(f.Value.Type(), s.Get(f.Name)); err != nil {
+		if err := decodeValue(f.Value, s.v.Get(f.Name)); err != nil {
 			errs = append(errs, fmt.Errorf("%s%w", where, err))
 			if hint == "" {
 				hint = "give the value as the flag takes it, e.g. " + example
@@ -183,41 +190,38 @@ func exampleValue(typ string) string {
 	return "VALUE"
 }
 
-// checkValue checks one setting: a string from the environment, or
-// whatever YAML made of the config file's value.
-func checkValue(typ string, val any) error {
+// decodeValue sets a flag from one setting: a string from the environment,
+// or whatever YAML made of the config file's value. A YAML value must be
+// of the flag's kind (true is no whole number, 1 is not true or false);
+// its text is then parsed as the flag parses its argument.
+func decodeValue(fv pflag.Value, val any) error {
+	typ := fv.Type()
+	var text string
 	ok := false
 	switch x := val.(type) {
 	case string:
-		return checkString(typ, x)
+		if fv.Set(x) != nil {
+			return fmt.Errorf("%q is not %s", x, typeWord(typ))
+		}
+		return nil
 	case bool:
-		ok = typ == "bool" || typ == "string"
+		ok, text = typ == "bool" || typ == "string", strconv.FormatBool(x)
 	case int, int64, uint64:
-		ok = typ == "int" || typ == "string"
+		ok, text = typ == "int" || typ == "string", fmt.Sprint(x)
 	case float64:
-		ok = typ == "string" || typ == "int" && x == math.Trunc(x)
+		ok, text = typ == "string" || typ == "int" && x == math.Trunc(x), strconv.FormatFloat(x, 'f', -1, 64)
 	case []any:
 		if typ != "stringSlice" {
 			return fmt.Errorf("%v is not a single value", x)
 		}
-		ok = true
+		items := make([]string, len(x))
+		for i, item := range x {
+			items[i] = fmt.Sprint(item)
+		}
+		ok, text = true, strings.Join(items, ",")
 	}
-	if !ok {
+	if !ok || fv.Set(text) != nil {
 		return fmt.Errorf("%v is not %s", val, typeWord(typ))
-	}
-	return nil
-}
-
-func checkString(typ, s string) error {
-	var err error
-	switch typ {
-	case "int":
-		_, err = strconv.Atoi(s)
-	case "bool":
-		_, err = strconv.ParseBool(s)
-	}
-	if err != nil {
-		return fmt.Errorf("%q is not %s", s, typeWord(typ))
 	}
 	return nil
 }
@@ -245,11 +249,11 @@ func (s *settings) readConfig() error {
 	if path == "" {
 		return nil
 	}
-	s.SetConfigFile(path)
-	s.SetConfigType("yaml")
+	s.v.SetConfigFile(path)
+	s.v.SetConfigType("yaml")
 	text, err := readConfigFile(s.cmd, path)
 	if err == nil {
-		err = s.ReadConfig(strings.NewReader(text))
+		err = s.v.ReadConfig(strings.NewReader(text))
 	}
 	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
@@ -299,8 +303,8 @@ func warnUnknownSettings(cmd *cobra.Command, s *settings) {
 		}
 	}
 	walk(cmd.Root())
-	for _, key := range s.AllKeys() {
-		if known[key] || !s.InConfig(key) {
+	for _, key := range s.v.AllKeys() {
+		if known[key] || !s.v.InConfig(key) {
 			continue
 		}
 		msg := fmt.Sprintf("%s: unknown setting `%s`", s.configAt(key), key)

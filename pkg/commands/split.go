@@ -15,16 +15,24 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type splitOptions struct {
+// SplitOptions are split's settings.
+type SplitOptions struct {
+	IO                                                   *IOStreams
 	Pool, Token, Mode, Tiers, Scores, Ties, MaxPerWinner string
 	Winners, Decimals                                    int
 	Output, Out                                          string
-	MaxInput                                             int64           // size limit of --scores @FILE or @-
+	OutputSrc                                            string          // where Output came from, for messages
+	RulesPath                                            string          // -r: the split's defaults come from its rewards section
+	MaxInput                                             int64           // size limit of the rule file and --scores @FILE or @-
 	Unfilled                                             reward.Unfilled // from -r; "": the mode's default
-	OutputSrc                                            string
+	// Given reports whether a flag was given on the command line, which
+	// then beats the rule file's value.
+	Given func(flag string) bool
 }
 
-func newSplitCmd(ios *IOStreams) *cobra.Command {
+// NewCmdSplit is promo split.
+func NewCmdSplit(f *Factory, runF func(*SplitOptions) error) *cobra.Command {
+	opts := &SplitOptions{IO: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "split --pool AMOUNT --winners N [flags]",
 		Short: "Split a reward pool exactly, without posts",
@@ -52,55 +60,50 @@ Exit status:
   promo split -r rules.yaml --scores 90,85.5`,
 		Args: cobra.NoArgs,
 	}
-	f := cmd.Flags()
-	f.String("pool", "", "amount to share, e.g. 1250")
-	f.String("token", "", "token or currency name, e.g. ES")
-	f.Int("winners", 0, "number of winners")
-	f.Int("decimals", 2, "decimal places paid (0–18)")
-	f.String("mode", "equal", "equal, tiered or proportional")
-	f.String("tiers", "", `amount per rank for --mode tiered, e.g. "1:300,2-3:150,4-10:92.85"`)
-	f.String("scores", "", "scores in rank order, e.g. 90,85.5,70, or @FILE with one a line")
-	f.String("ties", "share", "equal scores: share the places they occupy, or earliest (the given order)")
-	f.String("max-per-winner", "", "cap per winner; the excess goes to the others")
-	f.StringP("output", "o", formatTable, "output format: table, json or csv")
-	f.String("out", "", "write the output to `file` (atomically)")
-	f.String("config", "", "config `file` for tool settings")
-	f.StringP("rules", "r", "", "take the split from this rule `file`'s rewards section; flags override it")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Pool, "pool", "", "amount to share, e.g. 1250")
+	fl.StringVar(&opts.Token, "token", "", "token or currency name, e.g. ES")
+	fl.IntVar(&opts.Winners, "winners", 0, "number of winners")
+	fl.IntVar(&opts.Decimals, "decimals", 2, "decimal places paid (0–18)")
+	fl.StringVar(&opts.Mode, "mode", "equal", "equal, tiered or proportional")
+	fl.StringVar(&opts.Tiers, "tiers", "", `amount per rank for --mode tiered, e.g. "1:300,2-3:150,4-10:92.85"`)
+	fl.StringVar(&opts.Scores, "scores", "", "scores in rank order, e.g. 90,85.5,70, or @FILE with one a line")
+	fl.StringVar(&opts.Ties, "ties", "share", "equal scores: share the places they occupy, or earliest (the given order)")
+	fl.StringVar(&opts.MaxPerWinner, "max-per-winner", "", "cap per winner; the excess goes to the others")
+	fl.StringVarP(&opts.Output, "output", "o", formatTable, "output format: table, json or csv")
+	fl.StringVar(&opts.Out, "out", "", "write the output to `file` (atomically)")
+	fl.String("config", "", "config `file` for tool settings")
+	fl.StringVarP(&opts.RulesPath, "rules", "r", "", "take the split from this rule `file`'s rewards section; flags override it")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		v, err := newSettings(cmd)
+		s, err := loadSettings(cmd)
 		if err != nil {
 			return err
 		}
 		if err := checkAmountFlags(cmd); err != nil {
 			return err
 		}
-		v.announce("out")
-		o := splitOptions{
-			Pool: v.GetString("pool"), Token: v.GetString("token"), Mode: v.GetString("mode"), Tiers: v.GetString("tiers"),
-			Scores: v.GetString("scores"), Ties: v.GetString("ties"), MaxPerWinner: v.GetString("max-per-winner"),
-			Winners: v.GetInt("winners"), Decimals: v.GetInt("decimals"), Output: v.GetString("output"), Out: v.GetString("out"), OutputSrc: v.source("output"),
-		}
-		if o.MaxInput, err = maxInput(v); err != nil {
+		s.announce("out")
+		opts.OutputSrc, opts.Given = s.source("output"), cmd.Flags().Changed
+		if opts.MaxInput, err = f.MaxInput(); err != nil {
 			return err
 		}
-		if path := v.GetString("rules"); path != "" {
-			if err := splitFromRules(ios, &o, path, func(name string) bool { return cmd.Flags().Changed(name) }); err != nil {
-				return err
-			}
+		if runF != nil {
+			return runF(opts)
 		}
-		return splitRun(cmd.Context(), ios, o)
+		return splitRun(cmd.Context(), opts)
 	}
 	return cmd
 }
 
 // splitFromRules fills the options the user did not set from the rule
 // file's rewards section.
-func splitFromRules(ios *IOStreams, o *splitOptions, path string, set func(string) bool) error {
+func splitFromRules(o *SplitOptions) error {
+	path, set := o.RulesPath, o.Given
 	r, err := loadRules(path, o.MaxInput, rules.Overrides{})
 	if err != nil {
 		return err
 	}
-	warnPlaceholders(ios, r)
+	warnPlaceholders(o.IO, r)
 	rw := r.Rewards
 	if rw.Winners == 0 && !set("winners") {
 		return usageHint(fmt.Errorf("%s has no rewards section", path), "add one, or pass --pool and --winners")
@@ -135,7 +138,13 @@ func splitFromRules(ios *IOStreams, o *splitOptions, path string, set func(strin
 	return nil
 }
 
-func splitRun(ctx context.Context, ios *IOStreams, o splitOptions) error {
+func splitRun(ctx context.Context, o *SplitOptions) error {
+	ios := o.IO
+	if o.RulesPath != "" {
+		if err := splitFromRules(o); err != nil {
+			return err
+		}
+	}
 	if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV); err != nil {
 		return err
 	}
@@ -153,10 +162,7 @@ func splitRun(ctx context.Context, ios *IOStreams, o splitOptions) error {
 	if err != nil {
 		return err
 	}
-	s := &report.SplitResult{Pool: plan.Format(res.Pool), Token: o.Token, Paid: plan.Format(res.Paid), Leftover: plan.Format(res.Leftover)}
-	for _, p := range res.Payouts {
-		s.Amounts = append(s.Amounts, report.SplitAmount{Rank: p.Place, Amount: plan.Format(p.Amount)})
-	}
+	s := report.NewSplit(plan, res, o.Token)
 	err = writeOutput(ctx, ios, o.Out, o.Output, func(w io.Writer) error {
 		switch o.Output {
 		case formatJSON:
@@ -172,7 +178,7 @@ func splitRun(ctx context.Context, ios *IOStreams, o splitOptions) error {
 	return err
 }
 
-func splitPlan(o splitOptions) (reward.Plan, error) {
+func splitPlan(o *SplitOptions) (reward.Plan, error) {
 	if o.Pool == "" {
 		return reward.Plan{}, usageHint(errors.New("no --pool"), "pass the amount to share, e.g. --pool 1250")
 	}

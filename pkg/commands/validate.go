@@ -3,12 +3,18 @@ package commands
 import (
 	"context"
 
-	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/spf13/cobra"
 )
 
-func newValidateCmd(ios *IOStreams) *cobra.Command {
+// ValidateOptions are validate's settings.
+type ValidateOptions struct {
+	JudgeOptions
+}
+
+// NewCmdValidate is promo validate.
+func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
 		Use:   "validate -r RULES EXPORT...",
 		Short: "Check every entry and say why each invalid one is invalid",
@@ -22,16 +28,18 @@ reason "unreadable"; nothing is dropped.` + exitStatusHelp,
   promo validate -r rules.yaml -o json --out verdicts.json export/
   promo validate -r rules.yaml --strict export/   # exit 1 if any entry is invalid`,
 	}
-	addJudgeFlags(cmd, "table, json, csv or markdown")
+	addJudgeFlags(cmd, &opts.JudgeOptions, "table, json, csv or markdown")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		o, _, err := readJudgeOptions(cmd, args)
-		if err != nil {
+		if _, err := opts.finish(cmd, f, args); err != nil {
 			return err
 		}
-		if err := checkFormatFrom(o.OutputSrc, o.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
+		if err := checkFormatFrom(opts.OutputSrc, opts.Output, formatTable, formatJSON, formatCSV, formatMarkdown); err != nil {
 			return err
 		}
-		return validateRun(cmd.Context(), ios, o)
+		if runF != nil {
+			return runF(opts)
+		}
+		return validateRun(cmd.Context(), opts)
 	}
 	return cmd
 }
@@ -48,53 +56,22 @@ Exit status:
   4  a file could not be read or written: the rule file, --out, standard output
   130  interrupted (Ctrl-C or SIGTERM); no --out file is written`
 
-func validateRun(ctx context.Context, ios *IOStreams, o judgeOptions) error {
-	res, err := judge(ctx, ios, o, "")
+func validateRun(ctx context.Context, opts *ValidateOptions) error {
+	o := &opts.JudgeOptions
+	res, err := judge(ctx, o, "")
 	if err != nil {
 		return err
 	}
-	v := validationOf(res)
-	if err := validationRenderers.write(ctx, ios, o, v); err != nil {
+	v := report.NewValidation(res)
+	if err := validationRenderers.write(ctx, o, v); err != nil {
 		return err
 	}
 	if o.Output == formatTable && !o.Quiet {
-		report.SummaryText(ios.ErrOut, v.Summary)
+		report.SummaryText(o.IO.ErrOut, v.Summary)
 	}
 	return strictCheck(o, v.Summary)
 }
 
 var validationRenderers = renderers[*report.Validation]{
 	json: report.ValidationJSON, csv: report.ValidationCSV, markdown: report.ValidationMarkdown, table: report.ValidationTable,
-}
-
-// validationOf turns a judged campaign into the report's model.
-func validationOf(res *campaign.Result) *report.Validation {
-	v := &report.Validation{
-		Campaign:     res.Rules.Name,
-		RulesDigest:  res.Rules.Digest(),
-		InputsDigest: res.InputsDigest,
-		Unit:         string(res.Rules.Length.Unit),
-		Entries:      make([]report.Entry, 0, len(res.Entries)),
-	}
-	for i := range res.Entries {
-		e := &res.Entries[i]
-		v.Entries = append(v.Entries, report.Entry{
-			ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
-		})
-	}
-	v.Summary = report.Summarize(v.Entries)
-	v.Clusters = clusterIDs(res)
-	return v
-}
-
-func clusterIDs(res *campaign.Result) [][]string {
-	out := make([][]string, 0, len(res.Clusters))
-	for _, c := range res.Clusters {
-		ids := make([]string, len(c))
-		for i, idx := range c {
-			ids[i] = res.Entries[idx].ID
-		}
-		out = append(out, ids)
-	}
-	return out
 }

@@ -13,16 +13,30 @@ import (
 // otherwise the module version recorded by the Go toolchain is shown.
 var Version = ""
 
-func newVersionCmd(ios *IOStreams) *cobra.Command {
+// VersionOptions are version's settings: only where it writes.
+type VersionOptions struct {
+	IO *IOStreams
+}
+
+// NewCmdVersion is promo version.
+func NewCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command {
+	opts := &VersionOptions{IO: f.IOStreams}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version, commit and Go version of promo",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintln(ios.Out, versionLine())
-			return err
+			if runF != nil {
+				return runF(opts)
+			}
+			return versionRun(opts)
 		},
 	}
+}
+
+func versionRun(opts *VersionOptions) error {
+	_, err := fmt.Fprintln(opts.IO.Out, versionLine())
+	return err
 }
 
 // versionLine is what `promo version` and `promo --version` print:

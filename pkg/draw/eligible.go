@@ -62,3 +62,24 @@ func Digest(ids []string) string {
 	sum := sha256.Sum256([]byte(strings.Join(ids, "\n")))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
+
+// Chosen is a drawn candidate as published: its place in the pick order.
+type Chosen struct {
+	Pick       int
+	ID, Author string
+}
+
+// Choose runs the draw among eligible (as Eligible returns them) with the
+// seed's stream and names the candidates picked: the winners, then the
+// alternates.
+func Choose(eligible []Candidate, seed string, winners, alternates int) (won, alt []Chosen) {
+	for _, p := range Draw(NewStream(seed), len(eligible), winners, alternates) {
+		c := Chosen{Pick: p.Pick, ID: eligible[p.Index].ID, Author: eligible[p.Index].Author}
+		if p.Alternate {
+			alt = append(alt, c)
+		} else {
+			won = append(won, c)
+		}
+	}
+	return won, alt
+}

@@ -1,5 +1,7 @@
 package htmlreport
 
+import "github.com/promo-cli/promo/pkg/draw"
+
 // Page is everything the report shows. Build fills it from a judged
 // campaign; Write renders it.
 type Page struct {
@@ -198,7 +200,4 @@ type Draw struct {
 }
 
 // Pick is one drawn entry.
-type Pick struct {
-	Pick       int
-	ID, Author string
-}
+type Pick = draw.Chosen

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/promo-cli/promo/pkg/draw"
 	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
@@ -29,9 +30,19 @@ func (d *DrawResult) Unfilled() int {
 }
 
 // DrawPick is one picked entry.
-type DrawPick struct {
-	Pick       int
-	ID, Author string
+type DrawPick = draw.Chosen
+
+// NewDraw is the model of a draw among eligible (as campaign's
+// DrawEligible returns them): their count and digest, and unless
+// commitOnly the winners and alternates the seed picks.
+func NewDraw(eligible []draw.Candidate, seed string, winners, alternates int, commitOnly bool) *DrawResult {
+	ids := draw.IDs(eligible)
+	d := &DrawResult{Seed: seed, Eligible: len(ids), EligibleDigest: draw.Digest(ids), CommitOnly: commitOnly}
+	if !commitOnly {
+		d.WinnersAsked = winners
+		d.Winners, d.Alternates = draw.Choose(eligible, seed, winners, alternates)
+	}
+	return d
 }
 
 // DrawText writes the draw for a person.

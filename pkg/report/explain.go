@@ -6,34 +6,12 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/text"
 )
 
-// Explanation is one entry explained: every check, every unit, every
-// score component.
-type Explanation struct {
-	ID, Author, Source string
-	AlsoIn             []string // the same post read from other exports
-	Valid              bool
-	Checks             []check.Reason
-	Counts             *text.Counts // nil when the post could not be read
-	Unit               string
-	Score              float64
-	Components         []Component
-	Rank, Ranked       int // Rank 0: not ranked
-	Reward, Token      string
-}
-
-// Component is one score component line.
-type Component struct {
-	Name          string
-	Value, Weight float64
-	Detail        string
-}
-
 // ExplanationText writes the explanation for a person.
-func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
+func ExplanationText(w io.Writer, x *campaign.Explanation, l Layout) error {
 	bw := bufio.NewWriter(w)
 	// The headings are prose: on a terminal they wrap to its width like the
 	// tables' details do; piped, each stays one line.
@@ -42,7 +20,8 @@ func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
 			bw.WriteString(line + "\n")
 		}
 	}
-	heading("entry %s by %s (%s)", EscapeControl(x.ID), EscapeControl(x.Author), EscapeControl(x.Source))
+	e := x.Entry
+	heading("entry %s by %s (%s)", EscapeControl(e.ID), EscapeControl(e.Author), EscapeControl(e.Source()))
 	for _, s := range x.AlsoIn {
 		heading("also in %s (the same post)", EscapeControl(s))
 	}
@@ -62,12 +41,12 @@ func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
 		heading("length (the rule's exclusions applied)")
 		units := Table{Header: []string{"unit", "value"}, Right: []int{1}}
 		for _, u := range text.Units {
-			units.Rows = append(units.Rows, []string{string(u) + ruleMark(string(u), x.Unit), itoa(x.Counts.Of(u))})
+			units.Rows = append(units.Rows, []string{string(u) + ruleMark(u, x.Unit), itoa(x.Counts.Of(u))})
 		}
 		units.Render(bw, l)
 	}
 	bw.WriteString("\n")
-	heading("score %s", scoreText(x.Score))
+	heading("score %s", scoreText(x.Score.Score))
 	comps := Table{Header: []string{"component", "value", "weight", "inputs"}, Right: []int{1, 2}}
 	for _, c := range x.Components {
 		comps.Rows = append(comps.Rows, []string{c.Name, strconv.FormatFloat(c.Value, 'f', 4, 64), strconv.FormatFloat(c.Weight, 'f', -1, 64), c.Detail})
@@ -78,15 +57,15 @@ func ExplanationText(w io.Writer, x *Explanation, l Layout) error {
 	return bw.Flush()
 }
 
-func ruleMark(u, rule string) string {
+func ruleMark(u, rule text.Unit) string {
 	if u == rule {
 		return " (rule)"
 	}
 	return ""
 }
 
-func explainVerdict(x *Explanation) string {
-	if x.Valid {
+func explainVerdict(x *campaign.Explanation) string {
+	if x.Entry.Valid() {
 		return "valid"
 	}
 	s := "invalid:"
@@ -98,16 +77,25 @@ func explainVerdict(x *Explanation) string {
 	return s
 }
 
-func placeText(x *Explanation) string {
+func placeText(x *campaign.Explanation) string {
+	rank := rankOf(x)
 	switch {
-	case x.Rank == 0 && x.Valid:
+	case rank == 0 && x.Entry.Valid():
 		return "not ranked"
-	case x.Rank == 0:
+	case rank == 0:
 		return "not ranked: only valid entries are ranked"
 	case x.Reward == "":
-		return fmt.Sprintf("rank %d of %d, not paid", x.Rank, x.Ranked)
+		return fmt.Sprintf("rank %d of %d, not paid", rank, x.Ranked)
 	}
-	return fmt.Sprintf("rank %d of %d, reward %s", x.Rank, x.Ranked, EscapeControl(rewardText(x.Reward, x.Token)))
+	return fmt.Sprintf("rank %d of %d, reward %s", rank, x.Ranked, EscapeControl(rewardText(x.Reward, x.Token)))
+}
+
+// rankOf is the entry's rank, 0 when it is not ranked.
+func rankOf(x *campaign.Explanation) int {
+	if x.Placing == nil {
+		return 0
+	}
+	return x.Placing.Rank
 }
 
 type jsonExplanation struct {
@@ -142,10 +130,11 @@ type jsonComponent struct {
 }
 
 // ExplanationJSON writes the explanation for a program.
-func ExplanationJSON(w io.Writer, x *Explanation) error {
+func ExplanationJSON(w io.Writer, x *campaign.Explanation) error {
+	e := x.Entry
 	doc := jsonExplanation{
-		ID: x.ID, Author: x.Author, Source: x.Source, AlsoIn: x.AlsoIn, Valid: x.Valid, Score: round(x.Score, 4),
-		Rank: x.Rank, Reward: x.Reward, Token: x.Token,
+		ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: x.AlsoIn, Valid: e.Valid(), Score: round(x.Score.Score, 4),
+		Rank: rankOf(x), Reward: x.Reward, Token: x.Token,
 		Checks: make([]jsonCheck, 0, len(x.Checks)), Length: map[string]int{}, Components: make([]jsonComponent, 0, len(x.Components)),
 	}
 	for _, r := range x.Checks {

@@ -5,20 +5,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
 )
 
 // longHeadingExplanation has prose lines (entry, also in, verdict, place)
 // wider than 80 columns, in CJK and in a path without spaces.
-func longHeadingExplanation() *Explanation {
+func longHeadingExplanation() *campaign.Explanation {
 	x := sampleRankedExplanation()
-	x.Author = "積分狂歡節の참가자👨\u200d👩\u200d👧第三届积分狂欢节大赛的老朋友"
-	x.Source = "exports/第三届积分狂欢节/some/deeply/nested/folder/posts.jsonl:12345"
+	x.Entry.Author = "積分狂歡節の참가자👨\u200d👩\u200d👧第三届积分狂欢节大赛的老朋友"
+	x.Entry.File, x.Entry.Line = "exports/第三届积分狂欢节/some/deeply/nested/folder/posts.jsonl", 12345
 	x.AlsoIn = []string{"exports/the-second-copy-of-the-same-export/posts-from-the-api.jsonl:12345"}
-	x.Valid = false
-	x.Checks = append(x.Checks,
-		check.Reason{Code: check.MissingTag}, check.Reason{Code: check.TooShort}, check.Reason{Code: check.NoImage},
-		check.Reason{Code: check.OutsideWindow}, check.Reason{Code: check.BannedWord})
+	failed := []check.Reason{{Code: check.MissingTag}, {Code: check.TooShort}, {Code: check.NoImage},
+		{Code: check.OutsideWindow}, {Code: check.BannedWord}}
+	x.Checks = append(x.Checks, failed...)
+	x.Entry.Reasons = failed
 	x.Reward = "1234567.89"
 	return x
 }
@@ -51,7 +52,7 @@ func TestExplanationFitsTerminal(t *testing.T) {
 			}
 		}
 	}
-	want := "entry p001 by " + x.Author + " (" + x.Source + ")\nalso in " + x.AlsoIn[0] + " (the same post)\n" +
+	want := "entry p001 by " + x.Entry.Author + " (" + x.Entry.Source() + ")\nalso in " + x.AlsoIn[0] + " (the same post)\n" +
 		"verdict: invalid: missing-tag too-short no-image outside-window banned-word\n"
 	if !strings.HasPrefix(piped.String(), want) {
 		t.Errorf("piped headings changed:\n%s", piped.String())

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/score"
 	"github.com/promo-cli/promo/pkg/text"
@@ -12,7 +13,7 @@ import (
 // syntax in user text, an unreadable record, a tie at the cut-off.
 
 const (
-	campaign     = "Gate Alpha 第三届积分狂欢节 & ES Launchpool"
+	campaignName = "Gate Alpha 第三届积分狂欢节 & ES Launchpool"
 	rulesDigest  = "sha256:5f0c1d2e3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f"
 	inputsDigest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 )
@@ -42,7 +43,7 @@ func sampleEntries() []Entry {
 func sampleValidation() *Validation {
 	entries := sampleEntries()
 	return &Validation{
-		Campaign: campaign, RulesDigest: rulesDigest, InputsDigest: inputsDigest, Unit: "graphemes",
+		Campaign: campaignName, RulesDigest: rulesDigest, InputsDigest: inputsDigest, Unit: "graphemes",
 		Entries: entries, Summary: Summarize(entries), Clusters: [][]string{{"p001", "c002"}},
 	}
 }
@@ -67,9 +68,9 @@ func sampleStandings() *Standings {
 }
 
 // sampleExplanation is a short post that also missed its tag.
-func sampleExplanation() *Explanation {
-	return &Explanation{
-		ID: "p002", Author: "阿強", Source: "posts.jsonl:2",
+func sampleExplanation() *campaign.Explanation {
+	return &campaign.Explanation{
+		Entry: &check.Entry{ID: "p002", Author: "阿強", File: "posts.jsonl", Line: 2, Reasons: []check.Reason{{Code: check.TooShort}}},
 		Checks: []check.Reason{
 			{Code: check.MissingTag, Message: "found #Gate Alpha 第三届积分狂欢节 & ES Launchpool without its closing #"},
 			{Code: check.TooShort, Message: "42 graphemes, the rule asks at least 60", Measured: "42", Limit: "60"},
@@ -78,8 +79,8 @@ func sampleExplanation() *Explanation {
 		},
 		Counts: &text.Counts{Runes: 44, Graphemes: 42, Width: 80, Weibo: 40, Han: 36, Words: 39, Twitter: 82},
 		Unit:   "graphemes",
-		Score:  38.123456,
-		Components: []Component{
+		Score:  score.Result{Score: 38.123456},
+		Components: []campaign.ComponentLine{
 			{Name: "length", Value: 0.14, Weight: 1, Detail: "42 of 300 graphemes"},
 			{Name: "topics", Value: 0.5, Weight: 2, Detail: "1 of 2 groups: 项目亮点 (Solana)"},
 			{Name: "engagement", Value: 0.2345678, Weight: 1, Detail: "likes 3, comments 1, reposts 0"},
@@ -90,14 +91,14 @@ func sampleExplanation() *Explanation {
 }
 
 // sampleRankedExplanation is a winner: every check passed, ranked and paid.
-func sampleRankedExplanation() *Explanation {
+func sampleRankedExplanation() *campaign.Explanation {
 	x := sampleExplanation()
-	x.ID, x.Author, x.Source, x.Valid = "p001", "小明", "posts.jsonl:1", true
+	x.Entry = &check.Entry{ID: "p001", Author: "小明", File: "posts.jsonl", Line: 1}
 	x.Checks = []check.Reason{
 		{Code: check.MissingTag, Message: "found #Gate Alpha 第三届积分狂欢节 & ES Launchpool#", Pass: true},
 		{Code: check.TooShort, Message: "128 graphemes", Measured: "128", Limit: "60", Pass: true},
 	}
-	x.Score, x.Rank, x.Ranked, x.Reward, x.Token = 82.456789, 1, 4, "33.34", "ES"
+	x.Score.Score, x.Placing, x.Ranked, x.Reward, x.Token = 82.456789, &campaign.Placing{Rank: 1, Paid: true}, 4, "33.34", "ES"
 	return x
 }
 

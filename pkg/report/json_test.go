@@ -8,6 +8,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/promo-cli/promo/pkg/campaign"
+	"github.com/promo-cli/promo/pkg/check"
 )
 
 // object is a JSON object with its keys in document order, which a map
@@ -190,7 +193,7 @@ func emptyModels() []renderCase {
 	return []renderCase{
 		{"validation", func(w io.Writer) error { return ValidationJSON(w, &Validation{}) }},
 		{"standings", func(w io.Writer) error { return StandingsJSON(w, &Standings{}) }},
-		{"explanation", func(w io.Writer) error { return ExplanationJSON(w, &Explanation{}) }},
+		{"explanation", func(w io.Writer) error { return ExplanationJSON(w, &campaign.Explanation{Entry: &check.Entry{}}) }},
 		{"draw", func(w io.Writer) error { return DrawJSON(w, &DrawResult{}) }},
 		{"split", func(w io.Writer) error { return SplitJSON(w, &SplitResult{}) }},
 		{"entry without reasons", func(w io.Writer) error {

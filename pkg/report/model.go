@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/score"
 )
@@ -58,6 +59,70 @@ type Rewards struct {
 	Unfilled                    int    // winners' places no valid entry reached
 	UnfilledRule                string // rewards.unfilled: leave or redistribute
 	PayTo, Chain, TokenAddress  string // rewards.pay_to, chain, token_address
+}
+
+// NewValidation is validate's model of a judged campaign.
+func NewValidation(res *campaign.Result) *Validation {
+	v := &Validation{
+		Campaign:     res.Rules.Name,
+		RulesDigest:  res.Rules.Digest(),
+		InputsDigest: res.InputsDigest,
+		Unit:         string(res.Rules.Length.Unit),
+		Entries:      make([]Entry, 0, len(res.Entries)),
+	}
+	for i := range res.Entries {
+		e := &res.Entries[i]
+		v.Entries = append(v.Entries, Entry{
+			ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
+		})
+	}
+	v.Summary = Summarize(v.Entries)
+	v.Clusters = clusterIDs(res)
+	return v
+}
+
+func clusterIDs(res *campaign.Result) [][]string {
+	out := make([][]string, 0, len(res.Clusters))
+	for _, c := range res.Clusters {
+		ids := make([]string, len(c))
+		for i, idx := range c {
+			ids[i] = res.Entries[idx].ID
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
+// NewStandings is rank's model of a judged and ranked campaign. JSON lists
+// every valid entry in "ranking" (reward "" when unpaid), so all should be
+// set for it; the table, CSV and Markdown list the paid ones unless all is
+// set.
+func NewStandings(res *campaign.Result, st *campaign.Standings, all bool) *Standings {
+	s := &Standings{Validation: *NewValidation(res), All: all}
+	for _, p := range st.Placings {
+		if !all && !p.Paid {
+			continue
+		}
+		e := &res.Entries[p.Entry]
+		place := Place{
+			Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
+			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
+		}
+		if p.Paid {
+			place.Reward = st.Plan.Format(p.Amount)
+		}
+		s.Ranking = append(s.Ranking, place)
+	}
+	if st.Rewards {
+		rw := &res.Rules.Rewards
+		s.Rewards = Rewards{
+			Pool: st.Plan.Format(st.Payout.Pool), Token: rw.Token,
+			Paid: st.Plan.Format(st.Payout.Paid), Leftover: st.Plan.Format(st.Payout.Leftover),
+			Decimals: rw.Decimals, Unfilled: st.Unfilled, UnfilledRule: rw.Unfilled,
+			PayTo: rw.PayTo, Chain: rw.Chain, TokenAddress: rw.TokenAddress,
+		}
+	}
+	return s
 }
 
 // Summarize counts the entries' verdicts.

@@ -2,12 +2,23 @@ package report
 
 import (
 	"io"
+
+	"github.com/promo-cli/promo/pkg/reward"
 )
 
 // SplitResult is an ad-hoc reward split.
 type SplitResult struct {
 	Pool, Token, Paid, Leftover string
 	Amounts                     []SplitAmount
+}
+
+// NewSplit is split's model of a reward split made with plan.
+func NewSplit(plan reward.Plan, res reward.Result, token string) *SplitResult {
+	s := &SplitResult{Pool: plan.Format(res.Pool), Token: token, Paid: plan.Format(res.Paid), Leftover: plan.Format(res.Leftover)}
+	for _, p := range res.Payouts {
+		s.Amounts = append(s.Amounts, SplitAmount{Rank: p.Place, Amount: plan.Format(p.Amount)})
+	}
+	return s
 }
 
 // SplitAmount is one rank's amount.
