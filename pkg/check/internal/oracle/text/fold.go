@@ -295,6 +295,11 @@ func longestKey(d *da.Dict, w string) (int, string) {
 	b := unsafe.Slice(unsafe.StringData(w), len(w))
 	best, value, from := 0, "", 0
 	for i := range b {
+		if b[i] == 0 {
+			// The trie ends each key with a NUL byte: reading one from the
+			// text took it as part of the key (the named fix).
+			break
+		}
 		to, err := d.Trie.Jump(b[i:i+1], from)
 		if err != nil {
 			break

@@ -1,0 +1,132 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:generate go run ./internal/gent2s t2stables.go
+
+// t2sEntry is one key of an OpenCC dictionary and its first value.
+type t2sEntry struct{ key, value string }
+
+// t2sGroup is one group of the conversion chain made ready for look-ups:
+// a bit per code point that starts a key of any of its dictionaries, and
+// per such code point the keys to try, in the order that gives gocc's
+// answer (the longest key of the first dictionary that has one).
+type t2sGroup struct {
+	starts [t2sEnd / 64]uint64
+	keys   map[rune][]t2sEntry
+}
+
+// t2sEnd bounds the start bits; Han characters beyond it (CJK Extension G
+// and later) are looked up in the map.
+const t2sEnd = 0x30000
+
+var (
+	t2sOnce   sync.Once
+	t2sTables []t2sGroup
+)
+
+// t2s builds the look-up tables from the generated dictionaries on first
+// use (well under a millisecond).
+func t2s() []t2sGroup {
+	t2sOnce.Do(func() {
+		t2sTables = make([]t2sGroup, len(t2sGroups))
+		for gi, dicts := range t2sGroups {
+			g := &t2sTables[gi]
+			g.keys = map[rune][]t2sEntry{}
+			for _, dict := range dicts {
+				from := map[rune]int{} // where this dictionary's keys start in each list
+				for _, e := range dict {
+					r, _ := utf8.DecodeRuneInString(e.key)
+					if _, ok := from[r]; !ok {
+						from[r] = len(g.keys[r])
+					}
+					g.keys[r] = append(g.keys[r], e)
+					if r < t2sEnd {
+						g.starts[r/64] |= 1 << (r % 64)
+					}
+				}
+				for r, i := range from {
+					// Within one dictionary the longest key wins.
+					slices.SortStableFunc(g.keys[r][i:], func(a, b t2sEntry) int { return len(b.key) - len(a.key) })
+				}
+			}
+		}
+	})
+	return t2sTables
+}
+
+// mayStart reports whether a key of g starts with r.
+func (g *t2sGroup) mayStart(r rune) bool {
+	if r < t2sEnd {
+		return g.starts[r/64]&(1<<(r%64)) != 0
+	}
+	_, ok := g.keys[r]
+	return ok
+}
+
+// lookup returns the key of g that matches at the start of s (whose first
+// character is r) and its value, or 0.
+func (g *t2sGroup) lookup(s string, r rune) (int, string) {
+	for _, e := range g.keys[r] {
+		if strings.HasPrefix(s, e.key) {
+			return len(e.key), e.value
+		}
+	}
+	return 0, ""
+}
+
+// foldScript converts Traditional Chinese to Simplified as gocc's Convert
+// does with OpenCC's t2s tables (for each group of the conversion chain in
+// turn: at each Han character, the longest key of the first dictionary
+// that has one, else the character), looking only at Han characters since
+// only their keys are kept. It returns s itself when no key matched.
+func foldScript(s string) string {
+	for gi := range t2s() {
+		s = convertGroup(s, &t2sTables[gi])
+	}
+	return s
+}
+
+func convertGroup(s string, g *t2sGroup) string {
+	tbl := props()
+	var b *strings.Builder // nil until the first conversion: most posts have none
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // no key starts with ASCII
+			if b != nil {
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		key, value := 0, ""
+		// U+4E00–U+9FFF are all Han; elsewhere ask the table.
+		if g.mayStart(r) && (0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) {
+			key, value = g.lookup(s[i:], r)
+		}
+		if key == 0 {
+			if b != nil {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+			continue
+		}
+		if b == nil {
+			b = &strings.Builder{}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+		}
+		b.WriteString(value)
+		i += key
+	}
+	if b == nil {
+		return s
+	}
+	return b.String()
+}
