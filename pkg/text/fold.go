@@ -3,7 +3,6 @@ package text
 import (
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -51,18 +50,25 @@ func (f Fold) fast(s string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	t := bytesString(b) // b is this string's alone from here on
 	if f.Script {
-		// A few conversions take two steps (鏇→镟→旋): fold until settled.
-		for range 4 {
-			n := foldScript(t)
-			if n == t {
-				break
-			}
-			t = n
-		}
+		b = foldScriptFixed(b, 0)
 	}
-	return t, true
+	return bytesString(b), true // b is this string's alone
+}
+
+// foldScriptFixed folds b[start:] to Simplified in place until it settles
+// (a few conversions take two steps: 鏇→镟→旋), at most four rounds as
+// Apply's fast path always did.
+func foldScriptFixed(b []byte, start int) []byte {
+	var tmp []byte
+	for range 4 {
+		var changed bool
+		if tmp, changed = appendScript(tmp[:0], bytesString(b[start:])); !changed {
+			break
+		}
+		b = append(b[:start], tmp...)
+	}
+	return b
 }
 
 // appendApply appends f.Apply(s) to dst, folding straight into dst on the
@@ -85,18 +91,7 @@ func (f Fold) appendApply(dst []byte, s string) []byte {
 	if !f.Script {
 		return dst
 	}
-	t := bytesString(dst[start:])
-	for range 4 {
-		n := foldScript(t)
-		if n == t {
-			break
-		}
-		t = n // a new string: foldScript copies only when it converts
-	}
-	if len(t) > 0 && len(dst) > start && unsafe.StringData(t) == &dst[start] {
-		return dst // nothing converted
-	}
-	return append(dst[:start], t...)
+	return foldScriptFixed(dst, start)
 }
 
 // appendASCII is ascii appending to dst: the case fold and the space fold

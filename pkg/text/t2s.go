@@ -84,49 +84,75 @@ func (g *t2sGroup) lookup(s string, r rune) (int, string) {
 // does with OpenCC's t2s tables (for each group of the conversion chain in
 // turn: at each Han character, the longest key of the first dictionary
 // that has one, else the character), looking only at Han characters since
-// only their keys are kept. It returns s itself when no key matched.
+// only their keys are kept. It returns s itself when nothing changed.
 func foldScript(s string) string {
-	for gi := range t2s() {
-		s = convertGroup(s, &t2sTables[gi])
+	b, changed := appendScript(nil, s)
+	if !changed {
+		return s
 	}
-	return s
+	return string(b)
 }
 
-func convertGroup(s string, g *t2sGroup) string {
+// appendScript appends foldScript(s) to dst when it differs from s, and
+// reports whether it did; dst is returned unchanged otherwise.
+func appendScript(dst []byte, s string) ([]byte, bool) {
+	tables := t2s()
+	start := len(dst)
+	var tmp []byte
+	changed := false
+	for gi := range tables {
+		src := s
+		if changed {
+			// A later group reads the earlier one's output: move it aside.
+			tmp = append(tmp[:0], dst[start:]...)
+			src = bytesString(tmp)
+		}
+		var ok bool
+		if dst, ok = convertGroup(dst[:start], src, &tables[gi]); ok {
+			changed = true
+		} else if changed {
+			dst = append(dst[:start], src...)
+		}
+	}
+	return dst, changed
+}
+
+// convertGroup appends s converted by g to dst when a key of g changes
+// it, and reports whether one did. A key whose value is itself (了, 据)
+// changes nothing: the text is copied only from the first real change.
+func convertGroup(dst []byte, s string, g *t2sGroup) ([]byte, bool) {
 	tbl := props()
-	var b *strings.Builder // nil until the first conversion: most posts have none
+	start := len(dst)
+	copied := -1 // s[:copied] is in dst once a key changed something
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf { // no key starts with ASCII
-			if b != nil {
-				b.WriteByte(c)
-			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		key, value := 0, ""
+		r, n := decode(s, i)
 		// U+4E00–U+9FFF are all Han; elsewhere ask the table.
-		if g.mayStart(r) && (0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) {
-			key, value = g.lookup(s[i:], r)
-		}
-		if key == 0 {
-			if b != nil {
-				b.WriteString(s[i : i+n])
-			}
+		if !g.mayStart(r) || !(0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) {
 			i += n
 			continue
 		}
-		if b == nil {
-			b = &strings.Builder{}
-			b.Grow(len(s))
-			b.WriteString(s[:i])
+		key, value := g.lookup(s[i:], r)
+		if key == 0 {
+			i += n
+			continue
 		}
-		b.WriteString(value)
+		if value != s[i:i+key] {
+			if copied < 0 {
+				dst = slices.Grow(dst, len(s)+8)
+				copied = 0
+			}
+			dst = append(append(dst, s[copied:i]...), value...)
+			copied = i + key
+		}
 		i += key
 	}
-	if b == nil {
-		return s
+	if copied < 0 {
+		return dst[:start], false
 	}
-	return b.String()
+	return append(dst, s[copied:]...), true
 }
