@@ -125,20 +125,27 @@ func (sc *scanner) specials(t string, syn Syntax, full bool) []Span {
 	if !full {
 		return sc.urls
 	}
-	out := sc.out[:0]
+	sc.out = specialsWith(t, sc.urls, syn, sc.out[:0])
+	return sc.out
+}
+
+// specialsWith is specials with t's URLs already found, so that the
+// readings of one text in several syntaxes look for URLs once. The spans
+// are appended to out.
+func specialsWith(t string, urls []Span, syn Syntax, out []Span) []Span {
 	u := 0
 	var next triggers
 	next.reset()
 	for i := 0; i < len(t); {
-		if u < len(sc.urls) && i >= sc.urls[u].Start {
-			out = append(out, sc.urls[u])
-			i = sc.urls[u].End
+		if u < len(urls) && i >= urls[u].Start {
+			out = append(out, urls[u])
+			i = urls[u].End
 			u++
 			continue
 		}
 		limit := len(t)
-		if u < len(sc.urls) {
-			limit = sc.urls[u].Start
+		if u < len(urls) {
+			limit = urls[u].Start
 		}
 		j := next.find(t, i)
 		if j >= limit {
@@ -168,7 +175,6 @@ func (sc *scanner) specials(t string, syn Syntax, full bool) []Span {
 		}
 		i += n
 	}
-	sc.out = out
 	return out
 }
 
