@@ -126,7 +126,12 @@ func (ix *PhraseIndex) step(st int32, t string, i int, h *PhraseHits) int32 {
 	if to >= 0 {
 		return to
 	}
-	to = ^to
+	return ix.found(^to, t, i, h)
+}
+
+// found records the phrases that end whole at t[i] in state to (step's
+// rare path, kept apart so that step inlines).
+func (ix *PhraseIndex) found(to int32, t string, i int, h *PhraseHits) int32 {
 	for _, id := range ix.out[to] {
 		if !h.found[id] && ix.phrases[id].wholeAt(t, i+1) {
 			h.found[id] = true

@@ -45,15 +45,15 @@ type Preparer struct {
 func (pr *Preparer) Prepare(s string, f Fold) *Prepared {
 	t := normalizeInto(s, &pr.norm)
 	pr.arena = f.appendApply(pr.arena[:0], t)
-	return pr.finish(t, f, findURLs(t, pr.sc.urls[:0]))
+	return pr.finish(t, f, findURLs(t, pr.sc.urls[:0]), findSigils(t, pr.sc.sigils[:0]))
 }
 
 // finish reads the tags of t, whose folded text fills pr.arena and whose
-// URLs are urls, and folds their bodies after it.
-func (pr *Preparer) finish(t string, f Fold, urls []Span) *Prepared {
-	pr.sc.urls = urls
+// URLs and sigils are urls and sigils, and folds their bodies after it.
+func (pr *Preparer) finish(t string, f Fold, urls []Span, sigils []int32) *Prepared {
+	pr.sc.urls, pr.sc.sigils = urls, sigils
 	folded := len(pr.arena)
-	pr.both = pr.readBoth(t, urls)
+	pr.both = pr.readBoth(t, urls, sigils)
 	pr.bodies = pr.bodies[:0]
 	for _, tg := range pr.both {
 		start := len(pr.arena)
@@ -73,9 +73,10 @@ func (pr *Preparer) finish(t string, f Fold, urls []Span) *Prepared {
 	return p
 }
 
-// readBoth is the package-level readBoth with pr's buffers and t's URLs.
-func (pr *Preparer) readBoth(t string, urls []Span) []Tag {
-	pr.sc.out = specialsWith(t, urls, SyntaxWeibo, pr.sc.out[:0])
+// readBoth is the package-level readBoth with pr's buffers and t's URLs
+// and sigils.
+func (pr *Preparer) readBoth(t string, urls []Span, sigils []int32) []Tag {
+	pr.sc.out = specialsWith(t, urls, sigils, SyntaxWeibo, pr.sc.out[:0])
 	pr.weibo = tagsOf(t, pr.sc.out, pr.weibo[:0])
 	out := pr.both[:0]
 	for _, tg := range pr.weibo {
@@ -84,7 +85,7 @@ func (pr *Preparer) readBoth(t string, urls []Span) []Tag {
 		}
 	}
 	weibo := len(out)
-	pr.sc.out = specialsWith(t, urls, SyntaxTwitter, pr.sc.out[:0])
+	pr.sc.out = specialsWith(t, urls, sigils, SyntaxTwitter, pr.sc.out[:0])
 	out = tagsOf(t, pr.sc.out, out)
 	// Keep the Twitter reading's hashtags, and its cashtags that the Weibo
 	// reading did not find at the same place.

@@ -8,8 +8,8 @@ import "unicode/utf8"
 // The first walks the normalized text once, counting every length unit
 // with the rule's exclusions while folding it into the text tags and
 // phrases are matched on; the second walks that folded text once, running
-// the phrase automaton and handing the wording to the signature. URLs are
-// found once and shared by the three tag readings. The zero value is ready
+// the phrase automaton and handing the wording to the signature. URLs and
+// sigils are found once and shared by the three tag readings. The zero value is ready
 // to use; a Scanner is not safe for concurrent use.
 type Scanner struct {
 	pr    Preparer
@@ -34,9 +34,10 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 	pr := &sc.pr
 	t := normalizeInto(s, &pr.norm)
 	urls := findURLs(t, pr.sc.urls[:0])
+	sigils := findSigils(t, pr.sc.sigils[:0])
 	auto := urls // the twitter unit needs the URLs only
 	if ex&(ExcludeTags|ExcludeMentions) != 0 {
-		sc.auto = specialsWith(t, urls, SyntaxAuto, sc.auto[:0])
+		sc.auto = specialsWith(t, urls, sigils, SyntaxAuto, sc.auto[:0])
 		auto = sc.auto
 	}
 	var c Counts
@@ -52,7 +53,7 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 	if !ok {
 		pr.arena = f.appendApply(pr.arena[:0], t)
 	}
-	p := pr.finish(t, f, urls)
+	p := pr.finish(t, f, urls, sigils)
 	sc.second(p, ix, hits, w)
 	return p, c
 }
@@ -92,14 +93,29 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Word
 	if len(spans) > 0 {
 		next = spans[0].Start
 	}
+	var trans []int32
+	if ix != nil {
+		trans = ix.trans
+	}
 	for i := 0; i < len(u); {
+		// u is valid UTF-8 (Specials returned it as its own NFC form).
 		r, n := rune(u[i]), 1
-		if r >= utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
+		case r < 0xE0:
+			r, n = r&0x1F<<6|rune(u[i+1]&0x3F), 2
+		case r < 0xF0:
+			r, n = r&0x0F<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F), 3
+		default:
 			r, n = decode(u, i)
 		}
-		if ix != nil {
+		if trans != nil {
 			for j := i; j < i+n; j++ {
-				st = ix.step(st, u, j, hits)
+				to := trans[int(st)<<8|int(u[j])]
+				if to < 0 {
+					to = ix.found(^to, u, j, hits)
+				}
+				st = to
 			}
 		}
 		if i >= next {
