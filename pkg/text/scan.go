@@ -211,12 +211,16 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 				dst = append(dst, b)
 				inSpace = false
 			}
-		case 0xE4 <= b && b <= 0xE9 && (i+3 == len(t) || t[i+3] < utf8.RuneSelf || 0xE4 <= t[i+3] && t[i+3] <= 0xE9):
+		case 0xE4 <= b && b <= 0xE9 && cjkAlone(t, i+3, tbl):
 			// U+4000–U+9FFF (CJK unified ideographs, Extension A, the
-			// Yijing hexagrams) followed by ASCII or another of them: a
-			// cluster of its own, which no fold changes.
-			r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F)
-			end, ci = i+3, runeInfo(r, tbl[r])
+			// Yijing hexagrams) not extended by what follows: a cluster
+			// of its own, which no fold changes. The unified ideographs,
+			// most of a Chinese post, all count alike.
+			ci = cjkInfo
+			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
+				ci = runeInfo(r, tbl[r])
+			}
+			end = i + 3
 			if ok {
 				dst = append(dst, t[i:i+3]...)
 				inSpace = false
@@ -290,4 +294,21 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 	}
 	c.Weibo += (halves + 1) / 2
 	return dst, c, ok
+}
+
+// cjkInfo is what a CJK unified ideograph (U+4E00–U+9FFF) standing alone
+// counts for: one Han character, two columns, one word, weight 2.
+var cjkInfo = clusterInfo{runes: 1, han: 1, width: 2, twitter: 2, word: 2, kind: SpanText}
+
+// cjkAlone reports whether no character that extends a cluster starts at
+// t[j]: ASCII and U+4000–U+9FFF never do, others are looked up.
+func cjkAlone(t string, j int, tbl *[propTableSize]prop) bool {
+	if j >= len(t) {
+		return true
+	}
+	if c := t[j]; c < utf8.RuneSelf || 0xE4 <= c && c <= 0xE9 {
+		return true
+	}
+	r, _ := decode(t, j)
+	return propOf(tbl, r)&pExt == 0
 }

@@ -55,6 +55,22 @@ func t2s() []t2sGroup {
 					slices.SortStableFunc(g.keys[r][i:], func(a, b t2sEntry) int { return len(b.key) - len(a.key) })
 				}
 			}
+			for r, keys := range g.keys {
+				// A character that is its own value (了, 据) as the last
+				// key to try changes nothing: leave it out, so that such
+				// characters cost no look-up.
+				if last := keys[len(keys)-1]; last.key == last.value && utf8.RuneCountInString(last.key) == 1 {
+					keys = keys[:len(keys)-1]
+				}
+				if len(keys) > 0 {
+					g.keys[r] = keys
+					continue
+				}
+				delete(g.keys, r)
+				if r < t2sEnd {
+					g.starts[r/64] &^= 1 << (r % 64)
+				}
+			}
 		}
 	})
 	return t2sTables
@@ -130,7 +146,15 @@ func convertGroup(dst []byte, s string, g *t2sGroup) ([]byte, bool) {
 			i++
 			continue
 		}
-		r, n := decode(s, i)
+		var (
+			r rune
+			n int
+		)
+		if 0xE0 <= c && c < 0xF0 && i+2 < len(s) {
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else {
+			r, n = decode(s, i)
+		}
 		// U+4E00–U+9FFF are all Han; elsewhere ask the table.
 		if !g.mayStart(r) || !(0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) {
 			i += n

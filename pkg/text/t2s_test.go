@@ -101,3 +101,4 @@ func TestScriptFoldKeepsNUL(t *testing.T) {
 		}
 	}
 }
+
