@@ -101,4 +101,3 @@ func TestScriptFoldKeepsNUL(t *testing.T) {
 		}
 	}
 }
-
