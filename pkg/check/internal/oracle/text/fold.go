@@ -148,10 +148,10 @@ func foldScript(s string) string {
 // ends each key with a NUL byte and reads one in the text as a key's end:
 // the text is cut at its first NUL (the named fix).
 func longestKey(g *gocc.Group, w string) (int, string) {
+	w = w[:min(len(w), 64)] // no key is longer than 42 bytes
 	if k := strings.IndexByte(w, 0); k >= 0 {
 		w = w[:k]
 	}
-	w = w[:min(len(w), 64)] // no key is longer than 42 bytes
 	for _, d := range g.Dicts {
 		if d == nil || d.Trie == nil {
 			continue
