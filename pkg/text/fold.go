@@ -61,12 +61,18 @@ func (f Fold) fast(s string) (string, bool) {
 // Apply's fast path always did.
 func foldScriptFixed(b []byte, start int) []byte {
 	var tmp []byte
+	return foldScriptInto(b, start, &tmp)
+}
+
+// foldScriptInto is foldScriptFixed with a scratch buffer the caller
+// keeps, so that folding post after post allocates nothing.
+func foldScriptInto(b []byte, start int, tmp *[]byte) []byte {
 	for range 4 {
 		var changed bool
-		if tmp, changed = appendScript(tmp[:0], bytesString(b[start:])); !changed {
+		if *tmp, changed = appendScript((*tmp)[:0], bytesString(b[start:])); !changed {
 			break
 		}
-		b = append(b[:start], tmp...)
+		b = append(b[:start], *tmp...)
 	}
 	return b
 }

@@ -17,6 +17,7 @@ type Scanner struct {
 	sign  []byte // the text under every fold, when the rule folds less
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
+	tmp   []byte // scratch for the script fold
 }
 
 // Wording receives the characters that carry a post's wording, one at a
@@ -45,7 +46,7 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 	if f.Width && f.Case {
 		pr.arena, c, ok = countFold(pr.arena[:0], t, auto, ex, f.Space)
 		if ok && f.Script {
-			pr.arena = foldScriptFixed(pr.arena, 0)
+			pr.arena = foldScriptInto(pr.arena, 0, &sc.tmp)
 		}
 	} else {
 		c = count(t, auto, ex)
