@@ -226,6 +226,20 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 				dst = append(dst, t[i:i+3]...)
 				inSpace = false
 			}
+		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 || t[i+1] == 0xBD && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
+			// U+FF01–U+FF5E, the full-width forms of ASCII (the commas,
+			// colons and brackets of a Chinese post) not extended by what
+			// follows: a cluster of its own, folded to its ASCII form.
+			r := rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F) | 0xF000
+			end, ci = i+3, runeInfo(r, tbl[r])
+			if ok {
+				a := byte(r - 0xFEE0)
+				if 'A' <= a && a <= 'Z' {
+					a += 'a' - 'A'
+				}
+				dst = append(dst, a)
+				inSpace = false
+			}
 		default:
 			end, ci = nextCluster(t, i, tbl)
 			for j := i; ok && j < end; {
@@ -302,13 +316,19 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 var cjkInfo = clusterInfo{runes: 1, han: 1, width: 2, twitter: 2, word: 2, kind: SpanText}
 
 // cjkAlone reports whether no character that extends a cluster starts at
-// t[j]: ASCII and U+4000–U+9FFF never do, others are looked up.
+// t[j]: ASCII, U+4000–U+9FFF, the full-width forms and CJK punctuation
+// are known by their first bytes, others are looked up.
 func cjkAlone(t string, j int, tbl *[propTableSize]prop) bool {
 	if j >= len(t) {
 		return true
 	}
-	if c := t[j]; c < utf8.RuneSelf || 0xE4 <= c && c <= 0xE9 {
+	switch c := t[j]; {
+	case c < utf8.RuneSelf || 0xE4 <= c && c <= 0xE9:
 		return true
+	case c == 0xEF && j+1 < len(t) && (t[j+1] == 0xBC || t[j+1] == 0xBD):
+		return true // U+FF00–U+FF7F: full-width forms, none extends
+	case c == 0xE3 && j+2 < len(t) && t[j+1] == 0x80 && (t[j+2] < 0xAA || t[j+2] > 0xAF):
+		return true // U+3000–U+303F but the tone marks U+302A–U+302F
 	}
 	r, _ := decode(t, j)
 	return propOf(tbl, r)&pExt == 0
