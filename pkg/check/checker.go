@@ -33,14 +33,11 @@ type topicSet struct {
 
 // Workspace holds the buffers one worker reuses from post to post.
 type Workspace struct {
-	measurer  text.Measurer
-	preparer  text.Preparer
-	tokenizer text.Tokenizer
-	signer    integrity.Signer
-	spans     []text.Span
-	subject   Subject
-	hits      text.PhraseHits
-	ctx       context.Context // set by SetContext; cancels image decoding
+	scanner text.Scanner
+	signer  integrity.Signer
+	subject Subject
+	hits    text.PhraseHits
+	ctx     context.Context // set by SetContext; cancels image decoding
 }
 
 // New compiles the checks the rules ask for.
@@ -93,7 +90,7 @@ func (c *Checker) loadBrief(path string, max int64, threshold float64) error {
 		return fmt.Errorf("reading the brief: %w", err)
 	}
 	var ws Workspace
-	c.sign(&ws, text.Prepare(t.Text, c.fold))
+	c.scan(&ws, t.Text)
 	c.brief = ws.signer.Brief()
 	c.checks = append(c.checks, &briefCheck{threshold: threshold})
 	return nil
@@ -108,9 +105,8 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 		return e
 	}
 	s := &ws.subject
-	*s = Subject{Post: p, Prepared: ws.preparer.Prepare(p.Content, c.fold), Verbose: verbose, phrases: &ws.hits, ctx: ws.ctx}
-	c.phrases.Scan(s.Prepared, s.phrases)
-	s.Length = ws.measurer.Measure(p.Content, c.ex, text.SyntaxAuto).Of(c.unit)
+	prepared, counts := c.scan(ws, p.Content)
+	*s = Subject{Post: p, Prepared: prepared, Length: counts.Of(c.unit), Verbose: verbose, phrases: &ws.hits, ctx: ws.ctx}
 	e.Measure = c.measure(s, ws)
 	s.brief = e.Measure.Brief
 	var reasons []Reason
@@ -131,7 +127,6 @@ func (c *Checker) measure(s *Subject, ws *Workspace) Measure {
 		}
 	}
 	m.Text = new(integrity.TextDoc)
-	c.sign(ws, s.Prepared)
 	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Finish()
 	if c.brief != nil {
 		m.Brief = ws.signer.Containment(c.brief)
@@ -163,51 +158,14 @@ func imageSigs(infos []imageInfo) []integrity.ImageSig {
 	return out
 }
 
-// sign hashes a post's wording into its signature while reading it, with
-// no cleaned copy of the text: tags, URLs and mentions left out (a shared
-// tag must not make posts similar), then every fold (width, case,
-// Traditional-to-Simplified, space) and no spaces or punctuation. The
-// wording is always folded the same way, whatever the rule's tag folds:
-// a post's similarity to another must not change with match.fold_case.
-// Under the default folds the post's folded text, made once for tag and
-// phrase matching, is that text already.
-func (c *Checker) sign(ws *Workspace, p *text.Prepared) {
-	src := p.Folded()
-	if c.fold != text.AllFolds {
-		src = text.AllFolds.Apply(p.Text())
-	}
+// scan reads a post once (text.Scanner): prepared for tag matching under
+// the rule's folds, its length in every unit with the rule's exclusions,
+// its banned words and topic keywords into ws.hits, and its wording hashed
+// into ws.signer. The wording leaves out tags, URLs and mentions (a shared
+// tag must not make posts similar), spaces and punctuation, and is always
+// folded the same way, whatever the rule's tag folds: a post's similarity
+// to another must not change with match.fold_case.
+func (c *Checker) scan(ws *Workspace, content string) (*text.Prepared, text.Counts) {
 	ws.signer.Start()
-	t, specials := ws.tokenizer.Specials(src, text.SyntaxAuto, ws.spans[:0])
-	ws.spans = specials
-	if t == src {
-		// The usual case: the folded text is in NFC, so the spans index
-		// it; only the URL, tag and mention spans need finding.
-		from := 0
-		for _, sp := range specials {
-			c.addWording(ws, src[from:sp.Start])
-			from = sp.End
-		}
-		c.addWording(ws, src[from:])
-		return
-	}
-	ws.spans = ws.tokenizer.Tokenize(src, text.SyntaxAuto, ws.spans[:0])
-	for _, sp := range ws.spans {
-		if sp.End > len(src) {
-			break // offsets index Normalize(src), which src already is
-		}
-		if sp.Kind == text.SpanURL || sp.Kind == text.SpanTag || sp.Kind == text.SpanMention {
-			continue
-		}
-		c.addWording(ws, src[sp.Start:sp.End])
-	}
-}
-
-// addWording hashes the characters of s that carry wording.
-func (c *Checker) addWording(ws *Workspace, s string) {
-	for _, r := range s {
-		// Ideographs, most of a Chinese post, all carry wording.
-		if 0x4E00 <= r && r <= 0x9FFF || integrity.Wording(r) {
-			ws.signer.Add(r)
-		}
-	}
+	return ws.scanner.Scan(content, c.fold, c.ex, c.phrases, &ws.hits, &ws.signer)
 }

@@ -26,6 +26,10 @@ import (
 //     turning match.fold_case off changed which posts were near-duplicates.
 //     The engine always signs the text under every fold, so its signature
 //     and brief containment equal the oracle's under the default folds.
+//   - a NUL byte after a Traditional word: the oracle's dictionary look-up
+//     took it as the end of the key and dropped it from the folded text
+//     ("乾隆\x00" folded to "乾隆"). Fixed in the oracle's fold too, where
+//     it is marked.
 
 // pieces are the building blocks of the generated posts: every tag syntax
 // and near miss, every span kind, folds' corner cases, units' corner cases.
@@ -306,11 +310,12 @@ func TestTextAgreesWithOracle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		or, _ := otext.CompileTag(rules[i%len(rules)], otext.Fold(f))
-		gm, gok := r.Closest(s)
-		wm, wok := or.Closest(s)
-		if gok != wok || fmt.Sprint(gm) != fmt.Sprint(wm) {
-			t.Fatalf("%q rule %s fold %+v: near miss %+v %t, oracle %+v %t", s, r.Text(), f, gm, gok, wm, wok)
+		or, err := otext.CompileTag(rules[i%len(rules)], otext.Fold(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := r.Match(text.Prepare(s, f)), or.Match(op); g != w {
+			t.Fatalf("%q rule %s fold %+v: match %t, oracle %t", s, r.Text(), f, g, w)
 		}
 	}
 }

@@ -61,9 +61,11 @@ type Signer struct {
 	xs []uint64
 
 	// The text being added: its last K runes, how many runes so far, the
+	// polynomial hash of the last K runes (as shinglesK computes it), the
 	// FNV-1a hash of its bytes, the bins' minimums.
 	ring  [K]rune
 	n     int
+	roll  uint64
 	exact uint64
 	mins  [NumHashes]uint32
 
@@ -88,6 +90,8 @@ func (s *Signer) Sign(cleaned string) (sig Signature, exact uint64, ok bool) {
 func (s *Signer) Start() {
 	s.xs = s.xs[:0]
 	s.n = 0
+	s.roll = 0
+	s.ring = [K]rune{} // the rolling hash takes out the oldest rune, 0 at first
 	s.exact = fnvOffset
 	for i := range s.mins {
 		s.mins[i] = math.MaxUint32
@@ -109,25 +113,50 @@ func (s *Signer) Add(r rune) {
 	if r < utf8.RuneSelf {
 		s.exact = (s.exact ^ uint64(r)) * fnvPrime
 	} else {
-		var buf [utf8.UTFMax]byte
-		for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
-			s.exact = (s.exact ^ uint64(c)) * fnvPrime
-		}
+		s.exact = exactRune(s.exact, r)
 	}
-	// The ring holds the last K runes, oldest first at n%K.
+	// The ring holds the last K runes, oldest first at n%K. The shingle's
+	// hash K·P⁴ + r₀·P³ + r₁·P² + r₂·P + r₃ (mod 2⁶⁴) rolls: take the
+	// oldest rune's term out, shift, add the new rune.
+	old := s.ring[s.n%K]
 	s.ring[s.n%K] = r
 	s.n++
+	s.roll = (s.roll-uint64(old)*pK1)*fnvPrime + uint64(r)
 	if s.n < K {
 		return
 	}
-	h := uint64(K)
-	for i := range K {
-		h = h*0x100000001b3 + uint64(s.ring[(s.n+i)%K])
-	}
-	x := mix64(h)
+	x := mix64(s.roll + kTerm)
 	s.xs = append(s.xs, x)
 	bin := (x >> 32) * NumHashes >> 32
 	s.mins[bin] = min(s.mins[bin], uint32(x))
+}
+
+// pK1 is fnvPrime to the power K-1, the weight of a shingle's oldest rune
+// in its hash; kTerm is the shingle length's term, K·fnvPrime^K.
+const (
+	pK1   = fnvPrime * fnvPrime * fnvPrime % (1 << 64)
+	kTerm = K * (pK1 * fnvPrime % (1 << 64)) % (1 << 64)
+)
+
+// pK1 is written for K = 4: these fail to compile for any other K.
+var (
+	_ [K - 4]struct{}
+	_ [4 - K]struct{}
+)
+
+// exactRune folds r's UTF-8 bytes into the FNV-1a hash h; the three-byte
+// form of most of a Chinese post is encoded inline.
+func exactRune(h uint64, r rune) uint64 {
+	if 0x800 <= r && r < 0x10000 && !(0xD800 <= r && r < 0xE000) {
+		h = (h ^ uint64(0xE0|r>>12)) * fnvPrime
+		h = (h ^ uint64(0x80|r>>6&0x3F)) * fnvPrime
+		return (h ^ uint64(0x80|r&0x3F)) * fnvPrime
+	}
+	var buf [utf8.UTFMax]byte
+	for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
 }
 
 // Finish returns what Sign returns for the runes added since Start.

@@ -221,3 +221,26 @@ func chinesePost(size int) string {
 	}
 	return b.String()
 }
+
+// TestSignerReuse: a Signer that signed one text signs the next as a new
+// one would, rune by rune or whole (the rolling shingle hash once kept the
+// previous text's last runes).
+func TestSignerReuse(t *testing.T) {
+	texts := []string{"这次参加质押收益不错", "abc", "界面也很清楚新手十分钟就能上手", "x", "区块链的发展让人兴奋"}
+	var reused Signer
+	for _, s := range texts {
+		var fresh Signer
+		wantSig, wantExact, wantOK := fresh.Sign(s)
+		reused.Start()
+		for _, r := range s {
+			reused.Add(r)
+		}
+		sig, exact, ok := reused.Finish()
+		if sig != wantSig || exact != wantExact || ok != wantOK {
+			t.Errorf("%q: reused Signer differs from a new one", s)
+		}
+		if sig, exact, ok := reused.Sign(s); sig != wantSig || exact != wantExact || ok != wantOK {
+			t.Errorf("%q: reused Sign differs from a new one", s)
+		}
+	}
+}

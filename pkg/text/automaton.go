@@ -13,8 +13,11 @@ type PhraseIndex struct {
 	fold    Fold
 	groups  [][]int // phrase ids per group, in rule order
 	phrases []phrase
-	next    [][256]int32 // the automaton's transitions, state by byte
+	next    [][256]int32 // the trie, then the automaton, while compiling
 	out     [][]int32    // phrase ids ending at each state, failure links followed
+	// trans is next flattened, state*256+byte; a target with phrases
+	// ending at it is stored as ^state, so that the scan tests one sign.
+	trans []int32
 }
 
 // CompilePhraseIndex compiles groups of phrases under fold f. Within a
@@ -32,6 +35,16 @@ func CompilePhraseIndex(groups [][]string, f Fold) *PhraseIndex {
 		ix.groups = append(ix.groups, ids)
 	}
 	ix.link()
+	ix.trans = make([]int32, 0, len(ix.next)*256)
+	for _, row := range ix.next {
+		for _, to := range row {
+			if len(ix.out[to]) > 0 {
+				to = ^to
+			}
+			ix.trans = append(ix.trans, to)
+		}
+	}
+	ix.next = nil
 	return ix
 }
 
@@ -84,10 +97,7 @@ type PhraseHits struct {
 
 // Scan finds the index's phrases in the post, replacing h's contents.
 func (ix *PhraseIndex) Scan(p *Prepared, h *PhraseHits) {
-	h.found = h.found[:0]
-	for range ix.phrases {
-		h.found = append(h.found, false)
-	}
+	h.reset(ix)
 	if len(ix.phrases) == 0 {
 		return
 	}
@@ -97,13 +107,37 @@ func (ix *PhraseIndex) Scan(p *Prepared, h *PhraseHits) {
 	}
 	st := int32(0)
 	for i := 0; i < len(t); i++ {
-		st = ix.next[st][t[i]]
-		for _, id := range ix.out[st] {
-			if !h.found[id] && ix.phrases[id].wholeAt(t, i+1) {
-				h.found[id] = true
-			}
+		st = ix.step(st, t, i, h)
+	}
+}
+
+// reset empties h for a scan with ix.
+func (h *PhraseHits) reset(ix *PhraseIndex) {
+	h.found = h.found[:0]
+	for range ix.phrases {
+		h.found = append(h.found, false)
+	}
+}
+
+// step moves the automaton from state st over the byte t[i] and records
+// the phrases that end there whole.
+func (ix *PhraseIndex) step(st int32, t string, i int, h *PhraseHits) int32 {
+	to := ix.trans[int(st)<<8|int(t[i])]
+	if to >= 0 {
+		return to
+	}
+	return ix.found(^to, t, i, h)
+}
+
+// found records the phrases that end whole at t[i] in state to (step's
+// rare path, kept apart so that step inlines).
+func (ix *PhraseIndex) found(to int32, t string, i int, h *PhraseHits) int32 {
+	for _, id := range ix.out[to] {
+		if !h.found[id] && ix.phrases[id].wholeAt(t, i+1) {
+			h.found[id] = true
 		}
 	}
+	return to
 }
 
 // wholeAt reports whether the phrase, found in text ending at byte end,

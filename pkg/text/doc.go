@@ -35,9 +35,21 @@
 // # Matching
 //
 // Fold.Apply folds width (NFKC), case, space and script (Traditional to
-// Simplified, by OpenCC's tables in github.com/liuzl/gocc). A rule's tag is
+// Simplified, by OpenCC's t2s dictionaries from github.com/liuzl/gocc,
+// generated into t2stables.go by internal/gent2s). A rule's tag is
 // compiled once (CompileTag) and a post prepared once (Prepare); a rule
 // matches only a whole tag of its own kind with equal folded text.
 // TagRule.Closest explains a miss. PhraseSet finds banned words and topic
-// keywords, whole but never by \b, so CJK text needs no spaces.
+// keywords, whole but never by \b, so CJK text needs no spaces;
+// PhraseIndex finds several groups of them in one automaton pass.
+//
+// # Judging a post
+//
+// Scanner does for the checker, in two passes over a post, what Prepare,
+// Measure, PhraseIndex.Scan and the similarity signature's wording filter
+// do one by one: a pass over the normalized text counts every unit while
+// folding it, and a pass over the folded text runs the phrase automaton
+// and hands the wording, folded the same whatever the rule's folds, to the
+// signer. The package functions stay the reference it is tested against
+// (and a frozen straightforward copy, in the checker's oracle).
 package text

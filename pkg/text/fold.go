@@ -2,13 +2,8 @@ package text
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
-	"unsafe"
 
-	"github.com/liuzl/da"
-	"github.com/liuzl/gocc"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
@@ -55,18 +50,31 @@ func (f Fold) fast(s string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	t := bytesString(b) // b is this string's alone from here on
 	if f.Script {
-		// A few conversions take two steps (鏇→镟→旋): fold until settled.
-		for range 4 {
-			n := foldScript(t)
-			if n == t {
-				break
-			}
-			t = n
-		}
+		b = foldScriptFixed(b, 0)
 	}
-	return t, true
+	return bytesString(b), true // b is this string's alone
+}
+
+// foldScriptFixed folds b[start:] to Simplified in place until it settles
+// (a few conversions take two steps: 鏇→镟→旋), at most four rounds as
+// Apply's fast path always did.
+func foldScriptFixed(b []byte, start int) []byte {
+	var tmp []byte
+	return foldScriptInto(b, start, &tmp)
+}
+
+// foldScriptInto is foldScriptFixed with a scratch buffer the caller
+// keeps, so that folding post after post allocates nothing.
+func foldScriptInto(b []byte, start int, tmp *[]byte) []byte {
+	for range 4 {
+		var changed bool
+		if *tmp, changed = appendScript((*tmp)[:0], bytesString(b[start:])); !changed {
+			break
+		}
+		b = append(b[:start], *tmp...)
+	}
+	return b
 }
 
 // appendApply appends f.Apply(s) to dst, folding straight into dst on the
@@ -89,18 +97,7 @@ func (f Fold) appendApply(dst []byte, s string) []byte {
 	if !f.Script {
 		return dst
 	}
-	t := bytesString(dst[start:])
-	for range 4 {
-		n := foldScript(t)
-		if n == t {
-			break
-		}
-		t = n // a new string: foldScript copies only when it converts
-	}
-	if len(t) > 0 && len(dst) > start && unsafe.StringData(t) == &dst[start] {
-		return dst // nothing converted
-	}
-	return append(dst[:start], t...)
+	return foldScriptFixed(dst, start)
 }
 
 // appendASCII is ascii appending to dst: the case fold and the space fold
@@ -215,183 +212,4 @@ func dropInSpaceFold(r rune) bool {
 		return true
 	}
 	return false
-}
-
-var (
-	t2sOnce sync.Once
-	t2s     *gocc.OpenCC
-)
-
-// converter loads OpenCC's Traditional-to-Simplified tables (embedded in
-// gocc, about 10 ms) the first time a script fold needs them. gocc leaves
-// the command line alone: it registers no flags.
-func converter() *gocc.OpenCC {
-	t2sOnce.Do(func() {
-		cc, err := gocc.New("t2s")
-		if err != nil {
-			// The tables are compiled into the binary: failing to
-			// read them is a broken build, not bad input.
-			panic("text: loading the embedded OpenCC t2s tables: " + err.Error())
-		}
-		t2s = cc
-	})
-	return t2s
-}
-
-// t2sWindow bounds how much text one dictionary lookup sees. gocc's own
-// Convert hands every lookup the whole rest of the text, copying it each
-// time (quadratic in a long post); the longest t2s key is 14 characters,
-// 42 bytes, so a window of 64 bytes finds every match Convert finds.
-const t2sWindow = 64
-
-// foldScript converts Traditional Chinese to Simplified as gocc's Convert
-// does (for each group of the conversion chain in turn: at each Han
-// character, the longest key of the first dictionary that has one, else the
-// character), looking only at Han characters since every t2s key is Han.
-func foldScript(s string) string {
-	if !hasHan(s) {
-		return s
-	}
-	for gi, group := range converter().DictChains {
-		s = convertGroup(s, gi, group)
-	}
-	return s
-}
-
-func hasHan(s string) bool {
-	tbl := props()
-	for _, r := range s {
-		if propOf(tbl, r)&pHan != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func convertGroup(s string, gi int, group *gocc.Group) string {
-	tbl := props()
-	var b *strings.Builder // nil until the first conversion: most posts have none
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf { // no key starts with ASCII
-			if b != nil {
-				b.WriteByte(c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		key, value := 0, ""
-		// U+4E00–U+9FFF are all Han; elsewhere ask the table.
-		if (0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) && mayStartKey(r, gi) {
-			key, value = lookupT2S(group, s[i:min(len(s), i+t2sWindow)])
-		}
-		if key == 0 {
-			if b != nil {
-				b.WriteString(s[i : i+n])
-			}
-			i += n
-			continue
-		}
-		if b == nil {
-			b = &strings.Builder{}
-			b.Grow(len(s))
-			b.WriteString(s[:i])
-		}
-		b.WriteString(value)
-		i += key
-	}
-	if b == nil {
-		return s
-	}
-	return b.String()
-}
-
-// keyStarts remembers, per group of the conversion chain, a bit per code
-// point below keyStartsEnd: set when a key of the group's dictionaries
-// starts with that character; keyKnown says which characters have been
-// looked up. Most characters of a Simplified post start no key, and
-// knowing that saves a trie walk per character. Bits, learnt on first
-// sight, keep the tables at 24 KB each, where a word per code point took
-// 768 KB and missed the cache.
-var (
-	keyStartsOnce sync.Once
-	keyKnown      [keyStartsEnd / 64]atomic.Uint64
-	keyStarts     [][keyStartsEnd / 64]atomic.Uint64
-)
-
-const keyStartsEnd = 0x30000
-
-func mayStartKey(r rune, gi int) bool {
-	if r >= keyStartsEnd {
-		return true
-	}
-	w, bit := r/64, uint64(1)<<(r%64)
-	if keyKnown[w].Load()&bit == 0 {
-		learnKeyStart(r)
-	}
-	return keyStarts[gi][w].Load()&bit != 0
-}
-
-// learnKeyStart looks r up in every group; the start bits are set before
-// the known bit, so a reader that sees r known sees its start bits.
-func learnKeyStart(r rune) {
-	groups := converter().DictChains
-	keyStartsOnce.Do(func() { keyStarts = make([][keyStartsEnd / 64]atomic.Uint64, len(groups)) })
-	w, bit := r/64, uint64(1)<<(r%64)
-	for g, grp := range groups {
-		if startsKey(grp, r) {
-			keyStarts[g][w].Or(bit)
-		}
-	}
-	keyKnown[w].Or(bit)
-}
-
-func startsKey(group *gocc.Group, r rune) bool {
-	var buf [utf8.UTFMax]byte
-	b := buf[:utf8.EncodeRune(buf[:], r)]
-	for _, d := range group.Dicts {
-		if d != nil && d.Trie != nil {
-			if _, err := d.Trie.Jump(b, 0); err == nil {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// lookupT2S returns the length of the longest key at the start of w and its
-// replacement, from the first dictionary of the group that matches.
-func lookupT2S(group *gocc.Group, w string) (int, string) {
-	for _, d := range group.Dicts {
-		if n, v := longestKey(d, w); n > 0 {
-			return n, v
-		}
-	}
-	return 0, ""
-}
-
-// longestKey walks the dictionary's trie along w one byte at a time and
-// remembers the last node that ends a key. It does what da.Dict.PrefixMatch
-// does without building a map and rebuilding every key per call, which made
-// the script fold the most expensive step of judging a post.
-func longestKey(d *da.Dict, w string) (int, string) {
-	if d == nil || d.Trie == nil {
-		return 0, ""
-	}
-	// Jump only reads the bytes; viewing the string as a slice saves a
-	// copy per character of every post.
-	b := unsafe.Slice(unsafe.StringData(w), len(w))
-	best, value, from := 0, "", 0
-	for i := range b {
-		to, err := d.Trie.Jump(b[i:i+1], from)
-		if err != nil {
-			break
-		}
-		if id, err := d.Trie.Value(to); err == nil && id < len(d.Values) && len(d.Values[id]) > 0 {
-			best, value = i+1, d.Values[id][0]
-		}
-		from = to
-	}
-	return best, value
 }

@@ -39,50 +39,53 @@ const (
 // touches white space); ok is false when s needs the slow path.
 func fastWidthCase(s string, b []byte, space bool) ([]byte, bool) {
 	b = slices.Grow(b, len(s))
-	inSpace := false
-	for i := 0; i < len(s); {
-		// U+4000–U+9FFF (lead bytes E4–E9 in valid UTF-8): CJK unified
-		// ideographs, most of a Chinese post, and the Yijing hexagrams.
-		// Neither width, NFKC nor case folding changes them, and none is
-		// white space: they are copied as they are.
-		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			b = append(b, s[i:i+3]...)
-			inSpace = false
-			i += 3
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if space {
-			// No ASCII character above the space is white space or
-			// dropped: only the others need looking up.
-			if r >= utf8.RuneSelf || r <= ' ' {
-				if dropInSpaceFold(r) {
-					continue
-				}
-				if isFoldedSpace(r) {
-					if !inSpace {
-						b = append(b, ' ')
-					}
-					inSpace = true
-					continue
-				}
-			}
-			inSpace = false
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-			continue
-		}
-		var ok bool
-		if b, ok = appendFolded(b, r); !ok {
-			return b, false
-		}
+	inSpace, ok := false, true
+	for i := 0; i < len(s) && ok; {
+		b, i, ok = foldStep(b, s, i, space, &inSpace)
 	}
-	return b, true
+	return b, ok
+}
+
+// foldStep appends the fold of the character at s[i] to b, as
+// fastWidthCase folds it, and returns where the next character starts; ok
+// is false when the character needs the slow path. inSpace carries the
+// space fold's state from one character to the next.
+func foldStep(b []byte, s string, i int, space bool, inSpace *bool) (_ []byte, next int, ok bool) {
+	// U+4000–U+9FFF (lead bytes E4–E9 in valid UTF-8): CJK unified
+	// ideographs, most of a Chinese post, and the Yijing hexagrams.
+	// Neither width, NFKC nor case folding changes them, and none is
+	// white space: they are copied as they are.
+	if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		*inSpace = false
+		return append(b, s[i:i+3]...), i + 3, true
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	i += n
+	if space {
+		// No ASCII character above the space is white space or
+		// dropped: only the others need looking up.
+		if r >= utf8.RuneSelf || r <= ' ' {
+			if dropInSpaceFold(r) {
+				return b, i, true
+			}
+			if isFoldedSpace(r) {
+				if !*inSpace {
+					b = append(b, ' ')
+				}
+				*inSpace = true
+				return b, i, true
+			}
+		}
+		*inSpace = false
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r)), i, true
+	}
+	b, ok = appendFolded(b, r)
+	return b, i, ok
 }
 
 // appendFolded appends the width-and-case fold of r alone, if r folds the

@@ -45,8 +45,15 @@ type Preparer struct {
 func (pr *Preparer) Prepare(s string, f Fold) *Prepared {
 	t := normalizeInto(s, &pr.norm)
 	pr.arena = f.appendApply(pr.arena[:0], t)
+	return pr.finish(t, f, findURLs(t, pr.sc.urls[:0]), findSigils(t, pr.sc.sigils[:0]))
+}
+
+// finish reads the tags of t, whose folded text fills pr.arena and whose
+// URLs and sigils are urls and sigils, and folds their bodies after it.
+func (pr *Preparer) finish(t string, f Fold, urls []Span, sigils []int32) *Prepared {
+	pr.sc.urls, pr.sc.sigils = urls, sigils
 	folded := len(pr.arena)
-	pr.both = pr.readBoth(t)
+	pr.both = pr.readBoth(t, urls, sigils)
 	pr.bodies = pr.bodies[:0]
 	for _, tg := range pr.both {
 		start := len(pr.arena)
@@ -66,9 +73,11 @@ func (pr *Preparer) Prepare(s string, f Fold) *Prepared {
 	return p
 }
 
-// readBoth is the package-level readBoth with pr's buffers.
-func (pr *Preparer) readBoth(t string) []Tag {
-	pr.weibo = tagsOf(t, pr.sc.specials(t, SyntaxWeibo, true), pr.weibo[:0])
+// readBoth is the package-level readBoth with pr's buffers and t's URLs
+// and sigils.
+func (pr *Preparer) readBoth(t string, urls []Span, sigils []int32) []Tag {
+	pr.sc.out = specialsWith(t, urls, sigils, SyntaxWeibo, pr.sc.out[:0])
+	pr.weibo = tagsOf(t, pr.sc.out, pr.weibo[:0])
 	out := pr.both[:0]
 	for _, tg := range pr.weibo {
 		if tg.Kind == Topic || tg.Kind == Cashtag {
@@ -76,7 +85,8 @@ func (pr *Preparer) readBoth(t string) []Tag {
 		}
 	}
 	weibo := len(out)
-	out = tagsOf(t, pr.sc.specials(t, SyntaxTwitter, true), out)
+	pr.sc.out = specialsWith(t, urls, sigils, SyntaxTwitter, pr.sc.out[:0])
+	out = tagsOf(t, pr.sc.out, out)
 	// Keep the Twitter reading's hashtags, and its cashtags that the Weibo
 	// reading did not find at the same place.
 	n := weibo

@@ -113,9 +113,10 @@ func appendSpan(dst []Span, sp Span, merge bool) []Span {
 // scanner finds the spans that patterns decide (URLs, tags, mentions),
 // with buffers it reuses.
 type scanner struct {
-	buf  normBuf
-	urls []Span
-	out  []Span
+	buf    normBuf
+	urls   []Span
+	sigils []int32
+	out    []Span
 }
 
 // specials returns the URL, tag and mention spans of t in order. With
@@ -125,22 +126,50 @@ func (sc *scanner) specials(t string, syn Syntax, full bool) []Span {
 	if !full {
 		return sc.urls
 	}
-	out := sc.out[:0]
-	u := 0
+	sc.sigils = findSigils(t, sc.sigils[:0])
+	sc.out = specialsWith(t, sc.urls, sc.sigils, syn, sc.out[:0])
+	return sc.out
+}
+
+// findSigils appends the offset of every sigil of t ('#', '$', '@' and
+// their full-width forms) to dst, found once for all the readings of t.
+func findSigils(t string, dst []int32) []int32 {
 	var next triggers
 	next.reset()
+	for i := next.find(t, 0); i < len(t); i = next.find(t, i) {
+		if c, n := sigilAt(t, i); c != 0 {
+			dst = append(dst, int32(i))
+			i += n
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+// specialsWith is specials with t's URLs and sigils already found, so
+// that the readings of one text in several syntaxes look for them once.
+// The spans are appended to out.
+func specialsWith(t string, urls []Span, sigils []int32, syn Syntax, out []Span) []Span {
+	u, g := 0, 0
 	for i := 0; i < len(t); {
-		if u < len(sc.urls) && i >= sc.urls[u].Start {
-			out = append(out, sc.urls[u])
-			i = sc.urls[u].End
+		if u < len(urls) && i >= urls[u].Start {
+			out = append(out, urls[u])
+			i = urls[u].End
 			u++
 			continue
 		}
 		limit := len(t)
-		if u < len(sc.urls) {
-			limit = sc.urls[u].Start
+		if u < len(urls) {
+			limit = urls[u].Start
 		}
-		j := next.find(t, i)
+		for g < len(sigils) && int(sigils[g]) < i {
+			g++
+		}
+		j := len(t)
+		if g < len(sigils) {
+			j = int(sigils[g])
+		}
 		if j >= limit {
 			i = limit // nothing before the next URL (or the end)
 			continue
@@ -168,7 +197,6 @@ func (sc *scanner) specials(t string, syn Syntax, full bool) []Span {
 		}
 		i += n
 	}
-	sc.out = out
 	return out
 }
 

@@ -1,43 +1,13 @@
-// Package text is the oracle copy of the engine's text package (see package
-// oracle/check); it is frozen and never built into promo.
+// Package text is the oracle for the engine's per-post text work (see
+// package oracle/check): straightforward versions of what text.Scanner
+// replaced, frozen and never built into promo.
 //
-// The original package doc follows: package text reads posts the way a campaign means them: length in seven
-// units, tags in Twitter and Weibo syntax, and the folds that make
-// "＃積分狂歡節＃" the same tag as "#积分狂欢节#". It is pure: no I/O, no
-// printing, no global state beyond lazily built read-only tables, so it is
-// safe for concurrent use (a Measurer is not shared between goroutines).
-//
-// # Offsets
-//
-// Every byte offset this package returns (Span, Tag) indexes Normalize(s):
-// s with each byte that is not valid UTF-8 replaced by U+FFFD, then in NFC.
-// That is s itself whenever s is valid NFC, as nearly all posts are.
-//
-// # Length
-//
-// Measure and Measurer.Measure count every unit of SPEC.md in one pass (see
-// Measurer.Measure for the definitions). Most grapheme clusters are a
-// single rune, which a table lookup on the rune and the next one decides;
-// only where a cluster can extend (combining marks, ZWJ sequences, flags,
-// Hangul jamo, Prepend) does the pass fall back to UAX #29 segmentation by
-// github.com/rivo/uniseg. Widths come from go-runewidth with a fixed
-// condition (ambiguous = 1 column) and never from the locale; an emoji
-// sequence is 2 columns. A Measurer allocates nothing once warmed up.
-//
-// # Tokens and tags
-//
-// Tokenize splits a post into spans of one kind each (URL, tag, mention,
-// white space, punctuation, emoji, text), so that an exclusion leaves out
-// each character at most once; URLs are found first, so a '#' inside one is
-// not a tag. FindTags reads hashtags as twitter-text does, Weibo/Gate
-// topics ("#words with spaces#", closed on the same line) and cashtags.
-//
-// # Matching
-//
-// Fold.Apply folds width (NFKC), case, space and script (Traditional to
-// Simplified, by OpenCC's tables in github.com/liuzl/gocc). A rule's tag is
-// compiled once (CompileTag) and a post prepared once (Prepare); a rule
-// matches only a whole tag of its own kind with equal folded text.
-// TagRule.Closest explains a miss. PhraseSet finds banned words and topic
-// keywords, whole but never by \b, so CJK text needs no spaces.
+// It implements on its own the folds (each fold over the whole text,
+// repeated until settled; the script fold through gocc's dictionaries and
+// their PrefixMatch), the tag readings (a sigil looked for at every byte),
+// the counting pass (cluster by cluster), tag matching and phrase finding
+// (one strings.Index per phrase). It imports from the engine's package
+// only what the scanner did not replace: grapheme clusters and what each
+// counts for, URL and tag recognition at a given sigil, white space,
+// normalization, the option types and near misses.
 package text

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	etext "github.com/promo-cli/promo/pkg/text"
 )
 
 // Prepared is a post made ready, once, for matching under one Fold: its
@@ -168,7 +170,7 @@ func hashRuleError(text string, n int) error {
 		return fmt.Errorf("tag %q is empty: write the topic's words between its # signs", text)
 	case hashes > 2 || hashes == 2 && !closed:
 		return fmt.Errorf("%q holds more than one tag: list each tag as its own entry", text)
-	case strings.IndexFunc(text[n:], isSpaceRune) >= 0:
+	case strings.IndexFunc(text[n:], etext.IsSpace) >= 0:
 		return fmt.Errorf("tag %q has spaces but no closing #: write %q for a topic", text, text+"#")
 	}
 	return fmt.Errorf("%q is not a hashtag: write # then letters, digits or _, e.g. \"#ES\", or %q for a topic", text, text+"#")
@@ -181,6 +183,16 @@ func lastRune(s string) rune {
 
 // Text returns the rule's tag as written (trimmed, in NFC).
 func (r *TagRule) Text() string { return r.text }
+
+// Closest explains a miss with the engine's near-miss finder: not logic
+// the scanner replaced.
+func (r *TagRule) Closest(content string) (etext.NearMiss, bool) {
+	er, err := etext.CompileTag(r.text, etext.Fold(r.fold))
+	if err != nil {
+		return etext.NearMiss{}, false
+	}
+	return er.Closest(content)
+}
 
 // Kind returns the rule's kind of tag.
 func (r *TagRule) Kind() TagKind { return r.kind }
@@ -202,4 +214,41 @@ func (r *TagRule) Match(p *Prepared) bool {
 		}
 	}
 	return false
+}
+
+// FindTags returns the tags of s read in the given syntax, in order.
+func FindTags(s string, syn Syntax) []Tag {
+	var sc scanner
+	t := Normalize(s)
+	return tagsOf(t, sc.specials(t, syn, true), nil)
+}
+
+// tagsOf returns the tags among the spans of t, with the line each starts
+// on.
+func tagsOf(t string, spans []Span, dst []Tag) []Tag {
+	for _, sp := range spans {
+		if sp.Kind != SpanTag {
+			continue
+		}
+		text := t[sp.Start:sp.End]
+		kind := Hashtag
+		if c, _ := sigilAt(text, 0); c == '$' {
+			kind = Cashtag
+		} else if r := lastRune(text); r == '#' || r == '＃' {
+			kind = Topic
+		}
+		line := 1 + strings.Count(t[:sp.Start], "\n")
+		dst = append(dst, Tag{Kind: kind, Text: text, Start: sp.Start, End: sp.End, Line: line})
+	}
+	return dst
+}
+
+// tagBody returns a tag's text without its sigils.
+func tagBody(text string, kind TagKind) string {
+	_, n := sigilAt(text, 0)
+	body := text[n:]
+	if kind == Topic {
+		body = body[:len(body)-len(string(lastRune(body)))]
+	}
+	return body
 }

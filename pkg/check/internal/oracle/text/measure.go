@@ -1,6 +1,6 @@
 package text
 
-import "unicode/utf8"
+import etext "github.com/promo-cli/promo/pkg/text"
 
 // Counts holds a text's length in every unit.
 type Counts struct {
@@ -57,14 +57,15 @@ func Measure(s string, ex Exclude, syn Syntax) Counts {
 // letters and digits as one (a URL is one word); twitter is twitter-text
 // v3's weighted length (each URL 23, each emoji sequence 2).
 func (m *Measurer) Measure(s string, ex Exclude, syn Syntax) Counts {
-	t := normalizeInto(s, &m.sc.buf)
+	t := Normalize(s)
 	specials := m.sc.specials(t, syn, ex&(ExcludeTags|ExcludeMentions) != 0)
 	return count(t, specials, ex)
 }
 
-// count is the counting pass over normalized text t with its special spans.
+// count is the counting pass over normalized text t with its special
+// spans: cluster by cluster, each in the special span that holds it, if
+// any.
 func count(t string, specials []Span, ex Exclude) Counts {
-	tbl := props()
 	var (
 		c        Counts
 		halves   int
@@ -72,58 +73,31 @@ func count(t string, specials []Span, ex Exclude) Counts {
 		k        int
 		urlShown = -1 // index of the last URL whose 23 was counted
 	)
-	// nextSpecial is where the special span k starts: clusters before it
-	// need no span bookkeeping at all.
-	nextSpecial := len(t)
-	if len(specials) > 0 {
-		nextSpecial = specials[0].Start
-	}
 	for i := 0; i < len(t); {
-		var (
-			end int
-			ci  clusterInfo
-		)
-		if b := t[i]; b < utf8.RuneSelf && b != '\r' && (i+1 == len(t) || t[i+1] < utf8.RuneSelf) {
-			end, ci = i+1, asciiInfo[b] // the common case, without a call
-		} else {
-			end, ci = nextCluster(t, i, tbl)
+		end, ci := etext.ClusterAt(t, i)
+		for k < len(specials) && specials[k].End <= i {
+			k++
 		}
-		kind := ci.kind
-		inURL := false
-		if i >= nextSpecial {
-			for k < len(specials) && specials[k].End <= i {
-				k++
-			}
-			if k < len(specials) && specials[k].Start <= i {
-				kind = specials[k].Kind
-				inURL = kind == SpanURL
-				nextSpecial = i // still inside: look again at the next cluster
-			} else if k < len(specials) {
-				nextSpecial = specials[k].Start
-			} else {
-				nextSpecial = len(t)
-			}
+		kind := ci.Kind
+		if k < len(specials) && specials[k].Start <= i {
+			kind = specials[k].Kind
 		}
+		inURL := kind == SpanURL
 		i = end
-		if ex != 0 {
-			excluded := spanExclude[kind]&ex != 0
-			if !inURL && kind != ci.kind {
-				// Inside a tag or mention, white space, punctuation and
-				// emoji can be left out on their own account too.
-				excluded = excluded || spanExclude[ci.kind]&ex != 0
+		// Inside a tag or mention, white space, punctuation and emoji can
+		// be left out on their own account too.
+		excluded := spanExclude[kind]&ex != 0 || !inURL && spanExclude[ci.Kind]&ex != 0
+		if excluded {
+			if ci.Word == 0 {
+				inWord = false
 			}
-			if excluded {
-				if ci.word == 0 {
-					inWord = false
-				}
-				continue
-			}
+			continue
 		}
-		c.Runes += int(ci.runes)
+		c.Runes += ci.Runes
 		c.Graphemes++
-		c.Width += int(ci.width)
-		c.Han += int(ci.han)
-		if ci.half {
+		c.Width += ci.Width
+		c.Han += ci.Han
+		if ci.Half {
 			halves++
 		} else {
 			c.Weibo++
@@ -137,8 +111,8 @@ func count(t string, specials []Span, ex Exclude) Counts {
 			inWord = false
 			continue
 		}
-		c.Twitter += int(ci.twitter)
-		switch ci.word {
+		c.Twitter += ci.Twitter
+		switch ci.Word {
 		case 0:
 			inWord = false
 		case 1:

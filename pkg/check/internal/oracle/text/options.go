@@ -1,125 +1,69 @@
 package text
 
-import (
-	"fmt"
-	"strings"
+import etext "github.com/promo-cli/promo/pkg/text"
+
+// The options, spans and tags are the engine's own types: their names and
+// values are the contract, not logic the scanner replaced.
+type (
+	Unit     = etext.Unit
+	Exclude  = etext.Exclude
+	Syntax   = etext.Syntax
+	Span     = etext.Span
+	SpanKind = etext.SpanKind
+	Tag      = etext.Tag
+	TagKind  = etext.TagKind
 )
 
-// Unit names a way of measuring a post's length. The names are part of the
-// rule-file contract and of `promo count` output.
-type Unit string
-
-// The length units, in the order `promo count` shows them.
 const (
-	Runes     Unit = "runes"
-	Graphemes Unit = "graphemes"
-	Width     Unit = "width"
-	Weibo     Unit = "weibo"
-	Han       Unit = "han"
-	Words     Unit = "words"
-	Twitter   Unit = "twitter"
+	Runes     = etext.Runes
+	Graphemes = etext.Graphemes
+	Width     = etext.Width
+	Weibo     = etext.Weibo
+	Han       = etext.Han
+	Words     = etext.Words
+	Twitter   = etext.Twitter
+
+	ExcludeTags        = etext.ExcludeTags
+	ExcludeURLs        = etext.ExcludeURLs
+	ExcludeMentions    = etext.ExcludeMentions
+	ExcludeWhitespace  = etext.ExcludeWhitespace
+	ExcludePunctuation = etext.ExcludePunctuation
+	ExcludeEmoji       = etext.ExcludeEmoji
+
+	SyntaxAuto    = etext.SyntaxAuto
+	SyntaxTwitter = etext.SyntaxTwitter
+	SyntaxWeibo   = etext.SyntaxWeibo
+
+	SpanText    = etext.SpanText
+	SpanURL     = etext.SpanURL
+	SpanTag     = etext.SpanTag
+	SpanMention = etext.SpanMention
+	SpanSpace   = etext.SpanSpace
+	SpanPunct   = etext.SpanPunct
+	SpanEmoji   = etext.SpanEmoji
+
+	Hashtag = etext.Hashtag
+	Topic   = etext.Topic
+	Cashtag = etext.Cashtag
 )
 
 // Units lists every unit in display order.
-var Units = []Unit{Runes, Graphemes, Width, Weibo, Han, Words, Twitter}
-
-// ParseUnit returns the unit with the given name.
-func ParseUnit(s string) (Unit, error) {
-	for _, u := range Units {
-		if string(u) == s {
-			return u, nil
-		}
-	}
-	return "", fmt.Errorf("unknown unit %q (want one of %s)", s, joinUnits())
-}
-
-func joinUnits() string {
-	names := make([]string, len(Units))
-	for i, u := range Units {
-		names[i] = string(u)
-	}
-	return strings.Join(names, ", ")
-}
-
-// Exclude is a set of span kinds left out of a length count.
-type Exclude uint8
-
-// The kinds of text that `length.exclude` and `--exclude` can leave out.
-const (
-	ExcludeTags Exclude = 1 << iota // required tags, other hashtags, topics and cashtags
-	ExcludeURLs
-	ExcludeMentions
-	ExcludeWhitespace
-	ExcludePunctuation
-	ExcludeEmoji
-)
+var Units = etext.Units
 
 // ExcludeNames maps the rule-file spelling of each exclusion to its bit.
-var ExcludeNames = []struct {
-	Name string
-	Bit  Exclude
-}{
-	{"tags", ExcludeTags},
-	{"urls", ExcludeURLs},
-	{"mentions", ExcludeMentions},
-	{"whitespace", ExcludeWhitespace},
-	{"punctuation", ExcludePunctuation},
-	{"emoji", ExcludeEmoji},
-}
-
-// ParseExclude turns names such as "tags" and "urls" into a set.
-func ParseExclude(names []string) (Exclude, error) {
-	var ex Exclude
-	for _, n := range names {
-		bit, ok := excludeBit(strings.TrimSpace(n))
-		if !ok {
-			return 0, fmt.Errorf("unknown exclusion %q (want tags, urls, mentions, whitespace, punctuation or emoji)", n)
-		}
-		ex |= bit
-	}
-	return ex, nil
-}
-
-func excludeBit(name string) (Exclude, bool) {
-	for _, e := range ExcludeNames {
-		if e.Name == name {
-			return e.Bit, true
-		}
-	}
-	return 0, false
-}
-
-// Syntax says how free text is read for tags.
-type Syntax uint8
-
-// The tag syntaxes of `promo count --tag-syntax`.
-const (
-	SyntaxAuto    Syntax = iota // a '#' closed on the same line before any other '#' opens a topic
-	SyntaxTwitter               // '#word' only
-	SyntaxWeibo                 // '#topic with spaces#' only
-)
-
-// ParseSyntax returns the syntax with the given name.
-func ParseSyntax(s string) (Syntax, error) {
-	switch s {
-	case "auto", "":
-		return SyntaxAuto, nil
-	case "twitter":
-		return SyntaxTwitter, nil
-	case "weibo":
-		return SyntaxWeibo, nil
-	}
-	return 0, fmt.Errorf("unknown tag syntax %q (want auto, twitter or weibo)", s)
-}
+var ExcludeNames = etext.ExcludeNames
 
 // Fold says which differences a comparison of tags, keywords and banned
-// words ignores. The zero value compares text as written.
+// words ignores; the oracle's own type, for its own Apply.
 type Fold struct {
-	Width  bool // NFKC and width folding: '＃' is '#', 'ＥＳ' is 'ES'
-	Case   bool // Unicode case folding
-	Space  bool // runs of spaces, tabs, NBSP and U+3000 are one space; zero-width characters dropped
-	Script bool // Traditional Chinese folds to Simplified
+	Width  bool
+	Case   bool
+	Space  bool
+	Script bool
 }
 
 // AllFolds is the rule-file default: every fold on.
 var AllFolds = Fold{Width: true, Case: true, Space: true, Script: true}
+
+// Normalize is the engine's: not logic the scanner replaced.
+func Normalize(s string) string { return etext.Normalize(s) }

@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,11 +50,12 @@ func (ps *PhraseSet) Len() int { return len(ps.phrases) }
 // separates words with spaces: such runes glue to their neighbours. An
 // emoji's variation selector ends the emoji, so it glues to nothing.
 func glueRune(r rune) bool {
-	if r < 0 || presentationSelector(r) {
+	if r < 0 || r == 0xFE0E || r == 0xFE0F {
 		return false
 	}
-	p := propOf(props(), r)
-	return p&pWord != 0 && p&pCJKWord == 0 || r == '_'
+	word := unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.No)
+	cjk := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 0x30FC || r == 0xFF70
+	return word && !cjk || r == '_'
 }
 
 // Find returns the phrases found in the post, spelled as in the rule and in

@@ -1,38 +1,10 @@
 package text
 
 import (
-	"strings"
 	"unicode/utf8"
+
+	etext "github.com/promo-cli/promo/pkg/text"
 )
-
-// SpanKind says what a span of a post is.
-type SpanKind uint8
-
-// The kinds of span Tokenize reports.
-const (
-	SpanText    SpanKind = iota // anything else: letters, digits, controls
-	SpanURL                     // http(s)://…, www.… or a bare domain (gate.com/…)
-	SpanTag                     // #hashtag, #topic#, $CASHTAG
-	SpanMention                 // @name
-	SpanSpace                   // white space and invisible characters (ZWSP, BOM)
-	SpanPunct                   // punctuation and symbols
-	SpanEmoji                   // one or more emoji sequences
-)
-
-var spanKindNames = [...]string{"text", "url", "tag", "mention", "space", "punct", "emoji"}
-
-func (k SpanKind) String() string {
-	if int(k) < len(spanKindNames) {
-		return spanKindNames[k]
-	}
-	return "unknown"
-}
-
-// Span is a run of one kind, as byte offsets into Normalize(s).
-type Span struct {
-	Kind       SpanKind
-	Start, End int
-}
 
 // spanExclude is the exclusion that drops a span kind.
 var spanExclude = [...]Exclude{
@@ -53,9 +25,8 @@ var spanExclude = [...]Exclude{
 // dst, which may be nil.
 func Tokenize(s string, syn Syntax, dst []Span) []Span {
 	var sc scanner
-	t := normalizeInto(s, &sc.buf)
+	t := Normalize(s)
 	specials := sc.specials(t, syn, true)
-	tbl := props()
 	k := 0
 	for i := 0; i < len(t); {
 		for k < len(specials) && specials[k].End <= i {
@@ -67,22 +38,22 @@ func Tokenize(s string, syn Syntax, dst []Span) []Span {
 			// after a URL stays with the URL's last character.
 			end := i
 			for end < sp.End {
-				end, _ = nextCluster(t, end, tbl)
+				end, _ = etext.ClusterAt(t, end)
 			}
 			for j := k + 1; j < len(specials) && specials[j].Start < end; j++ {
 				specials[j].Start = min(end, specials[j].End)
 			}
-			dst = appendSpan(dst, Span{sp.Kind, i, end}, false)
+			dst = appendSpan(dst, Span{Kind: sp.Kind, Start: i, End: end}, false)
 			i = end
 			continue
 		}
-		end, info := nextCluster(t, i, tbl)
+		end, info := etext.ClusterAt(t, i)
 		for j := k; j < len(specials) && specials[j].Start < end; j++ {
 			// The cluster swallowed the start of a special span (a
 			// Prepend character before '#'): the span starts after it.
 			specials[j].Start = min(end, specials[j].End)
 		}
-		dst = appendSpan(dst, Span{info.kind, i, end}, true)
+		dst = appendSpan(dst, Span{Kind: info.Kind, Start: i, End: end}, true)
 		i = end
 	}
 	return dst
@@ -98,101 +69,39 @@ func appendSpan(dst []Span, sp Span, merge bool) []Span {
 	return append(dst, sp)
 }
 
-// scanner finds the spans that patterns decide (URLs, tags, mentions),
-// with buffers it reuses.
-type scanner struct {
-	buf  normBuf
-	urls []Span
-	out  []Span
-}
+// scanner finds the spans that patterns decide (URLs, tags, mentions).
+type scanner struct{}
 
-// specials returns the URL, tag and mention spans of t in order. With
-// full false it finds URLs only, which is all the twitter unit needs.
+// specials returns the URL, tag and mention spans of t in order, looking
+// for a sigil at every byte outside the URLs (the engine's URL and tag
+// recognition, read the straightforward way). With full false it returns
+// the URLs only, which is all the twitter unit needs.
 func (sc *scanner) specials(t string, syn Syntax, full bool) []Span {
-	sc.urls = findURLs(t, sc.urls[:0])
+	urls := etext.FindURLs(t)
 	if !full {
-		return sc.urls
+		return urls
 	}
-	out := sc.out[:0]
+	var out []Span
 	u := 0
-	var next triggers
-	next.reset()
 	for i := 0; i < len(t); {
-		if u < len(sc.urls) && i >= sc.urls[u].Start {
-			out = append(out, sc.urls[u])
-			i = sc.urls[u].End
+		if u < len(urls) && i >= urls[u].Start {
+			out = append(out, urls[u])
+			i = urls[u].End
 			u++
 			continue
 		}
 		limit := len(t)
-		if u < len(sc.urls) {
-			limit = sc.urls[u].Start
+		if u < len(urls) {
+			limit = urls[u].Start
 		}
-		j := next.find(t, i)
-		if j >= limit {
-			i = limit // nothing before the next URL (or the end)
-			continue
-		}
-		i = j
-		sigil, n := sigilAt(t, i)
-		if sigil == 0 {
-			i++
-			continue
-		}
-		var sp Span
-		ok := false
-		switch sigil {
-		case '#':
-			sp, ok = tagAt(t, i, n, limit, syn)
-		case '$':
-			sp, ok = cashtagAt(t, i, n, limit)
-		case '@':
-			sp, ok = mentionAt(t, i, n, limit, syn)
-		}
-		if ok {
+		if sp, ok := etext.SpecialAt(t, i, limit, syn); ok {
 			out = append(out, sp)
 			i = sp.End
 			continue
 		}
-		i += n
+		i++
 	}
-	sc.out = out
 	return out
-}
-
-// triggerBytes are the bytes that can start a sigil: '#', '$', '@' and
-// the lead byte of their full-width forms.
-const triggerBytes = "#$@\xEF"
-
-// triggers finds the next byte that can start a sigil with one
-// strings.IndexByte cursor per byte, each moved only when passed, so a post
-// is scanned a few times at memory speed rather than byte by byte.
-type triggers struct{ at [len(triggerBytes)]int }
-
-func (tr *triggers) reset() {
-	for k := range tr.at {
-		tr.at[k] = -2 // not looked for yet
-	}
-}
-
-// find returns the first trigger at or after i, or len(t).
-func (tr *triggers) find(t string, i int) int {
-	best := len(t)
-	for k := range tr.at {
-		if tr.at[k] == -1 {
-			continue // none left
-		}
-		if tr.at[k] < i {
-			tr.at[k] = -1
-			if j := strings.IndexByte(t[i:], triggerBytes[k]); j >= 0 {
-				tr.at[k] = i + j
-			}
-		}
-		if tr.at[k] >= 0 && tr.at[k] < best {
-			best = tr.at[k]
-		}
-	}
-	return best
 }
 
 // sigilAt reports the ASCII sigil at t[i] ('#', '$' or '@', full-width

@@ -1,0 +1,335 @@
+package text
+
+import "unicode/utf8"
+
+// Scanner reads posts for the checker: what Prepare, Measure, a
+// PhraseIndex and the wording filter of the similarity signature each
+// found in passes of their own, it finds in two passes over each post.
+// The first walks the normalized text once, counting every length unit
+// with the rule's exclusions while folding it into the text tags and
+// phrases are matched on; the second walks that folded text once, running
+// the phrase automaton and handing the wording to the signature. URLs and
+// sigils are found once and shared by the three tag readings. The zero value is ready
+// to use; a Scanner is not safe for concurrent use.
+type Scanner struct {
+	pr    Preparer
+	auto  []Span // the text's URLs, tags and mentions in the auto syntax
+	sign  []byte // the text under every fold, when the rule folds less
+	spans []Span // the URLs, tags and mentions of the signed text
+	tk    Tokenizer
+	tmp   []byte // scratch for the script fold
+}
+
+// Wording receives the characters that carry a post's wording, one at a
+// time (an integrity.Signer).
+type Wording interface{ Add(r rune) }
+
+// Scan reads s once for the checker and returns it prepared for tag
+// matching under f (as Prepare) and its length in every unit with the
+// kinds in ex left out (as Measure with the auto syntax). It finds ix's
+// phrases in it into hits (as ix.Scan), and hands w the wording of s for
+// its similarity signature: s under every fold whatever f is, without its
+// URLs, tags and mentions, only letters, digits, marks and numbers. The
+// Prepared is valid until the next Scan.
+func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *PhraseHits, w Wording) (*Prepared, Counts) {
+	pr := &sc.pr
+	t := normalizeInto(s, &pr.norm)
+	urls := findURLs(t, pr.sc.urls[:0])
+	sigils := findSigils(t, pr.sc.sigils[:0])
+	auto := urls // the twitter unit needs the URLs only
+	if ex&(ExcludeTags|ExcludeMentions) != 0 {
+		sc.auto = specialsWith(t, urls, sigils, SyntaxAuto, sc.auto[:0])
+		auto = sc.auto
+	}
+	var c Counts
+	ok := false
+	if f.Width && f.Case {
+		pr.arena, c, ok = countFold(pr.arena[:0], t, auto, ex, f.Space)
+		if ok && f.Script {
+			pr.arena = foldScriptInto(pr.arena, 0, &sc.tmp)
+		}
+	} else {
+		c = count(t, auto, ex)
+	}
+	if !ok {
+		pr.arena = f.appendApply(pr.arena[:0], t)
+	}
+	p := pr.finish(t, f, urls, sigils)
+	sc.second(p, ix, hits, w)
+	return p, c
+}
+
+// second is the pass over the folded text: phrases and wording.
+func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Wording) {
+	hits.reset(ix)
+	u := p.folded
+	if p.fold != AllFolds {
+		// Similarity never depends on the rule's folds: sign the text
+		// under every fold, and match phrases on their own.
+		sc.sign = AllFolds.appendApply(sc.sign[:0], p.text)
+		u = bytesString(sc.sign)
+		ix.Scan(p, hits)
+		ix = nil
+	} else if ix.fold != p.fold {
+		ix.Scan(p, hits)
+		ix = nil
+	}
+	t, spans := sc.tk.Specials(u, SyntaxAuto, sc.spans[:0])
+	sc.spans = spans
+	if t != u {
+		// The folded text is not in NFC (rare): the spans index its
+		// NFC form, so read it the long way.
+		if ix != nil {
+			ix.Scan(p, hits)
+		}
+		sc.slowWording(u, w)
+		return
+	}
+	if ix != nil && len(ix.phrases) == 0 {
+		ix = nil
+	}
+	tbl := props()
+	k, st := 0, int32(0)
+	next := len(u) // where span k starts
+	if len(spans) > 0 {
+		next = spans[0].Start
+	}
+	var trans []int32
+	if ix != nil {
+		trans = ix.trans
+	}
+	for i := 0; i < len(u); {
+		// u is valid UTF-8 (Specials returned it as its own NFC form).
+		r, n := rune(u[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r < 0xE0:
+			r, n = r&0x1F<<6|rune(u[i+1]&0x3F), 2
+		case r < 0xF0:
+			r, n = r&0x0F<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F), 3
+		default:
+			r, n = decode(u, i)
+		}
+		if trans != nil {
+			for j := i; j < i+n; j++ {
+				to := trans[int(st)<<8|int(u[j])]
+				if to < 0 {
+					to = ix.found(^to, u, j, hits)
+				}
+				st = to
+			}
+		}
+		if i >= next {
+			for k < len(spans) && spans[k].End <= i {
+				k++
+			}
+			switch {
+			case k < len(spans) && spans[k].Start <= i:
+				i += n
+				continue // inside a URL, tag or mention
+			case k < len(spans):
+				next = spans[k].Start
+			default:
+				next = len(u)
+			}
+		}
+		i += n
+		if r < utf8.RuneSelf {
+			if asciiWording[r] {
+				w.Add(r)
+			}
+		} else if 0x4E00 <= r && r <= 0x9FFF || r != utf8.RuneError && propOf(tbl, r)&pWord != 0 {
+			w.Add(r)
+		}
+	}
+}
+
+// asciiWording marks the ASCII letters and digits.
+var asciiWording = func() (a [utf8.RuneSelf]bool) {
+	for c := range a {
+		a[c] = isASCIILetter(byte(c)) || '0' <= c && c <= '9'
+	}
+	return a
+}()
+
+// slowWording hands w the wording of u read through Tokenize, for a
+// folded text that NFC still changes.
+func (sc *Scanner) slowWording(u string, w Wording) {
+	sc.spans = sc.tk.Tokenize(u, SyntaxAuto, sc.spans[:0])
+	tbl := props()
+	for _, sp := range sc.spans {
+		if sp.End > len(u) {
+			break // offsets index Normalize(u), which u already is
+		}
+		if sp.Kind == SpanURL || sp.Kind == SpanTag || sp.Kind == SpanMention {
+			continue
+		}
+		for _, r := range u[sp.Start:sp.End] {
+			if r != utf8.RuneError && propOf(tbl, r)&pWord != 0 {
+				w.Add(r)
+			}
+		}
+	}
+}
+
+// countFold is count over t fused with the width and case folds (and the
+// space fold with space) of t appended to dst, as fastWidthCase folds it;
+// ok is false when t needs the slow fold, and then dst is to be ignored.
+func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_ []byte, c Counts, ok bool) {
+	tbl := props()
+	var (
+		halves   int
+		inWord   bool
+		k        int
+		urlShown = -1 // index of the last URL whose 23 was counted
+		inSpace  bool
+	)
+	ok = true
+	if cap(dst) < len(t) {
+		dst = make([]byte, 0, len(t)+len(t)/8)
+	}
+	nextSpecial := len(t)
+	if len(specials) > 0 {
+		nextSpecial = specials[0].Start
+	}
+	for i := 0; i < len(t); {
+		var (
+			end int
+			ci  clusterInfo
+		)
+		b := t[i]
+		switch {
+		case b < utf8.RuneSelf && b != '\r' && (i+1 == len(t) || t[i+1] < utf8.RuneSelf):
+			end, ci = i+1, asciiInfo[b] // the common case, without a call
+			switch {
+			case !ok:
+			case b <= ' ':
+				dst, _, ok = foldStep(dst, t, i, space, &inSpace)
+			case 'A' <= b && b <= 'Z':
+				dst = append(dst, b+'a'-'A')
+				inSpace = false
+			default:
+				dst = append(dst, b)
+				inSpace = false
+			}
+		case 0xE4 <= b && b <= 0xE9 && cjkAlone(t, i+3, tbl):
+			// U+4000–U+9FFF (CJK unified ideographs, Extension A, the
+			// Yijing hexagrams) not extended by what follows: a cluster
+			// of its own, which no fold changes. The unified ideographs,
+			// most of a Chinese post, all count alike.
+			ci = cjkInfo
+			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
+				ci = runeInfo(r, tbl[r])
+			}
+			end = i + 3
+			if ok {
+				dst = append(dst, t[i:i+3]...)
+				inSpace = false
+			}
+		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 || t[i+1] == 0xBD && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
+			// U+FF01–U+FF5E, the full-width forms of ASCII (the commas,
+			// colons and brackets of a Chinese post) not extended by what
+			// follows: a cluster of its own, folded to its ASCII form.
+			r := rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F) | 0xF000
+			end, ci = i+3, runeInfo(r, tbl[r])
+			if ok {
+				a := byte(r - 0xFEE0)
+				if 'A' <= a && a <= 'Z' {
+					a += 'a' - 'A'
+				}
+				dst = append(dst, a)
+				inSpace = false
+			}
+		default:
+			end, ci = nextCluster(t, i, tbl)
+			for j := i; ok && j < end; {
+				dst, j, ok = foldStep(dst, t, j, space, &inSpace)
+			}
+		}
+		kind := ci.kind
+		inURL := false
+		if i >= nextSpecial {
+			for k < len(specials) && specials[k].End <= i {
+				k++
+			}
+			if k < len(specials) && specials[k].Start <= i {
+				kind = specials[k].Kind
+				inURL = kind == SpanURL
+				nextSpecial = i // still inside: look again at the next cluster
+			} else if k < len(specials) {
+				nextSpecial = specials[k].Start
+			} else {
+				nextSpecial = len(t)
+			}
+		}
+		i = end
+		if ex != 0 {
+			excluded := spanExclude[kind]&ex != 0
+			if !inURL && kind != ci.kind {
+				excluded = excluded || spanExclude[ci.kind]&ex != 0
+			}
+			if excluded {
+				if ci.word == 0 {
+					inWord = false
+				}
+				continue
+			}
+		}
+		c.Runes += int(ci.runes)
+		c.Graphemes++
+		c.Width += int(ci.width)
+		c.Han += int(ci.han)
+		if ci.half {
+			halves++
+		} else {
+			c.Weibo++
+		}
+		if inURL {
+			if urlShown != k {
+				urlShown = k
+				c.Twitter += twitterURLWeight
+				c.Words++
+			}
+			inWord = false
+			continue
+		}
+		c.Twitter += int(ci.twitter)
+		switch ci.word {
+		case 0:
+			inWord = false
+		case 1:
+			if !inWord {
+				c.Words++
+				inWord = true
+			}
+		case 2:
+			c.Words++
+			inWord = false
+		}
+	}
+	c.Weibo += (halves + 1) / 2
+	return dst, c, ok
+}
+
+// cjkInfo is what a CJK unified ideograph (U+4E00–U+9FFF) standing alone
+// counts for: one Han character, two columns, one word, weight 2.
+var cjkInfo = clusterInfo{runes: 1, han: 1, width: 2, twitter: 2, word: 2, kind: SpanText}
+
+// cjkAlone reports whether no character that extends a cluster starts at
+// t[j]: ASCII, U+4000–U+9FFF, the full-width forms and CJK punctuation
+// are known by their first bytes, others are looked up.
+func cjkAlone(t string, j int, tbl *[propTableSize]prop) bool {
+	if j >= len(t) {
+		return true
+	}
+	switch c := t[j]; {
+	case c < utf8.RuneSelf || 0xE4 <= c && c <= 0xE9:
+		return true
+	case c == 0xEF && j+1 < len(t) && (t[j+1] == 0xBC || t[j+1] == 0xBD):
+		return true // U+FF00–U+FF7F: full-width forms, none extends
+	case c == 0xE3 && j+2 < len(t) && t[j+1] == 0x80 && (t[j+2] < 0xAA || t[j+2] > 0xAF):
+		return true // U+3000–U+303F but the tone marks U+302A–U+302F
+	}
+	r, _ := decode(t, j)
+	return propOf(tbl, r)&pExt == 0
+}

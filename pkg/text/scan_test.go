@@ -1,0 +1,41 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCJKInfo: the counting pass's constant for a unified ideograph is
+// what the property table says of each.
+func TestCJKInfo(t *testing.T) {
+	tbl := props()
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if got := runeInfo(r, tbl[r]); got != cjkInfo {
+			t.Fatalf("U+%04X counts %+v, the constant says %+v", r, got, cjkInfo)
+		}
+	}
+}
+
+// TestCJKAloneShortcuts: the characters cjkAlone knows by their first
+// bytes never extend a cluster, and the full-width forms the counting pass
+// folds by arithmetic fold so.
+func TestCJKAloneShortcuts(t *testing.T) {
+	tbl := props()
+	for r := rune(0x3000); r <= 0x303F; r++ {
+		s := string(r)
+		if cjkAlone(s, 0, tbl) != (propOf(tbl, r)&pExt == 0) {
+			t.Errorf("cjkAlone(U+%04X) disagrees with the table", r)
+		}
+	}
+	for r := rune(0xFF00); r <= 0xFF7F; r++ {
+		if propOf(tbl, r)&pExt != 0 || !cjkAlone(string(r), 0, tbl) {
+			t.Errorf("U+%04X: cjkAlone says %t, the table says it extends: %t", r, cjkAlone(string(r), 0, tbl), propOf(tbl, r)&pExt != 0)
+		}
+	}
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		f := Fold{Width: true, Case: true}
+		if got, want := string(rune(r-0xFEE0)), f.Apply(string(r)); strings.ToLower(got) != want {
+			t.Errorf("U+%04X folds to %q, the counting pass writes %q", r, want, strings.ToLower(got))
+		}
+	}
+}

@@ -1,0 +1,182 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:generate go run ./internal/gent2s t2stables.go
+
+// t2sEntry is one key of an OpenCC dictionary and its first value.
+type t2sEntry struct{ key, value string }
+
+// t2sGroup is one group of the conversion chain made ready for look-ups:
+// a bit per code point that starts a key of any of its dictionaries, and
+// per such code point the keys to try, in the order that gives gocc's
+// answer (the longest key of the first dictionary that has one).
+type t2sGroup struct {
+	starts [t2sEnd / 64]uint64
+	keys   map[rune][]t2sEntry
+}
+
+// t2sEnd bounds the start bits; Han characters beyond it (CJK Extension G
+// and later) are looked up in the map.
+const t2sEnd = 0x30000
+
+var (
+	t2sOnce   sync.Once
+	t2sTables []t2sGroup
+)
+
+// t2s builds the look-up tables from the generated dictionaries on first
+// use (well under a millisecond).
+func t2s() []t2sGroup {
+	t2sOnce.Do(func() {
+		t2sTables = make([]t2sGroup, len(t2sGroups))
+		for gi, dicts := range t2sGroups {
+			g := &t2sTables[gi]
+			g.keys = map[rune][]t2sEntry{}
+			for _, dict := range dicts {
+				from := map[rune]int{} // where this dictionary's keys start in each list
+				for _, e := range dict {
+					r, _ := utf8.DecodeRuneInString(e.key)
+					if _, ok := from[r]; !ok {
+						from[r] = len(g.keys[r])
+					}
+					g.keys[r] = append(g.keys[r], e)
+					if r < t2sEnd {
+						g.starts[r/64] |= 1 << (r % 64)
+					}
+				}
+				for r, i := range from {
+					// Within one dictionary the longest key wins.
+					slices.SortStableFunc(g.keys[r][i:], func(a, b t2sEntry) int { return len(b.key) - len(a.key) })
+				}
+			}
+			for r, keys := range g.keys {
+				// A character that is its own value (了, 据) as the last
+				// key to try changes nothing: leave it out, so that such
+				// characters cost no look-up.
+				if last := keys[len(keys)-1]; last.key == last.value && utf8.RuneCountInString(last.key) == 1 {
+					keys = keys[:len(keys)-1]
+				}
+				if len(keys) > 0 {
+					g.keys[r] = keys
+					continue
+				}
+				delete(g.keys, r)
+				if r < t2sEnd {
+					g.starts[r/64] &^= 1 << (r % 64)
+				}
+			}
+		}
+	})
+	return t2sTables
+}
+
+// mayStart reports whether a key of g starts with r.
+func (g *t2sGroup) mayStart(r rune) bool {
+	if r < t2sEnd {
+		return g.starts[r/64]&(1<<(r%64)) != 0
+	}
+	_, ok := g.keys[r]
+	return ok
+}
+
+// lookup returns the key of g that matches at the start of s (whose first
+// character is r) and its value, or 0.
+func (g *t2sGroup) lookup(s string, r rune) (int, string) {
+	for _, e := range g.keys[r] {
+		if strings.HasPrefix(s, e.key) {
+			return len(e.key), e.value
+		}
+	}
+	return 0, ""
+}
+
+// foldScript converts Traditional Chinese to Simplified as gocc's Convert
+// does with OpenCC's t2s tables (for each group of the conversion chain in
+// turn: at each Han character, the longest key of the first dictionary
+// that has one, else the character), looking only at Han characters since
+// only their keys are kept. It returns s itself when nothing changed.
+func foldScript(s string) string {
+	b, changed := appendScript(nil, s)
+	if !changed {
+		return s
+	}
+	return string(b)
+}
+
+// appendScript appends foldScript(s) to dst when it differs from s, and
+// reports whether it did; dst is returned unchanged otherwise.
+func appendScript(dst []byte, s string) ([]byte, bool) {
+	tables := t2s()
+	start := len(dst)
+	var tmp []byte
+	changed := false
+	for gi := range tables {
+		src := s
+		if changed {
+			// A later group reads the earlier one's output: move it aside.
+			tmp = append(tmp[:0], dst[start:]...)
+			src = bytesString(tmp)
+		}
+		var ok bool
+		if dst, ok = convertGroup(dst[:start], src, &tables[gi]); ok {
+			changed = true
+		} else if changed {
+			dst = append(dst[:start], src...)
+		}
+	}
+	return dst, changed
+}
+
+// convertGroup appends s converted by g to dst when a key of g changes
+// it, and reports whether one did. A key whose value is itself (了, 据)
+// changes nothing: the text is copied only from the first real change.
+func convertGroup(dst []byte, s string, g *t2sGroup) ([]byte, bool) {
+	tbl := props()
+	start := len(dst)
+	copied := -1 // s[:copied] is in dst once a key changed something
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // no key starts with ASCII
+			i++
+			continue
+		}
+		var (
+			r rune
+			n int
+		)
+		if 0xE0 <= c && c < 0xF0 && i+2 < len(s) {
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else {
+			r, n = decode(s, i)
+		}
+		// U+4E00–U+9FFF are all Han; elsewhere ask the table.
+		if !g.mayStart(r) || !(0x4E00 <= r && r <= 0x9FFF || propOf(tbl, r)&pHan != 0) {
+			i += n
+			continue
+		}
+		key, value := g.lookup(s[i:], r)
+		if key == 0 {
+			i += n
+			continue
+		}
+		if value != s[i:i+key] {
+			if copied < 0 {
+				dst = slices.Grow(dst, len(s)+8)
+				copied = 0
+			}
+			dst = append(append(dst, s[copied:i]...), value...)
+			copied = i + key
+		}
+		i += key
+	}
+	if copied < 0 {
+		return dst[:start], false
+	}
+	return append(dst, s[copied:]...), true
+}
