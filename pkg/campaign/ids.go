@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
@@ -26,19 +27,26 @@ type recordKey struct {
 }
 
 func keyOf(p *export.Post) recordKey {
+	// Each part is written as "length:bytes" straight into the hash: the
+	// post's text is not copied to be hashed.
 	h := sha256.New()
-	when := ""
-	if p.HasTime {
-		when = p.CreatedAt.UTC().Format(time.RFC3339Nano)
+	var buf [64]byte
+	part := func(s string) {
+		h.Write(append(strconv.AppendInt(buf[:0], int64(len(s)), 10), ':'))
+		h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) // read only, not kept
 	}
-	for _, s := range []string{p.Author, p.Content, when} {
-		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
+	part(p.Author)
+	part(p.Content)
+	if p.HasTime {
+		part(string(p.CreatedAt.UTC().AppendFormat(buf[:0], time.RFC3339Nano)))
+	} else {
+		part("")
 	}
 	for _, im := range p.Images {
-		h.Write([]byte(strconv.Itoa(len(im.Ref)) + ":" + im.Ref))
+		part(im.Ref)
 	}
 	var k recordKey
-	copy(k.sum[:], h.Sum(nil))
+	copy(k.sum[:], h.Sum(buf[:0]))
 	if f, _ := export.FormatOf(p.File); f == export.Text {
 		k.named = p.ID == strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
 	}
