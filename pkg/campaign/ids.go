@@ -157,6 +157,7 @@ func (res *Result) dropEntries(drop []bool) {
 		out = append(out, res.Entries[i])
 	}
 	clear(res.Entries[len(out):])
+	res.sigs.keep(drop)
 	res.Entries = out
 	res.Also = also
 	res.keys = nil

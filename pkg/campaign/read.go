@@ -12,6 +12,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/integrity"
 	"github.com/promo-cli/promo/pkg/rules"
 )
 
@@ -33,6 +34,7 @@ type batch struct {
 	posts   []export.Post
 	entries []check.Entry
 	keys    []recordKey // what each post says, to merge repeats of one post
+	sigs    batchSigs
 }
 
 const batchSize = 256
@@ -55,13 +57,17 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			defer inspectors.Done()
 			ws := &check.Workspace{}
 			ws.SetContext(ctx)
+			var w sigWorker
 			for b := range jobs {
 				b.entries = make([]check.Entry, len(b.posts))
 				b.keys = make([]recordKey, len(b.posts))
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
+					w.add(ws, i)
+					w.share(&b.entries[i])
 					b.keys[i] = keyOf(&b.posts[i])
 				}
+				b.sigs = w.done()
 				b.posts = nil // the text is not needed any more
 				if opt.Progress != nil {
 					opt.Progress(int(seen.Add(int64(len(b.entries)))))
@@ -77,6 +83,41 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 	}
 	res.join(slots)
 	return nil
+}
+
+// joinSigs gathers the batches' signatures, in entry order, into one array.
+func (res *Result) joinSigs(slots []fileResult, entries int) {
+	texts := 0
+	for _, s := range slots {
+		for _, b := range s.batches {
+			texts += len(b.sigs.texts)
+		}
+	}
+	sigs := signatures{texts: make([]integrity.TextDoc, 0, texts), textOf: make([]int32, entries)}
+	base := 0
+	for _, s := range slots {
+		for _, b := range s.batches {
+			for _, d := range b.sigs.texts {
+				sigs.textOf[base+d.Order] = int32(len(sigs.texts)) + 1
+				sigs.texts = append(sigs.texts, d)
+			}
+			for _, im := range b.sigs.images {
+				if sigs.images == nil {
+					sigs.images = map[int][]integrity.ImageSig{}
+				}
+				sigs.images[base+im.entry] = im.sigs
+			}
+			b.sigs = batchSigs{}
+			base += len(b.entries)
+		}
+		if s.broken != nil {
+			base++
+		}
+	}
+	for i := range sigs.textOf {
+		sigs.textOf[i]-- // 0, no signature, becomes -1
+	}
+	res.sigs = sigs
 }
 
 // readFiles parses the files with the given number of readers.
@@ -111,6 +152,7 @@ func (res *Result) join(slots []fileResult) {
 	}
 	res.Entries = make([]check.Entry, 0, n)
 	res.keys = make([]recordKey, 0, n)
+	res.joinSigs(slots, n)
 	digests := make([]string, 0, len(slots))
 	res.images = map[string]string{}
 	for i, s := range slots {
