@@ -39,6 +39,15 @@ type batch struct {
 
 const batchSize = 256
 
+// newBatch makes room for a whole batch at once, unless the file holds one
+// post (text and Markdown).
+func newBatch(f export.Format) *batch {
+	if f == export.Text {
+		return &batch{}
+	}
+	return &batch{posts: make([]export.Post, 0, batchSize)}
+}
+
 // read checks every post with a bounded pool of workers. Readers parse the
 // files and hand out batches of posts, so one large export keeps every
 // core busy; each batch's entries stay in the batch's slot, and the slots
@@ -85,22 +94,17 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 	return nil
 }
 
-// joinSigs gathers the batches' signatures, in entry order, into one array.
+// joinSigs gathers the batches' signatures, in entry order.
 func (res *Result) joinSigs(slots []fileResult, entries int) {
-	texts := 0
-	for _, s := range slots {
-		for _, b := range s.batches {
-			texts += len(b.sigs.texts)
-		}
-	}
-	sigs := signatures{texts: make([]integrity.TextDoc, 0, texts), textOf: make([]int32, entries)}
+	sigs := signatures{textOf: make([]int32, entries)}
 	base := 0
 	for _, s := range slots {
 		for _, b := range s.batches {
-			for _, d := range b.sigs.texts {
-				sigs.textOf[base+d.Order] = int32(len(sigs.texts)) + 1
-				sigs.texts = append(sigs.texts, d)
+			chunk := len(sigs.chunks)
+			for k, d := range b.sigs.texts {
+				sigs.textOf[base+d.Order] = int32(chunk*batchSize + k + 1)
 			}
+			sigs.chunks = append(sigs.chunks, b.sigs.texts)
 			for _, im := range b.sigs.images {
 				if sigs.images == nil {
 					sigs.images = map[int][]integrity.ImageSig{}
@@ -113,9 +117,6 @@ func (res *Result) joinSigs(slots []fileResult, entries int) {
 		if s.broken != nil {
 			base++
 		}
-	}
-	for i := range sigs.textOf {
-		sigs.textOf[i]-- // 0, no signature, becomes -1
 	}
 	res.sigs = sigs
 }
@@ -189,12 +190,12 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	// export the second pass over the bytes was part of the run's tail.
 	digest := make(chan string, 1)
 	go func() { digest <- fileDigest(f.Path) }()
-	cur := &batch{}
+	cur := newBatch(f.Format)
 	send := func() {
 		if len(cur.posts) > 0 {
 			out.batches = append(out.batches, cur)
 			jobs <- cur
-			cur = &batch{}
+			cur = newBatch(f.Format)
 		}
 	}
 	posts := 0

@@ -8,22 +8,24 @@ import (
 )
 
 // signatures holds what the cross-entry checks compare, apart from the
-// entries: the text signatures in one contiguous array (288 bytes each,
-// more than the rest of an entry), only for the entries that have one, and
-// the image signatures of the few entries with verified local images. They
-// are dropped once those checks have run.
+// entries: the text signatures (288 bytes each, more than the rest of an
+// entry) in arrays of one batch each, as the readers left them, so that
+// they are never copied; only for the entries that have one; and the image
+// signatures of the few entries with verified local images. They are
+// dropped once those checks have run.
 type signatures struct {
-	texts  []integrity.TextDoc          // in entry order; Order is free for the near-duplicate search
-	textOf []int32                      // per entry: index into texts, or -1
+	chunks [][]integrity.TextDoc        // one per batch, in entry order; Order is free for the near-duplicate search
+	textOf []int32                      // per entry: chunk*batchSize + index + 1, or 0 for none
 	images map[int][]integrity.ImageSig // by entry
 }
 
 // text returns entry i's text signature, or nil when it has none.
 func (s *signatures) text(i int) *integrity.TextDoc {
-	if i >= len(s.textOf) || s.textOf[i] < 0 {
+	if i >= len(s.textOf) || s.textOf[i] == 0 {
 		return nil
 	}
-	return &s.texts[s.textOf[i]]
+	at := int(s.textOf[i]) - 1
+	return &s.chunks[at/batchSize][at%batchSize]
 }
 
 // keep drops the signatures of the dropped entries' indexes and moves the
@@ -45,7 +47,7 @@ func (s *signatures) keep(drop []bool) {
 
 // batchSigs are the signatures of one batch of entries, while it is read.
 type batchSigs struct {
-	texts  []integrity.TextDoc // Order is the entry's index in the batch
+	texts  []integrity.TextDoc // at most batchSize; Order is the entry's index in the batch
 	images []entryImages
 }
 
