@@ -3,6 +3,7 @@ package campaign
 import (
 	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"path"
 	"slices"
 	"strconv"
@@ -71,19 +72,40 @@ func (res *Result) mergeSameIDs() {
 }
 
 // idGroups lists, in source order, the indexes of the readable entries
-// whose id another readable entry has too.
+// whose id another readable entry has too. Ids are first told apart by a
+// 64-bit hash, so that only the few entries whose hash repeats are grouped
+// by their id: a map of every id to its entries took more memory than the
+// entries themselves.
 func (res *Result) idGroups() [][]int {
-	byID := map[string][]int{}
-	var ids []string
+	seed := maphash.MakeSeed()
+	first := make(map[uint64]int, len(res.Entries))
+	var maybe []int // entries whose hash another entry has
 	for i := range res.Entries {
 		e := &res.Entries[i]
 		if e.Has(check.Unreadable) || i >= len(res.keys) {
 			continue
 		}
-		if _, ok := byID[e.ID]; !ok {
-			ids = append(ids, e.ID)
+		h := maphash.String(seed, e.ID)
+		f, ok := first[h]
+		switch {
+		case !ok:
+			first[h] = i
+			continue
+		case f >= 0:
+			maybe = append(maybe, f)
+			first[h] = -1 // listed
 		}
-		byID[e.ID] = append(byID[e.ID], i)
+		maybe = append(maybe, i)
+	}
+	slices.Sort(maybe)
+	byID := map[string][]int{}
+	var ids []string
+	for _, i := range maybe {
+		id := res.Entries[i].ID
+		if _, ok := byID[id]; !ok {
+			ids = append(ids, id)
+		}
+		byID[id] = append(byID[id], i)
 	}
 	var out [][]int
 	for _, id := range ids {
