@@ -84,7 +84,7 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			}
 		}()
 	}
-	res.readFiles(ctx, slots, jobs, eo, opt.Keep, min(n, len(res.Files)))
+	res.readFiles(ctx, slots, jobs, eo, opt.Keep, min(n, len(res.Files)), n)
 	close(jobs)
 	inspectors.Wait()
 	if err := ctx.Err(); err != nil {
@@ -122,7 +122,9 @@ func (res *Result) joinSigs(slots []fileResult, entries int) {
 }
 
 // readFiles parses the files with the given number of readers.
-func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, eo export.Options, keep string, readers int) {
+func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, eo export.Options, keep string, readers, workers int) {
+	// With fewer files than workers, a large file is read by several.
+	split := workers / max(readers, 1)
 	files := make(chan int)
 	var wg sync.WaitGroup
 	for range readers {
@@ -130,7 +132,7 @@ func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<
 		go func() {
 			defer wg.Done()
 			for i := range files {
-				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs)
+				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs, split)
 			}
 		}()
 	}
@@ -182,41 +184,47 @@ func (res *Result) join(slots []fileResult) {
 }
 
 // readFile parses one file and sends its posts to the inspectors in
-// batches, keeping a slot for each batch in file order.
-func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch) fileResult {
+// batches, keeping a slot for each batch in file order. A large JSON Lines
+// file is cut into as many as split runs of whole lines, read at once; their
+// batches are joined in file order, so the result does not depend on split.
+func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch, split int) fileResult {
 	var out fileResult
 	name := displayPath(f)
 	// Hash the file while it is parsed rather than after: on a large
 	// export the second pass over the bytes was part of the run's tail.
 	digest := make(chan string, 1)
 	go func() { digest <- fileDigest(f.Path) }()
-	cur := newBatch(f.Format)
-	send := func() {
-		if len(cur.posts) > 0 {
-			out.batches = append(out.batches, cur)
-			jobs <- cur
-			cur = newBatch(f.Format)
-		}
+	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
+	parts, _ := export.SplitLines(f, eo, split)
+	readers := make([]*partReader, max(len(parts), 1))
+	for i := range readers {
+		readers[i] = &partReader{f: f, name: name, keep: keep, jobs: jobs, cur: newBatch(f.Format)}
+	}
+	var rep export.Report
+	var err error
+	if len(parts) > 1 {
+		rep, err = export.ReadParts(ctx, f, eo, parts, func(i int, p export.Post) error {
+			readers[i].add(p)
+			return nil
+		})
+	} else {
+		rep, err = export.ReadReport(ctx, f, eo, func(p export.Post) error {
+			readers[0].add(p)
+			return nil
+		})
 	}
 	posts := 0
-	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
-	rep, err := export.ReadReport(ctx, f, eo, func(p export.Post) error {
-		if p.ID == p.Source() { // no id in the record: name it by where it is
-			p.ID = name + ":" + strconv.Itoa(p.Line)
+	for _, r := range readers {
+		r.send()
+		out.batches = append(out.batches, r.batches...)
+		out.kept = append(out.kept, r.kept...)
+		if out.images == nil {
+			out.images = r.images
+		} else {
+			maps.Copy(out.images, r.images)
 		}
-		p.File = name
-		out.images = addImages(out.images, f.Rel, p.Images)
-		if keep != "" && (p.ID == keep || p.Source() == keep) {
-			out.kept = append(out.kept, p)
-		}
-		cur.posts = append(cur.posts, p)
-		posts++
-		if len(cur.posts) == batchSize {
-			send()
-		}
-		return nil
-	})
-	send()
+		posts += r.posts
+	}
 	rep.File = name
 	out.report = rep
 	if err != nil {
@@ -226,6 +234,43 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	}
 	out.digest = <-digest
 	return out
+}
+
+// partReader batches the posts of one file, or of one run of its lines.
+type partReader struct {
+	f          export.File
+	name, keep string
+	jobs       chan<- *batch
+	cur        *batch
+	batches    []*batch
+	images     map[string]string
+	kept       []export.Post
+	posts      int
+}
+
+func (r *partReader) add(p export.Post) {
+	if p.ID == p.Source() { // no id in the record: name it by where it is
+		p.ID = r.name + ":" + strconv.Itoa(p.Line)
+	}
+	p.File = r.name
+	r.images = addImages(r.images, r.f.Rel, p.Images)
+	if r.keep != "" && (p.ID == r.keep || p.Source() == r.keep) {
+		r.kept = append(r.kept, p)
+	}
+	r.cur.posts = append(r.cur.posts, p)
+	r.posts++
+	if len(r.cur.posts) == batchSize {
+		r.send()
+	}
+}
+
+// send hands the batch to the inspectors and starts the next.
+func (r *partReader) send() {
+	if len(r.cur.posts) > 0 {
+		r.batches = append(r.batches, r.cur)
+		r.jobs <- r.cur
+		r.cur = newBatch(r.f.Format)
+	}
 }
 
 // unreadableFile stands for a file that could not be read at all, so that
