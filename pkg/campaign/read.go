@@ -26,6 +26,9 @@ type fileResult struct {
 	broken  *check.Entry // the file could not be read to the end
 	report  export.Report
 	notes   []string // what the reader noted about the file
+	// arena, when set, holds the entries of every batch: a file read in
+	// parts has room for as many entries as it has lines.
+	arena []check.Entry
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -68,7 +71,9 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			ws.SetContext(ctx)
 			var w sigWorker
 			for b := range jobs {
-				b.entries = make([]check.Entry, len(b.posts))
+				if b.entries == nil {
+					b.entries = make([]check.Entry, len(b.posts))
+				}
 				b.keys = make([]recordKey, len(b.posts))
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
@@ -132,7 +137,7 @@ func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<
 		go func() {
 			defer wg.Done()
 			for i := range files {
-				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs, split)
+				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs, split, len(res.Files) == 1)
 			}
 		}()
 	}
@@ -153,14 +158,24 @@ func (res *Result) join(slots []fileResult) {
 			n += len(b.entries)
 		}
 	}
-	res.Entries = make([]check.Entry, 0, n)
+	inPlace := len(slots) == 1 && slots[0].arena != nil && slots[0].broken == nil && n <= len(slots[0].arena)
+	if inPlace {
+		// The entries are in place already, with gaps for blank lines:
+		// close them up instead of copying every entry into a new array
+		// while the old ones are still held.
+		res.Entries = compact(slots[0])
+	} else {
+		res.Entries = make([]check.Entry, 0, n)
+	}
 	res.keys = make([]recordKey, 0, n)
 	res.joinSigs(slots, n)
 	digests := make([]string, 0, len(slots))
 	res.images = map[string]string{}
 	for i, s := range slots {
 		for _, b := range s.batches {
-			res.Entries = append(res.Entries, b.entries...)
+			if !inPlace {
+				res.Entries = append(res.Entries, b.entries...)
+			}
 			res.keys = append(res.keys, b.keys...)
 			b.entries, b.keys = nil, nil // let the copy be the only one
 		}
@@ -183,11 +198,22 @@ func (res *Result) join(slots []fileResult) {
 	res.fileDigests = digests
 }
 
+// compact closes up the gaps between the batches' entries in the arena of
+// a file read in parts.
+func compact(s fileResult) []check.Entry {
+	n := 0
+	for _, b := range s.batches {
+		n += copy(s.arena[n:], b.entries) // never ahead of the batch's own place
+	}
+	clear(s.arena[n:])
+	return s.arena[:n:n]
+}
+
 // readFile parses one file and sends its posts to the inspectors in
 // batches, keeping a slot for each batch in file order. A large JSON Lines
 // file is cut into as many as split runs of whole lines, read at once; their
 // batches are joined in file order, so the result does not depend on split.
-func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch, split int) fileResult {
+func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch, split int, alone bool) fileResult {
 	var out fileResult
 	name := displayPath(f)
 	// Hash the file while it is parsed rather than after: on a large
@@ -199,6 +225,15 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	readers := make([]*partReader, max(len(parts), 1))
 	for i := range readers {
 		readers[i] = &partReader{f: f, name: name, keep: keep, jobs: jobs, cur: newBatch(f.Format)}
+	}
+	if len(parts) > 1 && alone {
+		// A part has at most as many records as lines: each part's entries
+		// get their place in one array, so that joining them copies none.
+		last := parts[len(parts)-1]
+		out.arena = make([]check.Entry, last.Line+last.Lines)
+		for i, p := range parts {
+			readers[i].arena = out.arena[p.Line : p.Line+p.Lines]
+		}
 	}
 	var rep export.Report
 	var err error
@@ -246,6 +281,7 @@ type partReader struct {
 	images     map[string]string
 	kept       []export.Post
 	posts      int
+	arena      []check.Entry // when set, where the part's entries go
 }
 
 func (r *partReader) add(p export.Post) {
@@ -267,6 +303,9 @@ func (r *partReader) add(p export.Post) {
 // send hands the batch to the inspectors and starts the next.
 func (r *partReader) send() {
 	if len(r.cur.posts) > 0 {
+		if r.posts <= len(r.arena) { // else the worker makes room
+			r.cur.entries = r.arena[r.posts-len(r.cur.posts) : r.posts]
+		}
 		r.batches = append(r.batches, r.cur)
 		r.jobs <- r.cur
 		r.cur = newBatch(r.f.Format)
