@@ -47,7 +47,7 @@ if [ -z "$promo" ]; then
   fi
 fi
 printf 'machine: %s, %s CPUs, %s; promo %s\n' "$(uname -sm)" "$(nproc)" "$(go version | cut -d' ' -f3)" \
-  "$(git describe --always --dirty 2>/dev/null || echo '?')"
+  "${BENCH_PROMO:-$(git describe --always --dirty 2>/dev/null || echo '?')}"
 
 # measure NAME CMD...: runs CMD with stdout discarded, prints its wall
 # time, CPU time and peak RSS as GNU time reports them, and leaves the
