@@ -26,10 +26,10 @@ func (res *Result) findClosest(order []int) {
 			continue
 		}
 		c := Closest{Other: -1}
-		d := res.Entries[i].Measure.Text
+		d := res.sigs.text(i)
 		if d != nil && d.OK {
 			for _, j := range order[:pos] {
-				o := res.Entries[j].Measure.Text
+				o := res.sigs.text(j)
 				if o == nil || !o.OK {
 					continue
 				}

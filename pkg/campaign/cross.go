@@ -31,9 +31,7 @@ func (res *Result) crossCheck(ctx context.Context) error {
 		res.Checker.ReleaseImages()
 	}
 	res.sharedWallets(order)
-	for i := range res.Entries {
-		res.Entries[i].Measure.Text, res.Entries[i].Measure.ImageSigs = nil, nil
-	}
+	res.sigs = signatures{}
 	return ctx.Err()
 }
 
@@ -53,7 +51,7 @@ func (res *Result) earliestFirst() []int {
 func (res *Result) nearDuplicates(order []int) {
 	docs := make([]*integrity.TextDoc, 0, len(order))
 	for pos, i := range order {
-		if d := res.Entries[i].Measure.Text; d != nil {
+		if d := res.sigs.text(i); d != nil {
 			d.Order = pos
 			docs = append(docs, d)
 		}
@@ -86,7 +84,7 @@ func (res *Result) reusedImages(order []int) {
 	var docs []integrity.ImageDoc
 	for pos, i := range order {
 		e := &res.Entries[i]
-		for _, sig := range e.Measure.ImageSigs {
+		for _, sig := range res.sigs.images[i] {
 			docs = append(docs, integrity.ImageDoc{Order: pos, Author: authorKey(e, i), Sig: sig})
 		}
 	}

@@ -55,6 +55,7 @@ type Result struct {
 
 	sims    []float64       // per entry, highest similarity to an earlier entry
 	keys    []recordKey     // per entry while reading, for mergeSameIDs
+	sigs    signatures      // per entry until the cross-entry checks have run
 	keep    string          // Options.Keep
 	closest map[int]Closest // for the kept entries: the most similar earlier entry
 	// imageNear words, per entry, the closest earlier screenshot that was

@@ -11,7 +11,6 @@ import (
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
-	"github.com/promo-cli/promo/pkg/integrity"
 	"github.com/promo-cli/promo/pkg/rules"
 )
 
@@ -83,8 +82,8 @@ func dump(t testing.TB, res *campaign.Result, root string) string {
 			fmt.Fprintf(&b, "  %s %q measured=%q limit=%q other=%q pass=%v\n", r.Code, r.Message, r.Measured, r.Limit, r.Other, r.Pass)
 		}
 		m := e.Measure
-		fmt.Fprintf(&b, "  measure len=%d img=%d topics=%d eng=%d/%d/%d/%d brief=%v sig=%x/%v\n",
-			m.Length, m.Images, m.Topics, m.Likes, m.Comments, m.Reposts, m.Views, m.Brief, textOf(m).Exact, textOf(m).OK)
+		fmt.Fprintf(&b, "  measure len=%d img=%d topics=%d eng=%d/%d/%d/%d brief=%v\n",
+			m.Length, m.Images, m.Topics, m.Likes, m.Comments, m.Reposts, m.Views, m.Brief)
 		fmt.Fprintf(&b, "  score=%v c=%+v eng=%v sim=%v judges=%v\n", s.Score, s.C, s.Engagement, s.Similarity, s.Judges)
 	}
 	fmt.Fprintf(&b, "clusters %v\n", res.Clusters)
@@ -124,13 +123,4 @@ func copyTree(t testing.TB, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// textOf reads an entry's text signature, which the pipeline drops after
-// the cross-entry checks.
-func textOf(m check.Measure) integrity.TextDoc {
-	if m.Text == nil {
-		return integrity.TextDoc{}
-	}
-	return *m.Text
 }

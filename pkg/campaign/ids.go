@@ -3,11 +3,13 @@ package campaign
 import (
 	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
@@ -26,19 +28,26 @@ type recordKey struct {
 }
 
 func keyOf(p *export.Post) recordKey {
+	// Each part is written as "length:bytes" straight into the hash: the
+	// post's text is not copied to be hashed.
 	h := sha256.New()
-	when := ""
-	if p.HasTime {
-		when = p.CreatedAt.UTC().Format(time.RFC3339Nano)
+	var buf [64]byte
+	part := func(s string) {
+		h.Write(append(strconv.AppendInt(buf[:0], int64(len(s)), 10), ':'))
+		h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) // read only, not kept
 	}
-	for _, s := range []string{p.Author, p.Content, when} {
-		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
+	part(p.Author)
+	part(p.Content)
+	if p.HasTime {
+		part(string(p.CreatedAt.UTC().AppendFormat(buf[:0], time.RFC3339Nano)))
+	} else {
+		part("")
 	}
 	for _, im := range p.Images {
-		h.Write([]byte(strconv.Itoa(len(im.Ref)) + ":" + im.Ref))
+		part(im.Ref)
 	}
 	var k recordKey
-	copy(k.sum[:], h.Sum(nil))
+	copy(k.sum[:], h.Sum(buf[:0]))
 	if f, _ := export.FormatOf(p.File); f == export.Text {
 		k.named = p.ID == strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
 	}
@@ -63,19 +72,40 @@ func (res *Result) mergeSameIDs() {
 }
 
 // idGroups lists, in source order, the indexes of the readable entries
-// whose id another readable entry has too.
+// whose id another readable entry has too. Ids are first told apart by a
+// 64-bit hash, so that only the few entries whose hash repeats are grouped
+// by their id: a map of every id to its entries took more memory than the
+// entries themselves.
 func (res *Result) idGroups() [][]int {
-	byID := map[string][]int{}
-	var ids []string
+	seed := maphash.MakeSeed()
+	first := make(map[uint64]int, len(res.Entries))
+	var maybe []int // entries whose hash another entry has
 	for i := range res.Entries {
 		e := &res.Entries[i]
 		if e.Has(check.Unreadable) || i >= len(res.keys) {
 			continue
 		}
-		if _, ok := byID[e.ID]; !ok {
-			ids = append(ids, e.ID)
+		h := maphash.String(seed, e.ID)
+		f, ok := first[h]
+		switch {
+		case !ok:
+			first[h] = i
+			continue
+		case f >= 0:
+			maybe = append(maybe, f)
+			first[h] = -1 // listed
 		}
-		byID[e.ID] = append(byID[e.ID], i)
+		maybe = append(maybe, i)
+	}
+	slices.Sort(maybe)
+	byID := map[string][]int{}
+	var ids []string
+	for _, i := range maybe {
+		id := res.Entries[i].ID
+		if _, ok := byID[id]; !ok {
+			ids = append(ids, id)
+		}
+		byID[id] = append(byID[id], i)
 	}
 	var out [][]int
 	for _, id := range ids {
@@ -149,6 +179,7 @@ func (res *Result) dropEntries(drop []bool) {
 		out = append(out, res.Entries[i])
 	}
 	clear(res.Entries[len(out):])
+	res.sigs.keep(drop)
 	res.Entries = out
 	res.Also = also
 	res.keys = nil

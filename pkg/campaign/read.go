@@ -12,6 +12,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/integrity"
 )
 
 // fileResult is what was made of one file.
@@ -24,6 +25,9 @@ type fileResult struct {
 	broken  *check.Entry // the file could not be read to the end
 	report  export.Report
 	notes   []string // what the reader noted about the file
+	// arena, when set, holds the entries of every batch: a file read in
+	// parts has room for as many entries as it has lines.
+	arena []check.Entry
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -32,9 +36,19 @@ type batch struct {
 	posts   []export.Post
 	entries []check.Entry
 	keys    []recordKey // what each post says, to merge repeats of one post
+	sigs    batchSigs
 }
 
 const batchSize = 256
+
+// newBatch makes room for a whole batch at once, unless the file holds one
+// post (text and Markdown).
+func newBatch(f export.Format) *batch {
+	if f == export.Text {
+		return &batch{}
+	}
+	return &batch{posts: make([]export.Post, 0, batchSize)}
+}
 
 // read checks every post with a bounded pool of workers. Readers parse the
 // files and hand out batches of posts, so one large export keeps every
@@ -54,13 +68,19 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			defer inspectors.Done()
 			ws := &check.Workspace{}
 			ws.SetContext(ctx)
+			var w sigWorker
 			for b := range jobs {
-				b.entries = make([]check.Entry, len(b.posts))
+				if b.entries == nil {
+					b.entries = make([]check.Entry, len(b.posts))
+				}
 				b.keys = make([]recordKey, len(b.posts))
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
+					w.add(ws, i)
+					w.share(&b.entries[i])
 					b.keys[i] = keyOf(&b.posts[i])
 				}
+				b.sigs = w.done()
 				b.posts = nil // the text is not needed any more
 				if opt.Progress != nil {
 					opt.Progress(int(seen.Add(int64(len(b.entries)))))
@@ -68,7 +88,7 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			}
 		}()
 	}
-	res.readFiles(ctx, slots, jobs, eo, opt.Keep, min(n, len(res.Files)))
+	res.readFiles(ctx, slots, jobs, eo, opt.Keep, min(n, len(res.Files)), n)
 	close(jobs)
 	inspectors.Wait()
 	if err := ctx.Err(); err != nil {
@@ -78,8 +98,37 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 	return nil
 }
 
+// joinSigs gathers the batches' signatures, in entry order.
+func (res *Result) joinSigs(slots []fileResult, entries int) {
+	sigs := signatures{textOf: make([]int32, entries)}
+	base := 0
+	for _, s := range slots {
+		for _, b := range s.batches {
+			chunk := len(sigs.chunks)
+			for k, d := range b.sigs.texts {
+				sigs.textOf[base+d.Order] = int32(chunk*batchSize + k + 1)
+			}
+			sigs.chunks = append(sigs.chunks, b.sigs.texts)
+			for _, im := range b.sigs.images {
+				if sigs.images == nil {
+					sigs.images = map[int][]integrity.ImageSig{}
+				}
+				sigs.images[base+im.entry] = im.sigs
+			}
+			b.sigs = batchSigs{}
+			base += len(b.entries)
+		}
+		if s.broken != nil {
+			base++
+		}
+	}
+	res.sigs = sigs
+}
+
 // readFiles parses the files with the given number of readers.
-func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, eo export.Options, keep string, readers int) {
+func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, eo export.Options, keep string, readers, workers int) {
+	// With fewer files than workers, a large file is read by several.
+	split := workers / max(readers, 1)
 	files := make(chan int)
 	var wg sync.WaitGroup
 	for range readers {
@@ -87,7 +136,7 @@ func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<
 		go func() {
 			defer wg.Done()
 			for i := range files {
-				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs)
+				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs, split, len(res.Files) == 1)
 			}
 		}()
 	}
@@ -108,13 +157,24 @@ func (res *Result) join(slots []fileResult) {
 			n += len(b.entries)
 		}
 	}
-	res.Entries = make([]check.Entry, 0, n)
+	inPlace := len(slots) == 1 && slots[0].arena != nil && slots[0].broken == nil && n <= len(slots[0].arena)
+	if inPlace {
+		// The entries are in place already, with gaps for blank lines:
+		// close them up instead of copying every entry into a new array
+		// while the old ones are still held.
+		res.Entries = compact(slots[0])
+	} else {
+		res.Entries = make([]check.Entry, 0, n)
+	}
 	res.keys = make([]recordKey, 0, n)
+	res.joinSigs(slots, n)
 	digests := make([]string, 0, len(slots))
 	res.images = map[string]string{}
 	for i, s := range slots {
 		for _, b := range s.batches {
-			res.Entries = append(res.Entries, b.entries...)
+			if !inPlace {
+				res.Entries = append(res.Entries, b.entries...)
+			}
 			res.keys = append(res.keys, b.keys...)
 			b.entries, b.keys = nil, nil // let the copy be the only one
 		}
@@ -137,42 +197,68 @@ func (res *Result) join(slots []fileResult) {
 	res.fileDigests = digests
 }
 
+// compact closes up the gaps between the batches' entries in the arena of
+// a file read in parts.
+func compact(s fileResult) []check.Entry {
+	n := 0
+	for _, b := range s.batches {
+		n += copy(s.arena[n:], b.entries) // never ahead of the batch's own place
+	}
+	clear(s.arena[n:])
+	return s.arena[:n:n]
+}
+
 // readFile parses one file and sends its posts to the inspectors in
-// batches, keeping a slot for each batch in file order.
-func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch) fileResult {
+// batches, keeping a slot for each batch in file order. A large JSON Lines
+// file is cut into as many as split runs of whole lines, read at once; their
+// batches are joined in file order, so the result does not depend on split.
+func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch, split int, alone bool) fileResult {
 	var out fileResult
 	name := displayPath(f)
 	// Hash the file while it is parsed rather than after: on a large
 	// export the second pass over the bytes was part of the run's tail.
 	digest := make(chan string, 1)
 	go func() { digest <- fileDigest(f.Path) }()
-	cur := &batch{}
-	send := func() {
-		if len(cur.posts) > 0 {
-			out.batches = append(out.batches, cur)
-			jobs <- cur
-			cur = &batch{}
+	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
+	parts, _ := export.SplitLines(f, eo, split)
+	readers := make([]*partReader, max(len(parts), 1))
+	for i := range readers {
+		readers[i] = &partReader{f: f, name: name, keep: keep, jobs: jobs, cur: newBatch(f.Format)}
+	}
+	if len(parts) > 1 && alone {
+		// A part has at most as many records as lines: each part's entries
+		// get their place in one array, so that joining them copies none.
+		last := parts[len(parts)-1]
+		out.arena = make([]check.Entry, last.Line+last.Lines)
+		for i, p := range parts {
+			readers[i].arena = out.arena[p.Line : p.Line+p.Lines]
 		}
 	}
+	var rep export.Report
+	var err error
+	if len(parts) > 1 {
+		rep, err = export.ReadParts(ctx, f, eo, parts, func(i int, p export.Post) error {
+			readers[i].add(p)
+			return nil
+		})
+	} else {
+		rep, err = export.ReadReport(ctx, f, eo, func(p export.Post) error {
+			readers[0].add(p)
+			return nil
+		})
+	}
 	posts := 0
-	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
-	rep, err := export.ReadReport(ctx, f, eo, func(p export.Post) error {
-		if p.NoID { // no id in the record: name it by where it is
-			p.ID = name + ":" + strconv.Itoa(p.Line)
+	for _, r := range readers {
+		r.send()
+		out.batches = append(out.batches, r.batches...)
+		out.kept = append(out.kept, r.kept...)
+		if out.images == nil {
+			out.images = r.images
+		} else {
+			maps.Copy(out.images, r.images)
 		}
-		p.File = name
-		out.images = addImages(out.images, f.Rel, p.Images)
-		if keep != "" && (p.ID == keep || p.Source() == keep) {
-			out.kept = append(out.kept, p)
-		}
-		cur.posts = append(cur.posts, p)
-		posts++
-		if len(cur.posts) == batchSize {
-			send()
-		}
-		return nil
-	})
-	send()
+		posts += r.posts
+	}
 	rep.File = name
 	out.report = rep
 	if err != nil {
@@ -182,6 +268,47 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	}
 	out.digest = <-digest
 	return out
+}
+
+// partReader batches the posts of one file, or of one run of its lines.
+type partReader struct {
+	f          export.File
+	name, keep string
+	jobs       chan<- *batch
+	cur        *batch
+	batches    []*batch
+	images     map[string]string
+	kept       []export.Post
+	posts      int
+	arena      []check.Entry // when set, where the part's entries go
+}
+
+func (r *partReader) add(p export.Post) {
+	if p.NoID { // no id in the record: name it by where it is
+		p.ID = r.name + ":" + strconv.Itoa(p.Line)
+	}
+	p.File = r.name
+	r.images = addImages(r.images, r.f.Rel, p.Images)
+	if r.keep != "" && (p.ID == r.keep || p.Source() == r.keep) {
+		r.kept = append(r.kept, p)
+	}
+	r.cur.posts = append(r.cur.posts, p)
+	r.posts++
+	if len(r.cur.posts) == batchSize {
+		r.send()
+	}
+}
+
+// send hands the batch to the inspectors and starts the next.
+func (r *partReader) send() {
+	if len(r.cur.posts) > 0 {
+		if r.posts <= len(r.arena) { // else the worker makes room
+			r.cur.entries = r.arena[r.posts-len(r.cur.posts) : r.posts]
+		}
+		r.batches = append(r.batches, r.cur)
+		r.jobs <- r.cur
+		r.cur = newBatch(r.f.Format)
+	}
 }
 
 // unreadableFile stands for a file that could not be read at all, so that

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/promo-cli/promo/pkg/export"
-	"github.com/promo-cli/promo/pkg/integrity"
 	"github.com/promo-cli/promo/pkg/text"
 )
 
@@ -31,16 +30,18 @@ type Subject struct {
 
 // Entry is what promo keeps of a post once it is checked: identity, the
 // reasons, and the measurements scoring and the cross-entry checks need.
-// It holds no post text, so a million entries fit in memory.
+// It holds no post text and no signature (see Workspace.Signatures), so a
+// million entries fit in memory: the fields are ordered so that no padding
+// is wasted between them (TestEntrySize).
 type Entry struct {
 	ID, Author string
 	File       string // slash path relative to the export root
-	Line       int
-	CreatedAt  time.Time
-	HasTime    bool
-	Reasons    []Reason
-	Measure    Measure
 	Wallet     string // payout address as written; "" when none
+	CreatedAt  time.Time
+	Reasons    []Reason
+	Line       int
+	Measure    Measure
+	HasTime    bool
 	// Accepted and Rejected record an operator's override, which decides
 	// the verdict whatever the checks found.
 	Accepted, Rejected bool
@@ -81,9 +82,4 @@ type Measure struct {
 	Topics                          int // topic groups with at least one keyword
 	Likes, Comments, Reposts, Views int64
 	Brief                           float64 // containment in the brief, 0–1
-	// Text and ImageSigs are the signatures the cross-entry checks compare;
-	// they are most of an entry's size, so the pipeline drops them (nil)
-	// once those checks have run.
-	Text      *integrity.TextDoc
-	ImageSigs []integrity.ImageSig // verified local images
 }

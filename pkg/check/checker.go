@@ -38,6 +38,19 @@ type Workspace struct {
 	subject Subject
 	hits    text.PhraseHits
 	ctx     context.Context // set by SetContext; cancels image decoding
+
+	// The signatures of the post last inspected (see Signatures).
+	text      integrity.TextDoc
+	imageSigs []integrity.ImageSig
+}
+
+// Signatures returns what the cross-entry checks compare of the post last
+// inspected with ws: its text signature, and the signatures of its verified
+// local images (nil when none; a new slice each time). They are not part of
+// the Entry so that the caller can keep them in arrays of their own, apart
+// from the entries, and drop them once those checks have run.
+func (ws *Workspace) Signatures() (integrity.TextDoc, []integrity.ImageSig) {
+	return ws.text, ws.imageSigs
 }
 
 // New compiles the checks the rules ask for.
@@ -100,6 +113,7 @@ func (c *Checker) loadBrief(path string, max int64, threshold float64) error {
 // checks are recorded too (for explain).
 func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 	e := Entry{ID: p.ID, Author: p.Author, File: p.File, Line: p.Line, CreatedAt: p.CreatedAt, HasTime: p.HasTime, Wallet: p.Wallet}
+	ws.text, ws.imageSigs = integrity.TextDoc{}, nil
 	if p.Unreadable != "" {
 		e.Reasons = []Reason{{Code: Unreadable, Message: p.Unreadable}}
 		return e
@@ -113,7 +127,7 @@ func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
 	for _, ch := range c.checks {
 		reasons = ch.Run(s, reasons)
 	}
-	e.Measure.ImageSigs = imageSigs(s.images)
+	ws.imageSigs = imageSigs(s.images)
 	e.Reasons = reasons
 	return e
 }
@@ -126,8 +140,7 @@ func (c *Checker) measure(s *Subject, ws *Workspace) Measure {
 			m.Topics++
 		}
 	}
-	m.Text = new(integrity.TextDoc)
-	m.Text.Sig, m.Text.Exact, m.Text.OK = ws.signer.Finish()
+	ws.text.Sig, ws.text.Exact, ws.text.OK = ws.signer.Finish()
 	if c.brief != nil {
 		m.Brief = ws.signer.Containment(c.brief)
 	}

@@ -203,6 +203,7 @@ func textOnly(rs []check.Reason) []check.Reason {
 func agree(p pair, ws *check.Workspace, ows *ocheck.Workspace, author, content string, verbose bool) string {
 	post := &export.Post{ID: "p", Author: author, Content: content, File: "f.jsonl", Line: 1}
 	e := p.engine.Inspect(post, ws, verbose)
+	text, _ := ws.Signatures()
 	o := p.oracle.Inspect(post, ows, verbose)
 	all := p.allFold.Inspect(post, ows, verbose)
 	got := textOnly(e.Reasons)
@@ -231,7 +232,7 @@ func agree(p pair, ws *check.Workspace, ows *ocheck.Workspace, author, content s
 		return fmt.Sprintf("topics %d, oracle %d", m.Topics, om.Topics)
 	case m.Brief != all.Measure.Brief:
 		return fmt.Sprintf("brief %v, oracle under every fold %v", m.Brief, all.Measure.Brief)
-	case m.Text.Exact != all.Measure.Text.Exact || m.Text.OK != all.Measure.Text.OK || [integrity.NumHashes]uint16(m.Text.Sig) != [integrity.NumHashes]uint16(all.Measure.Text.Sig):
+	case text.Exact != all.Measure.Text.Exact || text.OK != all.Measure.Text.OK || [integrity.NumHashes]uint16(text.Sig) != [integrity.NumHashes]uint16(all.Measure.Text.Sig):
 		return "text signature differs from the oracle's under every fold"
 	}
 	return ""

@@ -7,13 +7,15 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/integrity"
 )
 
 func TestInspectEntry(t *testing.T) {
 	p := validPost()
 	p.Likes, p.Comments, p.Reposts, p.Views = 5, 2, 1, 100
 	p.Line = 7
-	e := inspect(t, sampleRules, p)
+	var ws check.Workspace
+	e := mustChecker(t, sampleRules).Inspect(p, &ws, false)
 	if !e.Valid() || len(e.Reasons) != 0 {
 		t.Fatalf("reasons %+v, want none", e.Reasons)
 	}
@@ -24,7 +26,7 @@ func TestInspectEntry(t *testing.T) {
 	if m.Length != 90 || m.Images != 1 || m.Topics != 2 || m.Likes != 5 || m.Comments != 2 || m.Reposts != 1 || m.Views != 100 {
 		t.Errorf("measure %+v", m)
 	}
-	if !m.Text.OK {
+	if text, _ := ws.Signatures(); !text.OK {
 		t.Error("text signature missing")
 	}
 }
@@ -125,11 +127,14 @@ func TestWorkspaceReuse(t *testing.T) {
 	long := validPost()
 	short := validPost()
 	short.Content = campaignTag + " 短"
-	first := c.Inspect(short, &check.Workspace{}, false)
+	var fresh check.Workspace
+	first := c.Inspect(short, &fresh, false)
+	firstText, _ := fresh.Signatures()
 	c.Inspect(long, &ws, false)
 	again := c.Inspect(short, &ws, false)
+	againText, _ := ws.Signatures()
 	assertReasons(t, again.Reasons, first.Reasons)
-	if *again.Measure.Text != *first.Measure.Text || again.Measure.Length != first.Measure.Length {
+	if againText != firstText || again.Measure.Length != first.Measure.Length {
 		t.Error("measure differs after reusing the workspace")
 	}
 }
@@ -155,9 +160,12 @@ func TestUnnormalizedText(t *testing.T) {
 	c := mustChecker(t, sampleRules)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			raw := c.Inspect(&export.Post{ID: "p", Content: tt.raw}, &check.Workspace{}, false)
-			nfc := c.Inspect(&export.Post{ID: "p", Content: tt.nfc}, &check.Workspace{}, false)
-			if *raw.Measure.Text != *nfc.Measure.Text || raw.Measure.Length != nfc.Measure.Length {
+			var rws, nws check.Workspace
+			raw := c.Inspect(&export.Post{ID: "p", Content: tt.raw}, &rws, false)
+			nfc := c.Inspect(&export.Post{ID: "p", Content: tt.nfc}, &nws, false)
+			rawText, _ := rws.Signatures()
+			nfcText, _ := nws.Signatures()
+			if rawText != nfcText || raw.Measure.Length != nfc.Measure.Length {
 				t.Errorf("raw and NFC texts measure differently: %+v / %+v", raw.Measure.Length, nfc.Measure.Length)
 			}
 			assertReasons(t, raw.Reasons, nfc.Reasons)
@@ -171,15 +179,24 @@ func TestUnnormalizedText(t *testing.T) {
 func TestSimilarityIgnoresTagFolds(t *testing.T) {
 	p := validPost()
 	p.Content = campaignTag + " ＡＢＣ Gate Alpha ❤️ 正文不少于 60 字，可以介绍项目的亮点与代币机制。" + ownWords
-	want := inspect(t, sampleRules, p).Measure
+	want, wantText := inspectText(t, sampleRules, p)
 	for _, match := range []string{
 		"{fold_case: false}", "{fold_space: false}", "{fold_width: false}", "{fold_script: false}",
 		"{fold_width: false, fold_case: false, fold_space: false, fold_script: false}",
 	} {
 		yaml := strings.Replace(sampleRules, "tags:\n", "tags:\n  match: "+match+"\n", 1)
-		got := inspect(t, yaml, p).Measure
-		if got.Text.Sig != want.Text.Sig || got.Text.Exact != want.Text.Exact || got.Brief != want.Brief {
+		got, gotText := inspectText(t, yaml, p)
+		if gotText.Sig != wantText.Sig || gotText.Exact != wantText.Exact || got.Brief != want.Brief {
 			t.Errorf("match %s: similarity measures differ from the default folds' (brief %v, want %v)", match, got.Brief, want.Brief)
 		}
 	}
+}
+
+// inspectText is inspect that also returns the post's text signature.
+func inspectText(t testing.TB, yaml string, p *export.Post) (check.Measure, integrity.TextDoc) {
+	t.Helper()
+	var ws check.Workspace
+	e := mustChecker(t, yaml).Inspect(p, &ws, false)
+	text, _ := ws.Signatures()
+	return e.Measure, text
 }

@@ -80,10 +80,11 @@ func TestImageUnreadable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := inspect(t, tt.media, &export.Post{ID: "p", Images: tt.images})
+			var ws check.Workspace
+			e := mustChecker(t, tt.media).Inspect(&export.Post{ID: "p", Images: tt.images}, &ws, false)
 			assertReasons(t, e.Reasons, tt.want)
-			if len(e.Measure.ImageSigs) != tt.sigs {
-				t.Errorf("%d image signatures, want %d", len(e.Measure.ImageSigs), tt.sigs)
+			if _, sigs := ws.Signatures(); len(sigs) != tt.sigs {
+				t.Errorf("%d image signatures, want %d", len(sigs), tt.sigs)
 			}
 		})
 	}

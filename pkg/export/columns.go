@@ -19,6 +19,7 @@ const maxColumns = 200
 // columnLog collects the columns of a file in order of first appearance.
 type columnLog struct {
 	index map[string]bool // raw keys as met
+	raws  []string        // the raw key of each column
 	cols  []Column
 }
 
@@ -49,7 +50,22 @@ func (l *columnLog) add(raw, name string, s slot, ok bool) {
 	if ok {
 		c.Field = fieldNames[s.f]
 	}
+	l.raws = append(l.raws, raw)
 	l.cols = append(l.cols, c)
+}
+
+// merge adds the columns of a later part of the file that l has not met.
+func (l *columnLog) merge(later *columnLog) {
+	for i, raw := range later.raws {
+		if !l.index[raw] && len(l.cols) < maxColumns {
+			if l.index == nil {
+				l.index = map[string]bool{}
+			}
+			l.index[raw] = true
+			l.raws = append(l.raws, raw)
+			l.cols = append(l.cols, later.cols[i])
+		}
+	}
 }
 
 func (l *columnLog) list() []Column { return l.cols }
@@ -84,6 +100,10 @@ func (b *builder) expected() string {
 // noIDOrContent is why a record in which no column gives the id or the content is
 // unreadable: mostly a field map meant for another file, or a file of another kind.
 func (b *builder) noIDOrContent(what string) string {
+	if b.history != nil {
+		b.history(&b.seen)
+		b.history = nil
+	}
 	return fmt.Sprintf("no %s holds the id or the content: found %s; expected %s; map them in the rule file's fields: or export.files",
 		what, b.seen.names(), b.expected())
 }

@@ -170,6 +170,9 @@ type builder struct {
 	realDirs map[string]string // folder → folder with symlinks resolved
 	seen     columnLog         // columns met, for Report and messages
 	unmapped string            // set when a header maps neither id nor content: every row's reason
+	// history, when set, brings the columns of the parts of the file read
+	// by other readers (ReadParts) into seen, before a message names them.
+	history func(seen *columnLog)
 }
 
 func newBuilder(f File, opt Options) *builder {

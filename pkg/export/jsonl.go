@@ -15,9 +15,14 @@ import (
 const ctxEvery = 256
 
 func readJSONL(ctx context.Context, r *bufio.Reader, b *builder, emit func(Post) error) error {
-	max := b.opt.maxRecord()
-	ls := newLines(r, max)
+	ls := newLines(r, b.opt.maxRecord())
 	defer func() { b.opt.note(ls.bomNote(b.file)) }()
+	return readLines(ctx, ls, b, emit)
+}
+
+// readLines reads records from ls to its end.
+func readLines(ctx context.Context, ls *lines, b *builder, emit func(Post) error) error {
+	max := ls.max
 	for {
 		raw, size, err := ls.next()
 		if err == io.EOF {

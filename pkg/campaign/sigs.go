@@ -1,0 +1,105 @@
+package campaign
+
+import (
+	"slices"
+
+	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/integrity"
+)
+
+// signatures holds what the cross-entry checks compare, apart from the
+// entries: the text signatures (288 bytes each, more than the rest of an
+// entry) in arrays of one batch each, as the readers left them, so that
+// they are never copied; only for the entries that have one; and the image
+// signatures of the few entries with verified local images. They are
+// dropped once those checks have run.
+type signatures struct {
+	chunks [][]integrity.TextDoc        // one per batch, in entry order; Order is free for the near-duplicate search
+	textOf []int32                      // per entry: chunk*batchSize + index + 1, or 0 for none
+	images map[int][]integrity.ImageSig // by entry
+}
+
+// text returns entry i's text signature, or nil when it has none.
+func (s *signatures) text(i int) *integrity.TextDoc {
+	if i >= len(s.textOf) || s.textOf[i] == 0 {
+		return nil
+	}
+	at := int(s.textOf[i]) - 1
+	return &s.chunks[at/batchSize][at%batchSize]
+}
+
+// keep drops the signatures of the dropped entries' indexes and moves the
+// rest to the entries' new indexes.
+func (s *signatures) keep(drop []bool) {
+	out := s.textOf[:0]
+	images := map[int][]integrity.ImageSig{}
+	for i, k := range s.textOf {
+		if drop[i] {
+			continue
+		}
+		if sigs, ok := s.images[i]; ok {
+			images[len(out)] = sigs
+		}
+		out = append(out, k)
+	}
+	s.textOf, s.images = out, images
+}
+
+// batchSigs are the signatures of one batch of entries, while it is read.
+type batchSigs struct {
+	texts  []integrity.TextDoc // at most batchSize; Order is the entry's index in the batch
+	images []entryImages
+}
+
+type entryImages struct {
+	entry int
+	sigs  []integrity.ImageSig
+}
+
+// sigWorker is what an inspect worker keeps from one post to the next.
+type sigWorker struct {
+	texts  []integrity.TextDoc // the batch's text signatures, copied out at its end
+	images []entryImages
+	prevID string
+	prev   []check.Reason
+}
+
+// add keeps the signatures of entry i of the batch, last inspected with ws.
+func (w *sigWorker) add(ws *check.Workspace, i int) {
+	text, images := ws.Signatures()
+	if text.OK {
+		text.Order = i
+		w.texts = append(w.texts, text)
+	}
+	if len(images) > 0 {
+		w.images = append(w.images, entryImages{i, images})
+	}
+}
+
+// done returns the batch's signatures, the texts in an array of their exact
+// size, and starts the next batch.
+func (w *sigWorker) done() batchSigs {
+	var out batchSigs
+	if len(w.texts) > 0 {
+		out.texts = slices.Clone(w.texts)
+	}
+	out.images, w.images = w.images, nil
+	w.texts = w.texts[:0]
+	return out
+}
+
+// share makes a run of records that read alike cost one copy of what they
+// have in common: the id of records named by their place (every item of a
+// JSON array on one line), and the reasons of empty or broken records.
+// The reasons are clipped, so that appending to them later copies them.
+func (w *sigWorker) share(e *check.Entry) {
+	if e.ID == w.prevID {
+		e.ID = w.prevID
+	}
+	w.prevID = e.ID
+	e.Reasons = slices.Clip(e.Reasons)
+	if len(e.Reasons) > 0 && slices.Equal(e.Reasons, w.prev) {
+		e.Reasons = w.prev
+	}
+	w.prev = e.Reasons
+}

@@ -1,0 +1,235 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/promo-cli/promo/pkg/input"
+)
+
+// minPart is the smallest part SplitLines makes: below it, starting another
+// reader costs more than it saves.
+var minPart int64 = 4 << 20 // a variable for tests
+
+// Part is a run of whole lines of a JSON Lines file, read by a reader of its
+// own.
+type Part struct {
+	Offset, Size int64 // in bytes
+	Line         int   // lines before the part, so its first line is Line+1
+	Lines        int   // lines the part holds: at most that many records
+}
+
+// SplitLines cuts a JSON Lines file into at most n parts of whole lines, of
+// about the same size, for ReadParts. It returns nil when the file is to be
+// read whole: another format, a file under two parts' worth (4 MiB each), or one that is not
+// plain UTF-8 (a byte-order mark, or another encoding to decode).
+//
+// Each part is found and its lines counted on a goroutine of its own, so
+// the count (the line numbers of the later parts depend on it) costs a
+// fraction of the read.
+func SplitLines(f File, opt Options, n int) ([]Part, error) {
+	f = complete(f)
+	opt, _ = opt.forFile(f)
+	if f.Format != JSONL || n < 2 || CheckEncoding(opt.Encoding) != nil {
+		return nil, nil
+	}
+	fh, err := input.Open(f.Path)
+	if err != nil {
+		return nil, nil // ReadReport says what is wrong
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil || st.Size() < 2*minPart {
+		return nil, nil
+	}
+	if _, info, err := input.NewReader(io.NewSectionReader(fh, 0, st.Size()), opt.Encoding); err != nil || info.Encoding != input.UTF8 || info.How == input.ByBOM {
+		return nil, nil
+	}
+	n = int(min(int64(n), st.Size()/minPart))
+	parts := make([]Part, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Go(func() { parts[i], errs[i] = measurePart(fh, st.Size(), i, n) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := parts[:0]
+	line := 0
+	for _, p := range parts {
+		if p.Size == 0 {
+			continue // a line longer than a part: the part before holds it
+		}
+		p.Line = line
+		line += p.Lines
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// measurePart finds part i of n: from just after the first "\n" at or after
+// its share's start to just after the first "\n" at or after the next
+// share's start (the file's start and end for the first and last), and
+// counts its lines as package export's line reader does: "\n", "\r\n" and a
+// lone "\r" each end one; a last line without an ending counts too.
+func measurePart(fh *os.File, size int64, i, n int) (Part, error) {
+	start, err := lineStart(fh, size, size*int64(i)/int64(n))
+	if err != nil {
+		return Part{}, err
+	}
+	end, err := lineStart(fh, size, size*int64(i+1)/int64(n))
+	if err != nil {
+		return Part{}, err
+	}
+	p := Part{Offset: start, Size: max(end-start, 0)}
+	if p.Size == 0 {
+		return p, nil
+	}
+	p.Lines, err = countLines(io.NewSectionReader(fh, p.Offset, p.Size))
+	return p, err
+}
+
+// lineStart returns the offset just after the first "\n" at or after
+// at-1, so that a share starting on a line's first byte keeps that line;
+// 0 for 0 and size for a share starting in the last line.
+func lineStart(fh *os.File, size, at int64) (int64, error) {
+	if at <= 0 || at >= size {
+		return min(max(at, 0), size), nil
+	}
+	buf := make([]byte, 64<<10)
+	for pos := at - 1; pos < size; {
+		k, err := fh.ReadAt(buf, pos)
+		if i := bytes.IndexByte(buf[:k], '\n'); i >= 0 {
+			return pos + int64(i) + 1, nil
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+		pos += int64(k)
+	}
+	return size, nil
+}
+
+// countLines counts the lines of a run of whole lines.
+func countLines(r io.Reader) (int, error) {
+	buf := make([]byte, 256<<10)
+	lines := 0
+	last := byte('\n')
+	for {
+		k, err := io.ReadFull(r, buf)
+		if b := buf[:k]; k > 0 {
+			if last == '\r' && b[0] != '\n' {
+				lines++ // a lone "\r" ended the previous chunk
+			}
+			lines += bytes.Count(b, []byte{'\n'}) + loneCRs(b)
+			last = b[k-1]
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			if last != '\n' {
+				lines++ // a lone "\r" at the end, or a last line without an ending
+			}
+			return lines, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+}
+
+// loneCRs counts the "\r" of b not followed by "\n" inside b; one at the end
+// of b is left to the caller, who sees what follows it.
+func loneCRs(b []byte) int {
+	n := 0
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(b[i:], '\r')
+		if j < 0 {
+			return n
+		}
+		i += j
+		if i+1 < len(b) && b[i+1] != '\n' {
+			n++
+		}
+	}
+}
+
+// ReadParts reads a JSON Lines file split by SplitLines, every part at once
+// on a goroutine of its own. emit gets each part's posts in file order, the
+// posts of different parts concurrently. Line numbers, the report and the
+// notes are those of reading the file whole with ReadReport; the error is
+// the first part's, in file order.
+func ReadParts(ctx context.Context, f File, opt Options, parts []Part, emit func(part int, p Post) error) (Report, error) {
+	f = complete(f)
+	rep := Report{File: f.Rel}
+	opt, rep.Glob = opt.forFile(f)
+	fh, err := input.Open(f.Path)
+	if err != nil {
+		return rep, fmt.Errorf("cannot open export %s: %w", f.Path, err)
+	}
+	defer fh.Close()
+	rep.Encoding = input.Info{Encoding: input.UTF8, How: input.ByValid}
+	if _, info, err := input.NewReader(io.NewSectionReader(fh, 0, parts[0].Size), opt.Encoding); err == nil {
+		rep.Encoding = info
+	}
+	type result struct {
+		b     *builder
+		lines *lines
+		err   error
+	}
+	results := make([]result, len(parts))
+	done := make([]chan struct{}, len(parts))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		wg.Go(func() {
+			defer close(done[i])
+			r := &results[i]
+			r.b = newBuilder(f, opt)
+			r.b.opt.Note = nil // the notes are the whole file's, below
+			// A message naming the keys met so far in the file needs those
+			// of the parts before: wait for them, then go on from there.
+			r.b.history = func(own *columnLog) {
+				var all columnLog
+				for j := range i {
+					<-done[j]
+					all.merge(&results[j].b.seen)
+				}
+				all.merge(own)
+				*own = all
+			}
+			br := bufio.NewReaderSize(io.NewSectionReader(fh, p.Offset, p.Size), 128<<10)
+			r.lines = newLines(br, r.b.opt.maxRecord())
+			r.lines.n = p.Line
+			r.err = readLines(ctx, r.lines, r.b, func(post Post) error { return emit(i, post) })
+		})
+	}
+	wg.Wait()
+	whole := &lines{}
+	var seen columnLog
+	for _, r := range results {
+		if r.err != nil && err == nil {
+			err = r.err
+		}
+		seen.merge(&r.b.seen)
+		if r.lines.boms > 0 && whole.boms == 0 {
+			whole.bomAt = r.lines.bomAt
+		}
+		whole.boms += r.lines.boms
+	}
+	opt.note(whole.bomNote(f.Rel))
+	rep.Columns = seen.list()
+	return rep, err
+}
