@@ -65,8 +65,8 @@ func TestSampleGolden(t *testing.T) {
 	}
 }
 
-// runPromo runs the promo that TestMain put on PATH (this test binary) in
-// dir with empty standard input and returns its output and exit status.
+// runPromo runs the promo that TestMain put on PATH (this test binary, or
+// a plain build of promo under the race detector) in dir with empty standard input and returns its output and exit status.
 func runPromo(t *testing.T, dir string, env []string, args ...string) (stdout []byte, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer

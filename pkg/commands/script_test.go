@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -22,9 +23,40 @@ func TestMain(m *testing.M) {
 	if os.Getenv("RUN_AS_PROMO") == "1" {
 		os.Exit(commands.Main())
 	}
+	if raceEnabled {
+		os.Exit(runWithBuiltPromo(m))
+	}
 	testscript.Main(m, map[string]func(){
 		"promo": func() { os.Exit(commands.Main()) },
 	})
+}
+
+// runWithBuiltPromo runs the tests with a promo built once, without the
+// race detector, first on PATH for the scripts and goldens. Run as promo,
+// this race-enabled test binary costs five to six times the CPU of a plain
+// build in each of the few hundred promo processes those tests start, most
+// of it in image decoding that shares no memory. The detector still watches
+// every command: the stream, cancel and fit tests and TestCommandsUnderRace
+// run them in this process.
+func runWithBuiltPromo(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "promo-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	exe := "promo"
+	if runtime.GOOS == "windows" {
+		exe += ".exe"
+	}
+	build := exec.Command("go", "build", "-buildvcs=false", "-o", filepath.Join(dir, exe), "github.com/promo-cli/promo/cmd/promo")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintf(os.Stderr, "building promo for the scripts: %v\n", err)
+		return 1
+	}
+	os.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	return m.Run()
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script: each one

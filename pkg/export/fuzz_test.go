@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -123,10 +124,26 @@ func FuzzText(f *testing.F) {
 	f.Add([]byte("---\nid: 1\nauthor: a\n---\nbody"))
 	f.Add([]byte("---\nx: [\n---\n"))
 	f.Add([]byte("plain text \x00 \xff"))
+	f.Add([]byte("\ufeff  两行\r\n#话题 text \n\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		posts := fuzzRead(t, Text, data)
 		if len(posts) != 1 || posts[0].Line != 1 {
 			t.Fatalf("%d posts, want exactly one at line 1", len(posts))
+		}
+		// Without front matter the whole text, trimmed, is the content,
+		// and the file name the id. Only for UTF-8 without NUL: other bytes
+		// go through encoding detection (GBK, Big5, UTF-16 without a BOM).
+		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+			return
+		}
+		text := strings.ReplaceAll(string(decoded(data)), "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\ufeff", "")
+		first, _, _ := strings.Cut(text, "\n")
+		if strings.TrimRight(first, " \t") == "---" {
+			return
+		}
+		if p := posts[0]; p.Content != strings.TrimSpace(text) || p.ID != "in" || p.Unreadable != "" {
+			t.Fatalf("post %q id %q (%s), want the text %q", p.Content, p.ID, p.Unreadable, strings.TrimSpace(text))
 		}
 	})
 }

@@ -115,6 +115,7 @@ func FuzzTagRule(f *testing.F) {
 		f.Add(s, s)
 	}
 	f.Add("#ES", "#ESLaunchpool")
+	f.Add("积分", "积分 狂欢节 ES")
 	f.Fuzz(func(t *testing.T, rule, post string) {
 		r, err := CompileTag(rule, AllFolds)
 		if err != nil {
@@ -125,9 +126,27 @@ func FuzzTagRule(f *testing.F) {
 		}
 		p := Prepare(post, AllFolds)
 		if !r.Match(p) {
-			r.Closest(post)
+			// A near miss names a candidate, why it fails and a line of the post.
+			if nm, ok := r.Closest(post); ok {
+				lines := strings.Count(Normalize(post), "\n") + 1
+				if nm.Found == "" || nm.Reason == "" || nm.Line < 1 || nm.Line > lines {
+					t.Fatalf("rule %q, post %q: near miss %+v", r.Text(), post, nm)
+				}
+			}
 		}
-		CompilePhrases([]string{rule, post}, AllFolds).Find(p)
+		// Find names phrases as the rule spells them, in rule order, each
+		// once; and a phrase is found in its own text.
+		found := CompilePhrases([]string{rule, post}, AllFolds).Find(p)
+		if len(found) > 2 || len(found) == 2 && (found[0] != rule || found[1] != post || rule == post) ||
+			len(found) == 1 && found[0] != rule && found[0] != post {
+			t.Fatalf("phrases %q, post %q: found %q", rule, post, found)
+		}
+		simple := Fold{Width: true, Case: true}
+		if strings.TrimSpace(simple.Apply(Normalize(post))) != "" {
+			if got := CompilePhrases([]string{post}, simple).Find(Prepare(post, simple)); len(got) != 1 || got[0] != post {
+				t.Fatalf("phrase %q not found in its own text: %q", post, got)
+			}
+		}
 	})
 }
 
