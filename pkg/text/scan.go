@@ -18,11 +18,12 @@ type Scanner struct {
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
 	tmp   []byte // scratch for the script fold
+	words []rune // the wording of the post, for Wording
 }
 
-// Wording receives the characters that carry a post's wording, one at a
-// time (an integrity.Signer).
-type Wording interface{ Add(r rune) }
+// Wording receives the characters that carry a post's wording, all of a
+// post's at once, in order (an integrity.Signer).
+type Wording interface{ AddRunes(rs []rune) }
 
 // Scan reads s once for the checker and returns it prepared for tag
 // matching under f (as Prepare) and its length in every unit with the
@@ -55,12 +56,15 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 		pr.arena = f.appendApply(pr.arena[:0], t)
 	}
 	p := pr.finish(t, f, urls, sigils)
-	sc.second(p, ix, hits, w)
+	sc.words = sc.words[:0]
+	sc.second(p, ix, hits)
+	w.AddRunes(sc.words)
 	return p, c
 }
 
-// second is the pass over the folded text: phrases and wording.
-func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Wording) {
+// second is the pass over the folded text: phrases, and the wording
+// appended to sc.words.
+func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 	hits.reset(ix)
 	u := p.folded
 	if p.fold != AllFolds {
@@ -82,7 +86,7 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Word
 		if ix != nil {
 			ix.Scan(p, hits)
 		}
-		sc.slowWording(u, w)
+		sc.slowWording(u)
 		return
 	}
 	if ix != nil && len(ix.phrases) == 0 {
@@ -94,6 +98,7 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Word
 	if len(spans) > 0 {
 		next = spans[0].Start
 	}
+	words := sc.words
 	var trans []int32
 	if ix != nil {
 		trans = ix.trans
@@ -136,12 +141,13 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Word
 		i += n
 		if r < utf8.RuneSelf {
 			if asciiWording[r] {
-				w.Add(r)
+				words = append(words, r)
 			}
 		} else if 0x4E00 <= r && r <= 0x9FFF || r != utf8.RuneError && propOf(tbl, r)&pWord != 0 {
-			w.Add(r)
+			words = append(words, r)
 		}
 	}
+	sc.words = words
 }
 
 // asciiWording marks the ASCII letters and digits.
@@ -152,9 +158,9 @@ var asciiWording = func() (a [utf8.RuneSelf]bool) {
 	return a
 }()
 
-// slowWording hands w the wording of u read through Tokenize, for a
-// folded text that NFC still changes.
-func (sc *Scanner) slowWording(u string, w Wording) {
+// slowWording appends to sc.words the wording of u read through
+// Tokenize, for a folded text that NFC still changes.
+func (sc *Scanner) slowWording(u string) {
 	sc.spans = sc.tk.Tokenize(u, SyntaxAuto, sc.spans[:0])
 	tbl := props()
 	for _, sp := range sc.spans {
@@ -166,7 +172,7 @@ func (sc *Scanner) slowWording(u string, w Wording) {
 		}
 		for _, r := range u[sp.Start:sp.End] {
 			if r != utf8.RuneError && propOf(tbl, r)&pWord != 0 {
-				w.Add(r)
+				sc.words = append(sc.words, r)
 			}
 		}
 	}
