@@ -105,18 +105,36 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 	}
 	for i := 0; i < len(u); {
 		// u is valid UTF-8 (Specials returned it as its own NFC form).
-		r, n := rune(u[i]), 1
-		switch {
-		case r < utf8.RuneSelf:
-		case r < 0xE0:
-			r, n = r&0x1F<<6|rune(u[i+1]&0x3F), 2
-		case r < 0xF0:
-			r, n = r&0x0F<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F), 3
+		// Each length has its own case and its own loop of the
+		// automaton's steps, whose count its branch then always
+		// predicts: one loop for every length mispredicted wherever
+		// ASCII and Chinese alternate.
+		var (
+			r rune
+			n int
+		)
+		switch c := u[i]; {
+		case c < utf8.RuneSelf:
+			r, n = rune(c), 1
+			if trans != nil {
+				to := trans[int(st)<<8|int(c)]
+				if to < 0 {
+					to = ix.found(^to, u, i, hits)
+				}
+				st = to
+			}
+		case c >= 0xE0 && c < 0xF0:
+			r, n = rune(c&0x0F)<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F), 3
+			for j := i; trans != nil && j < i+3; j++ {
+				to := trans[int(st)<<8|int(u[j])]
+				if to < 0 {
+					to = ix.found(^to, u, j, hits)
+				}
+				st = to
+			}
 		default:
 			r, n = decode(u, i)
-		}
-		if trans != nil {
-			for j := i; j < i+n; j++ {
+			for j := i; trans != nil && j < i+n; j++ {
 				to := trans[int(st)<<8|int(u[j])]
 				if to < 0 {
 					to = ix.found(^to, u, j, hits)
