@@ -223,8 +223,11 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 		)
 		b := t[i]
 		switch {
-		case b < utf8.RuneSelf && b != '\r' && (i+1 == len(t) || t[i+1] < utf8.RuneSelf):
-			end, ci = i+1, asciiInfo[b] // the common case, without a call
+		case b < utf8.RuneSelf && b != '\r' && (i+1 == len(t) || t[i+1] < utf8.RuneSelf || cjkAlone(t, i+1, tbl)):
+			// The common case, without a call but where Chinese follows
+			// (BTC 池): an ASCII character other than CR is a cluster of
+			// its own unless what follows extends it.
+			end, ci = i+1, asciiInfo[b]
 			switch {
 			case !ok:
 			case b <= ' ':
