@@ -216,6 +216,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 	if len(specials) > 0 {
 		nextSpecial = specials[0].Start
 	}
+	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
 	for i := 0; i < len(t); {
 		var (
 			end int
@@ -245,12 +246,27 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 			// of its own, which no fold changes. The unified ideographs,
 			// most of a Chinese post, all count alike.
 			ci = cjkInfo
+			end = i + 3
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
 				ci = runeInfo(r, tbl[r])
+			} else if i < nextSpecial && textKept {
+				// The ideographs that follow, up to the next tag, URL or
+				// mention, are counted here as a run: each counts as
+				// cjkInfo says, and none is excluded.
+				for end < nextSpecial && unifiedAt(t, end) && cjkAlone(t, end+3, tbl) {
+					end += 3
+				}
+				m := (end-i)/3 - 1
+				c.Runes += m
+				c.Graphemes += m
+				c.Width += 2 * m
+				c.Han += m
+				c.Weibo += m
+				c.Twitter += 2 * m
+				c.Words += m
 			}
-			end = i + 3
 			if ok {
-				dst = append(dst, t[i:i+3]...)
+				dst = append(dst, t[i:end]...)
 				inSpace = false
 			}
 		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 || t[i+1] == 0xBD && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
@@ -341,6 +357,16 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 // cjkInfo is what a CJK unified ideograph (U+4E00–U+9FFF) standing alone
 // counts for: one Han character, two columns, one word, weight 2.
 var cjkInfo = clusterInfo{runes: 1, han: 1, width: 2, twitter: 2, word: 2, kind: SpanText}
+
+// unifiedAt reports whether a CJK unified ideograph (U+4E00–U+9FFF)
+// starts at t[j]: lead byte E5–E9, or E4 with a second byte from B8.
+func unifiedAt(t string, j int) bool {
+	if j+2 >= len(t) {
+		return false
+	}
+	b := t[j]
+	return 0xE5 <= b && b <= 0xE9 || b == 0xE4 && t[j+1] >= 0xB8
+}
 
 // cjkAlone reports whether no character that extends a cluster starts at
 // t[j]: ASCII, U+4000–U+9FFF, the full-width forms and CJK punctuation
