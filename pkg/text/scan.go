@@ -104,6 +104,21 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 		trans = ix.trans
 	}
 	for i := 0; i < len(u); {
+		if i < next && unifiedAt(u, i) {
+			// A run of CJK unified ideographs outside URLs, tags and
+			// mentions: all wording, read in a loop of its own.
+			for ; i < next && unifiedAt(u, i); i += 3 {
+				for j := i; trans != nil && j < i+3; j++ {
+					to := trans[int(st)<<8|int(u[j])]
+					if to < 0 {
+						to = ix.found(^to, u, j, hits)
+					}
+					st = to
+				}
+				words = append(words, rune(u[i]&0x0F)<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F))
+			}
+			continue
+		}
 		// u is valid UTF-8 (Specials returned it as its own NFC form).
 		// Each length has its own case and its own loop of the
 		// automaton's steps, whose count its branch then always
