@@ -77,7 +77,9 @@ func quickNFC(s string) bool {
 			// the Yijing hexagrams and the unified ideographs, all left
 			// alone by NFC. Only the continuation bytes need checking.
 			if c >= 0xE4 && c <= 0xE9 {
-				i += 3
+				// And the rest of a run of them, in a loop of its own.
+				for i += 3; i+2 < len(s) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80; i += 3 {
+				}
 				continue
 			}
 			// The rest of the three-byte forms (CJK and full-width
