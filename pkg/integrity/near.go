@@ -164,13 +164,15 @@ type candidate struct {
 // bandPairs returns the pairs that band b confirms, reusing keys.
 func (n *near) bandPairs(b int, keys []uint64) ([]uint64, []candidate) {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	keys = keys[:0]
+	// keys has room for twice the docs: the second half is the radix
+	// sort's other buffer.
+	keys = slices.Grow(keys[:0], 2*len(n.docs))
 	for i := range n.docs {
 		if n.first[i] == int32(i) {
 			keys = append(keys, bandHash(&n.docs[i].Sig, b)>>shift<<shift|uint64(i))
 		}
 	}
-	slices.Sort(keys)
+	sortKeys(keys, keys[len(keys):2*len(keys)])
 	var out []candidate
 	mask := uint64(1)<<shift - 1
 	for start := 0; start < len(keys); {

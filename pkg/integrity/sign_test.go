@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -241,6 +242,42 @@ func TestSignerReuse(t *testing.T) {
 		}
 		if sig, exact, ok := reused.Sign(s); sig != wantSig || exact != wantExact || ok != wantOK {
 			t.Errorf("%q: reused Sign differs from a new one", s)
+		}
+	}
+}
+
+// AddRunes must leave the signer exactly as Add rune by rune does, however
+// the text is cut into calls.
+func TestAddRunesAgreesWithAdd(t *testing.T) {
+	texts := map[string]string{
+		"empty":    "",
+		"short":    "ab",
+		"exactlyK": "abcd",
+		"chinese":  "我更关心的是池上线后的流动性大家怎么看",
+		"mixed":    "Staked4854ESinLaunchpool本周年化大概287比预期高一点😀x",
+	}
+	for name, text := range texts {
+		rs := []rune(text)
+		for cut := 0; cut <= len(rs); cut++ {
+			t.Run(fmt.Sprintf("%s/%d", name, cut), func(t *testing.T) {
+				var one, batch Signer
+				one.Start()
+				for _, r := range rs {
+					one.Add(r)
+				}
+				batch.Start()
+				batch.AddRunes(rs[:cut])
+				batch.AddRunes(rs[cut:])
+				batch.AddRunes(nil)
+				if one.n != batch.n || one.ring != batch.ring || one.roll != batch.roll || !slices.Equal(one.xs, batch.xs) {
+					t.Fatalf("state differs: n %d/%d ring %v/%v", one.n, batch.n, one.ring, batch.ring)
+				}
+				s1, e1, ok1 := one.Finish()
+				s2, e2, ok2 := batch.Finish()
+				if s1 != s2 || e1 != e2 || ok1 != ok2 {
+					t.Fatalf("Finish differs")
+				}
+			})
 		}
 	}
 }

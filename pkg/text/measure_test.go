@@ -296,3 +296,47 @@ func TestWidthOfPictographs(t *testing.T) {
 		})
 	}
 }
+
+// quickNFCByRune is quickNFC as first written, a rune at a time: the fast
+// paths of quickNFC must answer as it does.
+func quickNFCByRune(s string) bool {
+	tbl := props()
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || propOf(tbl, r)&pNFCUnsafe != 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+func TestQuickNFCFastPaths(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := quickNFC(s), quickNFCByRune(s); got != want {
+			t.Fatalf("quickNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x30000; r++ {
+		if utf8.ValidRune(r) {
+			check(string(r))
+			check("abcdefghij" + string(r) + "klmnopqrstuvw")
+		}
+	}
+	for name, s := range map[string]string{
+		"overlong":        "\xe0\x80\xaf",
+		"surrogate":       "\xed\xa0\x80",
+		"truncated3":      "\xef\xbc",
+		"badContinuation": "\xef\xbca",
+		"asciiThenBad":    "abcdefgh\xff",
+		"longASCII":       strings.Repeat("plain ascii words ", 9) + "\u0301",
+		"cjkPunctuation":  "我，你。「好」\u302a",
+	} {
+		t.Run(name, func(t *testing.T) { check(s) })
+	}
+}

@@ -66,12 +66,29 @@ func quickNFC(s string) bool {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
+			// A run of ASCII (the English of a post), eight bytes a step.
+			for i+8 <= len(s) && load64(s, i)&0x8080808080808080 == 0 {
+				i += 8
+			}
 			continue
 		}
-		// Lead bytes E4–E9 encode U+4000–U+9FFF: CJK Extension A, the
-		// Yijing hexagrams and the unified ideographs, all left alone by
-		// NFC. Only the continuation bytes need checking.
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c >= 0xE0 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// Lead bytes E4–E9 encode U+4000–U+9FFF: CJK Extension A,
+			// the Yijing hexagrams and the unified ideographs, all left
+			// alone by NFC. Only the continuation bytes need checking.
+			if c >= 0xE4 && c <= 0xE9 {
+				// And the rest of a run of them, in a loop of its own.
+				for i += 3; i+2 < len(s) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80; i += 3 {
+				}
+				continue
+			}
+			// The rest of the three-byte forms (CJK and full-width
+			// punctuation) decoded here, without a call; an overlong form
+			// or a surrogate is not valid UTF-8.
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r < 0x800 || 0xD800 <= r && r < 0xE000 || tbl[r]&pNFCUnsafe != 0 {
+				return false
+			}
 			i += 3
 			continue
 		}
@@ -82,6 +99,14 @@ func quickNFC(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// load64 reads the eight bytes of s at i as one word (one load: the
+// compiler combines these).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // bytesString views b as a string without copying. Callers never write to

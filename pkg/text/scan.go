@@ -18,11 +18,12 @@ type Scanner struct {
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
 	tmp   []byte // scratch for the script fold
+	words []rune // the wording of the post, for Wording
 }
 
-// Wording receives the characters that carry a post's wording, one at a
-// time (an integrity.Signer).
-type Wording interface{ Add(r rune) }
+// Wording receives the characters that carry a post's wording, all of a
+// post's at once, in order (an integrity.Signer).
+type Wording interface{ AddRunes(rs []rune) }
 
 // Scan reads s once for the checker and returns it prepared for tag
 // matching under f (as Prepare) and its length in every unit with the
@@ -55,12 +56,15 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 		pr.arena = f.appendApply(pr.arena[:0], t)
 	}
 	p := pr.finish(t, f, urls, sigils)
-	sc.second(p, ix, hits, w)
+	sc.words = sc.words[:0]
+	sc.second(p, ix, hits)
+	w.AddRunes(sc.words)
 	return p, c
 }
 
-// second is the pass over the folded text: phrases and wording.
-func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Wording) {
+// second is the pass over the folded text: phrases, and the wording
+// appended to sc.words.
+func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 	hits.reset(ix)
 	u := p.folded
 	if p.fold != AllFolds {
@@ -82,7 +86,7 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Word
 		if ix != nil {
 			ix.Scan(p, hits)
 		}
-		sc.slowWording(u, w)
+		sc.slowWording(u)
 		return
 	}
 	if ix != nil && len(ix.phrases) == 0 {
@@ -94,24 +98,58 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Word
 	if len(spans) > 0 {
 		next = spans[0].Start
 	}
+	words := sc.words
 	var trans []int32
 	if ix != nil {
 		trans = ix.trans
 	}
 	for i := 0; i < len(u); {
+		if i < next && unifiedAt(u, i) {
+			// A run of CJK unified ideographs outside URLs, tags and
+			// mentions: all wording, read in a loop of its own.
+			for ; i < next && unifiedAt(u, i); i += 3 {
+				for j := i; trans != nil && j < i+3; j++ {
+					to := trans[int(st)<<8|int(u[j])]
+					if to < 0 {
+						to = ix.found(^to, u, j, hits)
+					}
+					st = to
+				}
+				words = append(words, rune(u[i]&0x0F)<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F))
+			}
+			continue
+		}
 		// u is valid UTF-8 (Specials returned it as its own NFC form).
-		r, n := rune(u[i]), 1
-		switch {
-		case r < utf8.RuneSelf:
-		case r < 0xE0:
-			r, n = r&0x1F<<6|rune(u[i+1]&0x3F), 2
-		case r < 0xF0:
-			r, n = r&0x0F<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F), 3
+		// Each length has its own case and its own loop of the
+		// automaton's steps, whose count its branch then always
+		// predicts: one loop for every length mispredicted wherever
+		// ASCII and Chinese alternate.
+		var (
+			r rune
+			n int
+		)
+		switch c := u[i]; {
+		case c < utf8.RuneSelf:
+			r, n = rune(c), 1
+			if trans != nil {
+				to := trans[int(st)<<8|int(c)]
+				if to < 0 {
+					to = ix.found(^to, u, i, hits)
+				}
+				st = to
+			}
+		case c >= 0xE0 && c < 0xF0:
+			r, n = rune(c&0x0F)<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F), 3
+			for j := i; trans != nil && j < i+3; j++ {
+				to := trans[int(st)<<8|int(u[j])]
+				if to < 0 {
+					to = ix.found(^to, u, j, hits)
+				}
+				st = to
+			}
 		default:
 			r, n = decode(u, i)
-		}
-		if trans != nil {
-			for j := i; j < i+n; j++ {
+			for j := i; trans != nil && j < i+n; j++ {
 				to := trans[int(st)<<8|int(u[j])]
 				if to < 0 {
 					to = ix.found(^to, u, j, hits)
@@ -136,12 +174,13 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits, w Word
 		i += n
 		if r < utf8.RuneSelf {
 			if asciiWording[r] {
-				w.Add(r)
+				words = append(words, r)
 			}
 		} else if 0x4E00 <= r && r <= 0x9FFF || r != utf8.RuneError && propOf(tbl, r)&pWord != 0 {
-			w.Add(r)
+			words = append(words, r)
 		}
 	}
+	sc.words = words
 }
 
 // asciiWording marks the ASCII letters and digits.
@@ -152,9 +191,9 @@ var asciiWording = func() (a [utf8.RuneSelf]bool) {
 	return a
 }()
 
-// slowWording hands w the wording of u read through Tokenize, for a
-// folded text that NFC still changes.
-func (sc *Scanner) slowWording(u string, w Wording) {
+// slowWording appends to sc.words the wording of u read through
+// Tokenize, for a folded text that NFC still changes.
+func (sc *Scanner) slowWording(u string) {
 	sc.spans = sc.tk.Tokenize(u, SyntaxAuto, sc.spans[:0])
 	tbl := props()
 	for _, sp := range sc.spans {
@@ -166,7 +205,7 @@ func (sc *Scanner) slowWording(u string, w Wording) {
 		}
 		for _, r := range u[sp.Start:sp.End] {
 			if r != utf8.RuneError && propOf(tbl, r)&pWord != 0 {
-				w.Add(r)
+				sc.words = append(sc.words, r)
 			}
 		}
 	}
@@ -192,6 +231,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 	if len(specials) > 0 {
 		nextSpecial = specials[0].Start
 	}
+	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
 	for i := 0; i < len(t); {
 		var (
 			end int
@@ -199,8 +239,11 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 		)
 		b := t[i]
 		switch {
-		case b < utf8.RuneSelf && b != '\r' && (i+1 == len(t) || t[i+1] < utf8.RuneSelf):
-			end, ci = i+1, asciiInfo[b] // the common case, without a call
+		case b < utf8.RuneSelf && b != '\r' && (i+1 == len(t) || t[i+1] < utf8.RuneSelf || cjkAlone(t, i+1, tbl)):
+			// The common case, without a call but where Chinese follows
+			// (BTC 池): an ASCII character other than CR is a cluster of
+			// its own unless what follows extends it.
+			end, ci = i+1, asciiInfo[b]
 			switch {
 			case !ok:
 			case b <= ' ':
@@ -218,12 +261,27 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 			// of its own, which no fold changes. The unified ideographs,
 			// most of a Chinese post, all count alike.
 			ci = cjkInfo
+			end = i + 3
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
 				ci = runeInfo(r, tbl[r])
+			} else if i < nextSpecial && textKept {
+				// The ideographs that follow, up to the next tag, URL or
+				// mention, are counted here as a run: each counts as
+				// cjkInfo says, and none is excluded.
+				for end < nextSpecial && unifiedAt(t, end) && cjkAlone(t, end+3, tbl) {
+					end += 3
+				}
+				m := (end-i)/3 - 1
+				c.Runes += m
+				c.Graphemes += m
+				c.Width += 2 * m
+				c.Han += m
+				c.Weibo += m
+				c.Twitter += 2 * m
+				c.Words += m
 			}
-			end = i + 3
 			if ok {
-				dst = append(dst, t[i:i+3]...)
+				dst = append(dst, t[i:end]...)
 				inSpace = false
 			}
 		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 || t[i+1] == 0xBD && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
@@ -314,6 +372,16 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 // cjkInfo is what a CJK unified ideograph (U+4E00–U+9FFF) standing alone
 // counts for: one Han character, two columns, one word, weight 2.
 var cjkInfo = clusterInfo{runes: 1, han: 1, width: 2, twitter: 2, word: 2, kind: SpanText}
+
+// unifiedAt reports whether a CJK unified ideograph (U+4E00–U+9FFF)
+// starts at t[j]: lead byte E5–E9, or E4 with a second byte from B8.
+func unifiedAt(t string, j int) bool {
+	if j+2 >= len(t) {
+		return false
+	}
+	b := t[j]
+	return 0xE5 <= b && b <= 0xE9 || b == 0xE4 && t[j+1] >= 0xB8
+}
 
 // cjkAlone reports whether no character that extends a cluster starts at
 // t[j]: ASCII, U+4000–U+9FFF, the full-width forms and CJK punctuation
