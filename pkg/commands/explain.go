@@ -137,11 +137,32 @@ func ambiguousID(res *campaign.Result, id string, matches []int) error {
 		"name one by its source, e.g. promo explain ... "+sources[0])
 }
 
+// placeIn reads ref as a source, FILE:LINE or FILE:LINE:COL, of a file the
+// run read: the file and the place in it in words ("line 3", "line 1,
+// column 57").
+func placeIn(res *campaign.Result, ref string) (file, place string, ok bool) {
+	read := func(f string) bool {
+		return slices.ContainsFunc(res.Entries, func(e check.Entry) bool { return e.File == f })
+	}
+	i := strings.LastIndex(ref, ":")
+	if i <= 0 {
+		return "", "", false
+	}
+	if read(ref[:i]) {
+		return ref[:i], "line " + ref[i+1:], true
+	}
+	j := strings.LastIndex(ref[:i], ":")
+	if j > 0 && read(ref[:j]) {
+		return ref[:j], "line " + ref[j+1:i] + ", column " + ref[i+1:], true
+	}
+	return "", "", false
+}
+
 // unknownID is a usage error that names the closest ids, since an id
 // typed from a screenshot is easily one character off.
 func unknownID(res *campaign.Result, id string) error {
-	if i := strings.LastIndex(id, ":"); i > 0 && slices.ContainsFunc(res.Entries, func(e check.Entry) bool { return e.File == id[:i] }) {
-		return usageHint(fmt.Errorf("no entry starts at line %s of %s", id[i+1:], id[:i]),
+	if file, place, ok := placeIn(res, id); ok {
+		return usageHint(fmt.Errorf("no entry starts at %s of %s", place, file),
 			"'promo validate' lists every entry with its source")
 	}
 	ids := make([]string, 0, len(res.Entries))
