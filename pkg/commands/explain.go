@@ -18,21 +18,21 @@ import (
 // ExplainOptions are explain's settings.
 type ExplainOptions struct {
 	JudgeOptions
-	ID string // the entry's id or source (FILE:LINE)
+	ID string // the entry's id or source (FILE:LINE or FILE:LINE:COL)
 }
 
 // NewCmdExplain is promo explain.
 func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
 	opts := &ExplainOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
-		Use:   "explain -r RULES EXPORT... ID|FILE:LINE",
+		Use:   "explain -r RULES EXPORT... ID|FILE:LINE[:COL]",
 		Short: "Show every check and score component of one entry",
 		Long: `Explain one entry: every check with the measured value and the limit, near
 misses of a required tag ("found without its closing #"), the post measured
 in every length unit, every score component with its raw inputs, and the
 entry's rank and reward. The last argument is the entry's id, or its source
-as validate prints it (FILE:LINE), which picks one entry when several posts
-share an id.
+as validate prints it (FILE:LINE, or FILE:LINE:COL for a record that is not
+the first on its line), which picks one entry when several posts share an id.
 
 Exit status:
   0  the entry was explained
