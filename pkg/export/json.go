@@ -30,7 +30,8 @@ type jsonStream struct {
 }
 
 func readJSON(ctx context.Context, r *bufio.Reader, b *builder, emit func(Post) error) error {
-	lines := &lineIndex{r: newRecordGuard(r, b.opt.maxRecord()), line: 1}
+	guard := newRecordGuard(r, b.opt.maxRecord())
+	lines := &lineIndex{r: guard, guard: guard, line: 1}
 	s := &jsonStream{ctx: ctx, dec: json.NewDecoder(lines), lines: lines, b: b, emit: emit}
 	s.dec.UseNumber()
 	err := s.top()
@@ -332,6 +333,7 @@ func (s *jsonStream) errorOffset(err error, start int64, rest []byte) int64 {
 // has read ahead of the last offset asked for, not the file.
 type lineIndex struct {
 	r     io.Reader
+	guard *recordGuard // its replaced values shift columns
 	err   error
 	read  int64  // bytes read so far
 	buf   []byte // buf[start:] are the bytes from offset at on, not yet passed
@@ -359,6 +361,17 @@ func (l *lineIndex) Read(p []byte) (int, error) {
 // offsets must not go backwards.
 func (l *lineIndex) pass(off int64) {
 	off = min(off, l.read)
+	for len(l.guard.shifts) > 0 && l.guard.shifts[0].at <= off {
+		sh := l.guard.shifts[0]
+		l.guard.shifts = l.guard.shifts[1:]
+		l.count(sh.at)
+		l.col += sh.cols
+	}
+	l.count(off)
+}
+
+// count moves to the byte offset off, counting the lines and characters read.
+func (l *lineIndex) count(off int64) {
 	if off <= l.at {
 		return
 	}

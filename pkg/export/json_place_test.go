@@ -30,6 +30,8 @@ func TestJSONPlaces(t *testing.T) {
 			[]string{"posts.json:1", "posts.json:1:19"}},
 		{"huge and not an object", `[{}, 42, {"content":"` + big + `"}]`,
 			[]string{"posts.json:1", "posts.json:1:6", "posts.json:1:10"}},
+		{"after a huge record", `[{"content":"` + big + `"}, {}, {"content":"` + big + "\",\n\"x\":\"第三\"}, {}, {}]",
+			[]string{"posts.json:1", "posts.json:1:3018", "posts.json:1:3022", "posts.json:2", "posts.json:2:16"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
