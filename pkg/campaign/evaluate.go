@@ -23,7 +23,7 @@ type Options struct {
 	// MaxRecord is the size in bytes above which a record is unreadable; 0 means
 	// export.DefaultMaxRecord.
 	MaxRecord int
-	// Keep names an entry, by id or by source (FILE:LINE), whose post is
+	// Keep names an entry, by id or by source (FILE:LINE or FILE:LINE:COL), whose post is
 	// kept whole in Result.Kept, for explain; every other post's text is
 	// dropped once it is checked.
 	Keep string

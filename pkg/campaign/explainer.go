@@ -3,7 +3,6 @@ package campaign
 import (
 	"context"
 	"slices"
-	"strconv"
 
 	"github.com/promo-cli/promo/pkg/export"
 )
@@ -46,7 +45,7 @@ func (x *Explainer) Explain(i int, post *export.Post) *Explanation {
 func (res *Result) KeptPost(i int) *export.Post {
 	e := &res.Entries[i]
 	for k := range res.Kept {
-		if res.Kept[k].File == e.File && res.Kept[k].Line == e.Line {
+		if res.Kept[k].File == e.File && res.Kept[k].Line == e.Line && res.Kept[k].Col == int(e.Col) {
 			return &res.Kept[k]
 		}
 	}
@@ -95,8 +94,8 @@ func (res *Result) Posts(ctx context.Context, opt Options, fn func(i int, p *exp
 // nameRecord names the post as readFile does: the file by the name the
 // operator gave it, and a record without an id by where it is.
 func nameRecord(p *export.Post, name string) {
-	if p.NoID {
-		p.ID = name + ":" + strconv.Itoa(p.Line)
-	}
 	p.File = name
+	if p.NoID {
+		p.ID = p.Source()
+	}
 }

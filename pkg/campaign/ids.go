@@ -121,7 +121,7 @@ func (res *Result) idGroups() [][]int {
 func (res *Result) mergeGroup(g []int, drop []bool) []int {
 	var kept []int
 	for _, i := range g {
-		first := slices.IndexFunc(kept, func(k int) bool { return res.keys[k].sum == res.keys[i].sum })
+		first := slices.IndexFunc(kept, func(k int) bool { return res.keys[k].sum == res.keys[i].sum && !res.samePlace(k, i) })
 		if first < 0 {
 			kept = append(kept, i)
 			continue
@@ -131,6 +131,15 @@ func (res *Result) mergeGroup(g []int, drop []bool) []int {
 		drop[i] = true
 	}
 	return kept
+}
+
+// samePlace reports whether entries i and k were read at one place. Two
+// records at one place are two records, whatever they say: merging them
+// would make one vanish. The readers give every record a place of its own
+// (FILE:LINE:COL when several start on a line), so this guards that promise.
+func (res *Result) samePlace(i, k int) bool {
+	a, b := &res.Entries[i], &res.Entries[k]
+	return a.File == b.File && a.Line == b.Line && a.Col == b.Col
 }
 
 func (res *Result) allNamed(g []int) bool {

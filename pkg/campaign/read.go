@@ -5,7 +5,6 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -284,10 +283,7 @@ type partReader struct {
 }
 
 func (r *partReader) add(p export.Post) {
-	if p.NoID { // no id in the record: name it by where it is
-		p.ID = r.name + ":" + strconv.Itoa(p.Line)
-	}
-	p.File = r.name
+	nameRecord(&p, r.name)
 	r.images = addImages(r.images, r.f.Rel, p.Images)
 	if r.keep != "" && (p.ID == r.keep || p.Source() == r.keep) {
 		r.kept = append(r.kept, p)

@@ -89,8 +89,8 @@ func (w *sigWorker) done() batchSigs {
 }
 
 // share makes a run of records that read alike cost one copy of what they
-// have in common: the id of records named by their place (every item of a
-// JSON array on one line), and the reasons of empty or broken records.
+// have in common: one id on consecutive records, and the reasons of empty
+// or broken records.
 // The reasons are clipped, so that appending to them later copies them.
 func (w *sigWorker) share(e *check.Entry) {
 	if e.ID == w.prevID {

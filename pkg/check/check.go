@@ -45,10 +45,15 @@ type Entry struct {
 	// Accepted and Rejected record an operator's override, which decides
 	// the verdict whatever the checks found.
 	Accepted, Rejected bool
+	// Col is the column of a record that is not the first to start on its
+	// line (export.Post.Col), else 0; an int32 after the flags fits in
+	// their padding, so it adds nothing to an entry.
+	Col int32
 }
 
-// Source is where the entry was read: "posts.jsonl:12".
-func (e *Entry) Source() string { return sourceOf(e.File, e.Line) }
+// Source is where the entry was read: "posts.jsonl:12", or "posts.json:1:57"
+// for a record that is not the first on its line.
+func (e *Entry) Source() string { return sourceOf(e.File, e.Line, int(e.Col)) }
 
 // Valid reports whether no reason was found against the entry. Passes,
 // recorded for explain, are not findings.

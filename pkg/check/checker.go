@@ -112,7 +112,7 @@ func (c *Checker) loadBrief(path string, max int64, threshold float64) error {
 // Inspect checks one post and returns its entry. With verbose, passed
 // checks are recorded too (for explain).
 func (c *Checker) Inspect(p *export.Post, ws *Workspace, verbose bool) Entry {
-	e := Entry{ID: p.ID, Author: p.Author, File: p.File, Line: p.Line, CreatedAt: p.CreatedAt, HasTime: p.HasTime, Wallet: p.Wallet}
+	e := Entry{ID: p.ID, Author: p.Author, File: p.File, Line: p.Line, Col: int32(p.Col), CreatedAt: p.CreatedAt, HasTime: p.HasTime, Wallet: p.Wallet}
 	ws.text, ws.imageSigs = integrity.TextDoc{}, nil
 	if p.Unreadable != "" {
 		e.Reasons = []Reason{{Code: Unreadable, Message: p.Unreadable}}

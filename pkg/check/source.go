@@ -2,9 +2,13 @@ package check
 
 import "strconv"
 
-func sourceOf(file string, line int) string {
+func sourceOf(file string, line, col int) string {
 	if line <= 0 {
 		return file
 	}
-	return file + ":" + strconv.Itoa(line)
+	s := file + ":" + strconv.Itoa(line)
+	if col > 0 {
+		s += ":" + strconv.Itoa(col)
+	}
+	return s
 }

@@ -18,21 +18,21 @@ import (
 // ExplainOptions are explain's settings.
 type ExplainOptions struct {
 	JudgeOptions
-	ID string // the entry's id or source (FILE:LINE)
+	ID string // the entry's id or source (FILE:LINE or FILE:LINE:COL)
 }
 
 // NewCmdExplain is promo explain.
 func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
 	opts := &ExplainOptions{JudgeOptions: JudgeOptions{IO: f.IOStreams}}
 	cmd := &cobra.Command{
-		Use:   "explain -r RULES EXPORT... ID|FILE:LINE",
+		Use:   "explain -r RULES EXPORT... ID|FILE:LINE[:COL]",
 		Short: "Show every check and score component of one entry",
 		Long: `Explain one entry: every check with the measured value and the limit, near
 misses of a required tag ("found without its closing #"), the post measured
 in every length unit, every score component with its raw inputs, and the
 entry's rank and reward. The last argument is the entry's id, or its source
-as validate prints it (FILE:LINE), which picks one entry when several posts
-share an id.
+as validate prints it (FILE:LINE, or FILE:LINE:COL for a record that is not
+the first on its line), which picks one entry when several posts share an id.
 
 Exit status:
   0  the entry was explained
@@ -137,11 +137,32 @@ func ambiguousID(res *campaign.Result, id string, matches []int) error {
 		"name one by its source, e.g. promo explain ... "+sources[0])
 }
 
+// placeIn reads ref as a source, FILE:LINE or FILE:LINE:COL, of a file the
+// run read: the file and the place in it in words ("line 3", "line 1,
+// column 57").
+func placeIn(res *campaign.Result, ref string) (file, place string, ok bool) {
+	read := func(f string) bool {
+		return slices.ContainsFunc(res.Entries, func(e check.Entry) bool { return e.File == f })
+	}
+	i := strings.LastIndex(ref, ":")
+	if i <= 0 {
+		return "", "", false
+	}
+	if read(ref[:i]) {
+		return ref[:i], "line " + ref[i+1:], true
+	}
+	j := strings.LastIndex(ref[:i], ":")
+	if j > 0 && read(ref[:j]) {
+		return ref[:j], "line " + ref[j+1:i] + ", column " + ref[i+1:], true
+	}
+	return "", "", false
+}
+
 // unknownID is a usage error that names the closest ids, since an id
 // typed from a screenshot is easily one character off.
 func unknownID(res *campaign.Result, id string) error {
-	if i := strings.LastIndex(id, ":"); i > 0 && slices.ContainsFunc(res.Entries, func(e check.Entry) bool { return e.File == id[:i] }) {
-		return usageHint(fmt.Errorf("no entry starts at line %s of %s", id[i+1:], id[:i]),
+	if file, place, ok := placeIn(res, id); ok {
+		return usageHint(fmt.Errorf("no entry starts at %s of %s", place, file),
 			"'promo validate' lists every entry with its source")
 	}
 	ids := make([]string, 0, len(res.Entries))

@@ -73,16 +73,25 @@ type Post struct {
 	Wallet              string // payout address as written, trimmed; "" when none
 	File                string // File.Rel of the export file
 	Line                int    // 1-based line where the record starts (front matter: 1)
-	Unreadable          string // non-empty: what was wrong and how to fix it
+	// Col is the 1-based column, in characters, where the record starts when
+	// another record started on its line before it (a minified JSON export);
+	// else 0, and Line alone places it.
+	Col        int
+	Unreadable string // non-empty: what was wrong and how to fix it
 	// NoID is set when the record holds no id; ID is then Source(), and a
 	// caller that shows files by another name renames it. An id that
 	// merely looks like a place ("posts.jsonl:3") is still an id.
 	NoID bool
 }
 
-// Source returns where the post was found, as "rel/path.jsonl:12".
+// Source returns where the post was found, as "rel/path.jsonl:12", or
+// "rel/path.json:1:57" for a post that is not the first on its line.
 func (p Post) Source() string {
-	return p.File + ":" + strconv.Itoa(p.Line)
+	s := p.File + ":" + strconv.Itoa(p.Line)
+	if p.Col > 0 {
+		s += ":" + strconv.Itoa(p.Col)
+	}
+	return s
 }
 
 // Options say how to read an export.

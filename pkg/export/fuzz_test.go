@@ -75,8 +75,17 @@ func FuzzJSON(f *testing.F) {
 	f.Add([]byte("[{\"id\":\"1\"},{\"id\":\"2\"}]"))
 	f.Add([]byte("{\"data\":[{\"id\":\"1\"},\n{\"id\":"))
 	f.Add([]byte("{\"id\":\"solo\",\"content\":\"x\"}"))
+	f.Add([]byte("{\"posts\":[{},{\"content\":\"第三届\"}],\"data\":[{},\n{}, 42, {\"id\": tru"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		posts := fuzzRead(t, JSON, data)
+		// Every post has a place of its own, even when several start on one line.
+		seen := map[string]bool{}
+		for _, p := range posts {
+			if seen[p.Source()] {
+				t.Fatalf("two posts at %s", p.Source())
+			}
+			seen[p.Source()] = true
+		}
 		// The reader sees NUL and invalid UTF-8 as U+FFFD, so the oracle must too.
 		text := repair(decoded(data))
 		if blank(text) {

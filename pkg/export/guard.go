@@ -34,6 +34,18 @@ type recordGuard struct {
 	inStr     bool
 	buf       []byte
 	size, nl  int
+	tail      int // characters of the captured value after its last line break
+
+	handed int64   // bytes handed to the decoder so far
+	shifts []shift // where a replaced value leaves the column short, in order
+}
+
+// shift says that from output offset at, up to the next line break, the column in
+// the file is cols characters further on than in the output: a replaced value is
+// shorter than the value it stands for.
+type shift struct {
+	at   int64
+	cols int
 }
 
 func newRecordGuard(r *bufio.Reader, max int) *recordGuard {
@@ -48,6 +60,7 @@ func (g *recordGuard) Read(p []byte) (int, error) {
 		g.fill()
 	}
 	n := copy(p, g.out)
+	g.handed += int64(n)
 	g.out = g.out[n:]
 	if len(g.out) == 0 {
 		g.out = g.out[:0:0]
@@ -128,6 +141,7 @@ func (g *recordGuard) postSized(c byte) bool {
 
 func (g *recordGuard) start(c byte) {
 	g.capturing, g.buf, g.size, g.nl, g.depth, g.inStr, g.esc = true, g.buf[:0], 0, 0, 0, false, false
+	g.tail = 0
 	g.kind = c
 	if c != '{' && c != '[' && c != '"' {
 		g.kind = 0
@@ -163,8 +177,11 @@ func (g *recordGuard) capture(c byte) bool {
 		done = g.depth == 0
 	}
 	g.size++
-	if c == '\n' {
-		g.nl++
+	switch {
+	case c == '\n':
+		g.nl, g.tail = g.nl+1, 0
+	case c&0xC0 != 0x80: // not inside a UTF-8 sequence
+		g.tail++
 	}
 	if g.size <= g.max {
 		g.buf = append(g.buf, c)
@@ -181,10 +198,16 @@ func (g *recordGuard) finish() {
 		g.out = append(g.out, g.buf...)
 		return
 	}
+	from := len(g.out)
 	g.out = append(g.out, tooLongKey...)
 	g.out = strconv.AppendInt(g.out, int64(g.size), 10)
 	g.out = append(g.out, '}')
+	cols := g.tail // the value's last line, in the file; in the output it is empty
+	if g.nl == 0 {
+		cols -= len(g.out) - from // the value and its stand-in share a line
+	}
 	g.out = append(g.out, bytes.Repeat([]byte{'\n'}, g.nl)...)
+	g.shifts = append(g.shifts, shift{at: g.handed + int64(len(g.out)), cols: cols})
 }
 
 // replaced returns the size of the value a guard put in place of raw, if it did.

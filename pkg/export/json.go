@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // errStop ends a JSON file after its broken rest was emitted as one unreadable post.
@@ -25,10 +26,12 @@ type jsonStream struct {
 	b     *builder
 	emit  func(Post) error
 	n     int
+	last  int // line where the last post started
 }
 
 func readJSON(ctx context.Context, r *bufio.Reader, b *builder, emit func(Post) error) error {
-	lines := &lineIndex{r: newRecordGuard(r, b.opt.maxRecord()), line: 1}
+	guard := newRecordGuard(r, b.opt.maxRecord())
+	lines := &lineIndex{r: guard, guard: guard, line: 1}
 	s := &jsonStream{ctx: ctx, dec: json.NewDecoder(lines), lines: lines, b: b, emit: emit}
 	s.dec.UseNumber()
 	err := s.top()
@@ -52,7 +55,7 @@ func (s *jsonStream) top() error {
 	case json.Delim('{'):
 		err = s.object()
 	default:
-		err = s.emit(s.b.unreadable(1, "a .json export must hold an object or an array of objects; use .jsonl for one object per line"))
+		err = s.put(s.b.unreadable(1, "a .json export must hold an object or an array of objects; use .jsonl for one object per line"), 1)
 	}
 	if err != nil {
 		return err
@@ -78,8 +81,8 @@ func (s *jsonStream) array() error {
 		if err := s.dec.Decode(&raw); err != nil {
 			return s.broken(err)
 		}
-		line := s.lines.lineAt(s.dec.InputOffset() - int64(len(raw)))
-		if err := s.item(raw, line); err != nil {
+		line, col := s.lines.placeAt(s.dec.InputOffset() - int64(len(raw)))
+		if err := s.item(raw, line, col); err != nil {
 			return err
 		}
 	}
@@ -89,18 +92,32 @@ func (s *jsonStream) array() error {
 	return nil
 }
 
-func (s *jsonStream) item(raw json.RawMessage, line int) error {
+func (s *jsonStream) item(raw json.RawMessage, line, col int) error {
 	s.n++
 	if s.n%ctxEvery == 0 && s.ctx.Err() != nil {
 		return s.ctx.Err()
 	}
 	if size, ok := replaced(raw); ok {
-		return s.emit(s.b.unreadable(line, tooLong(size, s.b.opt.maxRecord())))
+		return s.put(s.b.unreadable(line, tooLong(size, s.b.opt.maxRecord())), col)
 	}
 	if len(raw) == 0 || raw[0] != '{' {
-		return s.emit(s.b.unreadable(line, "array item is not a JSON object; each post must be {\"id\": ..., \"content\": ...}"))
+		return s.put(s.b.unreadable(line, "array item is not a JSON object; each post must be {\"id\": ..., \"content\": ...}"), col)
 	}
-	return s.emit(s.b.fromObject(raw, line))
+	return s.put(s.b.fromObject(raw, line), col)
+}
+
+// put emits a post that starts at column col of its line. A post that is not the
+// first to start on its line (a minified export holds them all on line 1) is placed
+// by its column too, so that each has a source, and an id when it has none, of its own.
+func (s *jsonStream) put(p Post, col int) error {
+	if p.Line == s.last {
+		p.Col = col
+		if p.NoID {
+			p.ID = p.Source()
+		}
+	}
+	s.last = p.Line
+	return s.emit(p)
 }
 
 // wrapperKeys hold the array of posts in an object such as {"data": [...]}.
@@ -118,11 +135,12 @@ func isWrapper(key string) bool {
 // object reads an object whose '{' was just read: a wrapper when a wrapper key holds an
 // array, else one post.
 func (s *jsonStream) object() error {
-	line := s.lines.lineAt(s.dec.InputOffset() - 1)
+	line, col := s.lines.placeAt(s.dec.InputOffset() - 1)
 	fields := map[string]json.RawMessage{}
 	wrapped := false
 	var where []string // where the posts may be, when no wrapper key holds them
 	for s.dec.More() {
+		s.passRead()
 		tok, err := s.dec.Token()
 		if err != nil {
 			return s.broken(err)
@@ -156,17 +174,17 @@ func (s *jsonStream) object() error {
 	}
 	for _, raw := range fields {
 		if size, ok := replaced(raw); ok {
-			return s.emit(s.b.unreadable(line, tooLong(size, s.b.opt.maxRecord())))
+			return s.put(s.b.unreadable(line, tooLong(size, s.b.opt.maxRecord())), col)
 		}
 	}
 	if where != nil && !s.anyField(fields) {
-		return s.emit(s.b.unreadable(line, s.notWrapped(where)))
+		return s.put(s.b.unreadable(line, s.notWrapped(where)), col)
 	}
 	obj, _ := json.Marshal(fields)
 	if max := s.b.opt.maxRecord(); len(obj) > max {
-		return s.emit(s.b.unreadable(line, tooLong(len(obj), max)))
+		return s.put(s.b.unreadable(line, tooLong(len(obj), max)), col)
 	}
-	return s.emit(s.b.fromObject(obj, line))
+	return s.put(s.b.fromObject(obj, line), col)
 }
 
 // wrapperValue streams the array under a wrapper key; any other value is kept as a
@@ -197,6 +215,7 @@ func (s *jsonStream) wrapperValue(key string, fields map[string]json.RawMessage)
 func (s *jsonStream) arrayKey() (string, error) {
 	found := ""
 	for s.dec.More() {
+		s.passRead()
 		tok, err := s.dec.Token()
 		if err != nil {
 			return "", s.broken(err)
@@ -258,6 +277,7 @@ func (s *jsonStream) notWrapped(where []string) string {
 // skip consumes the rest of an object whose '{' was just read.
 func (s *jsonStream) skip() error {
 	for depth := 1; depth > 0; {
+		s.passRead()
 		tok, err := s.dec.Token()
 		if err != nil {
 			return s.broken(err)
@@ -272,6 +292,11 @@ func (s *jsonStream) skip() error {
 	return nil
 }
 
+// passRead lets the line index forget what the decoder has consumed, where no
+// place is asked for (values skipped or kept whole), so that it holds only what
+// the decoder holds.
+func (s *jsonStream) passRead() { s.lines.pass(s.dec.InputOffset()) }
+
 // broken emits the rest of the file, from the value that failed, as one unreadable post.
 func (s *jsonStream) broken(err error) error {
 	if s.lines.err != nil && s.lines.err != io.EOF {
@@ -280,10 +305,10 @@ func (s *jsonStream) broken(err error) error {
 	rest, _ := io.ReadAll(s.dec.Buffered())
 	lead := len(rest) - len(bytes.TrimLeft(rest, spaces+","))
 	start := s.dec.InputOffset() + int64(lead)
-	from := s.lines.lineAt(start)
+	from, col := s.lines.placeAt(start)
 	at := s.lines.lineAt(s.errorOffset(err, start, rest[lead:]))
 	msg := fmt.Sprintf("invalid JSON at line %d: %s; this record and the rest of the file from line %d could not be read; fix the JSON there", at, jsonReason(err), from)
-	if e := s.emit(s.b.unreadable(from, msg)); e != nil {
+	if e := s.put(s.b.unreadable(from, msg), col); e != nil {
 		return e
 	}
 	return errStop
@@ -303,26 +328,28 @@ func (s *jsonStream) errorOffset(err error, start int64, rest []byte) int64 {
 	return start
 }
 
-// lineIndex counts lines in what the decoder reads, so that a stream offset can be
-// turned into a line number without keeping the file.
+// lineIndex counts lines and columns in what the decoder reads, so that a stream
+// offset can be turned into a place in the file. It keeps only the bytes the decoder
+// has read ahead of the last offset asked for, not the file.
 type lineIndex struct {
-	r    io.Reader
-	err  error
-	read int64   // bytes read so far
-	nl   []int64 // offsets of newlines not yet passed by lineAt
-	line int     // line number at the last offset asked for
+	r     io.Reader
+	guard *recordGuard // its replaced values shift columns
+	err   error
+	read  int64  // bytes read so far
+	buf   []byte // buf[start:] are the bytes from offset at on, not yet passed
+	start int
+	at    int64 // offset passed so far
+	line  int   // 1-based line at offset at
+	col   int   // characters between the start of that line and offset at
 }
 
 func (l *lineIndex) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for i, chunk := 0, p[:n]; ; {
-		j := bytes.IndexByte(chunk[i:], '\n')
-		if j < 0 {
-			break
-		}
-		l.nl = append(l.nl, l.read+int64(i+j))
-		i += j + 1
+	if l.start > 0 && l.start >= len(l.buf)/2 { // reuse the passed half rather than grow
+		l.buf = l.buf[:copy(l.buf, l.buf[l.start:])]
+		l.start = 0
 	}
+	l.buf = append(l.buf, p[:n]...)
 	l.read += int64(n)
 	if err != nil {
 		l.err = err
@@ -330,11 +357,45 @@ func (l *lineIndex) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// pass moves to the byte offset off, counting the lines and characters on the way;
+// offsets must not go backwards.
+func (l *lineIndex) pass(off int64) {
+	off = min(off, l.read)
+	for len(l.guard.shifts) > 0 && l.guard.shifts[0].at <= off {
+		sh := l.guard.shifts[0]
+		l.guard.shifts = l.guard.shifts[1:]
+		l.count(sh.at)
+		l.col += sh.cols
+	}
+	l.count(off)
+}
+
+// count moves to the byte offset off, counting the lines and characters read.
+func (l *lineIndex) count(off int64) {
+	if off <= l.at {
+		return
+	}
+	end := l.start + int(off-l.at)
+	chunk := l.buf[l.start:end]
+	if i := bytes.LastIndexByte(chunk, '\n'); i >= 0 {
+		l.line += bytes.Count(chunk[:i+1], []byte{'\n'})
+		l.col = 0
+		chunk = chunk[i+1:]
+	}
+	l.col += utf8.RuneCount(chunk)
+	l.start, l.at = end, off
+}
+
 // lineAt returns the 1-based line of a byte offset; offsets must not go backwards.
 func (l *lineIndex) lineAt(off int64) int {
-	for len(l.nl) > 0 && l.nl[0] < off {
-		l.line++
-		l.nl = l.nl[1:]
-	}
+	l.pass(off)
 	return l.line
+}
+
+// placeAt returns the 1-based line and column of a byte offset, the column counted
+// in characters (Unicode code points) as editors show them; offsets must not go
+// backwards.
+func (l *lineIndex) placeAt(off int64) (line, col int) {
+	l.pass(off)
+	return l.line, l.col + 1
 }

@@ -169,8 +169,8 @@ func Earlier(a, b *check.Entry) int {
 		return c
 	}
 	// Same id (two exports, or one export repeating it): file, then line
-	// as a number, so line 9 comes before line 10.
-	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	// and column as numbers, so line 9 comes before line 10.
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 }
 
 // Rank returns the indexes of the valid entries, best first.

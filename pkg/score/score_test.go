@@ -201,6 +201,8 @@ func TestEarlier(t *testing.T) {
 		{name: "same id: source order", a: check.Entry{ID: "x", File: "a.jsonl", Line: 9}, b: check.Entry{ID: "x", File: "b.jsonl", Line: 1}, want: -1},
 		{name: "same id, same file: line 9 before line 10", a: check.Entry{ID: "x", File: "a.jsonl", Line: 9}, b: check.Entry{ID: "x", File: "a.jsonl", Line: 10}, want: -1},
 		{name: "same id: file before line", a: check.Entry{ID: "x", File: "a.jsonl", Line: 10}, b: check.Entry{ID: "x", File: "a.jsonl.bak.jsonl", Line: 9}, want: -1},
+		{name: "same id, same line: column 9 before column 10", a: check.Entry{ID: "x", File: "a.json", Line: 1, Col: 10}, b: check.Entry{ID: "x", File: "a.json", Line: 1, Col: 9}, want: 1},
+		{name: "same id, same line: first of the line first", a: check.Entry{ID: "x", File: "a.json", Line: 1}, b: check.Entry{ID: "x", File: "a.json", Line: 1, Col: 40}, want: -1},
 		{name: "identical", a: check.Entry{ID: "x", File: "a.jsonl", Line: 1}, b: check.Entry{ID: "x", File: "a.jsonl", Line: 1}, want: 0},
 	}
 	for _, tt := range tests {
