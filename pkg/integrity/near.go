@@ -130,30 +130,52 @@ func (n *near) exactGroups() {
 //
 // The bands are independent (a pair is confirmed in the first band its
 // rows agree in, whatever the others hold), so they are spread over the
-// cores, each collecting its confirmed pairs; the pairs are then recorded
-// one band after another. Recording keeps the maximum similarity, the best
-// earlier match with ties to the earliest, and the union of clusters: none
-// depends on the order, so the result does not depend on the cores.
+// cores, each recording its confirmed pairs in batches under a lock.
+// Recording keeps the maximum similarity, the best earlier match with ties
+// to the earliest, and the union of clusters: none depends on the order,
+// so the result does not depend on the cores or on how the batches fall.
 func (n *near) band() {
-	found := make([][]candidate, Bands)
 	workers := min(runtime.GOMAXPROCS(0), Bands)
+	var mu sync.Mutex
+	record := func(cs []candidate) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range cs {
+			n.record(c)
+		}
+	}
 	var wg sync.WaitGroup
 	next := atomic.Int32{}
 	for range workers {
 		wg.Go(func() {
 			var keys []uint64
+			var found []candidate
 			for b := int(next.Add(1) - 1); b < Bands; b = int(next.Add(1) - 1) {
-				keys, found[b] = n.bandPairs(b, keys)
+				keys, found = n.bandPairs(b, keys, found, record)
 			}
+			record(found)
 		})
 	}
 	wg.Wait()
-	for _, cs := range found {
-		for _, c := range cs {
-			n.record(c)
-		}
-	}
 }
+
+// recordBatch is how many confirmed pairs a band worker holds before it
+// records them: the pairs of a crowded campaign would not fit in memory
+// all at once.
+const recordBatch = 1 << 14
+
+// BucketReach bounds the work of a crowded bucket: each doc is compared
+// with at most this many docs before it in the bucket (earlier entries,
+// nearest first). Every pair in a bucket would cost time and memory
+// quadratic in its size, and a campaign where thousands of entrants post
+// one template (or an export of one spammer's thousand variants) makes
+// such buckets: 200,000 near-identical posts took 23 GB. A doc in a bucket
+// that large is still compared with its 64 nearest predecessors, each as
+// like it as the template makes them, so it is still found to repeat an
+// earlier entry and still joins the cluster; only its similarity to the
+// earlier docs beyond the reach goes unmeasured. Smaller buckets, all of
+// an ordinary campaign, are compared in full.
+const BucketReach = 64
 
 // candidate is a pair confirmed in a band, i earlier than j.
 type candidate struct {
@@ -161,8 +183,9 @@ type candidate struct {
 	sim  float64
 }
 
-// bandPairs returns the pairs that band b confirms, reusing keys.
-func (n *near) bandPairs(b int, keys []uint64) ([]uint64, []candidate) {
+// bandPairs appends the pairs that band b confirms to out, handing them
+// to record whenever recordBatch are held, and reuses keys.
+func (n *near) bandPairs(b int, keys []uint64, out []candidate, record func([]candidate)) ([]uint64, []candidate) {
 	shift := uint(bits.Len(uint(len(n.docs))))
 	// keys has room for twice the docs: the second half is the radix
 	// sort's other buffer.
@@ -173,7 +196,6 @@ func (n *near) bandPairs(b int, keys []uint64) ([]uint64, []candidate) {
 		}
 	}
 	sortKeys(keys, keys[len(keys):2*len(keys)])
-	var out []candidate
 	mask := uint64(1)<<shift - 1
 	for start := 0; start < len(keys); {
 		end := start + 1
@@ -181,9 +203,13 @@ func (n *near) bandPairs(b int, keys []uint64) ([]uint64, []candidate) {
 			end++
 		}
 		for i := start; i < end; i++ {
-			for j := i + 1; j < end; j++ {
+			for j := i + 1; j < min(end, i+1+BucketReach); j++ {
 				if c, ok := n.candidate(int32(keys[i]&mask), int32(keys[j]&mask), b); ok {
 					out = append(out, c)
+					if len(out) == recordBatch {
+						record(out)
+						out = out[:0]
+					}
 				}
 			}
 		}

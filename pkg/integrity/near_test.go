@@ -171,3 +171,45 @@ func TestNearSameOnAnyCores(t *testing.T) {
 		t.Fatal("no near-duplicate found: the corpus tests nothing")
 	}
 }
+
+// TestNearCrowdedBucket: thousands of posts of one template share every
+// bucket. Comparing every pair made time and memory quadratic; each doc is
+// compared with at most BucketReach docs before it, and every later post
+// is still found to repeat an earlier one, all in one cluster.
+func TestNearCrowdedBucket(t *testing.T) {
+	const posts = 2000
+	template := "第三届积分狂欢节大赛我来参加了，这个活动的奖励很丰厚，大家快来一起参与吧，Gate Alpha 真的很好用"
+	docs := make([]TextDoc, posts)
+	for i := range docs {
+		// a unique tail too short to move a signature out of the buckets
+		docs[i] = doc(i, template+string(rune('一'+i%500))+string(rune('丁'+i/500)))
+	}
+	refs := make([]*TextDoc, len(docs))
+	for i := range docs {
+		refs[i] = &docs[i]
+	}
+	n := newNear(refs, 0.8)
+	n.exactGroups()
+	for b := range Bands {
+		pairs, held := 0, 0
+		count := func(cs []candidate) {
+			pairs += len(cs)
+			held = max(held, len(cs))
+		}
+		_, rest := n.bandPairs(b, nil, nil, count)
+		count(rest)
+		if limit := 64 * posts; pairs > limit { // the reach docs/reference.md states
+			t.Fatalf("band %d: %d pairs confirmed, want at most %d (BucketReach per doc)", b, pairs, limit)
+		}
+		if held > recordBatch {
+			t.Fatalf("band %d: %d pairs held at once, want at most %d", b, held, recordBatch)
+		}
+	}
+	res := nearDocs(docs, 0.8)
+	if len(res.Original) != posts-1 {
+		t.Errorf("%d posts found repeating an earlier one, want %d", len(res.Original), posts-1)
+	}
+	if len(res.Clusters) != 1 || len(res.Clusters[0]) != posts {
+		t.Errorf("clusters %d (first of %d), want one of %d", len(res.Clusters), len(res.Clusters[0]), posts)
+	}
+}
