@@ -177,7 +177,7 @@ func TestNearSameOnAnyCores(t *testing.T) {
 // compared with at most BucketReach docs before it, and every later post
 // is still found to repeat an earlier one, all in one cluster.
 func TestNearCrowdedBucket(t *testing.T) {
-	const posts = 2000
+	const posts = 1000
 	template := "第三届积分狂欢节大赛我来参加了，这个活动的奖励很丰厚，大家快来一起参与吧，Gate Alpha 真的很好用"
 	docs := make([]TextDoc, posts)
 	for i := range docs {
