@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/promo-cli/promo/pkg/input"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -38,7 +39,10 @@ func fuzzRead(t *testing.T, format Format, data []byte) []Post {
 	return posts
 }
 
-// decoded is the text Read sees: BOMs removed, UTF-16 decoded.
+// decoded is the text Read sees: BOMs removed, UTF-16 decoded, with or
+// without a BOM. Whether BOM-less bytes are UTF-16 is the detector's
+// call (pkg/input tests it); the readers' properties hold for the text it
+// decides on.
 func decoded(data []byte) []byte {
 	if bytes.HasPrefix(data, bomUTF8) {
 		return data[3:]
@@ -46,6 +50,9 @@ func decoded(data []byte) []byte {
 	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
 		out, _, _ := transform.Bytes(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder(), data)
 		return out
+	}
+	if text, info, err := input.Decode(data, ""); err == nil && (info.Encoding == input.UTF16LE || info.Encoding == input.UTF16BE) {
+		return []byte(text)
 	}
 	return data
 }
