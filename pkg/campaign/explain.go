@@ -156,7 +156,7 @@ func (res *Result) componentLines(i int, s *score.Result, post *export.Post, top
 			m.Likes, m.Comments, m.Reposts, s.Engagement, top)},
 		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
 		{"originality", c.Originality, w.Originality, res.originalityDetail(i, s, m)},
-		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges)},
+		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges, res.Rules.Scoring.JudgesNorm)},
 	}
 }
 
@@ -186,7 +186,12 @@ func (res *Result) topEngagement() float64 {
 	return top
 }
 
-func judgeDetail(scores []float64) string {
+// standardisedNote follows the judges' scores under
+// scoring.judges_normalize: zscore, where "mean of …" alone would read as
+// the judges' own scores.
+const standardisedNote = "standardised: each judge's scores as z-scores (minus the judge's mean, over the judge's standard deviation), put back on the sheet's scale"
+
+func judgeDetail(scores []float64, normalize string) string {
 	if len(scores) == 0 {
 		return "no judge scores"
 	}
@@ -194,7 +199,11 @@ func judgeDetail(scores []float64) string {
 	for i, v := range scores {
 		parts[i] = fmt.Sprintf("%g", v)
 	}
-	return "mean of " + strings.Join(parts, ", ")
+	d := "mean of " + strings.Join(parts, ", ")
+	if normalize == score.NormalizeZScore {
+		d += "; " + standardisedNote
+	}
+	return d
 }
 
 // originalityDetail gives the score's inputs and, when the closest earlier

@@ -265,7 +265,7 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	done := make([]bool, len(res.Entries))
 	err := explainAll(ctx, res, opt.Run, func(i int, post *export.Post) {
 		ex := x.Explain(i, post)
-		pk.put(i, detailOf(ex, hl.segments(post.Content, ex.Checks), res.Rules.Scoring.JudgesNorm))
+		pk.put(i, detailOf(ex, hl.segments(post.Content, ex.Checks)))
 	}, func(i int, post *export.Post) {
 		done[i] = true
 		want.keep(i, post)
@@ -275,7 +275,7 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	}
 	for i := range done {
 		if !done[i] {
-			pk.put(i, detailOf(x.Explain(i, nil), nil, res.Rules.Scoring.JudgesNorm))
+			pk.put(i, detailOf(x.Explain(i, nil), nil))
 		}
 	}
 	if p.packed, err = pk.result(); err != nil {
@@ -286,24 +286,14 @@ func buildEntries(ctx context.Context, res *campaign.Result, st *campaign.Standi
 	return nil
 }
 
-// standardisedNote is added to the judge component's inputs under
-// scoring.judges_normalize: zscore, where "mean of …" alone would read as
-// the judges' own scores.
-const standardisedNote = "standardised: each judge's scores as z-scores (minus the judge's mean, over the judge's standard deviation), put back on the sheet's scale"
-
-// detailOf is an entry's explanation for the page; norm is the rule's
-// scoring.judges_normalize.
-func detailOf(x *campaign.Explanation, text []Segment, norm string) Detail {
+// detailOf is an entry's explanation for the page.
+func detailOf(x *campaign.Explanation, text []Segment) Detail {
 	d := Detail{Text: text, Score: x.Score.Score, Ranked: x.Placing != nil}
 	for _, r := range x.Checks {
 		d.Checks = append(d.Checks, CheckLine{Code: string(r.Code), Pass: r.Pass, Measured: r.Measured, Limit: r.Limit, Message: r.Message})
 	}
 	for _, c := range x.Components {
-		detail := c.Detail
-		if c.Name == "judges" && norm == score.NormalizeZScore && len(x.Score.Judges) > 0 {
-			detail += "; " + standardisedNote
-		}
-		d.Components = append(d.Components, Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: detail})
+		d.Components = append(d.Components, Component{Name: c.Name, Value: c.Value, Weight: c.Weight, Detail: c.Detail})
 	}
 	return d
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
-	"github.com/promo-cli/promo/pkg/score"
 )
 
 // TestFunnelOrder: the funnel removes each entry at the first check it
@@ -46,30 +45,5 @@ func TestFunnelOrder(t *testing.T) {
 	}
 	if len(reasons) != len(want) || reasons[0].Code != "no-wallet" || reasons[len(reasons)-1].Code != "override" {
 		t.Errorf("reasons %+v", reasons)
-	}
-}
-
-// TestJudgesStandardised: with scoring.judges_normalize: zscore the judge
-// component's inputs say the scores are standardised per judge; as given,
-// or with no judge scores, they say nothing of it.
-func TestJudgesStandardised(t *testing.T) {
-	x := &campaign.Explanation{
-		Score:      score.Result{Judges: []float64{6.2, 7.9}},
-		Components: []campaign.ComponentLine{{Name: "length", Detail: "42 / 200 graphemes"}, {Name: "judges", Detail: "mean of 6.2, 7.9"}},
-	}
-	for _, tt := range []struct {
-		norm   string
-		scores []float64
-		want   string
-	}{
-		{score.NormalizeZScore, []float64{6.2, 7.9}, "mean of 6.2, 7.9; standardised: each judge's scores as z-scores (minus the judge's mean, over the judge's standard deviation), put back on the sheet's scale"},
-		{score.NormalizeNone, []float64{6.2, 7.9}, "mean of 6.2, 7.9"},
-		{score.NormalizeZScore, nil, "mean of 6.2, 7.9"},
-	} {
-		x.Score.Judges = tt.scores
-		d := detailOf(x, nil, tt.norm)
-		if d.Components[1].Detail != tt.want || d.Components[0].Detail != "42 / 200 graphemes" {
-			t.Errorf("%s, %d scores: %q", tt.norm, len(tt.scores), d.Components[1].Detail)
-		}
 	}
 }
