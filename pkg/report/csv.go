@@ -45,10 +45,10 @@ func ValidationCSV(w io.Writer, v *Validation) error {
 }
 
 func validationRows(v *Validation) [][]string {
-	rows := make([][]string, 0, len(v.Entries))
-	for _, e := range v.Entries {
+	rows := make([][]string, 0, v.Len())
+	v.Each(func(e Entry) {
 		rows = append(rows, []string{e.Source, e.ID, e.Author, verdict(e), itoa(e.Length), codes(e), messages(e)})
-	}
+	})
 	return rows
 }
 

@@ -53,7 +53,7 @@ func writeReport(w io.Writer, v *Validation, s *Standings) error {
 	jw.field("rules_digest", v.RulesDigest, true)
 	jw.field("inputs_digest", v.InputsDigest, true)
 	jw.field("summary", summaryDTO(v.Summary), true)
-	jw.entries(v.Entries)
+	jw.entries(v)
 	clusters := v.Clusters
 	if clusters == nil {
 		clusters = [][]string{}
@@ -133,19 +133,22 @@ func (jw *jsonWriter) ranking(ps []Place) {
 }
 
 // entries writes the entries array with appendEntry.
-func (jw *jsonWriter) entries(es []Entry) {
-	if len(es) == 0 {
+func (jw *jsonWriter) entries(v *Validation) {
+	n := v.Len()
+	if n == 0 {
 		jw.raw("  \"entries\": [],\n")
 		return
 	}
 	jw.raw("  \"entries\": [\n")
 	var b []byte
-	for i, e := range es {
-		b = append(appendEntry(append(b[:0], "    "...), e), sep(i < len(es)-1)...)
+	i := 0
+	v.Each(func(e Entry) {
+		i++
+		b = append(appendEntry(append(b[:0], "    "...), e), sep(i < n)...)
 		if jw.err == nil {
 			_, jw.err = jw.w.Write(b)
 		}
-	}
+	})
 	jw.raw("  ],\n")
 }
 

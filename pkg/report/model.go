@@ -12,9 +12,41 @@ type Validation struct {
 	RulesDigest  string
 	InputsDigest string
 	Unit         string // the length unit, for table headers
-	Entries      []Entry
-	Summary      Summary
-	Clusters     [][]string // near-duplicate groups, by entry id
+	// Entries are the verdicts of a model built by hand. NewValidation
+	// leaves them nil and Each makes each verdict from the judged campaign
+	// as it is written: a million entries are then not held twice.
+	Entries  []Entry
+	Summary  Summary
+	Clusters [][]string // near-duplicate groups, by entry id
+	res      *campaign.Result
+}
+
+// Len is the number of entries.
+func (v *Validation) Len() int {
+	if v.Entries == nil && v.res != nil {
+		return len(v.res.Entries)
+	}
+	return len(v.Entries)
+}
+
+// Each calls f with every entry's verdict, in order.
+func (v *Validation) Each(f func(Entry)) {
+	if v.Entries == nil && v.res != nil {
+		for i := range v.res.Entries {
+			f(entryOf(v.res, i))
+		}
+		return
+	}
+	for _, e := range v.Entries {
+		f(e)
+	}
+}
+
+func entryOf(res *campaign.Result, i int) Entry {
+	e := &res.Entries[i]
+	return Entry{
+		ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
+	}
 }
 
 // Entry is one entry's verdict.
@@ -68,15 +100,13 @@ func NewValidation(res *campaign.Result) *Validation {
 		RulesDigest:  res.Rules.Digest(),
 		InputsDigest: res.InputsDigest,
 		Unit:         string(res.Rules.Length.Unit),
-		Entries:      make([]Entry, 0, len(res.Entries)),
+		res:          res,
 	}
+	v.Summary = newSummary(len(res.Entries))
 	for i := range res.Entries {
 		e := &res.Entries[i]
-		v.Entries = append(v.Entries, Entry{
-			ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
-		})
+		v.Summary.add(e.Valid(), e.Reasons)
 	}
-	v.Summary = Summarize(v.Entries)
 	v.Clusters = clusterIDs(res)
 	return v
 }
@@ -99,6 +129,11 @@ func clusterIDs(res *campaign.Result) [][]string {
 // set.
 func NewStandings(res *campaign.Result, st *campaign.Standings, all bool) *Standings {
 	s := &Standings{Validation: *NewValidation(res), All: all}
+	n := len(st.Placings)
+	if !all {
+		n = len(st.Payout.Payouts)
+	}
+	s.Ranking = make([]Place, 0, n)
 	for _, p := range st.Placings {
 		if !all && !p.Paid {
 			continue
@@ -127,21 +162,30 @@ func NewStandings(res *campaign.Result, st *campaign.Standings, all bool) *Stand
 
 // Summarize counts the entries' verdicts.
 func Summarize(entries []Entry) Summary {
-	s := Summary{Entries: len(entries), ByReason: map[check.Code]int{}}
+	s := newSummary(len(entries))
 	for _, e := range entries {
-		switch {
-		case e.Valid:
-			s.Valid++
-		case hasCode(e.Reasons, check.Unreadable):
-			s.Unreadable++
-		default:
-			s.Invalid++
-		}
-		for _, r := range e.Reasons {
-			s.ByReason[r.Code]++
-		}
+		s.add(e.Valid, e.Reasons)
 	}
 	return s
+}
+
+func newSummary(entries int) Summary {
+	return Summary{Entries: entries, ByReason: map[check.Code]int{}}
+}
+
+// add counts one entry's verdict.
+func (s *Summary) add(valid bool, reasons []check.Reason) {
+	switch {
+	case valid:
+		s.Valid++
+	case hasCode(reasons, check.Unreadable):
+		s.Unreadable++
+	default:
+		s.Invalid++
+	}
+	for _, r := range reasons {
+		s.ByReason[r.Code]++
+	}
 }
 
 func hasCode(rs []check.Reason, c check.Code) bool {
