@@ -77,8 +77,8 @@ func messages(e Entry) string {
 
 // StandingsCSV writes the payout file: rank,id,author,score,reward,token.
 func StandingsCSV(w io.Writer, s *Standings) error {
-	rows := make([][]string, 0, len(s.Ranking))
-	for _, p := range s.Ranking {
+	rows := make([][]string, 0, s.PlaceCount())
+	for p := range s.Places() {
 		rows = append(rows, []string{itoa(p.Rank), p.ID, p.Author, scoreText(p.Score), p.Reward, s.Rewards.Token})
 	}
 	return writeCSV(w, []string{"rank", "id", "author", "score", "reward", "token"}, rows)

@@ -60,7 +60,7 @@ func writeReport(w io.Writer, v *Validation, s *Standings) error {
 	}
 	jw.field("clusters", clusters, s != nil)
 	if s != nil {
-		jw.ranking(s.Ranking)
+		jw.ranking(s)
 		jw.field("rewards", jsonRewards{Pool: s.Rewards.Pool, Token: s.Rewards.Token, Paid: s.Rewards.Paid, Leftover: s.Rewards.Leftover, Unfilled: s.Rewards.Unfilled}, false)
 	}
 	jw.raw("}\n")
@@ -116,15 +116,18 @@ func (jw *jsonWriter) field(key string, v any, more bool) {
 }
 
 // ranking writes the ranking array with appendPlace.
-func (jw *jsonWriter) ranking(ps []Place) {
-	if len(ps) == 0 {
+func (jw *jsonWriter) ranking(s *Standings) {
+	n := s.PlaceCount()
+	if n == 0 {
 		jw.raw("  \"ranking\": [],\n")
 		return
 	}
 	jw.raw("  \"ranking\": [\n")
 	var b []byte
-	for i, p := range ps {
-		b = append(appendPlace(append(b[:0], "    "...), p), sep(i < len(ps)-1)...)
+	i := 0
+	for p := range s.Places() {
+		i++
+		b = append(appendPlace(append(b[:0], "    "...), p), sep(i < n)...)
 		if jw.err == nil {
 			_, jw.err = jw.w.Write(b)
 		}

@@ -1,6 +1,9 @@
 package report
 
 import (
+	"iter"
+	"slices"
+
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/score"
@@ -68,9 +71,48 @@ type Summary struct {
 // payout.
 type Standings struct {
 	Validation
+	// Ranking are the places of a model built by hand. NewStandings
+	// leaves it nil and Places makes each place from the standings as it
+	// is written.
 	Ranking []Place
 	Rewards Rewards
 	All     bool // every valid entry is listed, not just the paid ones
+	st      *campaign.Standings
+	places  int
+}
+
+// PlaceCount is the number of places listed.
+func (s *Standings) PlaceCount() int {
+	if s.Ranking == nil && s.st != nil {
+		return s.places
+	}
+	return len(s.Ranking)
+}
+
+// Places yields the places listed, best first.
+func (s *Standings) Places() iter.Seq[Place] {
+	if s.Ranking != nil || s.st == nil {
+		return slices.Values(s.Ranking)
+	}
+	return func(yield func(Place) bool) {
+		for _, p := range s.st.Placings {
+			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p)) {
+				return
+			}
+		}
+	}
+}
+
+func placeOf(res *campaign.Result, st *campaign.Standings, p campaign.Placing) Place {
+	e := &res.Entries[p.Entry]
+	place := Place{
+		Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
+		Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
+	}
+	if p.Paid {
+		place.Reward = st.Plan.Format(p.Amount)
+	}
+	return place
 }
 
 // Place is one ranked entry.
@@ -128,25 +170,11 @@ func clusterIDs(res *campaign.Result) [][]string {
 // set for it; the table, CSV and Markdown list the paid ones unless all is
 // set.
 func NewStandings(res *campaign.Result, st *campaign.Standings, all bool) *Standings {
-	s := &Standings{Validation: *NewValidation(res), All: all}
-	n := len(st.Placings)
-	if !all {
-		n = len(st.Payout.Payouts)
-	}
-	s.Ranking = make([]Place, 0, n)
+	s := &Standings{Validation: *NewValidation(res), All: all, st: st}
 	for _, p := range st.Placings {
-		if !all && !p.Paid {
-			continue
+		if all || p.Paid {
+			s.places++
 		}
-		e := &res.Entries[p.Entry]
-		place := Place{
-			Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
-			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
-		}
-		if p.Paid {
-			place.Reward = st.Plan.Format(p.Amount)
-		}
-		s.Ranking = append(s.Ranking, place)
 	}
 	if st.Rewards {
 		rw := &res.Rules.Rewards
