@@ -30,9 +30,7 @@ type Standings struct {
 func (res *Result) Rank() (*Standings, error) {
 	order := score.Rank(res.Entries, res.Scores)
 	st := &Standings{Placings: make([]Placing, len(order))}
-	scores := make([]decimal.Decimal, len(order))
 	for pos, i := range order {
-		scores[pos] = decimal.NewFromFloat(res.Scores[i].Score)
 		st.Placings[pos] = Placing{Entry: i, Rank: res.rankOf(order, pos)}
 	}
 	if res.Rules.Rewards.Winners == 0 {
@@ -42,7 +40,7 @@ func (res *Result) Rank() (*Standings, error) {
 	st.Plan = planOf(res.Rules)
 	st.Unfilled = max(0, res.Rules.Rewards.Winners-len(order))
 	var err error
-	if st.Payout, err = reward.Split(st.Plan, scores); err != nil {
+	if st.Payout, err = reward.Split(st.Plan, res.payScores(order)); err != nil {
 		return nil, err
 	}
 	for _, p := range st.Payout.Payouts {
@@ -51,6 +49,22 @@ func (res *Result) Rank() (*Standings, error) {
 		st.Placings[p.Index].Rank = p.Place
 	}
 	return st, nil
+}
+
+// payScores are the decimal scores the split looks at, best first: the
+// winners' places and the entries tied with the last of them, who share
+// its money under ties: share. The entries below never get paid, and a
+// decimal for each of a million would only cost memory.
+func (res *Result) payScores(order []int) []decimal.Decimal {
+	n := min(res.Rules.Rewards.Winners, len(order))
+	for n > 0 && n < len(order) && res.Scores[order[n]].Score == res.Scores[order[n-1]].Score {
+		n++
+	}
+	scores := make([]decimal.Decimal, n)
+	for pos := range scores {
+		scores[pos] = decimal.NewFromFloat(res.Scores[order[pos]].Score)
+	}
+	return scores
 }
 
 // rankOf is the entry's 1-based rank: under ties: share, entries with the

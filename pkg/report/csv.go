@@ -45,10 +45,10 @@ func ValidationCSV(w io.Writer, v *Validation) error {
 }
 
 func validationRows(v *Validation) [][]string {
-	rows := make([][]string, 0, len(v.Entries))
-	for _, e := range v.Entries {
+	rows := make([][]string, 0, v.Len())
+	v.Each(func(e Entry) {
 		rows = append(rows, []string{e.Source, e.ID, e.Author, verdict(e), itoa(e.Length), codes(e), messages(e)})
-	}
+	})
 	return rows
 }
 
@@ -77,8 +77,8 @@ func messages(e Entry) string {
 
 // StandingsCSV writes the payout file: rank,id,author,score,reward,token.
 func StandingsCSV(w io.Writer, s *Standings) error {
-	rows := make([][]string, 0, len(s.Ranking))
-	for _, p := range s.Ranking {
+	rows := make([][]string, 0, s.PlaceCount())
+	for p := range s.Places() {
 		rows = append(rows, []string{itoa(p.Rank), p.ID, p.Author, scoreText(p.Score), p.Reward, s.Rewards.Token})
 	}
 	return writeCSV(w, []string{"rank", "id", "author", "score", "reward", "token"}, rows)

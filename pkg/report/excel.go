@@ -17,7 +17,7 @@ func StandingsExcel(w io.Writer, s *Standings) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	cw.Write([]string{"rank", "id", "uid", "wallet", "score", "reward", "token"})
-	for _, p := range s.Ranking {
+	for p := range s.Places() {
 		row := []string{itoa(p.Rank), p.ID, p.Author, p.Wallet, scoreText(p.Score), p.Reward, s.Rewards.Token}
 		for i, c := range row {
 			row[i] = Defuse(c)

@@ -24,15 +24,6 @@ type jsonSummary struct {
 	ByReason   map[string]int `json:"by_reason"`
 }
 
-type jsonPlace struct {
-	Rank       int                `json:"rank"`
-	ID         string             `json:"id"`
-	Author     string             `json:"author"`
-	Score      float64            `json:"score"`
-	Components map[string]float64 `json:"components"`
-	Reward     string             `json:"reward"`
-}
-
 type jsonRewards struct {
 	Pool     string `json:"pool"`
 	Token    string `json:"token"`
@@ -62,14 +53,14 @@ func writeReport(w io.Writer, v *Validation, s *Standings) error {
 	jw.field("rules_digest", v.RulesDigest, true)
 	jw.field("inputs_digest", v.InputsDigest, true)
 	jw.field("summary", summaryDTO(v.Summary), true)
-	jw.entries(v.Entries)
+	jw.entries(v)
 	clusters := v.Clusters
 	if clusters == nil {
 		clusters = [][]string{}
 	}
 	jw.field("clusters", clusters, s != nil)
 	if s != nil {
-		writeArray(jw, "ranking", s.Ranking, placeDTO, true)
+		jw.ranking(s)
 		jw.field("rewards", jsonRewards{Pool: s.Rewards.Pool, Token: s.Rewards.Token, Paid: s.Rewards.Paid, Leftover: s.Rewards.Leftover, Unfilled: s.Rewards.Unfilled}, false)
 	}
 	jw.raw("}\n")
@@ -82,10 +73,6 @@ func summaryDTO(s Summary) jsonSummary {
 		out.ByReason[string(c)] = n
 	}
 	return out
-}
-
-func placeDTO(p Place) any {
-	return jsonPlace{Rank: p.Rank, ID: p.ID, Author: p.Author, Score: round(p.Score, 4), Components: componentMap(p), Reward: p.Reward}
 }
 
 // jsonWriter writes an indented JSON object piece by piece; the first
@@ -128,35 +115,43 @@ func (jw *jsonWriter) field(key string, v any, more bool) {
 	jw.raw(sep(more))
 }
 
-func writeArray[T any](jw *jsonWriter, key string, items []T, dto func(T) any, more bool) {
-	jw.raw("  " + quote(key) + ": ")
-	if len(items) == 0 {
-		jw.raw("[]" + sep(more))
+// ranking writes the ranking array with appendPlace.
+func (jw *jsonWriter) ranking(s *Standings) {
+	n := s.PlaceCount()
+	if n == 0 {
+		jw.raw("  \"ranking\": [],\n")
 		return
 	}
-	jw.raw("[\n")
-	for i, it := range items {
-		jw.raw("    ")
-		jw.value("    ", dto(it))
-		jw.raw(sep(i < len(items)-1))
+	jw.raw("  \"ranking\": [\n")
+	var b []byte
+	i := 0
+	for p := range s.Places() {
+		i++
+		b = append(appendPlace(append(b[:0], "    "...), p), sep(i < n)...)
+		if jw.err == nil {
+			_, jw.err = jw.w.Write(b)
+		}
 	}
-	jw.raw("  ]" + sep(more))
+	jw.raw("  ],\n")
 }
 
 // entries writes the entries array with appendEntry.
-func (jw *jsonWriter) entries(es []Entry) {
-	if len(es) == 0 {
+func (jw *jsonWriter) entries(v *Validation) {
+	n := v.Len()
+	if n == 0 {
 		jw.raw("  \"entries\": [],\n")
 		return
 	}
 	jw.raw("  \"entries\": [\n")
 	var b []byte
-	for i, e := range es {
-		b = append(appendEntry(append(b[:0], "    "...), e), sep(i < len(es)-1)...)
+	i := 0
+	v.Each(func(e Entry) {
+		i++
+		b = append(appendEntry(append(b[:0], "    "...), e), sep(i < n)...)
 		if jw.err == nil {
 			_, jw.err = jw.w.Write(b)
 		}
-	}
+	})
 	jw.raw("  ],\n")
 }
 
@@ -177,14 +172,6 @@ func sep(more bool) string {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-func componentMap(p Place) map[string]float64 {
-	c := p.Components
-	return map[string]float64{
-		"length": round(c.Length, 4), "topics": round(c.Topics, 4), "engagement": round(c.Engagement, 4),
-		"media": round(c.Media, 4), "originality": round(c.Originality, 4), "judges": round(c.Judges, 4),
-	}
 }
 
 // round keeps JSON readable; ranking itself compared the exact values.

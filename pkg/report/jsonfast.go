@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strconv"
 	"unicode/utf8"
 )
@@ -124,4 +125,54 @@ func appendEscape(b []byte, c byte) []byte {
 		return append(b, '\\', 't')
 	}
 	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}
+
+// appendPlace writes the bytes json.Encoder writes for placeDTO(p) at
+// depth two: the ranking lists every valid entry, and a reflected encoder
+// with a components map per entry cost rank more than its whole ranking.
+// The map's keys are written in the sorted order the encoder uses.
+func appendPlace(b []byte, p Place) []byte {
+	c := p.Components
+	b = append(b, "{\n      \"rank\": "...)
+	b = strconv.AppendInt(b, int64(p.Rank), 10)
+	b = append(b, ",\n      \"id\": "...)
+	b = appendString(b, p.ID)
+	b = append(b, ",\n      \"author\": "...)
+	b = appendString(b, p.Author)
+	b = append(b, ",\n      \"score\": "...)
+	b = appendFloat(b, round(p.Score, 4))
+	b = append(b, ",\n      \"components\": {\n        \"engagement\": "...)
+	b = appendFloat(b, round(c.Engagement, 4))
+	b = append(b, ",\n        \"judges\": "...)
+	b = appendFloat(b, round(c.Judges, 4))
+	b = append(b, ",\n        \"length\": "...)
+	b = appendFloat(b, round(c.Length, 4))
+	b = append(b, ",\n        \"media\": "...)
+	b = appendFloat(b, round(c.Media, 4))
+	b = append(b, ",\n        \"originality\": "...)
+	b = appendFloat(b, round(c.Originality, 4))
+	b = append(b, ",\n        \"topics\": "...)
+	b = appendFloat(b, round(c.Topics, 4))
+	b = append(b, "\n      },\n      \"reward\": "...)
+	b = appendString(b, p.Reward)
+	return append(b, "\n    }"...)
+}
+
+// appendFloat formats a finite float64 as encoding/json does: the
+// shortest decimal, in exponent form only below 1e-6 or from 1e21 up, with
+// a two-digit negative exponent shortened to one digit.
+func appendFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/score"
 )
 
 func encoderString(t testing.TB, s string) string {
@@ -86,4 +87,50 @@ func reasonsDTO(rs []check.Reason) []jsonReason {
 		out = append(out, jsonReason{Code: string(r.Code), Message: r.Message, Measured: r.Measured, Limit: r.Limit, Other: r.Other})
 	}
 	return out
+}
+
+// The place DTO below is what appendPlace must write, byte for byte: the
+// components are a map, whose keys the encoder sorts.
+
+type jsonPlace struct {
+	Rank       int                `json:"rank"`
+	ID         string             `json:"id"`
+	Author     string             `json:"author"`
+	Score      float64            `json:"score"`
+	Components map[string]float64 `json:"components"`
+	Reward     string             `json:"reward"`
+}
+
+func placeDTO(p Place) any {
+	return jsonPlace{Rank: p.Rank, ID: p.ID, Author: p.Author, Score: round(p.Score, 4), Components: componentMap(p), Reward: p.Reward}
+}
+
+func componentMap(p Place) map[string]float64 {
+	c := p.Components
+	return map[string]float64{
+		"length": round(c.Length, 4), "topics": round(c.Topics, 4), "engagement": round(c.Engagement, 4),
+		"media": round(c.Media, 4), "originality": round(c.Originality, 4), "judges": round(c.Judges, 4),
+	}
+}
+
+func TestAppendPlaceMatchesEncoder(t *testing.T) {
+	places := []Place{
+		{Rank: 1, ID: "p01", Author: "链上老王", Score: 100, Components: score.Components{Length: 1, Topics: 1, Engagement: 1, Media: 1, Originality: 1}, Reward: "125.00"},
+		{Rank: 2, ID: "a\x1b\"b", Author: "=1+2 <b>&", Score: 99.85321, Components: score.Components{Length: 0.123456, Topics: 1.0 / 3, Engagement: 0.99999, Judges: 1e-7}},
+		{Rank: 30, ID: "p03", Score: 1e-9, Components: score.Components{Originality: -1e-9, Media: 2.5e21}},
+		{Rank: 4, ID: "p04", Score: 0.00015, Components: score.Components{Topics: 0.00005, Length: 123456789.98765}},
+	}
+	for _, p := range places {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(placeDTO(p)); err != nil {
+			t.Fatal(err)
+		}
+		want := string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if got := string(appendPlace(nil, p)); got != want {
+			t.Errorf("place %q:\n got %s\nwant %s", p.ID, got, want)
+		}
+	}
 }

@@ -59,8 +59,8 @@ func StandingsMarkdown(w io.Writer, s *Standings) error {
 		fmt.Fprintf(bw, ", %s left over", s.Rewards.Leftover)
 	}
 	bw.WriteString(".\n\n")
-	rows := make([][]string, 0, len(s.Ranking))
-	for _, p := range s.Ranking {
+	rows := make([][]string, 0, s.PlaceCount())
+	for p := range s.Places() {
 		rows = append(rows, []string{itoa(p.Rank), p.Author, p.ID, scoreText(p.Score), rewardText(p.Reward, s.Rewards.Token)})
 	}
 	writeMarkdownTable(bw, []string{"rank", "author", "entry", "score", "reward"}, rows, map[int]bool{0: true, 3: true, 4: true})

@@ -1,6 +1,9 @@
 package report
 
 import (
+	"iter"
+	"slices"
+
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/score"
@@ -12,9 +15,41 @@ type Validation struct {
 	RulesDigest  string
 	InputsDigest string
 	Unit         string // the length unit, for table headers
-	Entries      []Entry
-	Summary      Summary
-	Clusters     [][]string // near-duplicate groups, by entry id
+	// Entries are the verdicts of a model built by hand. NewValidation
+	// leaves them nil and Each makes each verdict from the judged campaign
+	// as it is written: a million entries are then not held twice.
+	Entries  []Entry
+	Summary  Summary
+	Clusters [][]string // near-duplicate groups, by entry id
+	res      *campaign.Result
+}
+
+// Len is the number of entries.
+func (v *Validation) Len() int {
+	if v.Entries == nil && v.res != nil {
+		return len(v.res.Entries)
+	}
+	return len(v.Entries)
+}
+
+// Each calls f with every entry's verdict, in order.
+func (v *Validation) Each(f func(Entry)) {
+	if v.Entries == nil && v.res != nil {
+		for i := range v.res.Entries {
+			f(entryOf(v.res, i))
+		}
+		return
+	}
+	for _, e := range v.Entries {
+		f(e)
+	}
+}
+
+func entryOf(res *campaign.Result, i int) Entry {
+	e := &res.Entries[i]
+	return Entry{
+		ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
+	}
 }
 
 // Entry is one entry's verdict.
@@ -36,9 +71,48 @@ type Summary struct {
 // payout.
 type Standings struct {
 	Validation
+	// Ranking are the places of a model built by hand. NewStandings
+	// leaves it nil and Places makes each place from the standings as it
+	// is written.
 	Ranking []Place
 	Rewards Rewards
 	All     bool // every valid entry is listed, not just the paid ones
+	st      *campaign.Standings
+	places  int
+}
+
+// PlaceCount is the number of places listed.
+func (s *Standings) PlaceCount() int {
+	if s.Ranking == nil && s.st != nil {
+		return s.places
+	}
+	return len(s.Ranking)
+}
+
+// Places yields the places listed, best first.
+func (s *Standings) Places() iter.Seq[Place] {
+	if s.Ranking != nil || s.st == nil {
+		return slices.Values(s.Ranking)
+	}
+	return func(yield func(Place) bool) {
+		for _, p := range s.st.Placings {
+			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p)) {
+				return
+			}
+		}
+	}
+}
+
+func placeOf(res *campaign.Result, st *campaign.Standings, p campaign.Placing) Place {
+	e := &res.Entries[p.Entry]
+	place := Place{
+		Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
+		Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
+	}
+	if p.Paid {
+		place.Reward = st.Plan.Format(p.Amount)
+	}
+	return place
 }
 
 // Place is one ranked entry.
@@ -68,15 +142,13 @@ func NewValidation(res *campaign.Result) *Validation {
 		RulesDigest:  res.Rules.Digest(),
 		InputsDigest: res.InputsDigest,
 		Unit:         string(res.Rules.Length.Unit),
-		Entries:      make([]Entry, 0, len(res.Entries)),
+		res:          res,
 	}
+	v.Summary = newSummary(len(res.Entries))
 	for i := range res.Entries {
 		e := &res.Entries[i]
-		v.Entries = append(v.Entries, Entry{
-			ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
-		})
+		v.Summary.add(e.Valid(), e.Reasons)
 	}
-	v.Summary = Summarize(v.Entries)
 	v.Clusters = clusterIDs(res)
 	return v
 }
@@ -98,20 +170,11 @@ func clusterIDs(res *campaign.Result) [][]string {
 // set for it; the table, CSV and Markdown list the paid ones unless all is
 // set.
 func NewStandings(res *campaign.Result, st *campaign.Standings, all bool) *Standings {
-	s := &Standings{Validation: *NewValidation(res), All: all}
+	s := &Standings{Validation: *NewValidation(res), All: all, st: st}
 	for _, p := range st.Placings {
-		if !all && !p.Paid {
-			continue
+		if all || p.Paid {
+			s.places++
 		}
-		e := &res.Entries[p.Entry]
-		place := Place{
-			Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
-			Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
-		}
-		if p.Paid {
-			place.Reward = st.Plan.Format(p.Amount)
-		}
-		s.Ranking = append(s.Ranking, place)
 	}
 	if st.Rewards {
 		rw := &res.Rules.Rewards
@@ -127,21 +190,30 @@ func NewStandings(res *campaign.Result, st *campaign.Standings, all bool) *Stand
 
 // Summarize counts the entries' verdicts.
 func Summarize(entries []Entry) Summary {
-	s := Summary{Entries: len(entries), ByReason: map[check.Code]int{}}
+	s := newSummary(len(entries))
 	for _, e := range entries {
-		switch {
-		case e.Valid:
-			s.Valid++
-		case hasCode(e.Reasons, check.Unreadable):
-			s.Unreadable++
-		default:
-			s.Invalid++
-		}
-		for _, r := range e.Reasons {
-			s.ByReason[r.Code]++
-		}
+		s.add(e.Valid, e.Reasons)
 	}
 	return s
+}
+
+func newSummary(entries int) Summary {
+	return Summary{Entries: entries, ByReason: map[check.Code]int{}}
+}
+
+// add counts one entry's verdict.
+func (s *Summary) add(valid bool, reasons []check.Reason) {
+	switch {
+	case valid:
+		s.Valid++
+	case hasCode(reasons, check.Unreadable):
+		s.Unreadable++
+	default:
+		s.Invalid++
+	}
+	for _, r := range reasons {
+		s.ByReason[r.Code]++
+	}
 }
 
 func hasCode(rs []check.Reason, c check.Code) bool {

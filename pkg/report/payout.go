@@ -43,7 +43,7 @@ func NewPayout(s *Standings, merge bool) (*Payout, error) {
 	p := &Payout{Token: r.Token, TokenAddress: r.TokenAddress, Decimals: r.Decimals, Paid: r.Paid, Leftover: r.Leftover}
 	index := map[string]int{}
 	var sums []decimal.Decimal
-	for _, pl := range s.Ranking {
+	for pl := range s.Places() {
 		amount, ok, err := paidAmount(pl)
 		if err != nil || !ok {
 			if err != nil {

@@ -58,7 +58,7 @@ func SummaryText(w io.Writer, s Summary) error {
 // StandingsTable writes the winners (or, with All, every valid entry).
 func StandingsTable(w io.Writer, s *Standings, l Layout) error {
 	t := Table{Header: []string{"rank", "author", "id", "score", "reward"}, Right: []int{0, 3, 4}, Paint: paintColumn(4, green)}
-	for _, p := range s.Ranking {
+	for p := range s.Places() {
 		reward := p.Reward
 		if reward != "" && s.Rewards.Token != "" {
 			reward += " " + s.Rewards.Token

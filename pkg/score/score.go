@@ -181,8 +181,10 @@ func Rank(entries []check.Entry, results []Result) []int {
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		return Order(&entries[a], &entries[b], results[a].Score, results[b].Score)
+	// Order is total but for an entry read twice at the same place; the
+	// index settles that, so an unstable sort gives the stable order.
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(Order(&entries[a], &entries[b], results[a].Score, results[b].Score), cmp.Compare(a, b))
 	})
 	return idx
 }
