@@ -18,6 +18,7 @@ type Scanner struct {
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
 	tmp   []byte // scratch for the script fold
+	nfc   bool   // the folded text is known to be in NFC (quickNFC would say so)
 	words []rune // the wording of the post, for Wording
 }
 
@@ -44,8 +45,12 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 	}
 	var c Counts
 	ok := false
+	sc.nfc = false
 	if f.Width && f.Case {
-		pr.arena, c, ok = countFold(pr.arena[:0], t, auto, ex, f.Space)
+		pr.arena, c, ok, sc.nfc = countFold(pr.arena[:0], t, auto, ex, f.Space)
+		// The script fold keeps the text in NFC: its values are
+		// (TestT2SValuesNFC).
+		sc.nfc = sc.nfc && ok
 		if ok && f.Script {
 			pr.arena = foldScriptInto(pr.arena, 0, &sc.tmp)
 		}
@@ -78,7 +83,17 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 		ix.Scan(p, hits)
 		ix = nil
 	}
-	t, spans := sc.tk.Specials(u, SyntaxAuto, sc.spans[:0])
+	var (
+		t     string
+		spans []Span
+	)
+	if sc.nfc && p.fold == AllFolds {
+		// Pass 1 built u from characters NFC leaves alone: no need to
+		// check it again.
+		t, spans = u, sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
+	} else {
+		t, spans = sc.tk.Specials(u, SyntaxAuto, sc.spans[:0])
+	}
 	sc.spans = spans
 	if t != u {
 		// The folded text is not in NFC (rare): the spans index its
@@ -214,7 +229,10 @@ func (sc *Scanner) slowWording(u string) {
 // countFold is count over t fused with the width and case folds (and the
 // space fold with space) of t appended to dst, as fastWidthCase folds it;
 // ok is false when t needs the slow fold, and then dst is to be ignored.
-func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_ []byte, c Counts, ok bool) {
+// nfc reports that every character appended is one NFC leaves alone
+// whatever surrounds it, so that the folded text is in NFC (t must be
+// valid UTF-8, as Normalize's results are).
+func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_ []byte, c Counts, ok, nfc bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -223,7 +241,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 		urlShown = -1 // index of the last URL whose 23 was counted
 		inSpace  bool
 	)
-	ok = true
+	ok, nfc = true, true
 	if cap(dst) < len(t) {
 		dst = make([]byte, 0, len(t)+len(t)/8)
 	}
@@ -300,9 +318,13 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 			}
 		default:
 			end, ci = nextCluster(t, i, tbl)
+			from := len(dst)
 			for j := i; ok && j < end; {
 				dst, j, ok = foldStep(dst, t, j, space, &inSpace)
 			}
+			// The fast cases append only ASCII and U+4000–U+9FFF;
+			// what the others appended is checked here.
+			nfc = nfc && ok && quickNFC(bytesString(dst[from:]))
 		}
 		kind := ci.kind
 		inURL := false
@@ -366,7 +388,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 		}
 	}
 	c.Weibo += (halves + 1) / 2
-	return dst, c, ok
+	return dst, c, ok, nfc
 }
 
 // cjkInfo is what a CJK unified ideograph (U+4E00–U+9FFF) standing alone

@@ -39,3 +39,36 @@ func TestCJKAloneShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// discardWording drops the wording handed to it.
+type discardWording struct{}
+
+func (discardWording) AddRunes([]rune) {}
+
+// TestScanKnownNFC: when the counting pass says the folded text is in
+// NFC, so that the second pass skips the check, it is.
+func TestScanKnownNFC(t *testing.T) {
+	tests := map[string]string{
+		"ascii":       "Hello WORLD #Tag @who https://x.co/a",
+		"chinese":     "今天參加活動，很開心。#新年快樂 https://t.cn/abc",
+		"full-width":  "ＡＢＣ　１２３！＃標籤",
+		"punctuation": "「引號」、《書名》…—",
+		"combining":   "e\u0301 cafe\u0301 \u00a8 \u1e9b\u0323",
+		"hangul jamo": "\u1100\u1161\u11a8",
+		"compat":      "\uf900\ufb01 \u2126 \u212b",
+		"invalid":     "a\xffb\xe4\xb8",
+		"cr lf":       "a\r\nb\u3000\u3000c",
+		"script":      "乾隆年間 著作 臺灣",
+	}
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc Scanner
+	var hits PhraseHits
+	for name, s := range tests {
+		t.Run(name, func(t *testing.T) {
+			p, _ := sc.Scan(s, AllFolds, 0, ix, &hits, discardWording{})
+			if sc.nfc && !quickNFC(p.folded) {
+				t.Errorf("folded %q claimed in NFC, quickNFC says no", p.folded)
+			}
+		})
+	}
+}
