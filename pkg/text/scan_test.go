@@ -72,3 +72,18 @@ func TestScanKnownNFC(t *testing.T) {
 		})
 	}
 }
+
+// TestFastCasesPlainNFC: the characters the counting pass's fast cases
+// take without the NFC check are ones quickNFC accepts.
+func TestFastCasesPlainNFC(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		if !quickNFC(string(r)) {
+			t.Fatalf("U+%04X", r)
+		}
+	}
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		if !quickNFC(string(r)) {
+			t.Fatalf("U+%04X", r)
+		}
+	}
+}
