@@ -87,3 +87,36 @@ func TestFastCasesPlainNFC(t *testing.T) {
 		}
 	}
 }
+
+// TestScanChecksNFC: the counting pass, reading a post before it is
+// normalized, gives what it gives on the normalized post, for posts that
+// are not valid UTF-8 or not in NFC, cut short in the middle of a
+// character included.
+func TestScanChecksNFC(t *testing.T) {
+	tests := map[string]string{
+		"cut ideograph":  "今天\xe4\xb8",
+		"cut at end":     "abc\xe4",
+		"cut full-width": "ＡＢ\xef\xbc",
+		"bad full-width": "Ａ\xef\xbc\x41B",
+		"bad cont":       "今\xe4\x41\x41天 #tag",
+		"lone cont":      "\x80\xbf今天",
+		"surrogate":      "\xed\xa0\x80 x",
+		"combining":      "cafe\u0301 #Cafe\u0301",
+		"compat ideo":    "\uf900 #\uf900",
+		"hangul jamo":    "\u1100\u1161 @who",
+	}
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc, ref Scanner
+	var hits PhraseHits
+	for name, s := range tests {
+		t.Run(name, func(t *testing.T) {
+			for _, ex := range []Exclude{0, ExcludeTags | ExcludeMentions} {
+				p, c := sc.Scan(s, AllFolds, ex, ix, &hits, discardWording{})
+				q, d := ref.Scan(Normalize(s), AllFolds, ex, ix, &hits, discardWording{})
+				if c != d || p.text != q.text || p.folded != q.folded {
+					t.Errorf("ex %v: %+v %q %q, normalized first %+v %q %q", ex, c, p.text, p.folded, d, q.text, q.folded)
+				}
+			}
+		})
+	}
+}
