@@ -18,6 +18,7 @@ type Scanner struct {
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
 	tmp   []byte // scratch for the script fold
+	nfc   bool   // the folded text is known to be in NFC (quickNFC would say so)
 	words []rune // the wording of the post, for Wording
 }
 
@@ -34,32 +35,61 @@ type Wording interface{ AddRunes(rs []rune) }
 // Prepared is valid until the next Scan.
 func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *PhraseHits, w Wording) (*Prepared, Counts) {
 	pr := &sc.pr
-	t := normalizeInto(s, &pr.norm)
-	urls := findURLs(t, pr.sc.urls[:0])
-	sigils := findSigils(t, pr.sc.sigils[:0])
-	auto := urls // the twitter unit needs the URLs only
-	if ex&(ExcludeTags|ExcludeMentions) != 0 {
-		sc.auto = specialsWith(t, urls, sigils, SyntaxAuto, sc.auto[:0])
-		auto = sc.auto
+	fused := f.Width && f.Case
+	t := s
+	if !fused {
+		t = normalizeInto(s, &pr.norm)
 	}
-	var c Counts
-	ok := false
-	if f.Width && f.Case {
-		pr.arena, c, ok = countFold(pr.arena[:0], t, auto, ex, f.Space)
-		if ok && f.Script {
-			pr.arena = foldScriptInto(pr.arena, 0, &sc.tmp)
-		}
-	} else {
-		c = count(t, auto, ex)
-	}
+	// With the fused fold, the counting pass checks that s is in NFC as
+	// it reads it (quickNFC's check), and only a post where it is not
+	// (rare) is normalized and read again.
+	urls, sigils, c, ok := sc.first(t, f, ex, fused)
 	if !ok {
-		pr.arena = f.appendApply(pr.arena[:0], t)
+		t = normalizeInto(s, &pr.norm)
+		urls, sigils, c, _ = sc.first(t, f, ex, false)
 	}
 	p := pr.finish(t, f, urls, sigils)
 	sc.words = sc.words[:0]
 	sc.second(p, ix, hits)
 	w.AddRunes(sc.words)
 	return p, c
+}
+
+// first is pass 1 over t: its URLs and sigils, its counts, and its fold
+// into pr.arena. With check, t is any string and ok false means that it
+// is not plainly in NFC (quickNFC would say false) and nothing is to be
+// kept; without, t is Normalize's result and ok is always true.
+func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span, sigils []int32, c Counts, ok bool) {
+	pr := &sc.pr
+	urls = findURLs(t, pr.sc.urls[:0])
+	sigils = findSigils(t, pr.sc.sigils[:0])
+	pr.sc.urls, pr.sc.sigils = urls, sigils
+	auto := urls // the twitter unit needs the URLs only
+	if ex&(ExcludeTags|ExcludeMentions) != 0 {
+		sc.auto = specialsWith(t, urls, sigils, SyntaxAuto, sc.auto[:0])
+		auto = sc.auto
+	}
+	sc.nfc = false
+	if f.Width && f.Case {
+		var folded, valid bool
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check)
+		if !valid {
+			return nil, nil, Counts{}, false
+		}
+		// The script fold keeps the text in NFC: its values are
+		// (TestT2SValuesNFC).
+		sc.nfc = sc.nfc && folded
+		if folded && f.Script {
+			pr.arena = foldScriptInto(pr.arena, 0, &sc.tmp)
+		}
+		if !folded {
+			pr.arena = f.appendApply(pr.arena[:0], t)
+		}
+		return urls, sigils, c, true
+	}
+	c = count(t, auto, ex)
+	pr.arena = f.appendApply(pr.arena[:0], t)
+	return urls, sigils, c, true
 }
 
 // second is the pass over the folded text: phrases, and the wording
@@ -78,7 +108,17 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 		ix.Scan(p, hits)
 		ix = nil
 	}
-	t, spans := sc.tk.Specials(u, SyntaxAuto, sc.spans[:0])
+	var (
+		t     string
+		spans []Span
+	)
+	if sc.nfc && p.fold == AllFolds {
+		// Pass 1 built u from characters NFC leaves alone: no need to
+		// check it again.
+		t, spans = u, sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
+	} else {
+		t, spans = sc.tk.Specials(u, SyntaxAuto, sc.spans[:0])
+	}
 	sc.spans = spans
 	if t != u {
 		// The folded text is not in NFC (rare): the spans index its
@@ -214,7 +254,12 @@ func (sc *Scanner) slowWording(u string) {
 // countFold is count over t fused with the width and case folds (and the
 // space fold with space) of t appended to dst, as fastWidthCase folds it;
 // ok is false when t needs the slow fold, and then dst is to be ignored.
-func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_ []byte, c Counts, ok bool) {
+// nfc reports that every character appended is one NFC leaves alone
+// whatever surrounds it, so that the folded text is in NFC (t must be
+// valid UTF-8, as Normalize's results are). With check, t may be any
+// string: valid is false, and the rest to be ignored, as soon as t is not
+// plainly in NFC (where quickNFC says false); without, valid is true.
+func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -223,7 +268,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 		urlShown = -1 // index of the last URL whose 23 was counted
 		inSpace  bool
 	)
-	ok = true
+	ok, nfc = true, true
 	if cap(dst) < len(t) {
 		dst = make([]byte, 0, len(t)+len(t)/8)
 	}
@@ -255,7 +300,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 				dst = append(dst, b)
 				inSpace = false
 			}
-		case 0xE4 <= b && b <= 0xE9 && cjkAlone(t, i+3, tbl):
+		case 0xE4 <= b && b <= 0xE9 && (!check || cont2(t, i)) && cjkAlone(t, i+3, tbl):
 			// U+4000–U+9FFF (CJK unified ideographs, Extension A, the
 			// Yijing hexagrams) not extended by what follows: a cluster
 			// of its own, which no fold changes. The unified ideographs,
@@ -268,7 +313,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 				// The ideographs that follow, up to the next tag, URL or
 				// mention, are counted here as a run: each counts as
 				// cjkInfo says, and none is excluded.
-				for end < nextSpecial && unifiedAt(t, end) && cjkAlone(t, end+3, tbl) {
+				for end < nextSpecial && unifiedAt(t, end) && (!check || cont2(t, end)) && cjkAlone(t, end+3, tbl) {
 					end += 3
 				}
 				m := (end-i)/3 - 1
@@ -284,7 +329,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 				dst = append(dst, t[i:end]...)
 				inSpace = false
 			}
-		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 || t[i+1] == 0xBD && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
+		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 && t[i+2] <= 0xBF || t[i+1] == 0xBD && t[i+2] >= 0x80 && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
 			// U+FF01–U+FF5E, the full-width forms of ASCII (the commas,
 			// colons and brackets of a Chinese post) not extended by what
 			// follows: a cluster of its own, folded to its ASCII form.
@@ -299,10 +344,20 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 				inSpace = false
 			}
 		default:
+			if check && !validAt(t, i) {
+				return dst, c, false, false, false
+			}
 			end, ci = nextCluster(t, i, tbl)
+			if check && !quickNFC(t[i:end]) {
+				return dst, c, false, false, false
+			}
+			from := len(dst)
 			for j := i; ok && j < end; {
 				dst, j, ok = foldStep(dst, t, j, space, &inSpace)
 			}
+			// The fast cases append only ASCII and U+4000–U+9FFF;
+			// what the others appended is checked here.
+			nfc = nfc && ok && quickNFC(bytesString(dst[from:]))
 		}
 		kind := ci.kind
 		inURL := false
@@ -366,7 +421,20 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space bool) (_
 		}
 	}
 	c.Weibo += (halves + 1) / 2
-	return dst, c, ok
+	return dst, c, ok, nfc, true
+}
+
+// cont2 reports whether the two bytes after t[i] are continuation bytes
+// (the lead byte t[i] is E4–E9: the three are valid UTF-8).
+func cont2(t string, i int) bool {
+	return i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80
+}
+
+// validAt reports whether a valid UTF-8 character starts at t[i], so
+// that nextCluster may read from there.
+func validAt(t string, i int) bool {
+	r, n := utf8.DecodeRuneInString(t[i:])
+	return r != utf8.RuneError || n > 1
 }
 
 // cjkInfo is what a CJK unified ideograph (U+4E00–U+9FFF) standing alone

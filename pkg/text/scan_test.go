@@ -39,3 +39,84 @@ func TestCJKAloneShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// discardWording drops the wording handed to it.
+type discardWording struct{}
+
+func (discardWording) AddRunes([]rune) {}
+
+// TestScanKnownNFC: when the counting pass says the folded text is in
+// NFC, so that the second pass skips the check, it is.
+func TestScanKnownNFC(t *testing.T) {
+	tests := map[string]string{
+		"ascii":       "Hello WORLD #Tag @who https://x.co/a",
+		"chinese":     "今天參加活動，很開心。#新年快樂 https://t.cn/abc",
+		"full-width":  "ＡＢＣ　１２３！＃標籤",
+		"punctuation": "「引號」、《書名》…—",
+		"combining":   "e\u0301 cafe\u0301 \u00a8 \u1e9b\u0323",
+		"hangul jamo": "\u1100\u1161\u11a8",
+		"compat":      "\uf900\ufb01 \u2126 \u212b",
+		"invalid":     "a\xffb\xe4\xb8",
+		"cr lf":       "a\r\nb\u3000\u3000c",
+		"script":      "乾隆年間 著作 臺灣",
+	}
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc Scanner
+	var hits PhraseHits
+	for name, s := range tests {
+		t.Run(name, func(t *testing.T) {
+			p, _ := sc.Scan(s, AllFolds, 0, ix, &hits, discardWording{})
+			if sc.nfc && !quickNFC(p.folded) {
+				t.Errorf("folded %q claimed in NFC, quickNFC says no", p.folded)
+			}
+		})
+	}
+}
+
+// TestFastCasesPlainNFC: the characters the counting pass's fast cases
+// take without the NFC check are ones quickNFC accepts.
+func TestFastCasesPlainNFC(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		if !quickNFC(string(r)) {
+			t.Fatalf("U+%04X", r)
+		}
+	}
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		if !quickNFC(string(r)) {
+			t.Fatalf("U+%04X", r)
+		}
+	}
+}
+
+// TestScanChecksNFC: the counting pass, reading a post before it is
+// normalized, gives what it gives on the normalized post, for posts that
+// are not valid UTF-8 or not in NFC, cut short in the middle of a
+// character included.
+func TestScanChecksNFC(t *testing.T) {
+	tests := map[string]string{
+		"cut ideograph":  "今天\xe4\xb8",
+		"cut at end":     "abc\xe4",
+		"cut full-width": "ＡＢ\xef\xbc",
+		"bad full-width": "Ａ\xef\xbc\x41B",
+		"bad cont":       "今\xe4\x41\x41天 #tag",
+		"lone cont":      "\x80\xbf今天",
+		"surrogate":      "\xed\xa0\x80 x",
+		"combining":      "cafe\u0301 #Cafe\u0301",
+		"compat ideo":    "\uf900 #\uf900",
+		"hangul jamo":    "\u1100\u1161 @who",
+	}
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc, ref Scanner
+	var hits PhraseHits
+	for name, s := range tests {
+		t.Run(name, func(t *testing.T) {
+			for _, ex := range []Exclude{0, ExcludeTags | ExcludeMentions} {
+				p, c := sc.Scan(s, AllFolds, ex, ix, &hits, discardWording{})
+				q, d := ref.Scan(Normalize(s), AllFolds, ex, ix, &hits, discardWording{})
+				if c != d || p.text != q.text || p.folded != q.folded {
+					t.Errorf("ex %v: %+v %q %q, normalized first %+v %q %q", ex, c, p.text, p.folded, d, q.text, q.folded)
+				}
+			}
+		})
+	}
+}

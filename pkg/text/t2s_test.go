@@ -101,3 +101,18 @@ func TestScriptFoldKeepsNUL(t *testing.T) {
 		}
 	}
 }
+
+// The scanner skips the NFC check of a folded text built from characters
+// NFC leaves alone; the script fold keeps it so only if every value it
+// writes is made of such characters.
+func TestT2SValuesNFC(t *testing.T) {
+	for gi, dicts := range t2sGroups {
+		for _, dict := range dicts {
+			for _, e := range dict {
+				if !quickNFC(e.value) {
+					t.Errorf("group %d: the value %q of %q is not plainly NFC", gi, e.value, e.key)
+				}
+			}
+		}
+	}
+}

@@ -287,6 +287,11 @@ func lineEnd(r rune) bool {
 // and the span itself are walked. The spans are appended to dst.
 func (tk *Tokenizer) Specials(s string, syn Syntax, dst []Span) (string, []Span) {
 	t := normalizeInto(s, &tk.sc.buf)
+	return t, tk.specialsOf(t, syn, dst)
+}
+
+// specialsOf is Specials over a text already in NFC.
+func (tk *Tokenizer) specialsOf(t string, syn Syntax, dst []Span) []Span {
 	tbl := props()
 	pos := 0 // a cluster boundary: everything before it is decided
 	for _, sp := range tk.sc.specials(t, syn, true) {
@@ -316,7 +321,7 @@ func (tk *Tokenizer) Specials(s string, syn Syntax, dst []Span) (string, []Span)
 		dst = append(dst, Span{sp.Kind, start, end})
 		pos = end
 	}
-	return t, dst
+	return dst
 }
 
 // safeBoundary returns the last position in [floor, at] that is a grapheme
