@@ -39,10 +39,10 @@ func TestHostileRecordsHeap(t *testing.T) {
 	const n = 20000
 	tests := []struct {
 		name, file, text string
-		max              float64 // bytes of heap per record after the read
+		max              float64 // bytes of heap per record after the read, beside its path
 	}{
-		{name: "array of empty objects", file: "empty.json", text: "[" + strings.Repeat("{},", n-1) + "{}]", max: 320},
-		{name: "lines of numbers", file: "ones.jsonl", text: strings.Repeat("1\n", n), max: 320},
+		{name: "array of empty objects", file: "empty.json", text: "[" + strings.Repeat("{},", n-1) + "{}]", max: 256},
+		{name: "lines of numbers", file: "ones.jsonl", text: strings.Repeat("1\n", n), max: 256},
 	}
 	r, err := rules.Load(filepath.Join("testdata", "rules.yaml"))
 	if err != nil {
@@ -55,9 +55,13 @@ func TestHostileRecordsHeap(t *testing.T) {
 				t.Fatal(err)
 			}
 			per := heapPerRecord(t, r, path, n)
-			t.Logf("%.0f bytes a record", per)
-			if per > tt.max {
-				t.Errorf("%.0f bytes of heap a record after the read, want at most %.0f", per, tt.max)
+			// A record without an id is named by its place, whose text
+			// holds the path: a longer temporary folder (macOS) costs
+			// every record that much more without promo changing.
+			limit := tt.max + float64(len(path))
+			t.Logf("%.0f bytes a record (path of %d bytes)", per, len(path))
+			if per > limit {
+				t.Errorf("%.0f bytes of heap a record after the read, want at most %.0f", per, limit)
 			}
 		})
 	}
