@@ -266,29 +266,27 @@ func greyOf(img image.Image) grey {
 
 func luma(r, g, b uint32) uint8 { return uint8((19595*r + 38470*g + 7471*b + 1<<15) >> 16) }
 
+// lumaRow fills dst from interleaved pixels of size bytes (4: 8-bit RGBA,
+// 8: 16-bit RGBA, of which the high bytes are taken), red first.
+func lumaRow(p []uint8, size int, dst []uint8) {
+	g, b := size/4, size/2
+	for i := range dst {
+		o := size * i
+		dst[i] = luma(uint32(p[o]), uint32(p[o+g]), uint32(p[o+b]))
+	}
+}
+
 func greyRow(img image.Image, y int, dst []uint8) {
 	r := img.Bounds()
 	switch m := img.(type) {
 	case *image.RGBA:
-		p := m.Pix[m.PixOffset(r.Min.X, y):]
-		for i := range dst {
-			dst[i] = luma(uint32(p[4*i]), uint32(p[4*i+1]), uint32(p[4*i+2]))
-		}
+		lumaRow(m.Pix[m.PixOffset(r.Min.X, y):], 4, dst)
 	case *image.NRGBA:
-		p := m.Pix[m.PixOffset(r.Min.X, y):]
-		for i := range dst {
-			dst[i] = luma(uint32(p[4*i]), uint32(p[4*i+1]), uint32(p[4*i+2]))
-		}
+		lumaRow(m.Pix[m.PixOffset(r.Min.X, y):], 4, dst)
 	case *image.RGBA64:
-		p := m.Pix[m.PixOffset(r.Min.X, y):]
-		for i := range dst {
-			dst[i] = luma(uint32(p[8*i]), uint32(p[8*i+2]), uint32(p[8*i+4]))
-		}
+		lumaRow(m.Pix[m.PixOffset(r.Min.X, y):], 8, dst)
 	case *image.NRGBA64:
-		p := m.Pix[m.PixOffset(r.Min.X, y):]
-		for i := range dst {
-			dst[i] = luma(uint32(p[8*i]), uint32(p[8*i+2]), uint32(p[8*i+4]))
-		}
+		lumaRow(m.Pix[m.PixOffset(r.Min.X, y):], 8, dst)
 	case *image.Gray16:
 		p := m.Pix[m.PixOffset(r.Min.X, y):]
 		for i := range dst {
