@@ -72,20 +72,8 @@ func (s *scanner) object(fn func(key, raw []byte)) bool {
 		if fn != nil {
 			fn(key, s.b[start:s.i])
 		}
-		s.space()
-		if s.i >= len(s.b) {
-			return false
-		}
-		switch s.b[s.i] {
-		case ',':
-			s.i++
-			s.space()
-		case '}':
-			s.i++
-			s.depth--
-			return true
-		default:
-			return false
+		if done, ok := s.after('}'); done || !ok {
+			return ok
 		}
 	}
 }
@@ -105,22 +93,31 @@ func (s *scanner) array() bool {
 		if !s.value() {
 			return false
 		}
-		s.space()
-		if s.i >= len(s.b) {
-			return false
-		}
-		switch s.b[s.i] {
-		case ',':
-			s.i++
-			s.space()
-		case ']':
-			s.i++
-			s.depth--
-			return true
-		default:
-			return false
+		if done, ok := s.after(']'); done || !ok {
+			return ok
 		}
 	}
+}
+
+// after reads what follows a member or an element: a comma, with more to
+// come, or the closing byte, which ends the object or array (done).
+// Anything else is not JSON (!ok).
+func (s *scanner) after(close byte) (done, ok bool) {
+	s.space()
+	if s.i >= len(s.b) {
+		return false, false
+	}
+	switch s.b[s.i] {
+	case ',':
+		s.i++
+		s.space()
+		return false, true
+	case close:
+		s.i++
+		s.depth--
+		return true, true
+	}
+	return false, false
 }
 
 func (s *scanner) value() bool {
