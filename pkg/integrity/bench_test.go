@@ -18,6 +18,21 @@ func BenchmarkSign(b *testing.B) {
 	}
 }
 
+// BenchmarkSignRunes is the validate path: the scanner hands a post's
+// wording to AddRunes in one call, then Finish makes the signature.
+func BenchmarkSignRunes(b *testing.B) {
+	text := chinesePost(1024)
+	rs := []rune(text)
+	var s Signer
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Start()
+		s.AddRunes(rs)
+		s.Finish()
+	}
+}
+
 func BenchmarkNear(b *testing.B) {
 	sizes := []int{100_000}
 	if *bigNear {
