@@ -41,14 +41,35 @@ type NearResult struct {
 // near is the working state of one NearRefs call. Docs are referred to by
 // their position in Order, so every tie breaks the same way whatever order
 // the caller passed them in.
+//
+// Similarities are kept as the number of agreeing signature values, which
+// they are a fixed fraction of: a byte a doc instead of a float64, and an
+// 8-byte best match instead of a 24-byte Match, for the million docs of a
+// large export held beside every entry.
 type near struct {
 	docs      []*TextDoc // sorted by Order; pointers, as signatures are large
 	threshold float64
-	first     []int32 // index of the earliest doc with the same exact hash
-	best      []Match // best earlier match per representative, by index
-	maxSim    []float64
+	first     []int32     // index of the earliest doc with the same exact hash
+	best      []bestMatch // best earlier match per representative, by index
+	maxAgree  []uint8
 	parent    []int32 // union-find over matches at or above the threshold
 }
+
+// bestMatch is a doc's best earlier match: the other doc's index (-1 for
+// none) and how many signature values the two share.
+type bestMatch struct {
+	other int32
+	agree uint8
+}
+
+// sim is the similarity of agree shared values, as Signature.Similarity
+// computes it.
+func sim(agree uint8) float64 {
+	return float64(agree) / NumHashes
+}
+
+// NumHashes fits the uint8 agreement counts.
+var _ uint8 = NumHashes
 
 // NearRefs finds near-duplicates among docs: exact copies by hash, the
 // rest by LSH banding of the signatures, each candidate pair confirmed by
@@ -76,14 +97,14 @@ func newNear(docs []*TextDoc, threshold float64) *near {
 		docs:      sorted,
 		threshold: threshold,
 		first:     make([]int32, len(sorted)),
-		best:      make([]Match, len(sorted)),
-		maxSim:    make([]float64, len(sorted)),
+		best:      make([]bestMatch, len(sorted)),
+		maxAgree:  make([]uint8, len(sorted)),
 		parent:    make([]int32, len(sorted)),
 	}
 	for i := range sorted {
 		n.first[i] = int32(i)
 		n.parent[i] = int32(i)
-		n.best[i].Other = -1
+		n.best[i].other = -1
 	}
 	return n
 }
@@ -179,8 +200,8 @@ const BucketReach = 64
 
 // candidate is a pair confirmed in a band, i earlier than j.
 type candidate struct {
-	i, j int32
-	sim  float64
+	i, j  int32
+	agree uint8
 }
 
 // bandPairs appends the pairs that band b confirms to out, handing them
@@ -249,19 +270,19 @@ func (n *near) candidate(i, j int32, b int) (candidate, bool) {
 			return candidate{}, false
 		}
 	}
-	return candidate{i, j, a.Similarity(c)}, true
+	return candidate{i, j, uint8(a.agree(c))}, true
 }
 
 // record notes a confirmed pair.
 func (n *near) record(p candidate) {
-	i, j, sim := p.i, p.j, p.sim
-	n.maxSim[j] = max(n.maxSim[j], sim)
-	if sim < n.threshold {
+	i, j, agree := p.i, p.j, p.agree
+	n.maxAgree[j] = max(n.maxAgree[j], agree)
+	if sim(agree) < n.threshold {
 		return
 	}
 	n.union(i, j)
-	if cur := n.best[j]; cur.Other < 0 || sim > cur.Similarity || sim == cur.Similarity && int(i) < cur.Other {
-		n.best[j] = Match{Doc: int(j), Other: int(i), Similarity: sim}
+	if cur := n.best[j]; cur.other < 0 || agree > cur.agree || agree == cur.agree && i < cur.other {
+		n.best[j] = bestMatch{other: i, agree: agree}
 	}
 }
 
@@ -286,30 +307,30 @@ func (n *near) union(i, j int32) {
 func (n *near) result() NearResult {
 	res := NearResult{Original: map[int]Match{}, MaxSim: map[int]float64{}}
 	for i := range n.docs {
-		if rep := int(n.first[i]); rep != i && n.threshold <= 1 {
-			n.maxSim[i] = 1
-			n.best[i] = n.copyOf(rep, i)
+		if rep := n.first[i]; rep != int32(i) && n.threshold <= 1 {
+			n.maxAgree[i] = NumHashes
+			n.best[i] = n.copyOf(rep)
 		}
 	}
 	for i, d := range n.docs {
-		if n.maxSim[i] > 0 {
-			res.MaxSim[d.Order] = n.maxSim[i]
+		if n.maxAgree[i] > 0 {
+			res.MaxSim[d.Order] = sim(n.maxAgree[i])
 		}
-		if b := n.best[i]; b.Other >= 0 {
-			res.Original[d.Order] = Match{Doc: d.Order, Other: n.docs[b.Other].Order, Similarity: b.Similarity}
+		if b := n.best[i]; b.other >= 0 {
+			res.Original[d.Order] = Match{Doc: d.Order, Other: n.docs[b.other].Order, Similarity: sim(b.agree)}
 		}
 	}
 	res.Clusters = n.clusters()
 	return res
 }
 
-// copyOf is the original of doc i, an exact copy of the earlier doc rep:
-// rep itself, unless rep has an even earlier original at similarity 1.
-func (n *near) copyOf(rep, i int) Match {
-	if b := n.best[rep]; b.Other >= 0 && b.Similarity == 1 {
-		return Match{Doc: i, Other: b.Other, Similarity: 1}
+// copyOf is the original of an exact copy of the earlier doc rep: rep
+// itself, unless rep has an even earlier original at similarity 1.
+func (n *near) copyOf(rep int32) bestMatch {
+	if b := n.best[rep]; b.other >= 0 && b.agree == NumHashes {
+		return b
 	}
-	return Match{Doc: i, Other: rep, Similarity: 1}
+	return bestMatch{other: rep, agree: NumHashes}
 }
 
 func (n *near) clusters() [][]int {
