@@ -123,21 +123,27 @@ func compareDocs(a, b *TextDoc) int {
 
 // exactGroups links every doc to the earliest doc with the same exact
 // hash. Only those earliest docs (representatives) go through banding:
-// the others share their signature and so their matches.
+// the others share their signature and so their matches. The hashes are
+// copied out beside their indexes first, so that the sort compares values
+// in one array rather than following a pointer to a doc per comparison.
 func (n *near) exactGroups() {
-	idx := make([]int32, len(n.docs))
-	for i := range idx {
-		idx[i] = int32(i)
+	type hashed struct {
+		exact uint64
+		i     int32
 	}
-	slices.SortFunc(idx, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(n.docs[a].Exact, n.docs[b].Exact), cmp.Compare(a, b))
+	idx := make([]hashed, len(n.docs))
+	for i, d := range n.docs {
+		idx[i] = hashed{d.Exact, int32(i)}
+	}
+	slices.SortFunc(idx, func(a, b hashed) int {
+		return cmp.Or(cmp.Compare(a.exact, b.exact), cmp.Compare(a.i, b.i))
 	})
 	for k := 1; k < len(idx); k++ {
 		prev, cur := idx[k-1], idx[k]
-		if n.docs[prev].Exact == n.docs[cur].Exact {
-			n.first[cur] = n.first[prev]
+		if prev.exact == cur.exact {
+			n.first[cur.i] = n.first[prev.i]
 			if n.threshold <= 1 {
-				n.union(cur, prev)
+				n.union(cur.i, prev.i)
 			}
 		}
 	}
