@@ -3,7 +3,6 @@ package integrity
 import (
 	"math"
 	"slices"
-	"unicode/utf8"
 )
 
 const (
@@ -63,7 +62,7 @@ type Signer struct {
 
 	// The text being added: its last K runes, how many runes so far, the
 	// polynomial hash of the last K runes (as shinglesK computes it), the
-	// FNV-1a hash of its bytes, the bins' minimums.
+	// exact hash of its runes, the bins' minimums.
 	ring  [K]rune
 	n     int
 	roll  uint64
@@ -75,16 +74,14 @@ type Signer struct {
 
 // Sign returns the MinHash signature of cleaned text, a 64-bit hash of the
 // whole text for the exact-copy fast path, and ok=false when the text is
-// shorter than K runes and so has no shingle.
+// shorter than K runes and so has no shingle. Both are of the text's runes:
+// bytes that are not valid UTF-8 count as U+FFFD, as in the shingles.
 func (s *Signer) Sign(cleaned string) (sig Signature, exact uint64, ok bool) {
 	s.Start()
 	for _, r := range cleaned {
 		s.Add(r)
 	}
-	sig, _, ok = s.Finish()
-	// The exact hash is of the bytes, which for text that is not valid
-	// UTF-8 are not the runes the loop saw.
-	return sig, exactHash(cleaned), ok
+	return s.Finish()
 }
 
 // Start begins a text for Add.
@@ -111,11 +108,7 @@ func (s *Signer) Start() {
 // in a bin with probability equal to their Jaccard similarity. It does one
 // hash per shingle where classic MinHash did NumHashes.
 func (s *Signer) Add(r rune) {
-	if r < utf8.RuneSelf {
-		s.exact = (s.exact ^ uint64(r)) * fnvPrime
-	} else {
-		s.exact = exactRune(s.exact, r)
-	}
+	s.exact = exactStep(s.exact, r)
 	// The ring holds the last K runes, oldest first at n%K. The shingle's
 	// hash K·P⁴ + r₀·P³ + r₁·P² + r₂·P + r₃ (mod 2⁶⁴) rolls: take the
 	// oldest rune's term out, shift, add the new rune.
@@ -155,18 +148,7 @@ func (s *Signer) AddRunes(rs []rune) {
 	exact, roll := s.exact, s.roll
 	mins := &s.mins
 	for j, r := range news {
-		// FNV-1a of r's UTF-8 bytes, the three-byte runes of most of a
-		// Chinese post encoded inline (exactRune is too large to inline).
-		switch {
-		case r < utf8.RuneSelf:
-			exact = (exact ^ uint64(r)) * fnvPrime
-		case threeBytes(r):
-			exact = (exact ^ uint64(0xE0|r>>12)) * fnvPrime
-			exact = (exact ^ uint64(0x80|r>>6&0x3F)) * fnvPrime
-			exact = (exact ^ uint64(0x80|r&0x3F)) * fnvPrime
-		default:
-			exact = exactRune(exact, r)
-		}
+		exact = exactStep(exact, r)
 		roll = (roll-uint64(olds[j])*pK1)*fnvPrime + uint64(r)
 		x := mix64(roll + kTerm)
 		out[j] = x
@@ -179,12 +161,6 @@ func (s *Signer) AddRunes(rs []rune) {
 	for i := len(rs) - K; i < len(rs); i++ {
 		s.ring[uint(n0+i)%K] = rs[i]
 	}
-}
-
-// threeBytes reports whether r's UTF-8 form is three bytes: U+0800 to
-// U+FFFF, less the surrogates (encoded as U+FFFD).
-func threeBytes(r rune) bool {
-	return uint32(r)-0x800 < 0x10000-0x800 && uint32(r)-0xD800 >= 0xE000-0xD800
 }
 
 // pK1 is fnvPrime to the power K-1, the weight of a shingle's oldest rune
@@ -200,19 +176,12 @@ var (
 	_ [4 - K]struct{}
 )
 
-// exactRune folds r's UTF-8 bytes into the FNV-1a hash h; the three-byte
-// form of most of a Chinese post is encoded inline.
-func exactRune(h uint64, r rune) uint64 {
-	if threeBytes(r) {
-		h = (h ^ uint64(0xE0|r>>12)) * fnvPrime
-		h = (h ^ uint64(0x80|r>>6&0x3F)) * fnvPrime
-		return (h ^ uint64(0x80|r&0x3F)) * fnvPrime
-	}
-	var buf [utf8.UTFMax]byte
-	for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
+// exactStep adds r to the exact hash h: FNV-1a over code points. One
+// multiplication a rune, where FNV-1a over UTF-8 bytes took three for most
+// of a Chinese post, in a chain of dependent steps that set the pace of
+// AddRunes; only equal hashes matter, for exact copies.
+func exactStep(h uint64, r rune) uint64 {
+	return (h ^ uint64(uint32(r))) * fnvPrime
 }
 
 // Finish returns what Sign returns for the runes added since Start.
@@ -285,16 +254,6 @@ func shinglesK(xs []uint64, runes *[]rune, text string, k int) []uint64 {
 		xs = append(xs, mix64(h))
 	}
 	return xs
-}
-
-// exactHash is 64-bit FNV-1a of the text's bytes.
-func exactHash(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
 }
 
 const (

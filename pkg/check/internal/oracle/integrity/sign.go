@@ -137,11 +137,12 @@ func shinglesK(xs []uint64, runes *[]rune, text string, k int) []uint64 {
 	return xs
 }
 
-// exactHash is 64-bit FNV-1a of the text's bytes.
+// exactHash is 64-bit FNV-1a of the text's code points (bytes that are not
+// valid UTF-8 count as U+FFFD).
 func exactHash(s string) uint64 {
 	h := uint64(0xcbf29ce484222325)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
+	for _, r := range s {
+		h ^= uint64(r)
 		h *= 0x100000001b3
 	}
 	return h
