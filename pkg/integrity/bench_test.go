@@ -75,3 +75,16 @@ func sizeName(n int) string {
 	}
 	return "100k"
 }
+
+// BenchmarkContainment is the brief check of a post that shares nothing
+// with the brief, most posts of a campaign: one look per shingle at the
+// brief's filter.
+func BenchmarkContainment(b *testing.B) {
+	brief := NewBrief(Clean(loadBrief(b)))
+	var s Signer
+	s.Sign(chinesePost(1024))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Containment(brief)
+	}
+}
