@@ -52,7 +52,7 @@ func (res *Result) nearDuplicates(order []int) {
 	docs := make([]*integrity.TextDoc, 0, len(order))
 	for pos, i := range order {
 		if d := res.sigs.text(i); d != nil {
-			d.Order = pos
+			d.Order = int32(pos)
 			docs = append(docs, d)
 		}
 	}

@@ -105,7 +105,7 @@ func (res *Result) joinSigs(slots []fileResult, entries int) {
 		for _, b := range s.batches {
 			chunk := len(sigs.chunks)
 			for k, d := range b.sigs.texts {
-				sigs.textOf[base+d.Order] = int32(chunk*batchSize + k + 1)
+				sigs.textOf[base+int(d.Order)] = int32(chunk*batchSize + k + 1)
 			}
 			sigs.chunks = append(sigs.chunks, b.sigs.texts)
 			for _, im := range b.sigs.images {

@@ -109,7 +109,7 @@ func TestJoinInPlace(t *testing.T) {
 		for i := range bt.entries {
 			bt.entries[i].ID = string(rune('a' + b.at + i))
 			if i%2 == 0 {
-				bt.sigs.texts = append(bt.sigs.texts, integrity.TextDoc{Order: i, Exact: uint64(b.at + i), OK: true})
+				bt.sigs.texts = append(bt.sigs.texts, integrity.TextDoc{Order: int32(i), Exact: uint64(b.at + i), OK: true})
 			}
 		}
 		batches = append(batches, bt)

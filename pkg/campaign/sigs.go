@@ -68,7 +68,7 @@ type sigWorker struct {
 func (w *sigWorker) add(ws *check.Workspace, i int) {
 	text, images := ws.Signatures()
 	if text.OK {
-		text.Order = i
+		text.Order = int32(i)
 		w.texts = append(w.texts, text)
 	}
 	if len(images) > 0 {

@@ -53,7 +53,7 @@ func plantedDocs(n int, share float64, seed uint64) (docs []TextDoc, from int) {
 			var s Signer
 			for i := w; i < n; i += workers {
 				sig, exact, ok := s.Sign(texts[i])
-				docs[i] = TextDoc{Order: i + 1, Sig: sig, Exact: exact, OK: ok}
+				docs[i] = TextDoc{Order: int32(i + 1), Sig: sig, Exact: exact, OK: ok}
 			}
 		})
 	}

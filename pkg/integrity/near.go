@@ -9,12 +9,15 @@ import (
 	"sync/atomic"
 )
 
-// TextDoc is one entry's text, reduced to what NearRefs needs.
+// TextDoc is one entry's text, reduced to what NearRefs needs. A large
+// export holds one an entry until the cross-entry checks, so Order is an
+// int32 and comes first with OK: 304 bytes where an int and trailing bool
+// padded it to 312.
 type TextDoc struct {
-	Order int // the entry's position in (created_at, id) order: smaller is earlier
+	Order int32 // the entry's position in (created_at, id) order: smaller is earlier
+	OK    bool  // false when the text was too short to sign; such docs are skipped
 	Sig   Signature
 	Exact uint64
-	OK    bool // false when the text was too short to sign; such docs are skipped
 }
 
 // Match links a doc to another, both named by Order.
@@ -320,10 +323,10 @@ func (n *near) result() NearResult {
 	}
 	for i, d := range n.docs {
 		if n.maxAgree[i] > 0 {
-			res.MaxSim[d.Order] = sim(n.maxAgree[i])
+			res.MaxSim[int(d.Order)] = sim(n.maxAgree[i])
 		}
 		if b := n.best[i]; b.other >= 0 {
-			res.Original[d.Order] = Match{Doc: d.Order, Other: n.docs[b.other].Order, Similarity: sim(b.agree)}
+			res.Original[int(d.Order)] = Match{Doc: int(d.Order), Other: int(n.docs[b.other].Order), Similarity: sim(b.agree)}
 		}
 	}
 	res.Clusters = n.clusters()
@@ -351,9 +354,9 @@ func (n *near) clusters() [][]int {
 		if !ok {
 			k = len(out)
 			byRoot[root] = k
-			out = append(out, []int{n.docs[root].Order})
+			out = append(out, []int{int(n.docs[root].Order)})
 		}
-		out[k] = append(out[k], n.docs[i].Order)
+		out[k] = append(out[k], int(n.docs[i].Order))
 	}
 	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
 	return out

@@ -5,11 +5,12 @@ import (
 	"reflect"
 	"runtime"
 	"testing"
+	"unsafe"
 )
 
 func doc(order int, text string) TextDoc {
 	sig, exact, ok := sign(Clean(text))
-	return TextDoc{Order: order, Sig: sig, Exact: exact, OK: ok}
+	return TextDoc{Order: int32(order), Sig: sig, Exact: exact, OK: ok}
 }
 
 func TestNear(t *testing.T) {
@@ -211,5 +212,14 @@ func TestNearCrowdedBucket(t *testing.T) {
 	}
 	if len(res.Clusters) != 1 || len(res.Clusters[0]) != posts {
 		t.Errorf("clusters %d (first of %d), want one of %d", len(res.Clusters), len(res.Clusters[0]), posts)
+	}
+}
+
+// TestTextDocSize: a million entries each hold a TextDoc until the
+// cross-entry checks, so its padding counts (an int Order and a trailing
+// bool made it 312 bytes).
+func TestTextDocSize(t *testing.T) {
+	if got, want := unsafe.Sizeof(TextDoc{}), unsafe.Sizeof(Signature{})+16; got > want {
+		t.Errorf("TextDoc is %d bytes, want at most %d", got, want)
 	}
 }

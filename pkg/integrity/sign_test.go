@@ -150,7 +150,7 @@ func TestFoundRate(t *testing.T) {
 					if candidates(&sa, &sb) {
 						cand++
 					}
-					res := nearDocs([]TextDoc{{1, sa, ea, true}, {2, sb, eb, true}}, 0.8)
+					res := nearDocs([]TextDoc{{Order: 1, OK: true, Sig: sa, Exact: ea}, {Order: 2, OK: true, Sig: sb, Exact: eb}}, 0.8)
 					if _, ok := res.Original[2]; ok {
 						found++
 					}
@@ -202,7 +202,7 @@ func TestEditedCopyFound(t *testing.T) {
 		for range 50 {
 			sa, ea, _ := sign(p.text)
 			sb, eb, _ := sign(edit(rng, p.text, 100))
-			res := nearDocs([]TextDoc{{1, sa, ea, true}, {2, sb, eb, true}}, 0.8)
+			res := nearDocs([]TextDoc{{Order: 1, OK: true, Sig: sa, Exact: ea}, {Order: 2, OK: true, Sig: sb, Exact: eb}}, 0.8)
 			if m, ok := res.Original[2]; ok && m.Other == 1 {
 				found++
 			}
