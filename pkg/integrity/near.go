@@ -225,7 +225,7 @@ func (n *near) bandPairs(b int, keys []uint64, out []candidate, record func([]ca
 			keys = append(keys, bandHash(&n.docs[i].Sig, b)>>shift<<shift|uint64(i))
 		}
 	}
-	sortKeys(keys, keys[len(keys):2*len(keys)])
+	sortKeys(keys, keys[len(keys):2*len(keys)], shift)
 	mask := uint64(1)<<shift - 1
 	for start := 0; start < len(keys); {
 		end := start + 1
