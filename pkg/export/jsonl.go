@@ -37,9 +37,9 @@ func readLines(ctx context.Context, ls *lines, b *builder, emit func(Post) error
 		if ls.n%ctxEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p := b.unreadable(ls.n, "")
+		var p Post
 		if size > max {
-			p.Unreadable = tooLong(size, max)
+			p = b.unreadable(ls.n, tooLong(size, max))
 		} else {
 			p = b.jsonLine(raw, ls.n)
 		}
