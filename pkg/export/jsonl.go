@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unsafe"
 )
 
 // ctxEvery is how many records go by between looks at the context.
@@ -107,7 +108,7 @@ func (b *builder) member(r *record, rawKey, raw []byte) {
 	s, key, ok := b.fields.lookupJSON(rawKey)
 	b.seen.seeJSON(rawKey, s, ok)
 	if ok {
-		r.put(s, key, jsonVal(raw, 0))
+		r.put(s, key, b.jsonVal(raw, 0))
 	} else {
 		r.other = true
 	}
@@ -116,25 +117,53 @@ func (b *builder) member(r *record, rawKey, raw []byte) {
 // maxNest bounds how deep jsonVal looks: a field needs at most a list of objects.
 const maxNest = 2
 
-// jsonVal converts a value already checked to be valid JSON.
-func jsonVal(raw json.RawMessage, depth int) val {
+// jsonVal converts a value already checked to be valid JSON. Its strings are
+// in the body slab: post copies what it keeps for longer.
+func (b *builder) jsonVal(raw json.RawMessage, depth int) val {
 	raw = bytes.Trim(raw, spaces)
 	if len(raw) == 0 {
 		return val{}
 	}
 	switch raw[0] {
 	case '"':
-		return val{kind: kText, str: jsonString(raw)}
+		return b.jsonText(raw)
 	case 'n':
 		return val{}
 	case 't', 'f':
-		return val{kind: kText, str: string(raw)}
+		return val{kind: kText, clean: true, str: b.body.copy(string(raw))}
 	case '[':
-		return jsonList(raw, depth)
+		return b.jsonList(raw, depth)
 	case '{':
-		return jsonObject(raw, depth)
+		return b.jsonObject(raw, depth)
 	}
-	return val{kind: kNumber, str: string(raw)}
+	return val{kind: kNumber, clean: true, str: b.body.copy(string(raw))}
+}
+
+// jsonText decodes a string literal into the body slab, or into a string
+// of its own when it is too long for one. The text of a line that passed
+// the scanner is valid UTF-8 without NUL (or was repaired to be), so only
+// an escaped U+0000 can make the string unclean.
+func (b *builder) jsonText(raw []byte) val {
+	in := raw[1 : len(raw)-1]
+	inSlab := b.body.reserve(len(in))
+	var out []byte
+	start := len(b.body.buf)
+	if inSlab {
+		out = b.body.buf
+	} else {
+		out = make([]byte, 0, len(in))
+	}
+	out, nul, ok := appendUnquoted(out, in)
+	switch {
+	case !ok:
+		s := jsonString(raw)
+		return val{kind: kText, clean: plainValid(s), str: s}
+	case inSlab:
+		b.body.buf = out // never beyond the room reserved, so still the chunk
+		return val{kind: kText, clean: !nul, str: b.body.since(start)}
+	}
+	// out is never touched again, so it can be the string's bytes.
+	return val{kind: kText, clean: !nul, str: unsafe.String(unsafe.SliceData(out), len(out))}
 }
 
 // jsonString decodes a string literal; json.Unmarshal is only the fallback.
@@ -148,24 +177,27 @@ func jsonString(raw []byte) string {
 }
 
 // jsonList and jsonObject take apart a value already checked to be valid JSON.
-func jsonList(raw []byte, depth int) val {
+func (b *builder) jsonList(raw []byte, depth int) val {
 	v := val{kind: kList}
 	if depth >= maxNest {
 		return v
 	}
+	n := 0
+	eachItem(raw, func([]byte) { n++ })
+	v.list = b.valList(n)[:0]
 	eachItem(raw, func(item []byte) {
-		v.list = append(v.list, jsonVal(item, depth+1))
+		v.list = append(v.list, b.jsonVal(item, depth+1))
 	})
 	return v
 }
 
-func jsonObject(raw []byte, depth int) val {
+func (b *builder) jsonObject(raw []byte, depth int) val {
 	v := val{kind: kObject, obj: map[string]val{}}
 	if depth >= maxNest {
 		return v
 	}
 	eachMember(raw, func(key, item []byte) {
-		v.obj[strings.ToLower(jsonString(key))] = jsonVal(item, depth+1)
+		v.obj[strings.ToLower(jsonString(key))] = b.jsonVal(item, depth+1)
 	})
 	return v
 }

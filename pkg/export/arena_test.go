@@ -1,0 +1,74 @@
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestSlabStringsStayPut reads enough posts to fill many chunks of both
+// slabs, with texts short, escaped, and too long for a chunk, and checks
+// every post after the last was read: no string carved from a chunk may
+// change when later posts are read.
+func TestSlabStringsStayPut(t *testing.T) {
+	type want struct{ id, author, content, image string }
+	var data strings.Builder
+	var wants []want
+	for i := range 3000 {
+		w := want{
+			id:      fmt.Sprintf("p%d", i),
+			author:  strings.Repeat("作者", i%7) + fmt.Sprint(i),
+			content: strings.Repeat("内容\n\"x\" ", i%40) + fmt.Sprint(i),
+			image:   fmt.Sprintf("https://img.example.com/%d.png", i),
+		}
+		if i%500 == 0 {
+			w.content = strings.Repeat("长", bodySlab/4) // over a quarter of a chunk
+		}
+		line, _ := json.Marshal(map[string]any{"id": w.id, "author": w.author, "content": w.content,
+			"images": []string{w.image, w.image}, "likes": i})
+		data.Write(line)
+		data.WriteByte('\n')
+		wants = append(wants, w)
+	}
+	posts := readString(t, "posts.jsonl", data.String(), Options{})
+	if len(posts) != len(wants) {
+		t.Fatalf("read %d posts, want %d", len(posts), len(wants))
+	}
+	for i, p := range posts {
+		w := wants[i]
+		got := want{p.ID, p.Author, p.Content, ""}
+		if len(p.Images) == 2 && p.Images[0] == p.Images[1] {
+			got.image = p.Images[0].Ref
+		}
+		if got != w || p.Likes != int64(i) || p.Unreadable != "" {
+			t.Fatalf("post %d = %+v (likes %d, %q), want %+v", i, got, p.Likes, p.Unreadable, w)
+		}
+	}
+}
+
+func TestParseIntAgreesWithStrconv(t *testing.T) {
+	for _, s := range []string{"0", "42", "-7", "+7", "", "+", "-", "+-1", "1e3", "1.5", " 1", "9223372036854775807",
+		"9223372036854775808", "2025-07-16 10:00", "０", "1_000"} {
+		got, ok := parseInt(s)
+		if n, e := parseIntStd(s); ok != (e == nil) || got != n {
+			t.Errorf("parseInt(%q) = %d %v, strconv says %d %v", s, got, ok, n, e)
+		}
+	}
+}
+
+func TestIsDecimal(t *testing.T) {
+	tests := map[string]bool{"1752724800.0": true, "1.5": true, "1.": false, ".5": false, "1.2.3": false,
+		"12345678901234567890.1": false, "1.1234567890": false, "-1.5": false, "1,5": false}
+	for s, want := range tests {
+		if got := isDecimal(s); got != want || got != decimalRE.MatchString(s) {
+			t.Errorf("isDecimal(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+var decimalRE = regexp.MustCompile(`^[0-9]{1,19}\.[0-9]{1,9}$`)
+
+func parseIntStd(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }
