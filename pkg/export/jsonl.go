@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -52,15 +51,30 @@ func readLines(ctx context.Context, ls *lines, b *builder, emit func(Post) error
 
 const spaces = " \t\r\n"
 
+// trimSpace is bytes.Trim(b, spaces), without building the set of spaces
+// each time: it runs on every line and every value.
+func trimSpace(b []byte) []byte {
+	i, j := 0, len(b)
+	for i < j && isSpace(b[i]) {
+		i++
+	}
+	for j > i && isSpace(b[j-1]) {
+		j--
+	}
+	return b[i:j]
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 func blank(b []byte) bool {
-	return len(bytes.Trim(b, spaces)) == 0
+	return len(trimSpace(b)) == 0
 }
 
 // jsonLine reads one line: checked and taken apart in one pass, scanned again only
 // when it holds NUL or invalid UTF-8, and decoded by encoding/json only to say what is
 // wrong with it.
 func (b *builder) jsonLine(raw []byte, line int) Post {
-	raw = bytes.Trim(raw, spaces)
+	raw = trimSpace(raw)
 	var r record
 	put := func(rawKey, rawVal []byte) { b.member(&r, rawKey, rawVal) }
 	if ok, _ := scanObject(raw, put); ok {
@@ -120,7 +134,7 @@ const maxNest = 2
 // jsonVal converts a value already checked to be valid JSON. Its strings are
 // in the body slab: post copies what it keeps for longer.
 func (b *builder) jsonVal(raw json.RawMessage, depth int) val {
-	raw = bytes.Trim(raw, spaces)
+	raw = trimSpace(raw)
 	if len(raw) == 0 {
 		return val{}
 	}
@@ -182,12 +196,17 @@ func (b *builder) jsonList(raw []byte, depth int) val {
 	if depth >= maxNest {
 		return v
 	}
-	n := 0
-	eachItem(raw, func([]byte) { n++ })
-	v.list = b.valList(n)[:0]
+	// The items are gathered here, then carved from a chunk: the list of
+	// an item (depth 1) is carved while this one is being read.
+	var room [16]val
+	items := room[:0]
 	eachItem(raw, func(item []byte) {
-		v.list = append(v.list, b.jsonVal(item, depth+1))
+		items = append(items, b.jsonVal(item, depth+1))
 	})
+	if len(items) > 0 {
+		v.list = b.valList(len(items))
+		copy(v.list, items)
+	}
 	return v
 }
 
