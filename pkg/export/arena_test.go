@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -72,3 +73,35 @@ func TestIsDecimal(t *testing.T) {
 var decimalRE = regexp.MustCompile(`^[0-9]{1,19}\.[0-9]{1,9}$`)
 
 func parseIntStd(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }
+
+// TestKeysInAnyOrder reads records whose keys change order, kind and
+// spelling from one to the next: what a key was looked up as on the last
+// record must not carry over to another key in its place.
+func TestKeysInAnyOrder(t *testing.T) {
+	data := `{"id":"1","text":"a","user":"u1"}
+{"text":"b","id":"2"}
+{"ID":"3","content":"c","text":"alias"}
+{"id":"4","text":"d","user":"u4","extra":1}
+{"content":"e","ｉｄ":"5"}
+`
+	path := write(t, t.TempDir(), "posts.jsonl", data)
+	f := File{Path: path, Rel: "posts.jsonl", Format: JSONL}
+	var posts []Post
+	rep, err := ReadReport(context.Background(), f, Options{}, func(p Post) error {
+		posts = append(posts, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameBriefs(t, posts, []brief{{"1", "u1", "a", 1, false}, {"2", "", "b", 2, false}, {"3", "", "c", 3, false},
+		{"4", "u4", "d", 4, false}, {"5", "", "e", 5, false}})
+	var names []string
+	for _, c := range rep.Columns {
+		names = append(names, c.Name+"="+c.Field)
+	}
+	want := "id=id text=content user=author ID=id content=content extra= ｉｄ=id"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("columns %s, want %s", got, want)
+	}
+}

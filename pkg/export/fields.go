@@ -149,6 +149,8 @@ type record struct {
 	// other is set when the record has a key no field reads: with neither id nor
 	// content found, its data is most likely under names the field map does not know.
 	other bool
+	// members counts the members of a JSON record met so far.
+	members int
 }
 
 // put keeps, for each field, the value under the strongest key; between keys of equal
@@ -179,6 +181,7 @@ type builder struct {
 	keep, body slab
 	vals       []val
 	imgs       []Image
+	memo       []keyMemo // the keys of the last JSON record
 	// history, when set, brings the columns of the parts of the file read
 	// by other readers (ReadParts) into seen, before a message names them.
 	history func(seen *columnLog)

@@ -119,13 +119,47 @@ func (b *builder) fromObject(obj []byte, line int) Post {
 
 // member puts one member of a JSON object into the record, if a field reads its key.
 func (b *builder) member(r *record, rawKey, raw []byte) {
-	s, key, ok := b.fields.lookupJSON(rawKey)
-	b.seen.seeJSON(rawKey, s, ok)
+	s, key, ok := b.lookupKey(r, rawKey)
 	if ok {
 		r.put(s, key, b.jsonVal(raw, 0))
 	} else {
 		r.other = true
 	}
+}
+
+// keyMemo is what a key of the last record was looked up as: the records
+// of an export nearly always repeat their keys in one order, so the i-th key
+// of a record is compared with the last record's i-th rather than looked
+// up, and noted, in two maps again.
+type keyMemo struct {
+	raw string // the key literal
+	s   slot
+	key string
+	ok  bool
+}
+
+// maxMemo bounds the keys of a record that are remembered.
+const maxMemo = 32
+
+// lookupKey looks up the key of the record's next member, and notes it.
+func (b *builder) lookupKey(r *record, rawKey []byte) (slot, string, bool) {
+	i := r.members
+	r.members++
+	if i < len(b.memo) && b.memo[i].raw == string(rawKey) {
+		m := &b.memo[i]
+		return m.s, m.key, m.ok // noted when it was remembered
+	}
+	s, key, ok := b.fields.lookupJSON(rawKey)
+	b.seen.seeJSON(rawKey, s, ok)
+	if i < maxMemo {
+		m := keyMemo{string(rawKey), s, key, ok}
+		if i < len(b.memo) {
+			b.memo[i] = m
+		} else if i == len(b.memo) {
+			b.memo = append(b.memo, m)
+		}
+	}
+	return s, key, ok
 }
 
 // maxNest bounds how deep jsonVal looks: a field needs at most a list of objects.
