@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestSlabStringsStayPut reads enough posts to fill many chunks of both
@@ -103,5 +105,33 @@ func TestKeysInAnyOrder(t *testing.T) {
 	want := "id=id text=content user=author ID=id content=content extra= ｉｄ=id"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("columns %s, want %s", got, want)
+	}
+}
+
+// TestKeptStringsPinNoText checks where a post's strings live: what an
+// entry keeps for the whole run (id, author, wallet, a local image's
+// reference, which a reason may quote) must not share a chunk with the
+// texts, or one entry would keep the texts of dozens of posts alive.
+func TestKeptStringsPinNoText(t *testing.T) {
+	dir := t.TempDir()
+	b := newBuilder(File{Path: filepath.Join(dir, "p.jsonl"), Root: dir, Rel: "p.jsonl", Format: JSONL}, Options{})
+	line := `{"id":" 42 ","author":"作者","wallet":"0xabc","content":"正文\n","images":["shots/a.png","https://x/1.png"]}`
+	p := b.jsonLine([]byte(line), 1)
+	if p.Unreadable != "" || p.ID != "42" || p.Content != "正文\n" || len(p.Images) != 2 {
+		t.Fatalf("read %+v", p)
+	}
+	body := b.body.buf[:cap(b.body.buf)]
+	in := func(s string) bool {
+		start := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		lo := uintptr(unsafe.Pointer(&body[0]))
+		return start >= lo && start < lo+uintptr(len(body))
+	}
+	for name, s := range map[string]string{"id": p.ID, "author": p.Author, "wallet": p.Wallet, "local image": p.Images[0].Ref} {
+		if in(s) {
+			t.Errorf("%s %q is in the body slab", name, s)
+		}
+	}
+	if !in(p.Content) || !in(p.Images[1].Ref) {
+		t.Errorf("content and image URL are not in the body slab: no allocation was saved")
 	}
 }
