@@ -144,11 +144,11 @@ func (b *builder) realPath(p string) (string, bool) {
 	if realDir != strings.TrimSuffix(dir, string(filepath.Separator)) {
 		full = filepath.Join(realDir, name)
 	}
-	info, err := os.Lstat(full)
-	if err != nil {
+	link, exists := isSymlink(full)
+	if !exists {
 		return "", false
 	}
-	if info.Mode()&os.ModeSymlink == 0 {
+	if !link {
 		return full, true
 	}
 	real, err := filepath.EvalSymlinks(full)
