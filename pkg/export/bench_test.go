@@ -12,7 +12,13 @@ import (
 )
 
 // benchExport writes n JSONL posts of about 1 KB, mostly Chinese, and returns the path and size.
+// Each post has one local image, shots/a.png.
 func benchExport(b *testing.B, n int) (string, int64) {
+	return benchExportWith(b, n, func(int) []string { return []string{"shots/a.png"} })
+}
+
+// benchExportWith is benchExport with the images of post i given by images.
+func benchExportWith(b *testing.B, n int, images func(i int) []string) (string, int64) {
 	b.Helper()
 	const text = "参加 #Gate Alpha 第三届积分狂欢节 & ES Launchpool# 活动，Eclipse 是首个基于 Solana 虚拟机的以太坊 Layer 2，代币总量与解锁安排如下。"
 	var sb strings.Builder
@@ -21,7 +27,7 @@ func benchExport(b *testing.B, n int) (string, int64) {
 		content = strings.ToValidUTF8(content, "")
 		line, _ := json.Marshal(map[string]any{
 			"id": fmt.Sprintf("p%06d", i), "author": fmt.Sprintf("u%d", i%500), "content": content,
-			"images": []string{"shots/a.png"}, "created_at": "2025-07-16 10:00:00",
+			"images": images(i), "created_at": "2025-07-16 10:00:00",
 			"likes": i % 97, "comments": i % 13, "reposts": i % 7, "views": i * 3,
 		})
 		sb.Write(line)
@@ -37,8 +43,27 @@ func benchExport(b *testing.B, n int) (string, int64) {
 }
 
 func BenchmarkReadJSONL(b *testing.B) {
-	const n = 5000
-	path, size := benchExport(b, n)
+	path, _ := benchExport(b, 5000)
+	benchRead(b, path, 5000)
+}
+
+// BenchmarkReadJSONLURLs reads posts shaped as the bench exports of
+// scripts/bench.sh are: three image URLs each, which need no look at the disk,
+// so that the figure is the reader's own.
+func BenchmarkReadJSONLURLs(b *testing.B) {
+	path, _ := benchExportWith(b, 5000, func(i int) []string {
+		u := fmt.Sprintf("https://img.example.com/g%07d/", i)
+		return []string{u + "1.png", u + "2.png", u + "3.png"}
+	})
+	benchRead(b, path, 5000)
+}
+
+func benchRead(b *testing.B, path string, n int) {
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := st.Size()
 	f := File{Path: path, Root: filepath.Dir(path), Rel: "bench.jsonl", Format: JSONL}
 	b.SetBytes(size)
 	b.ReportAllocs()

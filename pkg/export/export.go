@@ -62,7 +62,10 @@ type Image struct {
 	Problem string // why the reference cannot be used, e.g. "outside the export folder"; "" when fine
 }
 
-// Post is one record of an export.
+// Post is one record of an export. Its Author, Content, Wallet, the Ref of
+// each image, and its ID unless NoID is set, are valid UTF-8 without NUL:
+// the reader replaces what is not with U+FFFD, so a consumer need not check
+// again. The strings of many posts may share memory (see slab).
 type Post struct {
 	ID, Author, Content string
 	Images              []Image

@@ -132,9 +132,12 @@ const (
 // val is a field value as found, before conversion; every format reduces to it.
 type val struct {
 	kind kind
-	str  string
-	list []val
-	obj  map[string]val // lower-case keys
+	// clean says str is known to be valid UTF-8 without NUL, so that
+	// cleanString need not look again.
+	clean bool
+	str   string
+	list  []val
+	obj   map[string]val // lower-case keys
 }
 
 // record collects the values of one record by field.
@@ -146,6 +149,8 @@ type record struct {
 	// other is set when the record has a key no field reads: with neither id nor
 	// content found, its data is most likely under names the field map does not know.
 	other bool
+	// members counts the members of a JSON record met so far.
+	members int
 }
 
 // put keeps, for each field, the value under the strongest key; between keys of equal
@@ -170,6 +175,13 @@ type builder struct {
 	realDirs map[string]string // folder → folder with symlinks resolved
 	seen     columnLog         // columns met, for Report and messages
 	unmapped string            // set when a header maps neither id nor content: every row's reason
+	// keep holds the strings a post's entry keeps for the whole run (id,
+	// author, wallet); body the others, dropped with the post. vals and
+	// imgs are chunks the lists of records are carved from.
+	keep, body slab
+	vals       []val
+	imgs       []Image
+	memo       []keyMemo // the keys of the last JSON record
 	// history, when set, brings the columns of the parts of the file read
 	// by other readers (ReadParts) into seen, before a message names them.
 	history func(seen *columnLog)
@@ -186,6 +198,8 @@ func newBuilder(f File, opt Options) *builder {
 		fields:   newFieldMap(opt.Fields),
 		opt:      opt,
 		realDirs: map[string]string{},
+		keep:     slab{size: keepSlab},
+		body:     slab{size: bodySlab},
 	}
 	b.dir = absOr(filepath.Dir(f.Path))
 	b.rootAbs = absOr(f.Root)
@@ -217,8 +231,10 @@ func (b *builder) post(r *record, line int) Post {
 	}
 	var probs []string
 	p := Post{File: b.file, Line: line}
-	p.ID = strings.TrimSpace(b.text(r.vals[fID], fID, &probs))
-	p.Author = strings.TrimSpace(b.author(r.vals[fAuthor], &probs))
+	// The entry keeps id, author and wallet for the whole run: copies in the
+	// keep slab, so that they pin neither the texts nor the other's chunks.
+	p.ID = b.keep.copy(strings.TrimSpace(b.text(r.vals[fID], fID, &probs)))
+	p.Author = b.keep.copy(strings.TrimSpace(b.author(r.vals[fAuthor], &probs)))
 	p.Content = b.text(r.vals[fContent], fContent, &probs)
 	p.Images = b.images(r.vals[fImages], &probs)
 	p.CreatedAt, p.HasTime = b.when(r.vals[fCreatedAt], &probs)
@@ -226,7 +242,7 @@ func (b *builder) post(r *record, line int) Post {
 	p.Comments = count(r.vals[fComments], fComments, &probs)
 	p.Reposts = count(r.vals[fReposts], fReposts, &probs)
 	p.Views = count(r.vals[fViews], fViews, &probs)
-	p.Wallet = strings.TrimSpace(b.text(r.vals[fWallet], fWallet, &probs))
+	p.Wallet = b.keep.copy(strings.TrimSpace(b.text(r.vals[fWallet], fWallet, &probs)))
 	if p.ID == "" {
 		p.ID, p.NoID = p.Source(), true
 	}
@@ -242,6 +258,14 @@ func (b *builder) text(v val, f field, probs *[]string) string {
 		*probs = append(*probs, fieldNames[f]+" must be text, not a "+shape(v)+"; write it as a string")
 		return ""
 	}
+	return v.text()
+}
+
+// text is the value's text, valid UTF-8 without NUL.
+func (v val) text() string {
+	if v.clean {
+		return v.str
+	}
 	return cleanString(v.str)
 }
 
@@ -254,7 +278,7 @@ func (b *builder) author(v val, probs *[]string) string {
 	}
 	for _, k := range authorKeys {
 		if s, ok := v.obj[k]; ok && (s.kind == kText || s.kind == kNumber) && strings.TrimSpace(s.str) != "" {
-			return cleanString(s.str)
+			return s.text()
 		}
 	}
 	*probs = append(*probs, "author is an object without a name or id; give the author as text or as {\"name\": ...}")

@@ -31,7 +31,11 @@ func fuzzRead(t *testing.T, format Format, data []byte) []Post {
 		if p.Line < 1 || p.Line < last || p.ID == "" {
 			t.Fatalf("bad post %s id %q after line %d", p.Source(), p.ID, last)
 		}
-		if !clean([]byte(p.ID + p.Author + p.Content)) {
+		text := p.ID + p.Author + p.Content + p.Wallet
+		for _, im := range p.Images {
+			text += im.Ref + im.Path
+		}
+		if !clean([]byte(text)) {
 			t.Fatalf("post %s holds NUL or invalid UTF-8", p.Source())
 		}
 		last = p.Line
@@ -61,6 +65,7 @@ func FuzzJSONL(f *testing.F) {
 	f.Add([]byte("{\"id\":\"1\",\"content\":\"你好\"}\n\n{bad\n[1]\n"))
 	f.Add([]byte("\ufeff{\"id\":1}\r\n{\"images\":[\"../x.png\"]}"))
 	f.Add([]byte("{\"created_at\":\"2025-07-15 10:00\",\"likes\":\"1,2\"}\n\x00\n"))
+	f.Add([]byte("{\"wallet\":\"a\\u0000b\",\"images\":[\"x\\u0000.png\",{\"url\":\"\\u0000\"}],\"user\":{\"name\":\"\\u0000\"}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		posts := fuzzRead(t, JSONL, data)
 		want := 0
@@ -172,6 +177,7 @@ func FuzzScanObject(f *testing.F) {
 	f.Add([]byte(`{"a":"\ud800"} x`))
 	f.Add([]byte("{\"a\":\"\x00\"}"))
 	f.Add([]byte(`{"a":1,}`))
+	f.Add([]byte("{\"中\":\"文\xed\xa0\x80\xe0\x80\x80\xef\xbf\xbf\xe4\xbd\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !clean(data) {
 			// encoding/json takes invalid UTF-8 in strings; the reader repairs it first.

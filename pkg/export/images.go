@@ -18,17 +18,20 @@ func (b *builder) images(v val, probs *[]string) []Image {
 	case kNull:
 		return nil
 	case kText, kNumber:
-		return b.refs(v.str)
+		return b.refs(v.text())
 	case kObject:
-		return b.refs(objectRef(v))
+		return b.refs(cleanString(objectRef(v)))
 	}
 	var out []Image
+	if len(v.list) > 0 {
+		out = b.imageList(len(v.list))
+	}
 	for _, item := range v.list {
 		switch item.kind {
 		case kText, kNumber:
-			out = append(out, b.image(item.str))
+			out = append(out, b.image(item.text()))
 		case kObject:
-			out = append(out, b.image(objectRef(item)))
+			out = append(out, b.image(cleanString(objectRef(item))))
 		default:
 			*probs = append(*probs, "images must be a list of paths or URLs; found a "+shape(item)+" or null inside it")
 		}
@@ -65,27 +68,28 @@ func (b *builder) refs(s string) []Image {
 
 // image resolves one reference. A missing local file is left to the image check, which
 // reports it as missing; here only the folder boundary is enforced, after symlinks.
+// ref is clean (valid UTF-8 without NUL).
 func (b *builder) image(ref string) Image {
-	ref = cleanString(strings.TrimSpace(ref))
-	img := Image{Ref: ref}
-	lower := strings.ToLower(ref)
+	ref = strings.TrimSpace(ref)
 	switch {
 	case ref == "":
-		img.Problem = ProblemEmpty
-		return img
-	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
-		img.URL = true
-		return img
-	case strings.Contains(ref, "://"), strings.HasPrefix(lower, "data:"):
-		img.Problem = ProblemScheme
-		return img
+		return Image{Problem: ProblemEmpty}
+	case hasPrefixFold(ref, "http://"), hasPrefixFold(ref, "https://"):
+		return Image{Ref: ref, URL: true}
+	case strings.Contains(ref, "://"), hasPrefixFold(ref, "data:"):
+		// A reason about the image keeps Ref for the whole run: a copy of
+		// its own pins no texts. (A URL's is kept only by explain.)
+		return Image{Ref: strings.Clone(ref), Problem: ProblemScheme}
 	}
 	// Exports made on Windows write folders with backslashes.
 	p := filepath.FromSlash(strings.ReplaceAll(ref, `\`, "/"))
-	if !filepath.IsAbs(p) {
+	if filepath.IsAbs(p) {
+		p = strings.Clone(p) // Clean may hand it back as it is
+	} else {
 		p = filepath.Join(b.dir, p)
 	}
-	img.Path = filepath.Clean(p)
+	img := Image{Path: filepath.Clean(p)}
+	img.Ref = ownRef(ref, img.Path)
 	if !within(b.rootAbs, img.Path) {
 		img.Problem = ProblemOutside
 		return img
@@ -99,6 +103,19 @@ func (b *builder) image(ref string) Image {
 		img.Problem = ProblemOutside
 	}
 	return img
+}
+
+// ownRef returns ref in memory of its own, for a reason may keep it: the
+// end of the path it resolves to when that spells it, as it mostly does.
+func ownRef(ref, path string) string {
+	if strings.HasSuffix(path, ref) {
+		return path[len(path)-len(ref):]
+	}
+	return strings.Clone(ref)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func within(root, p string) bool {
@@ -123,12 +140,15 @@ func (b *builder) realPath(p string) (string, bool) {
 	if realDir == "" {
 		return "", false
 	}
-	full := filepath.Join(realDir, name)
-	info, err := os.Lstat(full)
-	if err != nil {
+	full := p // the folder holds no symlink: no new path to make
+	if realDir != strings.TrimSuffix(dir, string(filepath.Separator)) {
+		full = filepath.Join(realDir, name)
+	}
+	link, exists := isSymlink(full)
+	if !exists {
 		return "", false
 	}
-	if info.Mode()&os.ModeSymlink == 0 {
+	if !link {
 		return full, true
 	}
 	real, err := filepath.EvalSymlinks(full)

@@ -2,13 +2,13 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unsafe"
 )
 
 // ctxEvery is how many records go by between looks at the context.
@@ -37,9 +37,9 @@ func readLines(ctx context.Context, ls *lines, b *builder, emit func(Post) error
 		if ls.n%ctxEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p := b.unreadable(ls.n, "")
+		var p Post
 		if size > max {
-			p.Unreadable = tooLong(size, max)
+			p = b.unreadable(ls.n, tooLong(size, max))
 		} else {
 			p = b.jsonLine(raw, ls.n)
 		}
@@ -51,15 +51,30 @@ func readLines(ctx context.Context, ls *lines, b *builder, emit func(Post) error
 
 const spaces = " \t\r\n"
 
+// trimSpace is bytes.Trim(b, spaces), without building the set of spaces
+// each time: it runs on every line and every value.
+func trimSpace(b []byte) []byte {
+	i, j := 0, len(b)
+	for i < j && isSpace(b[i]) {
+		i++
+	}
+	for j > i && isSpace(b[j-1]) {
+		j--
+	}
+	return b[i:j]
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 func blank(b []byte) bool {
-	return len(bytes.Trim(b, spaces)) == 0
+	return len(trimSpace(b)) == 0
 }
 
 // jsonLine reads one line: checked and taken apart in one pass, scanned again only
 // when it holds NUL or invalid UTF-8, and decoded by encoding/json only to say what is
 // wrong with it.
 func (b *builder) jsonLine(raw []byte, line int) Post {
-	raw = bytes.Trim(raw, spaces)
+	raw = trimSpace(raw)
 	var r record
 	put := func(rawKey, rawVal []byte) { b.member(&r, rawKey, rawVal) }
 	if ok, _ := scanObject(raw, put); ok {
@@ -104,37 +119,99 @@ func (b *builder) fromObject(obj []byte, line int) Post {
 
 // member puts one member of a JSON object into the record, if a field reads its key.
 func (b *builder) member(r *record, rawKey, raw []byte) {
-	s, key, ok := b.fields.lookupJSON(rawKey)
-	b.seen.seeJSON(rawKey, s, ok)
+	s, key, ok := b.lookupKey(r, rawKey)
 	if ok {
-		r.put(s, key, jsonVal(raw, 0))
+		r.put(s, key, b.jsonVal(raw, 0))
 	} else {
 		r.other = true
 	}
 }
 
+// keyMemo is what a key of the last record was looked up as: the records
+// of an export nearly always repeat their keys in one order, so the i-th key
+// of a record is compared with the last record's i-th rather than looked
+// up, and noted, in two maps again.
+type keyMemo struct {
+	raw string // the key literal
+	s   slot
+	key string
+	ok  bool
+}
+
+// maxMemo bounds the keys of a record that are remembered.
+const maxMemo = 32
+
+// lookupKey looks up the key of the record's next member, and notes it.
+func (b *builder) lookupKey(r *record, rawKey []byte) (slot, string, bool) {
+	i := r.members
+	r.members++
+	if i < len(b.memo) && b.memo[i].raw == string(rawKey) {
+		m := &b.memo[i]
+		return m.s, m.key, m.ok // noted when it was remembered
+	}
+	s, key, ok := b.fields.lookupJSON(rawKey)
+	b.seen.seeJSON(rawKey, s, ok)
+	if i < maxMemo {
+		m := keyMemo{string(rawKey), s, key, ok}
+		if i < len(b.memo) {
+			b.memo[i] = m
+		} else if i == len(b.memo) {
+			b.memo = append(b.memo, m)
+		}
+	}
+	return s, key, ok
+}
+
 // maxNest bounds how deep jsonVal looks: a field needs at most a list of objects.
 const maxNest = 2
 
-// jsonVal converts a value already checked to be valid JSON.
-func jsonVal(raw json.RawMessage, depth int) val {
-	raw = bytes.Trim(raw, spaces)
+// jsonVal converts a value already checked to be valid JSON. Its strings are
+// in the body slab: post copies what it keeps for longer.
+func (b *builder) jsonVal(raw json.RawMessage, depth int) val {
+	raw = trimSpace(raw)
 	if len(raw) == 0 {
 		return val{}
 	}
 	switch raw[0] {
 	case '"':
-		return val{kind: kText, str: jsonString(raw)}
+		return b.jsonText(raw)
 	case 'n':
 		return val{}
 	case 't', 'f':
-		return val{kind: kText, str: string(raw)}
+		return val{kind: kText, clean: true, str: b.body.copy(string(raw))}
 	case '[':
-		return jsonList(raw, depth)
+		return b.jsonList(raw, depth)
 	case '{':
-		return jsonObject(raw, depth)
+		return b.jsonObject(raw, depth)
 	}
-	return val{kind: kNumber, str: string(raw)}
+	return val{kind: kNumber, clean: true, str: b.body.copy(string(raw))}
+}
+
+// jsonText decodes a string literal into the body slab, or into a string
+// of its own when it is too long for one. The text of a line that passed
+// the scanner is valid UTF-8 without NUL (or was repaired to be), so only
+// an escaped U+0000 can make the string unclean.
+func (b *builder) jsonText(raw []byte) val {
+	in := raw[1 : len(raw)-1]
+	inSlab := b.body.reserve(len(in))
+	var out []byte
+	start := len(b.body.buf)
+	if inSlab {
+		out = b.body.buf
+	} else {
+		out = make([]byte, 0, len(in))
+	}
+	out, nul, ok := appendUnquoted(out, in)
+	switch {
+	case !ok:
+		s := jsonString(raw)
+		return val{kind: kText, clean: plainValid(s), str: s}
+	case inSlab:
+		b.body.buf = out // never beyond the room reserved, so still the chunk
+		return val{kind: kText, clean: !nul, str: b.body.since(start)}
+	}
+	// out is never touched again, so it can be the string's bytes.
+	return val{kind: kText, clean: !nul, str: unsafe.String(unsafe.SliceData(out), len(out))}
 }
 
 // jsonString decodes a string literal; json.Unmarshal is only the fallback.
@@ -148,24 +225,32 @@ func jsonString(raw []byte) string {
 }
 
 // jsonList and jsonObject take apart a value already checked to be valid JSON.
-func jsonList(raw []byte, depth int) val {
+func (b *builder) jsonList(raw []byte, depth int) val {
 	v := val{kind: kList}
 	if depth >= maxNest {
 		return v
 	}
+	// The items are gathered here, then carved from a chunk: the list of
+	// an item (depth 1) is carved while this one is being read.
+	var room [16]val
+	items := room[:0]
 	eachItem(raw, func(item []byte) {
-		v.list = append(v.list, jsonVal(item, depth+1))
+		items = append(items, b.jsonVal(item, depth+1))
 	})
+	if len(items) > 0 {
+		v.list = b.valList(len(items))
+		copy(v.list, items)
+	}
 	return v
 }
 
-func jsonObject(raw []byte, depth int) val {
+func (b *builder) jsonObject(raw []byte, depth int) val {
 	v := val{kind: kObject, obj: map[string]val{}}
 	if depth >= maxNest {
 		return v
 	}
 	eachMember(raw, func(key, item []byte) {
-		v.obj[strings.ToLower(jsonString(key))] = jsonVal(item, depth+1)
+		v.obj[strings.ToLower(jsonString(key))] = b.jsonVal(item, depth+1)
 	})
 	return v
 }

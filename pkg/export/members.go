@@ -1,7 +1,5 @@
 package export
 
-import "bytes"
-
 // eachMember calls fn with the key and raw value of every member of a JSON object
 // already checked to be valid. It only finds where values start and end.
 func eachMember(obj []byte, fn func(key, raw []byte)) {
@@ -43,15 +41,12 @@ func skipSpace(b []byte, i int) int {
 // stringEnd returns the index just past the string literal starting at b[i].
 func stringEnd(b []byte, i int) int {
 	for i++; i < len(b); i++ {
-		j := bytes.IndexAny(b[i:], "\"\\")
-		if j < 0 {
-			return len(b)
-		}
-		i += j
-		if b[i] == '"' {
+		switch b[i] {
+		case '"':
 			return i + 1
+		case '\\':
+			i++ // skip the escaped byte
 		}
-		i++ // skip the escaped byte
 	}
 	return len(b)
 }

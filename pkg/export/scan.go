@@ -163,8 +163,16 @@ func (s *scanner) str() bool {
 	}
 	b := s.b
 	for i := s.i + 1; i < len(b); {
+		for i < len(b) && plainByte[b[i]] {
+			i++
+		}
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		switch {
+		case han3(b, i):
+			i += 3
 		case c == '"':
 			s.i = i + 1
 			return true
@@ -189,6 +197,24 @@ func (s *scanner) str() bool {
 		}
 	}
 	return false
+}
+
+// plainByte marks the bytes a string literal holds as they are: printable
+// ASCII other than the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// han3 reports whether b[i:] starts with a three-byte sequence that is
+// valid whatever its continuation bytes (lead E1–EC or EE–EF), as nearly all
+// Chinese is, so that it needs no call to the decoder; E0 and ED (overlong
+// forms, surrogates) are left to it.
+func han3(b []byte, i int) bool {
+	c := b[i]
+	return 0xE1 <= c && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80
 }
 
 // escapeLen returns the length of the valid escape at the start of b, or 0.

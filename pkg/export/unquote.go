@@ -15,33 +15,40 @@ func unquote(raw []byte) (string, bool) {
 		return "", false
 	}
 	in := raw[1 : len(raw)-1]
-	first := bytes.IndexByte(in, '\\')
-	if first < 0 {
+	if bytes.IndexByte(in, '\\') < 0 {
 		return string(in), true
 	}
-	out := make([]byte, 0, len(in))
-	for i := 0; i < len(in); {
-		c := in[i]
-		if c != '\\' {
-			j := i + 1
-			for j < len(in) && in[j] != '\\' {
-				j++
-			}
-			out = append(out, in[i:j]...)
-			i = j
-			continue
-		}
-		if i+1 >= len(in) {
-			return "", false
-		}
-		n, ok := unescape(in[i:], &out)
-		if !ok {
-			return "", false
-		}
-		i += n
+	out, _, ok := appendUnquoted(make([]byte, 0, len(in)), in)
+	if !ok {
+		return "", false
 	}
 	// out is never touched again, so it can be the string's bytes, as in strings.Builder.
 	return unsafe.String(unsafe.SliceData(out), len(out)), true
+}
+
+// appendUnquoted appends the decoded body of a string literal (in, without
+// its quotes) to out; it never appends more than len(in) bytes. nul says an
+// escape decoded to U+0000: the only way a literal that passed the scanner
+// can decode to text that is not clean.
+func appendUnquoted(out, in []byte) (_ []byte, nul, ok bool) {
+	for i := 0; i < len(in); {
+		j := bytes.IndexByte(in[i:], '\\')
+		if j < 0 {
+			return append(out, in[i:]...), nul, true
+		}
+		out = append(out, in[i:i+j]...)
+		i += j
+		if i+1 >= len(in) {
+			return out, nul, false
+		}
+		n, ok := unescape(in[i:], &out)
+		if !ok {
+			return out, nul, false
+		}
+		nul = nul || out[len(out)-1] == 0
+		i += n
+	}
+	return out, nul, true
 }
 
 var simpleEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}

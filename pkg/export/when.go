@@ -213,15 +213,18 @@ func dateOf(year, month, day string, clock []string, loc *time.Location) (time.T
 // spreadsheets and pandas write. ok is false when s is not a number at all.
 func parseNumber(s string, number bool, loc *time.Location) (t time.Time, why string, ok bool) {
 	var f float64
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+	// ParseInt is asked only about digits: its error for any other text
+	// (every timestamp written as a date) costs two allocations a post.
+	if n, ok := parseInt(s); ok {
 		f = float64(n)
 		if n >= msFrom {
 			return time.UnixMilli(n).UTC(), "", true
 		}
 	} else {
-		if !number && !decimalText.MatchString(s) {
+		if !number && !isDecimal(s) {
 			return time.Time{}, "", false
 		}
+		var err error
 		if f, err = strconv.ParseFloat(s, 64); err != nil {
 			return time.Time{}, "", false
 		}
@@ -255,7 +258,27 @@ func excelSerial(f float64, loc *time.Location) time.Time {
 	return time.Date(1899, 12, 30, 0, 0, 0, 0, loc).AddDate(0, 0, d).Add(time.Duration(secs) * time.Second)
 }
 
-var decimalText = regexp.MustCompile(`^[0-9]{1,19}\.[0-9]{1,9}$`)
+// parseInt is strconv.ParseInt in base 10 for a sign and digits only.
+func parseInt(s string) (int64, bool) {
+	digits := strings.TrimLeft(s, "+-")
+	if len(s)-len(digits) > 1 || digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
+}
+
+// isDecimal reports whether s is 1 to 19 digits, a point and 1 to 9 digits,
+// as "1752724800.0" from a spreadsheet: by hand, as it is asked of every
+// timestamp written as a date.
+func isDecimal(s string) bool {
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && allDigits(whole, 19) && allDigits(frac, 9)
+}
+
+func allDigits(s string, max int) bool {
+	return s != "" && len(s) <= max && strings.Trim(s, "0123456789") == ""
+}
 
 // count reads a metric: a JSON number or a numeric string, thousands commas allowed.
 func count(v val, f field, probs *[]string) int64 {

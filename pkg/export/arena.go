@@ -1,0 +1,86 @@
+package export
+
+import "unsafe"
+
+// slab hands out strings carved from large chunks, so that the strings of
+// many posts cost one allocation rather than one each. Bytes below a chunk's
+// length are never written again, which is what makes the strings immutable.
+// A string keeps its whole chunk alive: what is kept for the whole run (id,
+// author, wallet) and what is dropped once a post is checked (content, image
+// URLs) go to different slabs.
+type slab struct {
+	buf  []byte
+	size int // bytes of a new chunk; a value over a quarter of it gets its own
+}
+
+// reserve makes room for n more bytes in the current chunk and reports
+// whether it did; a value too large for a chunk is not put in one.
+func (s *slab) reserve(n int) bool {
+	if n > s.size/4 {
+		return false
+	}
+	if cap(s.buf)-len(s.buf) < n {
+		s.buf = make([]byte, 0, s.size)
+	}
+	return true
+}
+
+// since returns the bytes appended to the chunk from start on as a string.
+func (s *slab) since(start int) string {
+	if len(s.buf) == start {
+		return ""
+	}
+	return unsafe.String(&s.buf[start], len(s.buf)-start)
+}
+
+// copy returns a copy of str in the slab.
+func (s *slab) copy(str string) string {
+	if str == "" {
+		return ""
+	}
+	if !s.reserve(len(str)) {
+		return string([]byte(str))
+	}
+	start := len(s.buf)
+	s.buf = append(s.buf, str...)
+	return s.since(start)
+}
+
+// keepSlab and bodySlab are the chunk sizes of the two slabs of a reader:
+// a kept chunk holds the ids and authors of a few hundred posts, a body
+// chunk the texts of a few dozen, about as many as a batch in flight.
+const (
+	keepSlab = 8 << 10
+	bodySlab = 64 << 10
+)
+
+// vals and images hand out the short lists of a record from chunks.
+const listChunk = 256
+
+// valList returns n zero values for a list of the record being read; they
+// are needed only until the record's post is built.
+func (b *builder) valList(n int) []val {
+	if n > listChunk/4 {
+		return make([]val, n)
+	}
+	if cap(b.vals)-len(b.vals) < n {
+		b.vals = make([]val, 0, listChunk)
+	}
+	start := len(b.vals)
+	b.vals = b.vals[:start+n]
+	return b.vals[start : start+n : start+n]
+}
+
+// imageList returns room for n images of a post, which keeps them as long as
+// it is kept.
+func (b *builder) imageList(n int) []Image {
+	if n > listChunk/4 {
+		return make([]Image, 0, n)
+	}
+	if cap(b.imgs)-len(b.imgs) < n {
+		b.imgs = make([]Image, 0, listChunk)
+	}
+	start := len(b.imgs)
+	b.imgs = b.imgs[:start+n]
+	return b.imgs[start : start : start+n]
+}
