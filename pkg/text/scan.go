@@ -17,9 +17,10 @@ type Scanner struct {
 	sign  []byte // the text under every fold, when the rule folds less
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
-	tmp   []byte // scratch for the script fold
-	nfc   bool   // the folded text is known to be in NFC (quickNFC would say so)
-	words []rune // the wording of the post, for Wording
+	tmp   []byte  // scratch for the script fold
+	keyAt []int32 // where in the folded text a script fold key may start
+	nfc   bool    // the folded text is known to be in NFC (quickNFC would say so)
+	words []rune  // the wording of the post, for Wording
 }
 
 // Wording receives the characters that carry a post's wording, all of a
@@ -72,7 +73,12 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span,
 	sc.nfc = false
 	if f.Width && f.Case {
 		var folded, valid bool
-		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check)
+		var script *[]int32 // where the script fold may start a key
+		if f.Script {
+			sc.keyAt = sc.keyAt[:0]
+			script = &sc.keyAt
+		}
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check, script)
 		if !valid {
 			return nil, nil, Counts{}, false
 		}
@@ -80,7 +86,11 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span,
 		// (TestT2SValuesNFC).
 		sc.nfc = sc.nfc && folded
 		if folded && f.Script {
-			pr.arena = foldScriptInto(pr.arena, 0, &sc.tmp)
+			// Most Simplified posts have no key anywhere: only from
+			// the first place where one matches is the fold needed.
+			if from := scriptFrom(pr.arena, sc.keyAt); from >= 0 {
+				pr.arena = foldScriptInto(pr.arena, from, &sc.tmp)
+			}
 		}
 		if !folded {
 			pr.arena = f.appendApply(pr.arena[:0], t)
@@ -259,7 +269,11 @@ func (sc *Scanner) slowWording(u string) {
 // valid UTF-8, as Normalize's results are). With check, t may be any
 // string: valid is false, and the rest to be ignored, as soon as t is not
 // plainly in NFC (where quickNFC says false); without, valid is true.
-func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool) (_ []byte, c Counts, ok, nfc, valid bool) {
+//
+// With script not nil, the offset in dst of every character appended
+// that may start a key of the script fold is appended to *script
+// (markKeys), so that the fold need not read the whole text again.
+func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool, script *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -326,6 +340,9 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 				c.Words += m
 			}
 			if ok {
+				if script != nil {
+					*script = markHanKeys(*script, t[i:end], len(dst))
+				}
 				dst = append(dst, t[i:end]...)
 				inSpace = false
 			}
@@ -358,6 +375,9 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			// The fast cases append only ASCII and U+4000–U+9FFF;
 			// what the others appended is checked here.
 			nfc = nfc && ok && quickNFC(bytesString(dst[from:]))
+			if ok && script != nil {
+				*script = markKeys(*script, dst, from)
+			}
 		}
 		kind := ci.kind
 		inURL := false

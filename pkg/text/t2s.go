@@ -180,3 +180,81 @@ func convertGroup(dst []byte, s string, g *t2sGroup) ([]byte, bool) {
 	}
 	return append(dst, s[copied:]...), true
 }
+
+// t2sAnyStart has a bit per code point below t2sEnd that starts a key of
+// any group: a place where no group's key starts is one the whole chain
+// passes over.
+var t2sAnyStart = sync.OnceValue(func() *[t2sEnd / 64]uint64 {
+	var union [t2sEnd / 64]uint64
+	for gi := range t2s() {
+		for w, bits := range t2sTables[gi].starts {
+			union[w] |= bits
+		}
+	}
+	return &union
+})
+
+// markHanKeys appends to at the offset, counted from base, of every
+// character of s (all U+4000–U+9FFF, three bytes each) that starts a key
+// of some group.
+func markHanKeys(at []int32, s string, base int) []int32 {
+	starts := t2sAnyStart()
+	for j := 0; j+2 < len(s); j += 3 {
+		r := rune(s[j]&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
+		if starts[r/64]&(1<<(r%64)) != 0 {
+			at = append(at, int32(base+j))
+		}
+	}
+	return at
+}
+
+// markKeys appends to at the offset of every character of b[from:] (valid
+// UTF-8) that may start a key of some group.
+func markKeys(at []int32, b []byte, from int) []int32 {
+	for j := from; j < len(b); {
+		if b[j] < utf8.RuneSelf {
+			j++ // no key starts with ASCII
+			continue
+		}
+		r, n := utf8.DecodeRune(b[j:])
+		if mayStartAny(r) {
+			at = append(at, int32(j))
+		}
+		j += n
+	}
+	return at
+}
+
+// mayStartAny reports whether a key of some group starts with r.
+func mayStartAny(r rune) bool {
+	if r < t2sEnd {
+		return t2sAnyStart()[r/64]&(1<<(r%64)) != 0
+	}
+	for gi := range t2s() {
+		if t2sTables[gi].mayStart(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptFrom returns the first of the offsets at in b where a key of some
+// group matches, or -1 when none does. at must hold every offset in b
+// where a key may start: before the one returned no group changes or
+// skips anything, so that b folds as b[:from] followed by the fold of
+// b[from:], and not at all when it returns -1.
+func scriptFrom(b []byte, at []int32) int {
+	tables := t2s()
+	s := bytesString(b)
+	for _, i := range at {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		for gi := range tables {
+			if g := &tables[gi]; g.mayStart(r) {
+				if key, _ := g.lookup(s[i:], r); key > 0 {
+					return int(i)
+				}
+			}
+		}
+	}
+	return -1
+}
