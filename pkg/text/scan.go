@@ -158,14 +158,20 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 			// A run of CJK unified ideographs outside URLs, tags and
 			// mentions: all wording, read in a loop of its own.
 			for ; i < next && unifiedAt(u, i); i += 3 {
-				for j := i; trans != nil && j < i+3; j++ {
+				r := rune(u[i]&0x0F)<<12 | rune(u[i+1]&0x3F)<<6 | rune(u[i+2]&0x3F)
+				words = append(words, r)
+				if trans == nil || st == 0 && ix.isIdle(r) {
+					// At the start state, a character no phrase starts
+					// with leaves it there.
+					continue
+				}
+				for j := i; j < i+3; j++ {
 					to := trans[int(st)<<8|int(u[j])]
 					if to < 0 {
 						to = ix.found(^to, u, j, hits)
 					}
 					st = to
 				}
-				words = append(words, rune(u[i]&0x0F)<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F))
 			}
 			continue
 		}
@@ -291,6 +297,10 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 		nextSpecial = specials[0].Start
 	}
 	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
+	var keyStarts *[t2sEnd / 64]uint64
+	if script != nil {
+		keyStarts = t2sAnyStart()
+	}
 	for i := 0; i < len(t); {
 		var (
 			end int
@@ -341,7 +351,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			}
 			if ok {
 				if script != nil {
-					*script = markHanKeys(*script, t[i:end], len(dst))
+					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
 				}
 				dst = append(dst, t[i:end]...)
 				inSpace = false

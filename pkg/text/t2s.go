@@ -196,14 +196,15 @@ var t2sAnyStart = sync.OnceValue(func() *[t2sEnd / 64]uint64 {
 
 // markHanKeys appends to at the offset, counted from base, of every
 // character of s (all U+4000–U+9FFF, three bytes each) that starts a key
-// of some group.
-func markHanKeys(at []int32, s string, base int) []int32 {
-	starts := t2sAnyStart()
-	for j := 0; j+2 < len(s); j += 3 {
-		r := rune(s[j]&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
-		if starts[r/64]&(1<<(r%64)) != 0 {
-			at = append(at, int32(base+j))
+// of some group by starts (t2sAnyStart's): the word of the bitmap comes
+// from the first two bytes, the bit from the third.
+func markHanKeys(at []int32, starts *[t2sEnd / 64]uint64, s string, base int) []int32 {
+	for j := base; len(s) >= 3; j += 3 {
+		w := starts[int(s[0]&0x0F)<<6|int(s[1]&0x3F)]
+		if w>>(s[2]&0x3F)&1 != 0 {
+			at = append(at, int32(j))
 		}
+		s = s[3:]
 	}
 	return at
 }
