@@ -313,6 +313,24 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			// (BTC 池): an ASCII character other than CR is a cluster of
 			// its own unless what follows extends it.
 			end, ci = i+1, asciiInfo[b]
+			if ci.word == 1 && i < nextSpecial && textKept {
+				// The letters and digits that follow, up to the next
+				// tag, URL or mention, are counted here as a run, as
+				// the ideographs are: all but the last, which the
+				// common steps below count, as one word with it.
+				end = wordRunEnd(t, end, nextSpecial, tbl)
+				m := end - i - 1
+				c.Runes += m
+				c.Graphemes += m
+				c.Width += m
+				c.Twitter += m
+				halves += m
+				if ok {
+					dst = appendLower(dst, t[i:end])
+					inSpace = false
+				}
+				break
+			}
 			switch {
 			case !ok:
 			case b <= ' ':
@@ -452,6 +470,31 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 	}
 	c.Weibo += (halves + 1) / 2
 	return dst, c, ok, nfc, true
+}
+
+// wordRunEnd returns where the run of ASCII letters and digits from t[j]
+// ends, before limit, each standing alone as a cluster (what follows the
+// last does not extend it).
+func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
+	for j < limit && t[j] < utf8.RuneSelf && asciiWording[t[j]] {
+		if j+1 < len(t) && t[j+1] >= utf8.RuneSelf && !cjkAlone(t, j+1, tbl) {
+			break // the next character extends this one (1️⃣)
+		}
+		j++
+	}
+	return j
+}
+
+// appendLower appends s (ASCII) to dst with its capitals lowered.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		dst = append(dst, b)
+	}
+	return dst
 }
 
 // cont2 reports whether the two bytes after t[i] are continuation bytes

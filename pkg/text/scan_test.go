@@ -154,3 +154,38 @@ func TestScanScriptFrom(t *testing.T) {
 		})
 	}
 }
+
+// TestScanWordRuns: the counting pass counts a run of ASCII letters and
+// digits at once, and gives what Measure gives and folds as Apply does
+// where the run meets Chinese, a keycap, a combining mark, a tag, a URL
+// or the end.
+func TestScanWordRuns(t *testing.T) {
+	tests := map[string]string{
+		"words":          "Staked 4854 ES in Launchpool this week",
+		"next to han":    "BTC池 ES的APR高",
+		"keycap":         "step 1\u20e3 and 22\ufe0f\u20e3",
+		"combining":      "Cafe\u0301 naive\u0308",
+		"into a tag":     "see#Tag and$BTC and x@bob",
+		"into a url":     "visit https://Example.COM/Path now",
+		"full-width":     "ＡＢＣ123ｄｅｆ",
+		"cr":             "ABC\r\nDEF\r",
+		"end":            "中文ABC",
+		"single letters": "a b c 1 2 3",
+	}
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc Scanner
+	var hits PhraseHits
+	for name, s := range tests {
+		t.Run(name, func(t *testing.T) {
+			for _, ex := range []Exclude{0, ExcludeTags | ExcludeURLs | ExcludeMentions | ExcludeWhitespace | ExcludePunctuation} {
+				p, c := sc.Scan(s, AllFolds, ex, ix, &hits, discardWording{})
+				if want := Measure(s, ex, SyntaxAuto); c != want {
+					t.Errorf("ex %v: counts %+v, Measure gives %+v", ex, c, want)
+				}
+				if want := AllFolds.Apply(s); p.folded != want {
+					t.Errorf("ex %v: folded %q, Apply gives %q", ex, p.folded, want)
+				}
+			}
+		})
+	}
+}
