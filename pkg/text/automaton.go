@@ -18,6 +18,10 @@ type PhraseIndex struct {
 	// trans is next flattened, state*256+byte; a target with phrases
 	// ending at it is stored as ^state, so that the scan tests one sign.
 	trans []int32
+	// idle has a bit per three-byte character (U+0800–U+FFFF) that
+	// leaves the start state where it is, every byte of it: at the start
+	// state, the usual place in a post, such a character needs no step.
+	idle *[0x10000 / 64]uint64
 }
 
 // CompilePhraseIndex compiles groups of phrases under fold f. Within a
@@ -45,7 +49,32 @@ func CompilePhraseIndex(groups [][]string, f Fold) *PhraseIndex {
 		}
 	}
 	ix.next = nil
+	ix.markIdle()
 	return ix
+}
+
+// markIdle fills ix.idle: the three-byte characters whose bytes, stepped
+// from the start state, find nothing and end there.
+func (ix *PhraseIndex) markIdle() {
+	ix.idle = new([0x10000 / 64]uint64)
+	var buf [utf8.UTFMax]byte
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		st := int32(0)
+		for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+			if st = ix.trans[int(st)<<8|int(c)]; st < 0 {
+				break // a phrase ends on the way
+			}
+		}
+		if st == 0 {
+			ix.idle[r/64] |= 1 << (r % 64)
+		}
+	}
+}
+
+// isIdle reports whether the three-byte character r leaves the start
+// state there (markIdle).
+func (ix *PhraseIndex) isIdle(r rune) bool {
+	return ix.idle[r/64]&(1<<(r%64)) != 0
 }
 
 // add puts a phrase into the trie; 0 in next means no edge yet.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -159,10 +160,14 @@ func FuzzSpecials(f *testing.F) {
 	for _, s := range []string{
 		"\u0600#tag #x", "a\u0301#ES", "🇨🇳🇨#ES 🇨🇳#ES", "\r\n#ES", "👍\u200d#ES", "#ES\u0301\u0301 x", "x\u0600\u0600@bob",
 		"https://a.b/c\u0301\u0301 d", "\u1100\u1161#ES", "中文#话题#中文",
+		"，＃话题＃：＄BTC（＠bob）\xef\xbc", "＃＃#＠@＄$",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := findSigils(s, nil), sigilsByByte(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: sigils at %v, byte by byte at %v", s, got, want)
+		}
 		var tk Tokenizer
 		for syn := range Syntax(3) {
 			var want []Span
@@ -180,6 +185,18 @@ func FuzzSpecials(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sigilsByByte is findSigils read one byte at a time.
+func sigilsByByte(s string) []int32 {
+	var at []int32
+	for i := 0; i < len(s); i++ {
+		if c, n := sigilAt(s, i); c != 0 {
+			at = append(at, int32(i))
+			i += n - 1
+		}
+	}
+	return at
 }
 
 func slicesEqual(a, b []Span) bool {

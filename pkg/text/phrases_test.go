@@ -37,3 +37,29 @@ func TestPhraseSet(t *testing.T) {
 		t.Errorf("a Traditional phrase should find Simplified text and report the rule's spelling, got %q", got)
 	}
 }
+
+// TestPhraseIndexIdle: a character the index marks idle leaves the start
+// state there, byte after byte, as the scan assumes when it skips such
+// characters; one that a phrase starts with is not idle.
+func TestPhraseIndexIdle(t *testing.T) {
+	ix := CompilePhraseIndex([][]string{{"质押", "APR", "Layer 2", "ÉCLAT"}, {"代币", "🎉", "ｘ", "，"}}, AllFolds)
+	idle := 0
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if !ix.isIdle(r) {
+			continue
+		}
+		idle++
+		s, st := string(r), int32(0)
+		for i := range len(s) {
+			if st = ix.trans[int(st)<<8|int(s[i])]; st < 0 {
+				t.Fatalf("U+%04X: a phrase ends at byte %d", r, i)
+			}
+		}
+		if st != 0 {
+			t.Fatalf("U+%04X leaves the start state for %d", r, st)
+		}
+	}
+	if idle < 0xF000 || ix.isIdle('质') || ix.isIdle('代') || !ix.isIdle('押') {
+		t.Errorf("idle characters %d; 质, 代, 押 idle: %t %t %t", idle, ix.isIdle('质'), ix.isIdle('代'), ix.isIdle('押'))
+	}
+}

@@ -17,9 +17,10 @@ type Scanner struct {
 	sign  []byte // the text under every fold, when the rule folds less
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
-	tmp   []byte // scratch for the script fold
-	nfc   bool   // the folded text is known to be in NFC (quickNFC would say so)
-	words []rune // the wording of the post, for Wording
+	tmp   []byte  // scratch for the script fold
+	keyAt []int32 // where in the folded text a script fold key may start
+	nfc   bool    // the folded text is known to be in NFC (quickNFC would say so)
+	words []rune  // the wording of the post, for Wording
 }
 
 // Wording receives the characters that carry a post's wording, all of a
@@ -72,7 +73,12 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span,
 	sc.nfc = false
 	if f.Width && f.Case {
 		var folded, valid bool
-		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check)
+		var script *[]int32 // where the script fold may start a key
+		if f.Script {
+			sc.keyAt = sc.keyAt[:0]
+			script = &sc.keyAt
+		}
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check, script)
 		if !valid {
 			return nil, nil, Counts{}, false
 		}
@@ -80,7 +86,11 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span,
 		// (TestT2SValuesNFC).
 		sc.nfc = sc.nfc && folded
 		if folded && f.Script {
-			pr.arena = foldScriptInto(pr.arena, 0, &sc.tmp)
+			// Most Simplified posts have no key anywhere: only from
+			// the first place where one matches is the fold needed.
+			if from := scriptFrom(pr.arena, sc.keyAt); from >= 0 {
+				pr.arena = foldScriptInto(pr.arena, from, &sc.tmp)
+			}
 		}
 		if !folded {
 			pr.arena = f.appendApply(pr.arena[:0], t)
@@ -148,14 +158,20 @@ func (sc *Scanner) second(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 			// A run of CJK unified ideographs outside URLs, tags and
 			// mentions: all wording, read in a loop of its own.
 			for ; i < next && unifiedAt(u, i); i += 3 {
-				for j := i; trans != nil && j < i+3; j++ {
+				r := rune(u[i]&0x0F)<<12 | rune(u[i+1]&0x3F)<<6 | rune(u[i+2]&0x3F)
+				words = append(words, r)
+				if trans == nil || st == 0 && ix.isIdle(r) {
+					// At the start state, a character no phrase starts
+					// with leaves it there.
+					continue
+				}
+				for j := i; j < i+3; j++ {
 					to := trans[int(st)<<8|int(u[j])]
 					if to < 0 {
 						to = ix.found(^to, u, j, hits)
 					}
 					st = to
 				}
-				words = append(words, rune(u[i]&0x0F)<<12|rune(u[i+1]&0x3F)<<6|rune(u[i+2]&0x3F))
 			}
 			continue
 		}
@@ -259,7 +275,11 @@ func (sc *Scanner) slowWording(u string) {
 // valid UTF-8, as Normalize's results are). With check, t may be any
 // string: valid is false, and the rest to be ignored, as soon as t is not
 // plainly in NFC (where quickNFC says false); without, valid is true.
-func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool) (_ []byte, c Counts, ok, nfc, valid bool) {
+//
+// With script not nil, the offset in dst of every character appended
+// that may start a key of the script fold is appended to *script
+// (markKeys), so that the fold need not read the whole text again.
+func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool, script *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -277,6 +297,10 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 		nextSpecial = specials[0].Start
 	}
 	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
+	var keyStarts *[t2sEnd / 64]uint64
+	if script != nil {
+		keyStarts = t2sAnyStart()
+	}
 	for i := 0; i < len(t); {
 		var (
 			end int
@@ -289,6 +313,24 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			// (BTC 池): an ASCII character other than CR is a cluster of
 			// its own unless what follows extends it.
 			end, ci = i+1, asciiInfo[b]
+			if ci.word == 1 && i < nextSpecial && textKept {
+				// The letters and digits that follow, up to the next
+				// tag, URL or mention, are counted here as a run, as
+				// the ideographs are: all but the last, which the
+				// common steps below count, as one word with it.
+				end = wordRunEnd(t, end, nextSpecial, tbl)
+				m := end - i - 1
+				c.Runes += m
+				c.Graphemes += m
+				c.Width += m
+				c.Twitter += m
+				halves += m
+				if ok {
+					dst = appendLower(dst, t[i:end])
+					inSpace = false
+				}
+				break
+			}
 			switch {
 			case !ok:
 			case b <= ' ':
@@ -326,6 +368,9 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 				c.Words += m
 			}
 			if ok {
+				if script != nil {
+					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
+				}
 				dst = append(dst, t[i:end]...)
 				inSpace = false
 			}
@@ -358,6 +403,9 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			// The fast cases append only ASCII and U+4000–U+9FFF;
 			// what the others appended is checked here.
 			nfc = nfc && ok && quickNFC(bytesString(dst[from:]))
+			if ok && script != nil {
+				*script = markKeys(*script, dst, from)
+			}
 		}
 		kind := ci.kind
 		inURL := false
@@ -422,6 +470,31 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 	}
 	c.Weibo += (halves + 1) / 2
 	return dst, c, ok, nfc, true
+}
+
+// wordRunEnd returns where the run of ASCII letters and digits from t[j]
+// ends, before limit, each standing alone as a cluster (what follows the
+// last does not extend it).
+func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
+	for j < limit && t[j] < utf8.RuneSelf && asciiWording[t[j]] {
+		if j+1 < len(t) && t[j+1] >= utf8.RuneSelf && !cjkAlone(t, j+1, tbl) {
+			break // the next character extends this one (1️⃣)
+		}
+		j++
+	}
+	return j
+}
+
+// appendLower appends s (ASCII) to dst with its capitals lowered.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		dst = append(dst, b)
+	}
+	return dst
 }
 
 // cont2 reports whether the two bytes after t[i] are continuation bytes

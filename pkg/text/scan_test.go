@@ -120,3 +120,72 @@ func TestScanChecksNFC(t *testing.T) {
 		})
 	}
 }
+
+// TestScanScriptFrom: the counting pass marks where a script fold key may
+// start, and the fold starts at the first place a key matches; the text
+// Scan folds is Apply's wherever the key sits (late, after Simplified
+// text whose characters start keys that do not match, inside a tag,
+// reached through a compatibility ideograph, or changed by both groups).
+func TestScanScriptFrom(t *testing.T) {
+	tests := map[string]string{
+		"none":              "一个简单的测试，没有繁体字。abc 123",
+		"first":             "國家 hello",
+		"late":              "一个简单的测试一二三，然后是一目瞭然的繁體字",
+		"starts no match":   "一一一一 干 后 里 台 一",
+		"in a tag":          "简体 #一目瞭然# 还有 $BTC",
+		"full-width before": "ＡＢＣ，一次：憑藉着",
+		"compat ideograph":  "简体 \uf900 \uf9a6 文字",
+		"chained":           "这是乾坤一擲和了結以及傢俱",
+		"emoji between":     "一个🎉一目瞭然👍🏽繁體",
+		"extension b":       "简 \U00020000 \U0002A6A5 體",
+		"only ascii":        "Hello World",
+	}
+	for name, s := range tests {
+		t.Run(name, func(t *testing.T) {
+			var sc Scanner
+			var hits PhraseHits
+			ix := CompilePhraseIndex(nil, AllFolds)
+			for _, ex := range []Exclude{0, ExcludeTags | ExcludeURLs | ExcludeMentions | ExcludeWhitespace} {
+				p, _ := sc.Scan(s, AllFolds, ex, ix, &hits, discardWording{})
+				if want := AllFolds.Apply(s); p.folded != want {
+					t.Errorf("exclude %v: folded %q, Apply gives %q", ex, p.folded, want)
+				}
+			}
+		})
+	}
+}
+
+// TestScanWordRuns: the counting pass counts a run of ASCII letters and
+// digits at once, and gives what Measure gives and folds as Apply does
+// where the run meets Chinese, a keycap, a combining mark, a tag, a URL
+// or the end.
+func TestScanWordRuns(t *testing.T) {
+	tests := map[string]string{
+		"words":          "Staked 4854 ES in Launchpool this week",
+		"next to han":    "BTC池 ES的APR高",
+		"keycap":         "step 1\u20e3 and 22\ufe0f\u20e3",
+		"combining":      "Cafe\u0301 naive\u0308",
+		"into a tag":     "see#Tag and$BTC and x@bob",
+		"into a url":     "visit https://Example.COM/Path now",
+		"full-width":     "ＡＢＣ123ｄｅｆ",
+		"cr":             "ABC\r\nDEF\r",
+		"end":            "中文ABC",
+		"single letters": "a b c 1 2 3",
+	}
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc Scanner
+	var hits PhraseHits
+	for name, s := range tests {
+		t.Run(name, func(t *testing.T) {
+			for _, ex := range []Exclude{0, ExcludeTags | ExcludeURLs | ExcludeMentions | ExcludeWhitespace | ExcludePunctuation} {
+				p, c := sc.Scan(s, AllFolds, ex, ix, &hits, discardWording{})
+				if want := Measure(s, ex, SyntaxAuto); c != want {
+					t.Errorf("ex %v: counts %+v, Measure gives %+v", ex, c, want)
+				}
+				if want := AllFolds.Apply(s); p.folded != want {
+					t.Errorf("ex %v: folded %q, Apply gives %q", ex, p.folded, want)
+				}
+			}
+		})
+	}
+}

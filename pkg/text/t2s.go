@@ -180,3 +180,134 @@ func convertGroup(dst []byte, s string, g *t2sGroup) ([]byte, bool) {
 	}
 	return append(dst, s[copied:]...), true
 }
+
+// t2sAnyStart has a bit per code point below t2sEnd that starts a key of
+// any group: a place where no group's key starts is one the whole chain
+// passes over.
+var t2sAnyStart = sync.OnceValue(func() *[t2sEnd / 64]uint64 {
+	var union [t2sEnd / 64]uint64
+	for gi := range t2s() {
+		for w, bits := range t2sTables[gi].starts {
+			union[w] |= bits
+		}
+	}
+	return &union
+})
+
+// markHanKeys appends to at the offset, counted from base, of every
+// character of s (all U+4000–U+9FFF, three bytes each) that starts a key
+// of some group by starts (t2sAnyStart's): the word of the bitmap comes
+// from the first two bytes, the bit from the third.
+func markHanKeys(at []int32, starts *[t2sEnd / 64]uint64, s string, base int) []int32 {
+	for j := base; len(s) >= 3; j += 3 {
+		w := starts[int(s[0]&0x0F)<<6|int(s[1]&0x3F)]
+		if w>>(s[2]&0x3F)&1 != 0 {
+			at = append(at, int32(j))
+		}
+		s = s[3:]
+	}
+	return at
+}
+
+// markKeys appends to at the offset of every character of b[from:] (valid
+// UTF-8) that may start a key of some group.
+func markKeys(at []int32, b []byte, from int) []int32 {
+	for j := from; j < len(b); {
+		if b[j] < utf8.RuneSelf {
+			j++ // no key starts with ASCII
+			continue
+		}
+		r, n := utf8.DecodeRune(b[j:])
+		if mayStartAny(r) {
+			at = append(at, int32(j))
+		}
+		j += n
+	}
+	return at
+}
+
+// mayStartAny reports whether a key of some group starts with r.
+func mayStartAny(r rune) bool {
+	if r < t2sEnd {
+		return t2sAnyStart()[r/64]&(1<<(r%64)) != 0
+	}
+	for gi := range t2s() {
+		if t2sTables[gi].mayStart(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// t2sPairs filters the places a key may start before a look-up: a bit
+// per code point that is a key by itself, and a hashed bit per pair of
+// the first two characters of the longer keys. Most characters that start
+// a key (一, 不, 大) are followed by one no key of theirs continues with.
+type t2sPairs struct {
+	whole [t2sEnd / 64]uint64
+	pairs [1 << 16 / 64]uint64
+}
+
+var t2sFilter = sync.OnceValue(func() *t2sPairs {
+	f := new(t2sPairs)
+	for gi := range t2s() {
+		for r, keys := range t2sTables[gi].keys {
+			for _, e := range keys {
+				_, n := utf8.DecodeRuneInString(e.key)
+				if n == len(e.key) {
+					if r < t2sEnd {
+						f.whole[r/64] |= 1 << (r % 64)
+					}
+					continue
+				}
+				r2, _ := utf8.DecodeRuneInString(e.key[n:])
+				h := pairHash(r, r2)
+				f.pairs[h/64] |= 1 << (h % 64)
+			}
+		}
+	}
+	return f
+})
+
+// pairHash is a 16-bit hash of two characters.
+func pairHash(r, r2 rune) uint32 {
+	return (uint32(r)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77) >> 16
+}
+
+// mayMatch reports whether a key may match at the start of s, whose first
+// character r takes n bytes: false only when none does.
+func (f *t2sPairs) mayMatch(s string, r rune, n int) bool {
+	if r >= t2sEnd || f.whole[r/64]&(1<<(r%64)) != 0 || n == len(s) {
+		return true
+	}
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	h := pairHash(r, r2)
+	return f.pairs[h/64]&(1<<(h%64)) != 0
+}
+
+// scriptFrom returns the first of the offsets at in b where a key of some
+// group matches, or -1 when none does. at must hold every offset in b
+// where a key may start: before the one returned no group changes or
+// skips anything, so that b folds as b[:from] followed by the fold of
+// b[from:], and not at all when it returns -1.
+func scriptFrom(b []byte, at []int32) int {
+	if len(at) == 0 {
+		return -1
+	}
+	tables, filter := t2s(), t2sFilter()
+	s := bytesString(b)
+	for _, i := range at {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !filter.mayMatch(s[i:], r, n) {
+			continue
+		}
+		for gi := range tables {
+			if g := &tables[gi]; g.mayStart(r) {
+				if key, _ := g.lookup(s[i:], r); key > 0 {
+					return int(i)
+				}
+			}
+		}
+	}
+	return -1
+}

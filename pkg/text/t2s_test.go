@@ -116,3 +116,31 @@ func TestT2SValuesNFC(t *testing.T) {
 		}
 	}
 }
+
+// TestT2SPairsFilter: the filter lets every key of every group through,
+// alone and followed by more text, and stops most other places.
+func TestT2SPairsFilter(t *testing.T) {
+	f := t2sFilter()
+	for gi := range t2s() {
+		for r, keys := range t2sTables[gi].keys {
+			for _, e := range keys {
+				_, n := utf8.DecodeRuneInString(e.key)
+				for _, s := range []string{e.key, e.key + "的", e.key + "x"} {
+					if !f.mayMatch(s, r, n) {
+						t.Fatalf("group %d: the filter stops key %q in %q", gi, e.key, s)
+					}
+				}
+			}
+		}
+	}
+	stopped := 0
+	for _, s := range []string{"一个", "不是", "大家", "后来", "里面"} {
+		r, n := utf8.DecodeRuneInString(s)
+		if !f.mayMatch(s, r, n) {
+			stopped++
+		}
+	}
+	if stopped < 4 {
+		t.Errorf("the filter stops %d of 5 common pairs", stopped)
+	}
+}

@@ -204,9 +204,9 @@ func specialsWith(t string, urls []Span, sigils []int32, syn Syntax, out []Span)
 // the lead byte of their full-width forms.
 const triggerBytes = "#$@\xEF"
 
-// triggers finds the next byte that can start a sigil with one
-// strings.IndexByte cursor per byte, each moved only when passed, so a post
-// is scanned a few times at memory speed rather than byte by byte.
+// triggers finds the next sigil with one strings.IndexByte cursor per
+// byte of triggerBytes, each moved only when passed, so a post is scanned
+// a few times at memory speed rather than byte by byte.
 type triggers struct{ at [len(triggerBytes)]int }
 
 func (tr *triggers) reset() {
@@ -224,8 +224,8 @@ func (tr *triggers) find(t string, i int) int {
 		}
 		if tr.at[k] < i {
 			tr.at[k] = -1
-			if j := strings.IndexByte(t[i:], triggerBytes[k]); j >= 0 {
-				tr.at[k] = i + j
+			if j := indexTrigger(t, i, triggerBytes[k]); j >= 0 {
+				tr.at[k] = j
 			}
 		}
 		if tr.at[k] >= 0 && tr.at[k] < best {
@@ -233,6 +233,26 @@ func (tr *triggers) find(t string, i int) int {
 		}
 	}
 	return best
+}
+
+// indexTrigger returns where the first sigil that starts with the byte c
+// is in t at or after i, or -1. The lead byte of the full-width sigils
+// also leads the full-width commas, colons and brackets of every Chinese
+// post: those are passed over here, not one find each.
+func indexTrigger(t string, i int, c byte) int {
+	for {
+		j := strings.IndexByte(t[i:], c)
+		if j < 0 {
+			return -1
+		}
+		if i += j; c != 0xEF {
+			return i
+		}
+		if s, _ := sigilAt(t, i); s != 0 {
+			return i
+		}
+		i++
+	}
 }
 
 // sigilAt reports the ASCII sigil at t[i] ('#', '$' or '@', full-width
