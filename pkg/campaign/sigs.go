@@ -61,7 +61,7 @@ type sigWorker struct {
 	texts  []integrity.TextDoc // the batch's text signatures, copied out at its end
 	images []entryImages
 	prevID string
-	prev   []check.Reason
+	seen   reasonSets
 }
 
 // add keeps the signatures of entry i of the batch, last inspected with ws.
@@ -88,18 +88,37 @@ func (w *sigWorker) done() batchSigs {
 	return out
 }
 
-// share makes a run of records that read alike cost one copy of what they
-// have in common: one id on consecutive records, and the reasons of empty
-// or broken records.
+// share makes records that read alike cost one copy of what they have in
+// common: one id on consecutive records, and one array of reasons for the
+// records found at fault alike. A large export's invalid records mostly
+// fail the same few ways, and a copy of the same reasons for each of them
+// took more memory than the rest of its entry.
 // The reasons are clipped, so that appending to them later copies them.
 func (w *sigWorker) share(e *check.Entry) {
 	if e.ID == w.prevID {
 		e.ID = w.prevID
 	}
 	w.prevID = e.ID
-	e.Reasons = slices.Clip(e.Reasons)
-	if len(e.Reasons) > 0 && slices.Equal(e.Reasons, w.prev) {
-		e.Reasons = w.prev
+	e.Reasons = w.seen.share(slices.Clip(e.Reasons))
+}
+
+// reasonSets are the last few distinct sets of reasons a worker kept.
+type reasonSets struct {
+	sets [8][]check.Reason
+	next int // the slot the next new set takes: the oldest
+}
+
+// share returns the kept set equal to rs, or keeps rs and returns it.
+func (r *reasonSets) share(rs []check.Reason) []check.Reason {
+	if len(rs) == 0 {
+		return rs
 	}
-	w.prev = e.Reasons
+	for _, s := range r.sets {
+		if slices.Equal(s, rs) {
+			return s
+		}
+	}
+	r.sets[r.next] = rs
+	r.next = (r.next + 1) % len(r.sets)
+	return rs
 }
