@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strconv"
 
@@ -32,6 +33,11 @@ func (res *Result) crossCheck(ctx context.Context) error {
 	}
 	res.sharedWallets(order)
 	res.sigs = signatures{}
+	// The signatures were about half of the heap and are garbage now, in
+	// holes between the entries that the large arrays made next (scores,
+	// ranking) cannot use: without a collection here those came on top of
+	// them and made the run's peak memory.
+	debug.FreeOSMemory()
 	return ctx.Err()
 }
 
@@ -58,6 +64,9 @@ func (res *Result) nearDuplicates(order []int) {
 	}
 	threshold := res.Rules.Content.DuplicateThreshold
 	near := integrity.NearRefs(docs, threshold)
+	// The text signatures are the largest thing a run holds, and nothing
+	// reads them after the search.
+	res.sigs.chunks, res.sigs.textOf = nil, nil
 	res.sims = make([]float64, len(res.Entries))
 	for pos, sim := range near.MaxSim {
 		res.sims[order[pos]] = sim
