@@ -58,10 +58,17 @@ type entryImages struct {
 
 // sigWorker is what an inspect worker keeps from one post to the next.
 type sigWorker struct {
-	texts  []integrity.TextDoc // the batch's text signatures, copied out at its end
+	texts  []integrity.TextDoc // the batch's text signatures
 	images []entryImages
 	prevID string
 	seen   reasonSets
+}
+
+// begin makes room for the text signatures of a batch of n posts.
+func (w *sigWorker) begin(n int) {
+	if cap(w.texts) < n {
+		w.texts = make([]integrity.TextDoc, 0, n)
+	}
 }
 
 // add keeps the signatures of entry i of the batch, last inspected with ws.
@@ -76,15 +83,21 @@ func (w *sigWorker) add(ws *check.Workspace, i int) {
 	}
 }
 
-// done returns the batch's signatures, the texts in an array of their exact
-// size, and starts the next batch.
+// done returns the batch's signatures and starts the next batch. Texts
+// that fill their array nearly are handed over in it: copying every
+// signature once more to an array of the exact size was a tenth of a
+// second of CPU for each 100,000 posts. A batch whose posts were mostly too
+// short to sign gets an exact copy, so that no array holds much room for
+// nothing.
 func (w *sigWorker) done() batchSigs {
 	var out batchSigs
-	if len(w.texts) > 0 {
-		out.texts = slices.Clone(w.texts)
+	switch n := len(w.texts); {
+	case n > 0 && cap(w.texts)-n <= cap(w.texts)/8:
+		out.texts, w.texts = w.texts, nil
+	case n > 0:
+		out.texts, w.texts = slices.Clone(w.texts), w.texts[:0]
 	}
 	out.images, w.images = w.images, nil
-	w.texts = w.texts[:0]
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/integrity"
 )
 
 // TestShareReasons: records found at fault alike keep one array of
@@ -53,5 +54,44 @@ func TestShareReasonsForgetsOldest(t *testing.T) {
 	again := r.share([]check.Reason{{Code: check.NoImage, Measured: "0"}})
 	if &again[0] == &first[0] || again[0] != first[0] {
 		t.Errorf("got %v (same array %v), want an equal set of its own", again, &again[0] == &first[0])
+	}
+}
+
+// TestSigWorkerDone: a batch's text signatures are handed over in the
+// array they were made in when it is nearly full, and copied to an array
+// of their size when most of its posts had none.
+func TestSigWorkerDone(t *testing.T) {
+	cases := []struct {
+		name        string
+		posts, sigs int
+		handed      bool
+	}{
+		{"every post signed", 256, 256, true},
+		{"a few unsigned", 256, 230, true},
+		{"mostly unsigned", 256, 3, false},
+		{"one text post", 1, 1, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var w sigWorker
+			w.begin(c.posts)
+			made := w.texts[:c.posts]
+			for i := range c.sigs {
+				w.texts = append(w.texts, integrity.TextDoc{Order: i, OK: true})
+			}
+			out := w.done()
+			if len(out.texts) != c.sigs {
+				t.Fatalf("%d signatures, want %d", len(out.texts), c.sigs)
+			}
+			if handed := &out.texts[0] == &made[0]; handed != c.handed {
+				t.Errorf("handed over %v, want %v", handed, c.handed)
+			}
+			if !c.handed && cap(out.texts) != c.sigs {
+				t.Errorf("copy holds room for %d, want %d", cap(out.texts), c.sigs)
+			}
+			if w.begin(c.posts); len(w.texts) != 0 || cap(w.texts) < c.posts {
+				t.Errorf("next batch starts with %d of %d", len(w.texts), cap(w.texts))
+			}
+		})
 	}
 }
