@@ -3,7 +3,6 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"slices"
 	"strconv"
 
@@ -33,11 +32,6 @@ func (res *Result) crossCheck(ctx context.Context) error {
 	}
 	res.sharedWallets(order)
 	res.sigs = signatures{}
-	// The signatures were about half of the heap and are garbage now, in
-	// holes between the entries that the large arrays made next (scores,
-	// ranking) cannot use: without a collection here those came on top of
-	// them and made the run's peak memory.
-	debug.FreeOSMemory()
 	return ctx.Err()
 }
 

@@ -105,6 +105,7 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err := res.read(ctx, checker, opt); err != nil {
 		return nil, err
 	}
+	defer holdHeap()()
 	if res.FileErrors == len(files) {
 		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
 	}
