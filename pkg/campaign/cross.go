@@ -160,15 +160,30 @@ func (res *Result) applyAuthorLimit() {
 			continue
 		}
 		res.sortForKeep(group)
-		kept := res.Entries[group[0]].ID
+		// The reason reads the same for every entry of the group: it is
+		// made once, and the entries that had no other reason share one
+		// array of it (of length and room one, so appending copies).
+		r := res.authorLimit(group, limit)
+		alone := []check.Reason{r}
 		for _, i := range group[limit:] {
 			e := &res.Entries[i]
-			e.Reasons = append(e.Reasons, check.Reason{
-				Code: check.AuthorLimit, Other: kept,
-				Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
-				Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", e.Author, len(group), limit, words.Plural(limit, "is", "are"), keepWord(res.Rules.Authors.Keep), kept),
-			})
+			if len(e.Reasons) == 0 {
+				e.Reasons = alone
+				continue
+			}
+			e.Reasons = append(e.Reasons, r)
 		}
+	}
+}
+
+// authorLimit is the reason of the entries of an author's group beyond the
+// limit, sorted with the kept ones first.
+func (res *Result) authorLimit(group []int, limit int) check.Reason {
+	first := &res.Entries[group[0]]
+	return check.Reason{
+		Code: check.AuthorLimit, Other: first.ID,
+		Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
+		Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", first.Author, len(group), limit, words.Plural(limit, "is", "are"), keepWord(res.Rules.Authors.Keep), first.ID),
 	}
 }
 
