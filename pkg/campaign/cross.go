@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -44,7 +45,11 @@ func (res *Result) earliestFirst() []int {
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return score.Earlier(&res.Entries[a], &res.Entries[b]) })
+	// The index settles ties, so an unstable sort gives the stable order,
+	// in about half the time of a stable one at a million entries.
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(score.Earlier(&res.Entries[a], &res.Entries[b]), cmp.Compare(a, b))
+	})
 	return idx
 }
 
