@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -44,7 +45,11 @@ func (res *Result) earliestFirst() []int {
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return score.Earlier(&res.Entries[a], &res.Entries[b]) })
+	// The index settles ties, so an unstable sort gives the stable order,
+	// in about half the time of a stable one at a million entries.
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(score.Earlier(&res.Entries[a], &res.Entries[b]), cmp.Compare(a, b))
+	})
 	return idx
 }
 
@@ -58,6 +63,9 @@ func (res *Result) nearDuplicates(order []int) {
 	}
 	threshold := res.Rules.Content.DuplicateThreshold
 	near := integrity.NearRefs(docs, threshold)
+	// The text signatures are the largest thing a run holds, and nothing
+	// reads them after the search.
+	res.sigs.chunks, res.sigs.textOf = nil, nil
 	res.sims = make([]float64, len(res.Entries))
 	for pos, sim := range near.MaxSim {
 		res.sims[order[pos]] = sim
@@ -157,15 +165,30 @@ func (res *Result) applyAuthorLimit() {
 			continue
 		}
 		res.sortForKeep(group)
-		kept := res.Entries[group[0]].ID
+		// The reason reads the same for every entry of the group: it is
+		// made once, and the entries that had no other reason share one
+		// array of it (of length and room one, so appending copies).
+		r := res.authorLimit(group, limit)
+		alone := []check.Reason{r}
 		for _, i := range group[limit:] {
 			e := &res.Entries[i]
-			e.Reasons = append(e.Reasons, check.Reason{
-				Code: check.AuthorLimit, Other: kept,
-				Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
-				Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", e.Author, len(group), limit, words.Plural(limit, "is", "are"), keepWord(res.Rules.Authors.Keep), kept),
-			})
+			if len(e.Reasons) == 0 {
+				e.Reasons = alone
+				continue
+			}
+			e.Reasons = append(e.Reasons, r)
 		}
+	}
+}
+
+// authorLimit is the reason of the entries of an author's group beyond the
+// limit, sorted with the kept ones first.
+func (res *Result) authorLimit(group []int, limit int) check.Reason {
+	first := &res.Entries[group[0]]
+	return check.Reason{
+		Code: check.AuthorLimit, Other: first.ID,
+		Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
+		Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", first.Author, len(group), limit, words.Plural(limit, "is", "are"), keepWord(res.Rules.Authors.Keep), first.ID),
 	}
 }
 

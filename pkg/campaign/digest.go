@@ -125,7 +125,10 @@ func fileDigest(name string) string {
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	// In reads of 256 KB: io.Copy's 32 KB reads cost a tenth of the
+	// digest's CPU in system calls. The struct hides the file's WriteTo,
+	// which would copy through a 32 KB buffer of its own.
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, make([]byte, 256<<10)); err != nil {
 		return "unreadable"
 	}
 	return hex.EncodeToString(h.Sum(nil))

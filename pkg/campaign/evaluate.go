@@ -53,6 +53,7 @@ type Result struct {
 	// read from overlapping exports (see AlsoIn).
 	Also map[int][]string
 
+	judges  score.Judges    // the judges' scores by entry id, for explain
 	sims    []float64       // per entry, highest similarity to an earlier entry
 	keys    []recordKey     // per entry while reading, for mergeSameIDs
 	sigs    signatures      // per entry until the cross-entry checks have run
@@ -100,10 +101,11 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep, overridesLine: overridesLine}
+	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep, overridesLine: overridesLine, judges: judges}
 	if err := res.read(ctx, checker, opt); err != nil {
 		return nil, err
 	}
+	defer holdHeap()()
 	if res.FileErrors == len(files) {
 		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
 	}

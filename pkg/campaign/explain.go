@@ -156,7 +156,7 @@ func (res *Result) componentLines(i int, s *score.Result, post *export.Post, top
 			m.Likes, m.Comments, m.Reposts, s.Engagement, top)},
 		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
 		{"originality", c.Originality, w.Originality, res.originalityDetail(i, s, m)},
-		{"judges", c.Judges, w.Judges, judgeDetail(s.Judges, res.Rules.Scoring.JudgesNorm)},
+		{"judges", c.Judges, w.Judges, judgeDetail(res.judges[e.ID], res.Rules.Scoring.JudgesNorm)},
 	}
 }
 

@@ -84,7 +84,7 @@ func dump(t testing.TB, res *campaign.Result, root string) string {
 		m := e.Measure
 		fmt.Fprintf(&b, "  measure len=%d img=%d topics=%d eng=%d/%d/%d/%d brief=%v\n",
 			m.Length, m.Images, m.Topics, m.Likes, m.Comments, m.Reposts, m.Views, m.Brief)
-		fmt.Fprintf(&b, "  score=%v c=%+v eng=%v sim=%v judges=%v\n", s.Score, s.C, s.Engagement, s.Similarity, s.Judges)
+		fmt.Fprintf(&b, "  score=%v c=%+v eng=%v sim=%v\n", s.Score, s.C, s.Engagement, s.Similarity)
 	}
 	fmt.Fprintf(&b, "clusters %v\n", res.Clusters)
 	st, err := res.Rank()

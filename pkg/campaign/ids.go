@@ -1,7 +1,7 @@
 package campaign
 
 import (
-	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"path"
@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
@@ -20,34 +19,48 @@ import (
 // two overlapping exports; engagement counts are left out, since an export
 // taken a day later has more likes on the very same post.
 type recordKey struct {
-	sum [16]byte
+	// sum is a 64-bit hash, compared only between records that share an
+	// id; its seed is the run's own, so no export can be made to collide.
+	sum [8]byte
 	// named marks an id derived from a text file's name ("post" for
 	// alice/post.md): posts in different folders share it without being
 	// the same post, so it never makes a duplicate-id.
 	named bool
 }
 
+// keySeed is the seed of every record key of a run: keys are compared
+// only within one.
+var keySeed = maphash.MakeSeed()
+
+// keyOf hashes what the post says with maphash rather than SHA-256: the
+// key is never shown or kept, and hashing every post's text a second way
+// cost as much as the file digest.
 func keyOf(p *export.Post) recordKey {
-	// Each part is written as "length:bytes" straight into the hash: the
-	// post's text is not copied to be hashed.
-	h := sha256.New()
-	var buf [64]byte
+	// Each part is written as "length:bytes", so no two lists of parts
+	// hash as one text.
+	var h maphash.Hash
+	h.SetSeed(keySeed)
+	var n [8]byte
 	part := func(s string) {
-		h.Write(append(strconv.AppendInt(buf[:0], int64(len(s)), 10), ':'))
-		h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) // read only, not kept
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.WriteString(s)
 	}
 	part(p.Author)
 	part(p.Content)
+	var buf [64]byte
+	var at []byte
 	if p.HasTime {
-		part(string(p.CreatedAt.UTC().AppendFormat(buf[:0], time.RFC3339Nano)))
-	} else {
-		part("")
+		at = p.CreatedAt.UTC().AppendFormat(buf[:0], time.RFC3339Nano)
 	}
+	binary.LittleEndian.PutUint64(n[:], uint64(len(at)))
+	h.Write(n[:])
+	h.Write(at)
 	for _, im := range p.Images {
 		part(im.Ref)
 	}
 	var k recordKey
-	copy(k.sum[:], h.Sum(buf[:0]))
+	binary.LittleEndian.PutUint64(k.sum[:], h.Sum64())
 	if f, _ := export.FormatOf(p.File); f == export.Text {
 		k.named = p.ID == strings.TrimSuffix(path.Base(p.File), path.Ext(p.File))
 	}

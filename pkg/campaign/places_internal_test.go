@@ -63,7 +63,7 @@ func TestNoMergeAtOnePlace(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := &Result{
 				Entries: []check.Entry{{ID: "p1", File: "a.json", Line: 1}, {ID: "p1", File: "a.json", Line: 1, Col: tt.col}},
-				keys:    []recordKey{{sum: [16]byte{1}}, {sum: [16]byte{1}}},
+				keys:    []recordKey{{sum: [8]byte{1}}, {sum: [8]byte{1}}},
 			}
 			res.mergeSameIDs()
 			if len(res.Entries) != tt.entries {

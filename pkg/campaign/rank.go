@@ -30,8 +30,15 @@ type Standings struct {
 func (res *Result) Rank() (*Standings, error) {
 	order := score.Rank(res.Entries, res.Scores)
 	st := &Standings{Placings: make([]Placing, len(order))}
+	share := res.Rules.Rewards.Ties == rules.TiesShare
 	for pos, i := range order {
-		st.Placings[pos] = Placing{Entry: i, Rank: res.rankOf(order, pos)}
+		st.Placings[pos] = Placing{Entry: i, Rank: pos + 1}
+		// Under ties: share an entry tied with the one above shares its
+		// rank, the best of the run; taking it from the one above keeps the
+		// ranking linear when a million entries share a few scores.
+		if share && pos > 0 && res.Scores[i].Score == res.Scores[order[pos-1]].Score {
+			st.Placings[pos].Rank = st.Placings[pos-1].Rank
+		}
 	}
 	if res.Rules.Rewards.Winners == 0 {
 		return st, nil
@@ -65,20 +72,6 @@ func (res *Result) payScores(order []int) []decimal.Decimal {
 		scores[pos] = decimal.NewFromFloat(res.Scores[order[pos]].Score)
 	}
 	return scores
-}
-
-// rankOf is the entry's 1-based rank: under ties: share, entries with the
-// same score share the best rank among them; otherwise every place is
-// distinct, since created_at and id already broke the tie.
-func (res *Result) rankOf(order []int, pos int) int {
-	if res.Rules.Rewards.Ties != rules.TiesShare {
-		return pos + 1
-	}
-	s := res.Scores[order[pos]].Score
-	for pos > 0 && res.Scores[order[pos-1]].Score == s {
-		pos--
-	}
-	return pos + 1
 }
 
 func planOf(r *rules.Rules) reward.Plan {

@@ -73,6 +73,7 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 					b.entries = make([]check.Entry, len(b.posts))
 				}
 				b.keys = make([]recordKey, len(b.posts))
+				w.begin(len(b.posts))
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
 					w.add(ws, i)

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/promo-cli/promo/pkg/check"
@@ -128,5 +129,43 @@ func TestJoinInPlace(t *testing.T) {
 	}
 	if &res.Entries[0] != &arena[0] {
 		t.Error("the entries were copied to a new array")
+	}
+}
+
+// TestKeyOfParts: the record key tells apart posts whose parts differ
+// only in where one ends and the next begins, and ignores engagement.
+func TestKeyOfParts(t *testing.T) {
+	at := time.Date(2025, 7, 16, 8, 0, 0, 0, time.UTC)
+	base := export.Post{Author: "ab", Content: "c", CreatedAt: at, HasTime: true, Likes: 1}
+	cases := []struct {
+		name string
+		edit func(p *export.Post)
+		same bool
+	}{
+		{"more likes", func(p *export.Post) { p.Likes = 99 }, true},
+		{"a byte moved across the author's end", func(p *export.Post) { p.Author, p.Content = "a", "bc" }, false},
+		{"no time", func(p *export.Post) { p.HasTime = false }, false},
+		{"another time", func(p *export.Post) { p.CreatedAt = at.Add(time.Second) }, false},
+		{"one image", func(p *export.Post) { p.Images = []export.Image{{Ref: "a.png"}} }, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := base
+			c.edit(&p)
+			if got := keyOf(&p) == keyOf(&base); got != c.same {
+				t.Errorf("same key %v, want %v", got, c.same)
+			}
+		})
+	}
+}
+
+// BenchmarkKeyOf hashes a post of the benchmark export's size.
+func BenchmarkKeyOf(b *testing.B) {
+	p := export.Post{Author: "user031022", Content: strings.Repeat("质押挖矿体验 APR ", 60), HasTime: true,
+		CreatedAt: time.Date(2025, 7, 16, 8, 0, 0, 0, time.UTC), Images: []export.Image{{Ref: "https://x/a.png"}}}
+	b.SetBytes(int64(len(p.Content)))
+	b.ReportAllocs()
+	for b.Loop() {
+		keyOf(&p)
 	}
 }

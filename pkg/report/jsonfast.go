@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/promo-cli/promo/pkg/check"
 )
 
 // Entries are most of a report, and encoding/json spends most of its time
@@ -18,7 +20,11 @@ func appendEntry(b []byte, e Entry) []byte {
 	b = append(b, ",\n      \"author\": "...)
 	b = appendString(b, e.Author)
 	b = append(b, ",\n      \"source\": "...)
-	b = appendString(b, e.Source)
+	if e.at != nil {
+		b = appendSource(b, e.at)
+	} else {
+		b = appendString(b, e.Source)
+	}
 	if len(e.AlsoIn) > 0 {
 		b = append(b, ",\n      \"also_in\": [\n"...)
 		for i, s := range e.AlsoIn {
@@ -71,11 +77,29 @@ func appendOptional(b []byte, key, v string) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// appendSource writes e.Source() as appendString would, without making
+// it: the line and column need no escaping, and the file's escaping ends
+// where it does (an invalid byte is replaced alone, whatever follows it).
+func appendSource(b []byte, e *check.Entry) []byte {
+	b = appendStringBody(append(b, '"'), e.File)
+	if e.Line > 0 {
+		b = strconv.AppendInt(append(b, ':'), int64(e.Line), 10)
+		if e.Col > 0 {
+			b = strconv.AppendInt(append(b, ':'), int64(e.Col), 10)
+		}
+	}
+	return append(b, '"')
+}
+
 // appendString quotes s as encoding/json does without HTML escaping:
 // quotes, backslashes and control characters escaped, invalid UTF-8 as
 // \ufffd, and U+2028/U+2029 escaped for JavaScript.
 func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
+	return append(appendStringBody(append(b, '"'), s), '"')
+}
+
+// appendStringBody is appendString without the quotes.
+func appendStringBody(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -105,8 +129,7 @@ func appendString(b []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 func appendEscape(b []byte, c byte) []byte {

@@ -134,3 +134,34 @@ func TestAppendPlaceMatchesEncoder(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendSource: the source written from an entry's place is the
+// quoted Source, for files whose names need escaping too.
+func TestAppendSource(t *testing.T) {
+	entries := []check.Entry{
+		{File: "export/posts.jsonl", Line: 12},
+		{File: "posts.json", Line: 1, Col: 57},
+		{File: "x.md"},
+		{File: "a\"b\\c\x01.csv", Line: 100000},
+		{File: "cut\xe4\xb8", Line: 3, Col: 2},
+		{File: "line\u2028sep.jsonl", Line: 9},
+		{File: "", Line: 0},
+	}
+	for _, e := range entries {
+		if got, want := string(appendSource(nil, &e)), string(appendString(nil, e.Source())); got != want {
+			t.Errorf("%q: got %s, want %s", e.Source(), got, want)
+		}
+	}
+}
+
+func FuzzAppendSource(f *testing.F) {
+	f.Add("export/posts.jsonl", 12, int32(0))
+	f.Add("cut\xe4\xb8", 3, int32(2))
+	f.Add("q\"\u2029", 0, int32(4))
+	f.Fuzz(func(t *testing.T, file string, line int, col int32) {
+		e := check.Entry{File: file, Line: line, Col: col}
+		if got, want := string(appendSource(nil, &e)), string(appendString(nil, e.Source())); got != want {
+			t.Fatalf("%q: got %s, want %s", e.Source(), got, want)
+		}
+	})
+}

@@ -36,7 +36,9 @@ func (v *Validation) Len() int {
 func (v *Validation) Each(f func(Entry)) {
 	if v.Entries == nil && v.res != nil {
 		for i := range v.res.Entries {
-			f(entryOf(v.res, i))
+			e := entryOf(v.res, i)
+			e.Source, e.at = e.at.Source(), nil
+			f(e)
 		}
 		return
 	}
@@ -45,10 +47,25 @@ func (v *Validation) Each(f func(Entry)) {
 	}
 }
 
+// eachUnnamed is Each for a writer that names the source from the
+// entry's place itself (appendEntry): a million sources are then not made
+// as strings to be copied once.
+func (v *Validation) eachUnnamed(f func(Entry)) {
+	if v.Entries == nil && v.res != nil {
+		for i := range v.res.Entries {
+			f(entryOf(v.res, i))
+		}
+		return
+	}
+	v.Each(f)
+}
+
+// entryOf is entry i's verdict, named by its place (at) rather than by
+// Source.
 func entryOf(res *campaign.Result, i int) Entry {
 	e := &res.Entries[i]
 	return Entry{
-		ID: e.ID, Author: e.Author, Source: e.Source(), AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length,
+		ID: e.ID, Author: e.Author, AlsoIn: res.AlsoIn(i), Valid: e.Valid(), Reasons: e.Reasons, Length: e.Measure.Length, at: e,
 	}
 }
 
@@ -59,6 +76,7 @@ type Entry struct {
 	Valid              bool
 	Reasons            []check.Reason
 	Length             int
+	at                 *check.Entry // when set, its place is the source, and Source is ""
 }
 
 // Summary counts entries; Entries = Valid + Invalid + Unreadable.
@@ -96,18 +114,36 @@ func (s *Standings) Places() iter.Seq[Place] {
 	}
 	return func(yield func(Place) bool) {
 		for _, p := range s.st.Placings {
-			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p)) {
+			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p, true)) {
 				return
 			}
 		}
 	}
 }
 
-func placeOf(res *campaign.Result, st *campaign.Standings, p campaign.Placing) Place {
+// placesUnnamed is Places for the JSON ranking, which does not show the
+// source: a place each for a million entries need not make it.
+func (s *Standings) placesUnnamed() iter.Seq[Place] {
+	if s.Ranking != nil || s.st == nil {
+		return s.Places()
+	}
+	return func(yield func(Place) bool) {
+		for _, p := range s.st.Placings {
+			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p, false)) {
+				return
+			}
+		}
+	}
+}
+
+func placeOf(res *campaign.Result, st *campaign.Standings, p campaign.Placing, named bool) Place {
 	e := &res.Entries[p.Entry]
 	place := Place{
-		Rank: p.Rank, ID: e.ID, Author: e.Author, Source: e.Source(),
+		Rank: p.Rank, ID: e.ID, Author: e.Author,
 		Score: res.Scores[p.Entry].Score, Components: res.Scores[p.Entry].C, Wallet: e.Wallet,
+	}
+	if named {
+		place.Source = e.Source()
 	}
 	if p.Paid {
 		place.Reward = st.Plan.Format(p.Amount)

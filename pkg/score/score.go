@@ -19,12 +19,14 @@ type Components struct {
 type Weights = rules.Weights
 
 // Result is one entry's score with its components and their raw inputs.
+// A run holds one for every entry, so it holds no pointer (the collector
+// need not scan a million of them) and nothing that the components do not
+// already say: the judges' scores are the sheet's.
 type Result struct {
 	Score      float64
 	C          Components
 	Engagement float64 // log1p(likes + 2·comments + 3·reposts)
 	Similarity float64 // highest similarity to an earlier entry
-	Judges     []float64
 }
 
 // Scorer scores entries under one campaign's rules.
@@ -59,7 +61,6 @@ func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 			continue // nothing was read: no score, not even for originality
 		}
 		out[i].Similarity = maxSim[i]
-		out[i].Judges = s.judges[entries[i].ID]
 		out[i].C = s.components(&entries[i], &out[i], top)
 		out[i].Score = s.weighted(out[i].C)
 	}
@@ -81,7 +82,7 @@ func (s *Scorer) components(e *check.Entry, r *Result, top float64) Components {
 		// what it would have had, still within [0,1].
 		c.Engagement = min(1, r.Engagement/top)
 	}
-	c.Judges = s.judgeComponent(r.Judges)
+	c.Judges = s.judgeComponent(s.judges[e.ID])
 	c.Originality = clamp01(c.Originality)
 	return c
 }

@@ -174,9 +174,6 @@ func TestJudges(t *testing.T) {
 			t.Errorf("%s: score %v, want %v", entries[i].ID, res[i].Score, 100*want)
 		}
 	}
-	if !slices.Equal(res[0].Judges, []float64{4, 5, 3}) || res[3].Judges != nil {
-		t.Errorf("raw judge scores %v / %v", res[0].Judges, res[3].Judges)
-	}
 }
 
 var (

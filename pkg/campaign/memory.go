@@ -1,0 +1,38 @@
+package campaign
+
+import (
+	"math"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// holdHeap keeps the process, until the returned func is called, within
+// the memory it holds once every post is read: the entries and the text
+// signatures are all there, so the rest of the run needs no more.
+//
+// The phases after the read make large arrays (the id index, the
+// near-duplicate search, the scores), which need pages in one run and do
+// not fit in the holes the read left between the entries; without a limit
+// they came on top of them and made the run's peak memory. Under it, the
+// runtime hands back to the system as many of the holes' pages as the new
+// arrays take, and collects the signatures once they are dropped.
+//
+// The limit is never below 1.25 times what is live, so the collector
+// cannot be made to run without end; an operator's GOMEMLIMIT is left
+// alone.
+func holdHeap() (restore func()) {
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	s := []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/gc/heap/live:bytes"},
+	}
+	metrics.Read(s)
+	held := s[0].Value.Uint64() - s[1].Value.Uint64()
+	limit := max(held, s[2].Value.Uint64()*5/4)
+	debug.SetMemoryLimit(int64(min(limit, math.MaxInt64)))
+	return func() { debug.SetMemoryLimit(prev) }
+}
