@@ -88,3 +88,21 @@ func BenchmarkContainment(b *testing.B) {
 		s.Containment(brief)
 	}
 }
+
+// BenchmarkSignBrief is the validate path with a brief: a post's wording
+// signed and compared with the brief, for a post that shares nothing
+// with it.
+func BenchmarkSignBrief(b *testing.B) {
+	brief := NewBrief(Clean(loadBrief(b)))
+	text := chinesePost(1024)
+	rs := []rune(text)
+	var s Signer
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Start()
+		s.AddRunes(rs)
+		s.Finish()
+		s.Containment(brief)
+	}
+}
