@@ -213,6 +213,9 @@ func plainRun(b []byte) int {
 // hanRun returns the end of the run of han3 sequences from b[i]: the
 // Chinese of a post, a character at a time without the decoder.
 func hanRun(b []byte, i int) int {
+	for i+8 <= len(b) && hanPair(binary.LittleEndian.Uint64(b[i:])) {
+		i += 6
+	}
 	for i+3 <= len(b) {
 		c := b[i : i+3 : i+3]
 		if !hanLead[c[0]] || c[1]&0xC0 != 0x80 || c[2]&0xC0 != 0x80 {
@@ -221,6 +224,12 @@ func hanRun(b []byte, i int) int {
 		i += 3
 	}
 	return i
+}
+
+// hanPair reports whether the first six bytes of w are two han3 sequences.
+func hanPair(w uint64) bool {
+	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
+	return w&mask == want && hanLead[byte(w)] && hanLead[byte(w>>24)]
 }
 
 // hanLead marks the leads of the three-byte sequences that are valid
