@@ -198,7 +198,8 @@ func (s *scanner) str() bool {
 
 // plainRun returns the length of the text at the start of b that a string
 // literal holds as it is and that needs no decoder: printable ASCII other
-// than the quote and the backslash, and the three-byte sequences of han3.
+// than the quote and the backslash, and three-byte sequences with a
+// hanLead lead.
 func plainRun(b []byte) int {
 	i := 0
 	for {
@@ -210,8 +211,8 @@ func plainRun(b []byte) int {
 	}
 }
 
-// hanRun returns the end of the run of han3 sequences from b[i]: the
-// Chinese of a post, a character at a time without the decoder.
+// hanRun returns the end of the run of three-byte sequences with a hanLead
+// lead from b[i]: the Chinese of a post, passed without the decoder.
 func hanRun(b []byte, i int) int {
 	for i+8 <= len(b) && hanPair(binary.LittleEndian.Uint64(b[i:])) {
 		i += 6
@@ -226,15 +227,15 @@ func hanRun(b []byte, i int) int {
 	return i
 }
 
-// hanPair reports whether the first six bytes of w are two han3 sequences.
+// hanPair reports whether the first six bytes of w are two such sequences.
 func hanPair(w uint64) bool {
 	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
 	return w&mask == want && hanLead[byte(w)] && hanLead[byte(w>>24)]
 }
 
 // hanLead marks the leads of the three-byte sequences that are valid
-// whatever their continuation bytes: E1–EC and EE–EF, not E0 (overlong
-// forms) nor ED (surrogates).
+// whatever their continuation bytes, as nearly all Chinese is: E1–EC and
+// EE–EF, not E0 (overlong forms) nor ED (surrogates), left to the decoder.
 var hanLead = func() (t [256]bool) {
 	for c := 0xE1; c <= 0xEF; c++ {
 		t[c] = c != 0xED
@@ -279,15 +280,6 @@ var plainByte = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// han3 reports whether b[i:] starts with a three-byte sequence that is
-// valid whatever its continuation bytes (lead E1–EC or EE–EF), as nearly all
-// Chinese is, so that it needs no call to the decoder; E0 and ED (overlong
-// forms, surrogates) are left to it.
-func han3(b []byte, i int) bool {
-	c := b[i]
-	return 0xE1 <= c && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80
-}
 
 // escapeLen returns the length of the valid escape at the start of b, or 0.
 func escapeLen(b []byte) int {
