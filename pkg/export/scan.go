@@ -1,6 +1,9 @@
 package export
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // maxDepth is how deep a JSON value may nest, as in encoding/json.
 const maxDepth = 10000
@@ -154,6 +157,8 @@ func (s *scanner) word(w string) bool {
 }
 
 // str scans a string literal at s.i, checking its escapes and its UTF-8.
+// The plain text between escapes, nearly all of a post, is passed by
+// plainRun; only what it stops at is looked at here.
 func (s *scanner) str() bool {
 	if s.i >= len(s.b) || s.b[s.i] != '"' {
 		if s.i < len(s.b) && (s.b[s.i] == 0 || s.b[s.i] >= utf8.RuneSelf) {
@@ -162,17 +167,12 @@ func (s *scanner) str() bool {
 		return false
 	}
 	b := s.b
-	for i := s.i + 1; i < len(b); {
-		for i < len(b) && plainByte[b[i]] {
-			i++
-		}
+	for i := s.i + 1; ; {
+		i += plainRun(b[i:])
 		if i >= len(b) {
-			break
+			return false
 		}
-		c := b[i]
-		switch {
-		case han3(b, i):
-			i += 3
+		switch c := b[i]; {
 		case c == '"':
 			s.i = i + 1
 			return true
@@ -189,14 +189,87 @@ func (s *scanner) str() bool {
 				return false
 			}
 			i += n
-		case c < 0x20:
+		default: // a control byte
 			s.dirty = s.dirty || c == 0
 			return false
-		default:
-			i++
 		}
 	}
-	return false
+}
+
+// plainRun returns the length of the text at the start of b that a string
+// literal holds as it is and that needs no decoder: printable ASCII other
+// than the quote and the backslash, and three-byte sequences with a
+// hanLead lead.
+func plainRun(b []byte) int {
+	i := 0
+	for {
+		j := asciiRun(b, hanRun(b, i))
+		if j == i {
+			return i
+		}
+		i = j
+	}
+}
+
+// hanRun returns the end of the run of three-byte sequences with a hanLead
+// lead from b[i]: the Chinese of a post, passed without the decoder.
+func hanRun(b []byte, i int) int {
+	for i+8 <= len(b) && hanPair(binary.LittleEndian.Uint64(b[i:])) {
+		i += 6
+	}
+	for i+3 <= len(b) {
+		c := b[i : i+3 : i+3]
+		if !hanLead[c[0]] || c[1]&0xC0 != 0x80 || c[2]&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
+// hanPair reports whether the first six bytes of w are two such sequences.
+func hanPair(w uint64) bool {
+	const mask, want = 0xC0C0F0C0C0F0, 0x8080E08080E0
+	return w&mask == want && hanLead[byte(w)] && hanLead[byte(w>>24)]
+}
+
+// hanLead marks the leads of the three-byte sequences that are valid
+// whatever their continuation bytes, as nearly all Chinese is: E1–EC and
+// EE–EF, not E0 (overlong forms) nor ED (surrogates), left to the decoder.
+var hanLead = func() (t [256]bool) {
+	for c := 0xE1; c <= 0xEF; c++ {
+		t[c] = c != 0xED
+	}
+	return t
+}()
+
+// asciiRun returns the end of the run of plainByte bytes from b[i], eight
+// at a time while it can: the English of a post, its URLs and its keys.
+func asciiRun(b []byte, i int) int {
+	for i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[i:])) {
+		i += 8
+	}
+	for i < len(b) && plainByte[b[i]] {
+		i++
+	}
+	return i
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// plainWord reports whether the eight bytes of w are all plainByte bytes:
+// ASCII, none below a space, none a quote or a backslash.
+func plainWord(w uint64) bool {
+	return w&highs == 0 && !below(w, 0x20) && !below(w^('"'*ones), 1) && !below(w^('\\'*ones), 1)
+}
+
+// below reports whether a byte of w, all of whose bytes are ASCII, is below
+// n (at most 0x80): a borrow starts only at such a byte.
+func below(w uint64, n uint64) bool {
+	return (w-n*ones)&^w&highs != 0
 }
 
 // plainByte marks the bytes a string literal holds as they are: printable
@@ -207,15 +280,6 @@ var plainByte = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// han3 reports whether b[i:] starts with a three-byte sequence that is
-// valid whatever its continuation bytes (lead E1–EC or EE–EF), as nearly all
-// Chinese is, so that it needs no call to the decoder; E0 and ED (overlong
-// forms, surrogates) are left to it.
-func han3(b []byte, i int) bool {
-	c := b[i]
-	return 0xE1 <= c && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80
-}
 
 // escapeLen returns the length of the valid escape at the start of b, or 0.
 func escapeLen(b []byte) int {
