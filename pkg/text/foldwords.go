@@ -20,12 +20,18 @@ type foldWords struct {
 	trans []int32
 	st    int32
 	ends  []int32
+	// Where each read started, so that a script fold that rewrites the
+	// text from some offset on need have only that part read again.
+	marks []foldMark
 }
+
+// foldMark is foldWords' state where a read started.
+type foldMark struct{ at, rs, ends, st int32 }
 
 // reset empties w for a post; with ix nil, w reads nothing (quickSecond
 // will not run).
 func (w *foldWords) reset(ix *PhraseIndex) {
-	w.rs, w.ends, w.st, w.done = w.rs[:0], w.ends[:0], 0, 0
+	w.rs, w.ends, w.marks, w.st, w.done = w.rs[:0], w.ends[:0], w.marks[:0], 0, 0
 	w.ix, w.trans, w.off = nil, nil, ix == nil
 	if ix != nil && len(ix.phrases) > 0 {
 		w.ix, w.trans = ix, ix.trans
@@ -35,9 +41,10 @@ func (w *foldWords) reset(ix *PhraseIndex) {
 // read reads the folded text b (valid UTF-8) from where it last stopped
 // to its end. Each length has a case of its own, as in second.
 func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
-	if w.off {
+	if w.off || w.done == len(b) {
 		return
 	}
+	w.marks = append(w.marks, foldMark{int32(w.done), int32(len(w.rs)), int32(len(w.ends)), w.st})
 	rs, st, trans := w.rs, w.st, w.trans
 	for i := w.done; i < len(b); {
 		var (
@@ -73,6 +80,21 @@ func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
 		i += n
 	}
 	w.rs, w.st, w.done = rs, st, len(b)
+}
+
+// rewind takes w back to the last place a read started at or before
+// from, the text before from being unchanged, so that what follows it is
+// read again.
+func (w *foldWords) rewind(from int) {
+	m := foldMark{}
+	for k := len(w.marks) - 1; k >= 0; k-- {
+		if int(w.marks[k].at) <= from {
+			m = w.marks[k]
+			w.marks = w.marks[:k]
+			break
+		}
+	}
+	w.rs, w.ends, w.st, w.done = w.rs[:m.rs], w.ends[:m.ends], m.st, int(m.at)
 }
 
 // step moves the automaton from st over b[j], noting where phrases end.

@@ -44,6 +44,8 @@ var passTwoSeeds = append([]string{
 	"http://a.b/c，代币解锁 https://例子.中国/路径 tokenomics!",
 	"稳赚不赔稳赚不赔 guaranteed profitable guaranteed profit.",
 	"ＥＳ币 ＡＰＲ１２％ 1️⃣ é ﬁ Ⅻ 〇",
+	"質押代幣，解鎖時間表 #話題 這個項目發展得很好 ES幣 以太坊 頭髮",
+	"我更关心的是BTC 池上线后的流动性，質押挖礦 Layer 2 稳赚不赔 代幣總量",
 }, exportPosts...)
 
 func TestScanPassTwo(t *testing.T) {

@@ -25,8 +25,8 @@ type Scanner struct {
 	nfc   bool      // the folded text is known to be in NFC (quickNFC would say so)
 	words []rune    // the wording of the post, for Wording
 	fw    foldWords // what pass 1 gathered for pass 2
-	// fwOK says that fw read the folded text as it stands: no script
-	// fold changed it after, no slow fold built it anew.
+	// fwOK says that fw read the folded text as it stands: no slow
+	// fold built it anew.
 	fwOK bool
 }
 
@@ -122,7 +122,9 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 			// the first place where one matches is the fold needed.
 			if from := scriptFrom(pr.arena, sc.keyAt); from >= 0 {
 				pr.arena = foldScriptInto(pr.arena, from, &sc.tmp)
-				sc.fwOK = false // the wording has changed with it
+				// The text before from is as pass 1 read it.
+				sc.fw.rewind(from)
+				sc.fw.read(pr.arena, props())
 			}
 		}
 		if !folded {
