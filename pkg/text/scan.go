@@ -8,7 +8,10 @@ import "unicode/utf8"
 // The first walks the normalized text once, counting every length unit
 // with the rule's exclusions while folding it into the text tags and
 // phrases are matched on; the second walks that folded text once, running
-// the phrase automaton and handing the wording to the signature. URLs and
+// the phrase automaton and handing the wording to the signature; under
+// every fold, most of that work is done in the first pass as the folded
+// text is appended, and the second only checks it against the folded
+// text's URLs, tags and mentions (quickSecond). URLs and
 // sigils are found once and shared by the three tag readings. The zero value is ready
 // to use; a Scanner is not safe for concurrent use.
 type Scanner struct {
@@ -17,10 +20,14 @@ type Scanner struct {
 	sign  []byte // the text under every fold, when the rule folds less
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
-	tmp   []byte  // scratch for the script fold
-	keyAt []int32 // where in the folded text a script fold key may start
-	nfc   bool    // the folded text is known to be in NFC (quickNFC would say so)
-	words []rune  // the wording of the post, for Wording
+	tmp   []byte    // scratch for the script fold
+	keyAt []int32   // where in the folded text a script fold key may start
+	nfc   bool      // the folded text is known to be in NFC (quickNFC would say so)
+	words []rune    // the wording of the post, for Wording
+	fw    foldWords // what pass 1 gathered for pass 2
+	// fwOK says that fw read the folded text as it stands: no slow
+	// fold built it anew.
+	fwOK bool
 }
 
 // Wording receives the characters that carry a post's wording, all of a
@@ -44,23 +51,42 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 	// With the fused fold, the counting pass checks that s is in NFC as
 	// it reads it (quickNFC's check), and only a post where it is not
 	// (rare) is normalized and read again.
-	urls, sigils, c, ok := sc.first(t, f, ex, fused)
+	urls, sigils, c, ok := sc.first(t, f, ex, ix, fused)
 	if !ok {
 		t = normalizeInto(s, &pr.norm)
-		urls, sigils, c, _ = sc.first(t, f, ex, false)
+		urls, sigils, c, _ = sc.first(t, f, ex, ix, false)
 	}
 	p := pr.finish(t, f, urls, sigils)
+	if sc.fwOK && sc.nfc && f == AllFolds && ix.fold == f {
+		sc.quickSecond(p, ix, hits)
+		w.AddRunes(sc.fw.rs)
+		return p, c
+	}
 	sc.words = sc.words[:0]
 	sc.second(p, ix, hits)
 	w.AddRunes(sc.words)
 	return p, c
 }
 
+// quickSecond is second where pass 1 read the folded text (fw), under
+// every fold and in NFC: the phrases the automaton reached are checked
+// whole, and the wording inside the folded text's URLs, tags and
+// mentions, found here, is dropped. Those spans are not the raw text's
+// (full-width sigils and colons, the space fold inside a topic), so pass
+// 1 could not have left that wording out itself.
+func (sc *Scanner) quickSecond(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
+	u := p.folded
+	hits.reset(ix)
+	sc.fw.hits(u, hits)
+	sc.spans = sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
+	sc.fw.drop(u, sc.spans, props())
+}
+
 // first is pass 1 over t: its URLs and sigils, its counts, and its fold
 // into pr.arena. With check, t is any string and ok false means that it
 // is not plainly in NFC (quickNFC would say false) and nothing is to be
 // kept; without, t is Normalize's result and ok is always true.
-func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span, sigils []int32, c Counts, ok bool) {
+func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bool) (urls []Span, sigils []int32, c Counts, ok bool) {
 	pr := &sc.pr
 	urls = findURLs(t, pr.sc.urls[:0])
 	sigils = findSigils(t, pr.sc.sigils[:0])
@@ -70,7 +96,7 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span,
 		sc.auto = specialsWith(t, urls, sigils, SyntaxAuto, sc.auto[:0])
 		auto = sc.auto
 	}
-	sc.nfc = false
+	sc.nfc, sc.fwOK = false, false
 	if f.Width && f.Case {
 		var folded, valid bool
 		var script *[]int32 // where the script fold may start a key
@@ -78,18 +104,27 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, check bool) (urls []Span,
 			sc.keyAt = sc.keyAt[:0]
 			script = &sc.keyAt
 		}
-		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check, script)
+		if f == AllFolds && ix.fold == f {
+			sc.fw.reset(ix) // quickSecond may use what pass 1 finds
+		} else {
+			sc.fw.reset(nil)
+		}
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check, script, &sc.fw)
 		if !valid {
 			return nil, nil, Counts{}, false
 		}
 		// The script fold keeps the text in NFC: its values are
 		// (TestT2SValuesNFC).
 		sc.nfc = sc.nfc && folded
+		sc.fwOK = folded
 		if folded && f.Script {
 			// Most Simplified posts have no key anywhere: only from
 			// the first place where one matches is the fold needed.
 			if from := scriptFrom(pr.arena, sc.keyAt); from >= 0 {
 				pr.arena = foldScriptInto(pr.arena, from, &sc.tmp)
+				// The text before from is as pass 1 read it.
+				sc.fw.rewind(from)
+				sc.fw.read(pr.arena, props())
 			}
 		}
 		if !folded {
@@ -279,7 +314,9 @@ func (sc *Scanner) slowWording(u string) {
 // With script not nil, the offset in dst of every character appended
 // that may start a key of the script fold is appended to *script
 // (markKeys), so that the fold need not read the whole text again.
-func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool, script *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
+//
+// w reads what is appended as it is appended (foldWords.read).
+func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool, script *[]int32, w *foldWords) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -372,6 +409,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
 				}
 				dst = append(dst, t[i:end]...)
+				w.read(dst, tbl) // while the run is in cache
 				inSpace = false
 			}
 		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 && t[i+2] <= 0xBF || t[i+1] == 0xBD && t[i+2] >= 0x80 && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
@@ -469,6 +507,9 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 		}
 	}
 	c.Weibo += (halves + 1) / 2
+	if ok {
+		w.read(dst, tbl)
+	}
 	return dst, c, ok, nfc, true
 }
 
