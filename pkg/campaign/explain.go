@@ -156,8 +156,18 @@ func (res *Result) componentLines(i int, s *score.Result, post *export.Post, top
 			m.Likes, m.Comments, m.Reposts, s.Engagement, top)},
 		{"media", c.Media, w.Media, fmt.Sprintf("%d of 2 images", m.Images)},
 		{"originality", c.Originality, w.Originality, res.originalityDetail(i, s, m)},
-		{"judges", c.Judges, w.Judges, judgeDetail(res.judges[e.ID], res.Rules.Scoring.JudgesNorm)},
+		{"judges", c.Judges, w.Judges, judgeDetail(res.judgeScores(e), res.Rules.Scoring.JudgesNorm)},
 	}
+}
+
+// judgeScores is what the judges gave e, as its score counted them: an
+// unreadable entry is not scored, so the sheet's row for its id shows
+// nothing.
+func (res *Result) judgeScores(e *check.Entry) []float64 {
+	if e.Has(check.Unreadable) {
+		return nil
+	}
+	return res.judges[e.ID]
 }
 
 func (res *Result) topicDetail(m *check.Measure, post *export.Post) string {
