@@ -33,6 +33,11 @@ type Options struct {
 	// Overrides names an overrides file for this run, in place of the rule
 	// file's review.overrides.
 	Overrides string
+	// AfterRead, when set, is called once every post has been read, before
+	// the cross-entry checks; what it returns is called when Evaluate
+	// returns. A command that owns its process uses it to bound the memory
+	// of the phases that follow (see commands' holdMemory).
+	AfterRead func() (done func())
 }
 
 // Result is a judged campaign.
@@ -105,7 +110,9 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err := res.read(ctx, checker, opt); err != nil {
 		return nil, err
 	}
-	defer holdHeap()()
+	if opt.AfterRead != nil {
+		defer opt.AfterRead()()
+	}
 	if res.FileErrors == len(files) {
 		return nil, fmt.Errorf("%w: %s", ErrNoInput, res.Entries[0].Reasons[0].Message)
 	}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/campaign"
@@ -417,5 +418,43 @@ func makeUnopenable(t testing.TB, path string) {
 	}
 	if err := os.Symlink("/proc/self/mem", path); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAfterRead: the hook runs once, after every post is read, and what
+// it returns runs when Evaluate returns, on an error too.
+func TestAfterRead(t *testing.T) {
+	allBad := t.TempDir()
+	makeUnopenable(t, filepath.Join(allBad, "posts.jsonl"))
+	tests := []struct {
+		name  string
+		paths []string
+		fails bool
+	}{
+		{"judged", []string{exportDir}, false},
+		{"no input", []string{filepath.Join(allBad, "posts.jsonl")}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var calls, dones int
+			var entries atomic.Int64 // Progress may run on several goroutines
+			opt := campaign.Options{
+				Progress: func(n int) { entries.Store(int64(n)) },
+				AfterRead: func() func() {
+					calls++
+					if entries.Load() == 0 && !tt.fails {
+						t.Error("AfterRead ran before the posts were read")
+					}
+					return func() { dones++ }
+				},
+			}
+			_, err := campaign.Evaluate(context.Background(), loadRules(t, nil), tt.paths, opt)
+			if (err != nil) != tt.fails {
+				t.Fatalf("error %v, want failure %v", err, tt.fails)
+			}
+			if calls != 1 || dones != 1 {
+				t.Errorf("AfterRead called %d times and its done %d, want 1 and 1", calls, dones)
+			}
+		})
 	}
 }

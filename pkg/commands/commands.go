@@ -42,11 +42,13 @@ func Main() int {
 	// A run holds a compact record of every entry until it ends, and
 	// little else. Go's default lets the heap grow to twice what is live
 	// before it collects, which made the peak memory about twice the
-	// records; half as much headroom costs a few per cent of CPU. GOGC
-	// and GOMEMLIMIT, when set, work as usual.
+	// records; half as much headroom costs a few per cent of CPU. After
+	// the read a run is held to the memory it holds then (holdHeap).
+	// GOGC and GOMEMLIMIT, when set, work as usual.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	holdMemory = true
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sigs := make(chan os.Signal, 2)

@@ -157,7 +157,10 @@ func evaluate(ctx context.Context, r *rules.Rules, o *JudgeOptions, keep string)
 	if !o.Quiet {
 		warnPlaceholders(ios, r)
 	}
-	opt := campaign.Options{Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep, Overrides: o.Decisions}
+	opt := campaign.Options{
+		Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep, Overrides: o.Decisions,
+		AfterRead: afterRead(),
+	}
 	var p *progress
 	if ios.ErrTTY && !o.Quiet {
 		p = newProgress(ios.ErrOut, ios.ProgressDelay)

@@ -1,4 +1,4 @@
-package campaign
+package commands
 
 import (
 	"math"
@@ -7,7 +7,7 @@ import (
 )
 
 // TestHoldHeap: the run is held within its memory until restore, never
-// below what is live, and an operator's limit is left as it is.
+// below what is live, and a limit set before is left as it is.
 func TestHoldHeap(t *testing.T) {
 	prev := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(prev)
@@ -30,5 +30,30 @@ func TestHoldHeap(t *testing.T) {
 	restore()
 	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
 		t.Errorf("limit %d after restore, want the operator's %d", got, int64(1<<40))
+	}
+}
+
+// TestAfterRead: only a run that owns its process (Main) holds its
+// memory, and not when the operator set GOMEMLIMIT.
+func TestAfterRead(t *testing.T) {
+	defer func(h bool) { holdMemory = h }(holdMemory)
+	tests := []struct {
+		name     string
+		hold     bool
+		memlimit string
+		want     bool
+	}{
+		{"tests calling Run", false, "", false},
+		{"main", true, "", true},
+		{"main with GOMEMLIMIT", true, "1GiB", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			holdMemory = tt.hold
+			t.Setenv("GOMEMLIMIT", tt.memlimit)
+			if got := afterRead() != nil; got != tt.want {
+				t.Errorf("afterRead set: %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

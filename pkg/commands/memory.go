@@ -1,25 +1,42 @@
-package campaign
+package commands
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 )
 
+// holdMemory is set by Main, which owns the process: only then may a run
+// change the runtime's memory limit, a setting of the whole process.
+// Tests that call Run, several at once, leave it alone.
+var holdMemory bool
+
+// afterRead is campaign.Options.AfterRead for this process: holdHeap when
+// Main runs promo and the operator set no GOMEMLIMIT, else nothing.
+func afterRead() func() (done func()) {
+	if !holdMemory || os.Getenv("GOMEMLIMIT") != "" {
+		return nil
+	}
+	return holdHeap
+}
+
 // holdHeap keeps the process, until the returned func is called, within
-// the memory it holds once every post is read: the entries and the text
-// signatures are all there, so the rest of the run needs no more.
+// the memory it holds once every post is read, when the entries and the
+// text signatures are all there.
 //
 // The phases after the read make large arrays (the id index, the
 // near-duplicate search, the scores), which need pages in one run and do
 // not fit in the holes the read left between the entries; without a limit
 // they came on top of them and made the run's peak memory. Under it, the
 // runtime hands back to the system as many of the holes' pages as the new
-// arrays take, and collects the signatures once they are dropped.
+// arrays take, and collects the signatures once they are dropped. A run
+// whose later phases need more than the limit goes over it: the limit is
+// soft, and the collector then works harder (the runtime caps that at
+// about half the CPU) instead of the process growing at once.
 //
 // The limit is never below 1.25 times what is live, so the collector
-// cannot be made to run without end; an operator's GOMEMLIMIT is left
-// alone.
+// cannot be made to run without end; a limit set before is left alone.
 func holdHeap() (restore func()) {
 	prev := debug.SetMemoryLimit(-1)
 	if prev != math.MaxInt64 {
