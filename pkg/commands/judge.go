@@ -9,6 +9,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/input"
 	"github.com/promo-cli/promo/pkg/report"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/spf13/cobra"
@@ -86,8 +87,8 @@ func (o *JudgeOptions) finish(cmd *cobra.Command, f *Factory, paths []string) (*
 			return nil, usageErrorf("--encoding: %w", err)
 		}
 	}
-	if o.MaxRecord, err = export.ParseSize(o.maxRecord); err != nil {
-		return nil, usageErrorf("--max-record: %v", err)
+	if o.MaxRecord, err = parseMaxRecord(o.maxRecord); err != nil {
+		return nil, err
 	}
 	if err := checkOutPath(o.Out); err != nil {
 		return nil, err
@@ -232,4 +233,18 @@ func (r renderers[T]) write(ctx context.Context, o *JudgeOptions, v T) error {
 		}
 		return r.table(w, v, layout(ios, o.Out, o.NoColor))
 	})
+}
+
+// parseMaxRecord reads --max-record, which is at most
+// export.MaxRecordLimit.
+func parseMaxRecord(s string) (int, error) {
+	n, err := input.ParseSize(s)
+	if err != nil {
+		return 0, usageErrorf("--max-record: %v", err)
+	}
+	if n > export.MaxRecordLimit {
+		return 0, usageErrorf("--max-record: %s is more than promo reads as one record; write at most %s",
+			s, input.FormatSize(export.MaxRecordLimit))
+	}
+	return int(n), nil
 }

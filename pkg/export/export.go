@@ -118,7 +118,7 @@ func (o Options) maxRecord() int {
 	if o.MaxRecord <= 0 {
 		return DefaultMaxRecord
 	}
-	return o.MaxRecord
+	return min(o.MaxRecord, MaxRecordLimit)
 }
 
 func (o Options) note(msg string) {

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/promo-cli/promo/pkg/internal/words"
 )
@@ -151,21 +149,6 @@ func byteSize(n int) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-var sizeUnits = map[string]int{"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10,
-	"m": 1 << 20, "mb": 1 << 20, "mib": 1 << 20, "g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30}
-
-// ParseSize reads a size such as "1MiB", "512 KiB" or "2000000" (bytes); K, M and G
-// count in 1024s, with or without B or iB.
-func ParseSize(s string) (int, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	i := strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' })
-	if i < 0 {
-		i = len(t)
-	}
-	n, err := strconv.Atoi(t[:i])
-	unit, ok := sizeUnits[strings.TrimSpace(t[i:])]
-	if err != nil || !ok || n <= 0 || n > (1<<40)/unit {
-		return 0, fmt.Errorf("%q is not a size; write it like 1MiB, 512KiB or 2000000 (bytes)", s)
-	}
-	return n * unit, nil
-}
+// MaxRecordLimit is the largest --max-record: the scanner keeps offsets
+// into a post's text in 32 bits, and no post is anywhere near this.
+const MaxRecordLimit = 1 << 30
