@@ -20,7 +20,8 @@ import (
 // taken a day later has more likes on the very same post.
 type recordKey struct {
 	// sum is a 64-bit hash, compared only between records that share an
-	// id; its seed is the run's own, so no export can be made to collide.
+	// id within one process; its seed is drawn when the process starts,
+	// so no export can be made to collide.
 	sum [8]byte
 	// named marks an id derived from a text file's name ("post" for
 	// alice/post.md): posts in different folders share it without being
@@ -28,8 +29,8 @@ type recordKey struct {
 	named bool
 }
 
-// keySeed is the seed of every record key of a run: keys are compared
-// only within one.
+// keySeed is the seed of every record key of the process: keys are
+// compared only within one run, never kept or shown.
 var keySeed = maphash.MakeSeed()
 
 // keyOf hashes what the post says with maphash rather than SHA-256: the

@@ -33,9 +33,10 @@ func (res *Result) Rank() (*Standings, error) {
 	share := res.Rules.Rewards.Ties == rules.TiesShare
 	for pos, i := range order {
 		st.Placings[pos] = Placing{Entry: i, Rank: pos + 1}
-		// Under ties: share an entry tied with the one above shares its
-		// rank, the best of the run; taking it from the one above keeps the
-		// ranking linear when a million entries share a few scores.
+		// Under `ties: share`, an entry tied with the one above takes its
+		// rank, the best of the tied run; taking it from the one above
+		// keeps the ranking linear when a million entries share a few
+		// scores.
 		if share && pos > 0 && res.Scores[i].Score == res.Scores[order[pos-1]].Score {
 			st.Placings[pos].Rank = st.Placings[pos-1].Rank
 		}
