@@ -65,12 +65,6 @@ type bestMatch struct {
 	agree uint8
 }
 
-// sim is the similarity of agree shared values, as Signature.Similarity
-// computes it.
-func sim(agree uint8) float64 {
-	return float64(agree) / NumHashes
-}
-
 // NumHashes fits the uint8 agreement counts.
 var _ uint8 = NumHashes
 
@@ -286,7 +280,7 @@ func (n *near) candidate(i, j int32, b int) (candidate, bool) {
 func (n *near) record(p candidate) {
 	i, j, agree := p.i, p.j, p.agree
 	n.maxAgree[j] = max(n.maxAgree[j], agree)
-	if sim(agree) < n.threshold {
+	if sim(int(agree)) < n.threshold {
 		return
 	}
 	n.union(i, j)
@@ -323,10 +317,10 @@ func (n *near) result() NearResult {
 	}
 	for i, d := range n.docs {
 		if n.maxAgree[i] > 0 {
-			res.MaxSim[int(d.Order)] = sim(n.maxAgree[i])
+			res.MaxSim[int(d.Order)] = sim(int(n.maxAgree[i]))
 		}
 		if b := n.best[i]; b.other >= 0 {
-			res.Original[int(d.Order)] = Match{Doc: int(d.Order), Other: int(n.docs[b.other].Order), Similarity: sim(b.agree)}
+			res.Original[int(d.Order)] = Match{Doc: int(d.Order), Other: int(n.docs[b.other].Order), Similarity: sim(int(b.agree))}
 		}
 	}
 	res.Clusters = n.clusters()
