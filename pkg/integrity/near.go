@@ -243,9 +243,13 @@ func (n *near) bandPairs(b int, keys []uint64, out []candidate, record func([]ca
 }
 
 // bandHash hashes band b's Rows values, packed into two words: two
-// mixes a band where one per value took four times the work. Only equal
-// hashes matter (a bucket is the docs whose truncated hashes agree), so
-// any well-mixed hash makes the same buckets.
+// mixes a band where one per value took four times the work. A bucket is
+// the docs whose truncated hashes agree, so docs with equal rows always
+// share one, whatever the hash. The hash matters only where the truncated
+// hashes of different rows collide, which is rare, and merge two buckets:
+// candidate tells their docs apart, but past BucketReach the merged docs
+// take part of the reach, so another hash may change which pairs are
+// compared.
 func bandHash(sig *Signature, b int) uint64 {
 	v := (*[Rows]uint16)(sig[b*Rows : (b+1)*Rows])
 	lo := uint64(v[0]) | uint64(v[1])<<16 | uint64(v[2])<<32 | uint64(v[3])<<48
