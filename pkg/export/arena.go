@@ -54,7 +54,8 @@ const (
 	bodySlab = 64 << 10
 )
 
-// vals and images hand out the short lists of a record from chunks.
+// listChunk is the size of the chunks valList and imageList carve a
+// record's short lists from.
 const listChunk = 256
 
 // valList returns n zero values for a list of the record being read; they

@@ -65,12 +65,6 @@ type bestMatch struct {
 	agree uint8
 }
 
-// sim is the similarity of agree shared values, as Signature.Similarity
-// computes it.
-func sim(agree uint8) float64 {
-	return float64(agree) / NumHashes
-}
-
 // NumHashes fits the uint8 agreement counts.
 var _ uint8 = NumHashes
 
@@ -249,9 +243,13 @@ func (n *near) bandPairs(b int, keys []uint64, out []candidate, record func([]ca
 }
 
 // bandHash hashes band b's Rows values, packed into two words: two
-// mixes a band where one per value took four times the work. Only equal
-// hashes matter (a bucket is the docs whose truncated hashes agree), so
-// any well-mixed hash makes the same buckets.
+// mixes a band where one per value took four times the work. A bucket is
+// the docs whose truncated hashes agree, so docs with equal rows always
+// share one, whatever the hash. The hash matters only where the truncated
+// hashes of different rows collide, which is rare, and merge two buckets:
+// candidate tells their docs apart, but past BucketReach the merged docs
+// take part of the reach, so another hash may change which pairs are
+// compared.
 func bandHash(sig *Signature, b int) uint64 {
 	v := (*[Rows]uint16)(sig[b*Rows : (b+1)*Rows])
 	lo := uint64(v[0]) | uint64(v[1])<<16 | uint64(v[2])<<32 | uint64(v[3])<<48
@@ -286,7 +284,7 @@ func (n *near) candidate(i, j int32, b int) (candidate, bool) {
 func (n *near) record(p candidate) {
 	i, j, agree := p.i, p.j, p.agree
 	n.maxAgree[j] = max(n.maxAgree[j], agree)
-	if sim(agree) < n.threshold {
+	if sim(int(agree)) < n.threshold {
 		return
 	}
 	n.union(i, j)
@@ -323,10 +321,10 @@ func (n *near) result() NearResult {
 	}
 	for i, d := range n.docs {
 		if n.maxAgree[i] > 0 {
-			res.MaxSim[int(d.Order)] = sim(n.maxAgree[i])
+			res.MaxSim[int(d.Order)] = sim(int(n.maxAgree[i]))
 		}
 		if b := n.best[i]; b.other >= 0 {
-			res.Original[int(d.Order)] = Match{Doc: int(d.Order), Other: int(n.docs[b.other].Order), Similarity: sim(b.agree)}
+			res.Original[int(d.Order)] = Match{Doc: int(d.Order), Other: int(n.docs[b.other].Order), Similarity: sim(int(b.agree))}
 		}
 	}
 	res.Clusters = n.clusters()

@@ -29,7 +29,13 @@ type Signature [NumHashes]uint16
 
 // Similarity estimates the Jaccard similarity of the texts behind a and b.
 func (a *Signature) Similarity(b *Signature) float64 {
-	return float64(a.agree(b)) / NumHashes
+	return sim(a.agree(b))
+}
+
+// sim is the similarity of two signatures that agree in agree values; the
+// near-duplicate search, which counts agreements itself, calls it too.
+func sim(agree int) float64 {
+	return float64(agree) / NumHashes
 }
 
 func (a *Signature) agree(b *Signature) int {

@@ -125,7 +125,7 @@ func (jw *jsonWriter) ranking(s *Standings) {
 	jw.raw("  \"ranking\": [\n")
 	var b []byte
 	i := 0
-	for p := range s.placesUnnamed() {
+	for p := range s.placesOf(false) {
 		i++
 		b = append(appendPlace(append(b[:0], "    "...), p), sep(i < n)...)
 		if jw.err == nil {
@@ -145,7 +145,7 @@ func (jw *jsonWriter) entries(v *Validation) {
 	jw.raw("  \"entries\": [\n")
 	var b []byte
 	i := 0
-	v.eachUnnamed(func(e Entry) {
+	v.each(false, func(e Entry) {
 		i++
 		b = append(appendEntry(append(b[:0], "    "...), e), sep(i < n)...)
 		if jw.err == nil {

@@ -79,16 +79,11 @@ const hexDigits = "0123456789abcdef"
 
 // appendSource writes e.Source() as appendString would, without making
 // it: the line and column need no escaping, and the file's escaping ends
-// where it does (an invalid byte is replaced alone, whatever follows it).
+// where it does (an invalid byte is replaced alone, whatever follows it),
+// which FuzzAppendSource holds to.
 func appendSource(b []byte, e *check.Entry) []byte {
 	b = appendStringBody(append(b, '"'), e.File)
-	if e.Line > 0 {
-		b = strconv.AppendInt(append(b, ':'), int64(e.Line), 10)
-		if e.Col > 0 {
-			b = strconv.AppendInt(append(b, ':'), int64(e.Col), 10)
-		}
-	}
-	return append(b, '"')
+	return append(check.AppendLineCol(b, e.Line, int(e.Col)), '"')
 }
 
 // appendString quotes s as encoding/json does without HTML escaping:

@@ -33,11 +33,19 @@ func (v *Validation) Len() int {
 }
 
 // Each calls f with every entry's verdict, in order.
-func (v *Validation) Each(f func(Entry)) {
+func (v *Validation) Each(f func(Entry)) { v.each(true, f) }
+
+// each is Each; unless named, an entry of the judged campaign is left
+// named by its place (at) for a writer that names the source from it
+// itself (appendEntry): a million sources are then not made as strings to
+// be copied once.
+func (v *Validation) each(named bool, f func(Entry)) {
 	if v.Entries == nil && v.res != nil {
 		for i := range v.res.Entries {
 			e := entryOf(v.res, i)
-			e.Source, e.at = e.at.Source(), nil
+			if named {
+				e.Source, e.at = e.at.Source(), nil
+			}
 			f(e)
 		}
 		return
@@ -45,19 +53,6 @@ func (v *Validation) Each(f func(Entry)) {
 	for _, e := range v.Entries {
 		f(e)
 	}
-}
-
-// eachUnnamed is Each for a writer that names the source from the
-// entry's place itself (appendEntry): a million sources are then not made
-// as strings to be copied once.
-func (v *Validation) eachUnnamed(f func(Entry)) {
-	if v.Entries == nil && v.res != nil {
-		for i := range v.res.Entries {
-			f(entryOf(v.res, i))
-		}
-		return
-	}
-	v.Each(f)
 }
 
 // entryOf is entry i's verdict, named by its place (at) rather than by
@@ -108,28 +103,18 @@ func (s *Standings) PlaceCount() int {
 }
 
 // Places yields the places listed, best first.
-func (s *Standings) Places() iter.Seq[Place] {
+func (s *Standings) Places() iter.Seq[Place] { return s.placesOf(true) }
+
+// placesOf is Places; unless named, a place of the judged standings is left
+// without its source, which the JSON ranking does not show: a place each
+// for a million entries need not make it.
+func (s *Standings) placesOf(named bool) iter.Seq[Place] {
 	if s.Ranking != nil || s.st == nil {
 		return slices.Values(s.Ranking)
 	}
 	return func(yield func(Place) bool) {
 		for _, p := range s.st.Placings {
-			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p, true)) {
-				return
-			}
-		}
-	}
-}
-
-// placesUnnamed is Places for the JSON ranking, which does not show the
-// source: a place each for a million entries need not make it.
-func (s *Standings) placesUnnamed() iter.Seq[Place] {
-	if s.Ranking != nil || s.st == nil {
-		return s.Places()
-	}
-	return func(yield func(Place) bool) {
-		for _, p := range s.st.Placings {
-			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p, false)) {
+			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p, named)) {
 				return
 			}
 		}

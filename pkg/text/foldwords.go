@@ -5,11 +5,12 @@ import "unicode/utf8"
 // foldWords is what pass 1 gathers for pass 2 while it folds a post: the
 // phrase automaton stepped over the folded text, and its wording
 // characters, read after each run of ideographs is appended (while it is
-// in cache) instead of in a pass of its own. The folded text's URLs, tags and mentions are not the raw
-// text's (full-width sigils and colons, the space fold inside a topic),
-// so the wording inside them is dropped afterwards, once they are known;
-// and whether a phrase found stands whole may depend on what follows it,
-// so the automaton's hits are checked then too.
+// in cache) instead of in a pass of its own. The folded text's URLs, tags
+// and mentions are not the raw text's (full-width sigils and colons, the
+// space fold inside a topic), so the wording inside them is dropped
+// afterwards, once they are known; and whether a phrase found stands
+// whole may depend on what follows it, so the automaton's hits are
+// checked then too.
 type foldWords struct {
 	rs   []rune
 	done int  // the folded text read so far
@@ -39,7 +40,8 @@ func (w *foldWords) reset(ix *PhraseIndex) {
 }
 
 // read reads the folded text b (valid UTF-8) from where it last stopped
-// to its end. Each length has a case of its own, as in second.
+// to its end. Each length has a case of its own, as in second;
+// FuzzScanPassTwo holds the two to the same wording and phrase hits.
 func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
 	if w.off || w.done == len(b) {
 		return
