@@ -392,8 +392,16 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 				// The ideographs that follow, up to the next tag, URL or
 				// mention, are counted here as a run: each counts as
 				// cjkInfo says, and none is excluded.
-				for end < nextSpecial && unifiedAt(t, end) && (!check || cont2(t, end)) && cjkAlone(t, end+3, tbl) {
+				// Each ideograph of the run but the last is followed by
+				// another, which extends nothing: only what follows the
+				// last needs a look, and if it extends that one, the
+				// last is left to the steps below. (Without check, t is
+				// valid UTF-8 and ideographAt's continuation bytes hold.)
+				for end < nextSpecial && ideographAt(t, end) {
 					end += 3
+				}
+				if end > i+3 && !cjkAlone(t, end, tbl) {
+					end -= 3
 				}
 				m := (end-i)/3 - 1
 				c.Runes += m
@@ -565,16 +573,38 @@ func unifiedAt(t string, j int) bool {
 	return 0xE5 <= b && b <= 0xE9 || b == 0xE4 && t[j+1] >= 0xB8
 }
 
+// ideographAt reports whether a CJK unified ideograph (U+4E00–U+9FFF)
+// starts at t[j] with both its continuation bytes in place (unifiedAt and
+// cont2 in one).
+func ideographAt(t string, j int) bool {
+	if j+2 >= len(t) {
+		return false
+	}
+	b := t[j]
+	return (0xE5 <= b && b <= 0xE9 || b == 0xE4 && t[j+1] >= 0xB8) && t[j+1]&0xC0 == 0x80 && t[j+2]&0xC0 == 0x80
+}
+
 // cjkAlone reports whether no character that extends a cluster starts at
 // t[j]: ASCII, U+4000–U+9FFF, the full-width forms and CJK punctuation
-// are known by their first bytes, others are looked up.
+// are known by their first bytes, others are looked up. The first two,
+// most of what follows a character in a post, are tested here, where the
+// call is inlined.
 func cjkAlone(t string, j int, tbl *[propTableSize]prop) bool {
-	if j >= len(t) {
-		return true
+	return j >= len(t) || aloneLead[t[j]] || cjkAloneSlow(t, j, tbl)
+}
+
+// aloneLead marks the first bytes of the characters that never extend a
+// cluster whatever bytes follow: ASCII and U+4000–U+9FFF.
+var aloneLead = func() (a [256]bool) {
+	for c := range a {
+		a[c] = c < utf8.RuneSelf || 0xE4 <= c && c <= 0xE9
 	}
+	return a
+}()
+
+// cjkAloneSlow is cjkAlone past its first two cases.
+func cjkAloneSlow(t string, j int, tbl *[propTableSize]prop) bool {
 	switch c := t[j]; {
-	case c < utf8.RuneSelf || 0xE4 <= c && c <= 0xE9:
-		return true
 	case c == 0xEF && j+1 < len(t) && (t[j+1] == 0xBC || t[j+1] == 0xBD):
 		return true // U+FF00–U+FF7F: full-width forms, none extends
 	case c == 0xE3 && j+2 < len(t) && t[j+1] == 0x80 && (t[j+2] < 0xAA || t[j+2] > 0xAF):
