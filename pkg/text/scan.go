@@ -371,7 +371,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			switch {
 			case !ok:
 			case b <= ' ':
-				dst, _, ok = foldStep(dst, t, i, space, &inSpace)
+				dst = appendASCIISpace(dst, b, space, &inSpace)
 			case 'A' <= b && b <= 'Z':
 				dst = append(dst, b+'a'-'A')
 				inSpace = false
@@ -520,6 +520,31 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 	}
 	return dst, c, ok, nfc, true
 }
+
+// appendASCIISpace is foldStep for the ASCII control character or space
+// b, without decoding it or looking up its properties: the white space
+// of a post (spaces, line breaks) is the most of its ASCII that is not
+// letters (TestASCIISpaceStep).
+func appendASCIISpace(dst []byte, b byte, space bool, inSpace *bool) []byte {
+	if space && foldedSpaceByte[b&0x3F] {
+		if !*inSpace {
+			dst = append(dst, ' ')
+		}
+		*inSpace = true
+		return dst
+	}
+	*inSpace = false
+	return append(dst, b)
+}
+
+// foldedSpaceByte marks the ASCII characters up to the space that the
+// space fold turns into a space (tab and space; it drops none of them).
+var foldedSpaceByte = func() (a [64]bool) {
+	for c := range rune(' ' + 1) {
+		a[c] = isFoldedSpace(c)
+	}
+	return a
+}()
 
 // wordRunEnd returns where the run of ASCII letters and digits from t[j]
 // ends, before limit, each standing alone as a cluster (what follows the

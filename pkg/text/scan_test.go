@@ -189,3 +189,26 @@ func TestScanWordRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestASCIISpaceStep holds appendASCIISpace to foldStep for every ASCII
+// character up to the space, under the space fold or not, after white
+// space or not.
+func TestASCIISpaceStep(t *testing.T) {
+	for c := range byte(' ' + 1) {
+		for _, space := range []bool{false, true} {
+			for _, in := range []bool{false, true} {
+				wantIn, gotIn := in, in
+				want, _, ok := foldStep([]byte("x"), string([]byte{c}), 0, space, &wantIn)
+				if !ok {
+					t.Fatalf("%#x: foldStep wants the slow path", c)
+				}
+				got := appendASCIISpace([]byte("x"), c, space, &gotIn)
+				// Without the space fold, inSpace is never set and so
+				// never read: only its value under the fold matters.
+				if string(got) != string(want) || space && gotIn != wantIn {
+					t.Errorf("%#x space %t after space %t: %q %t, foldStep %q %t", c, space, in, got, gotIn, want, wantIn)
+				}
+			}
+		}
+	}
+}
