@@ -38,6 +38,34 @@ type Preparer struct {
 	both   []Tag
 	arena  []byte // the folded text, then each tag's folded body
 	bodies []int  // start and end of each body in arena
+	memo   [4]foldedBody
+	misses int
+}
+
+// foldedBody remembers the fold of a tag's body: a campaign's posts carry
+// the same few tags, whose bodies need not be folded post after post.
+type foldedBody struct {
+	fold        Fold
+	raw, folded []byte
+	set         bool
+}
+
+// appendBody appends body folded with f to dst, as f.appendApply does,
+// from pr.memo when the body was folded before.
+func (pr *Preparer) appendBody(dst []byte, body string, f Fold) []byte {
+	for k := range pr.memo {
+		if m := &pr.memo[k]; m.set && m.fold == f && string(m.raw) == body {
+			return append(dst, m.folded...)
+		}
+	}
+	start := len(dst)
+	dst = f.appendApply(dst, body)
+	m := &pr.memo[pr.misses%len(pr.memo)]
+	pr.misses++
+	m.fold, m.set = f, true
+	m.raw = append(m.raw[:0], body...)
+	m.folded = append(m.folded[:0], dst[start:]...)
+	return dst
 }
 
 // Prepare is the package-level Prepare with pr's buffers. The Prepared it
@@ -57,7 +85,7 @@ func (pr *Preparer) finish(t string, f Fold, urls []Span, sigils []int32) *Prepa
 	pr.bodies = pr.bodies[:0]
 	for _, tg := range pr.both {
 		start := len(pr.arena)
-		pr.arena = f.appendApply(pr.arena, tagBody(tg.Text, tg.Kind))
+		pr.arena = pr.appendBody(pr.arena, tagBody(tg.Text, tg.Kind), f)
 		pr.bodies = append(pr.bodies, start, len(pr.arena))
 	}
 	// Views into arena, taken once it has stopped growing.

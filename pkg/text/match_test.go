@@ -159,3 +159,31 @@ func TestClosest(t *testing.T) {
 		t.Errorf("Closest found %+v: a longer word does not hold the tag's words", nm)
 	}
 }
+
+// TestPreparerBodyMemo prepares posts one after another with one Preparer,
+// the same tag bodies again and again under every fold, more bodies than
+// it remembers: each tag's folded body is what a fresh Preparer gives.
+func TestPreparerBodyMemo(t *testing.T) {
+	posts := []string{
+		seedRule + " 好", "＃Gate Alpha 第三屆積分狂歡節 & ES Launchpool＃", "#ES #es $ES", "#话题# #話題#",
+		"#ＥＳ #Ａ #B #C #D #E", "#gate  alpha#", seedRule,
+	}
+	var pr Preparer
+	for round := range 3 {
+		for bits := range 16 {
+			f := Fold{Width: bits&1 != 0, Case: bits&2 != 0, Space: bits&4 != 0, Script: bits&8 != 0}
+			for _, s := range posts {
+				got := pr.Prepare(s, f).tags
+				want := new(Preparer).Prepare(s, f).tags
+				if len(got) != len(want) {
+					t.Fatalf("round %d %q under %+v: %d tags, want %d", round, s, f, len(got), len(want))
+				}
+				for i := range got {
+					if got[i] != want[i] {
+						t.Errorf("round %d %q under %+v: tag %d %+v, want %+v", round, s, f, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}
