@@ -212,3 +212,30 @@ func TestASCIISpaceStep(t *testing.T) {
 		}
 	}
 }
+
+// TestClustersTo holds clustersTo to nextCluster's walk from every
+// boundary to every offset, over text where ASCII and ideographs meet
+// the characters that extend or join them.
+func TestClustersTo(t *testing.T) {
+	tbl := props()
+	for _, s := range []string{
+		"#Gate Alpha 第三届积分狂欢节 & ES Launchpool#", "a\u0301中\u0301b", "中\u200d文", "\r\n#ES\r", "x\r",
+		"#️⃣1️⃣", "가\u1161中", "👍🏽中a", "中\ufe0fa\ufe0e", "㐀\u0301䷀a", "，＃话题＃\u0301", "中",
+	} {
+		var bounds []int
+		for i := 0; i < len(s); i, _ = nextCluster(s, i, tbl) {
+			bounds = append(bounds, i)
+		}
+		for _, from := range bounds {
+			for to := from; to <= len(s); to++ {
+				want := from
+				for want < to {
+					want, _ = nextCluster(s, want, tbl)
+				}
+				if got := clustersTo(s, from, to, tbl); got != want {
+					t.Errorf("%q from %d to %d: %d, nextCluster's walk %d", s, from, to, got, want)
+				}
+			}
+		}
+	}
+}

@@ -323,10 +323,7 @@ func (tk *Tokenizer) specialsOf(t string, syn Syntax, dst []Span) []Span {
 			continue
 		}
 		if start > pos {
-			p := safeBoundary(t, start, pos)
-			for p < start {
-				p, _ = nextCluster(t, p, tbl)
-			}
+			p := clustersTo(t, safeBoundary(t, start, pos), start, tbl)
 			pos = p
 			if p > start { // a cluster crossed into the span
 				if start = min(p, sp.End); start >= sp.End {
@@ -334,14 +331,32 @@ func (tk *Tokenizer) specialsOf(t string, syn Syntax, dst []Span) []Span {
 				}
 			}
 		}
-		end := start
-		for end < sp.End {
-			end, _ = nextCluster(t, end, tbl)
-		}
+		end := clustersTo(t, start, sp.End, tbl)
 		dst = append(dst, Span{sp.Kind, start, end})
 		pos = end
 	}
 	return dst
+}
+
+// clustersTo walks t (valid UTF-8) cluster by cluster from the boundary
+// from, and returns the first boundary at or after to. An ASCII character
+// other than CR, or a character of U+4000–U+9FFF, that the next one does
+// not extend is a cluster of its own, as nextCluster would find: the
+// characters of a topic such as "#Gate Alpha 第三届积分狂欢节#" are
+// passed without a call each.
+func clustersTo(t string, from, to int, tbl *[propTableSize]prop) int {
+	e := from
+	for e < to {
+		switch c := t[e]; {
+		case c < utf8.RuneSelf && c != '\r' && cjkAlone(t, e+1, tbl):
+			e++
+		case c-0xE4 <= 0xE9-0xE4 && e+3 <= len(t) && cjkAlone(t, e+3, tbl):
+			e += 3
+		default:
+			e, _ = nextCluster(t, e, tbl)
+		}
+	}
+	return e
 }
 
 // safeBoundary returns the last position in [floor, at] that is a grapheme
