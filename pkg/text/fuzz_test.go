@@ -168,6 +168,7 @@ func FuzzSpecials(f *testing.F) {
 		if got, want := findSigils(s, nil), sigilsByByte(s); !slices.Equal(got, want) {
 			t.Fatalf("%q: sigils at %v, byte by byte at %v", s, got, want)
 		}
+		checkWalkSpecials(t, Normalize(s))
 		var tk Tokenizer
 		for syn := range Syntax(3) {
 			var want []Span
@@ -206,4 +207,28 @@ func slicesEqual(a, b []Span) bool {
 		}
 	}
 	return true
+}
+
+// checkWalkSpecials holds the specials and sigils that countFold's walk
+// meets in t (Normalize's output) to specialsWith's and findSigils'.
+func checkWalkSpecials(t *testing.T, s string) {
+	urls, sigils := findURLs(s, nil), findSigils(s, nil)
+	want := specialsWith(s, urls, sigils, SyntaxAuto, nil)
+	for _, tags := range []bool{false, true} {
+		sp := walkSpecials{t: s, urls: urls, tags: tags}
+		var fw foldWords
+		fw.reset(nil)
+		countFold(nil, s, &sp, ExcludeTags, true, false, nil, &fw)
+		sp.urlsTo(len(s))
+		if !slices.Equal(sp.sigils, sigils) {
+			t.Fatalf("%q: the walk met sigils at %v, findSigils %v", s, sp.sigils, sigils)
+		}
+		w := urls
+		if tags {
+			w = want
+		}
+		if !slices.Equal(sp.out, w) {
+			t.Fatalf("%q tags %t: the walk read %v, specialsWith %v", s, tags, sp.out, w)
+		}
+	}
 }

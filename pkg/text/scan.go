@@ -17,6 +17,7 @@ import "unicode/utf8"
 type Scanner struct {
 	pr    Preparer
 	auto  []Span // the text's URLs, tags and mentions in the auto syntax
+	walk  walkSpecials
 	sign  []byte // the text under every fold, when the rule folds less
 	spans []Span // the URLs, tags and mentions of the signed text
 	tk    Tokenizer
@@ -89,15 +90,13 @@ func (sc *Scanner) quickSecond(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bool) (urls []Span, sigils []int32, c Counts, ok bool) {
 	pr := &sc.pr
 	urls = findURLs(t, pr.sc.urls[:0])
-	sigils = findSigils(t, pr.sc.sigils[:0])
-	pr.sc.urls, pr.sc.sigils = urls, sigils
-	auto := urls // the twitter unit needs the URLs only
-	if ex&(ExcludeTags|ExcludeMentions) != 0 {
-		sc.auto = specialsWith(t, urls, sigils, SyntaxAuto, sc.auto[:0])
-		auto = sc.auto
-	}
+	pr.sc.urls = urls
 	sc.nfc, sc.fwOK = false, false
 	if f.Width && f.Case {
+		// The sigils, and the tags and mentions they start, are found
+		// as the counting pass meets them (walkSpecials).
+		sp := &sc.walk
+		*sp = walkSpecials{t: t, urls: urls, tags: ex&(ExcludeTags|ExcludeMentions) != 0, out: sp.out[:0], sigils: pr.sc.sigils[:0]}
 		var folded, valid bool
 		var script *[]int32 // where the script fold may start a key
 		if f.Script {
@@ -109,7 +108,8 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 		} else {
 			sc.fw.reset(nil)
 		}
-		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, auto, ex, f.Space, check, script, &sc.fw)
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, sp, ex, f.Space, check, script, &sc.fw)
+		sigils, pr.sc.sigils = sp.sigils, sp.sigils
 		if !valid {
 			return nil, nil, Counts{}, false
 		}
@@ -131,6 +131,13 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 			pr.arena = f.appendApply(pr.arena[:0], t)
 		}
 		return urls, sigils, c, true
+	}
+	sigils = findSigils(t, pr.sc.sigils[:0])
+	pr.sc.sigils = sigils
+	auto := urls // the twitter unit needs the URLs only
+	if ex&(ExcludeTags|ExcludeMentions) != 0 {
+		sc.auto = specialsWith(t, urls, sigils, SyntaxAuto, sc.auto[:0])
+		auto = sc.auto
 	}
 	c = count(t, auto, ex)
 	pr.arena = f.appendApply(pr.arena[:0], t)
@@ -316,7 +323,7 @@ func (sc *Scanner) slowWording(u string) {
 // (markKeys), so that the fold need not read the whole text again.
 //
 // w reads what is appended as it is appended (foldWords.read).
-func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check bool, script *[]int32, w *foldWords) (_ []byte, c Counts, ok, nfc, valid bool) {
+func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -329,10 +336,7 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 	if cap(dst) < len(t) {
 		dst = make([]byte, 0, len(t)+len(t)/8)
 	}
-	nextSpecial := len(t)
-	if len(specials) > 0 {
-		nextSpecial = specials[0].Start
-	}
+	nextSpecial := sp.next(0)
 	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
 	var keyStarts *[t2sEnd / 64]uint64
 	if script != nil {
@@ -367,6 +371,9 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 					inSpace = false
 				}
 				break
+			}
+			if sigilByte[b] && sp.sigil(i, 1) {
+				nextSpecial = i
 			}
 			switch {
 			case !ok:
@@ -426,6 +433,9 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			// follows: a cluster of its own, folded to its ASCII form.
 			r := rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F) | 0xF000
 			end, ci = i+3, runeInfo(r, tbl[r])
+			if (r == '＃' || r == '＄' || r == '＠') && sp.sigil(i, 3) {
+				nextSpecial = i
+			}
 			if ok {
 				a := byte(r - 0xFEE0)
 				if 'A' <= a && a <= 'Z' {
@@ -442,6 +452,16 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 			if check && !quickNFC(t[i:end]) {
 				return dst, c, false, false, false
 			}
+			// A sigil may be anywhere in a cluster (after a Prepend
+			// character, or with a keycap's marks).
+			for j := i; j < end; j++ {
+				if s, n := sigilAt(t, j); s != 0 {
+					if sp.sigil(j, n) {
+						nextSpecial = min(nextSpecial, j)
+					}
+					j += n - 1
+				}
+			}
 			from := len(dst)
 			for j := i; ok && j < end; {
 				dst, j, ok = foldStep(dst, t, j, space, &inSpace)
@@ -456,6 +476,8 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 		kind := ci.kind
 		inURL := false
 		if i >= nextSpecial {
+			sp.urlsTo(i)
+			specials := sp.out
 			for k < len(specials) && specials[k].End <= i {
 				k++
 			}
@@ -463,10 +485,8 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 				kind = specials[k].Kind
 				inURL = kind == SpanURL
 				nextSpecial = i // still inside: look again at the next cluster
-			} else if k < len(specials) {
-				nextSpecial = specials[k].Start
 			} else {
-				nextSpecial = len(t)
+				nextSpecial = sp.next(k)
 			}
 		}
 		i = end
@@ -520,6 +540,72 @@ func countFold(dst []byte, t string, specials []Span, ex Exclude, space, check b
 	}
 	return dst, c, ok, nfc, true
 }
+
+// walkSpecials finds the specials of t as specialsWith does in the auto
+// syntax, given t's URLs, but as a walk over t meets its sigils, so that
+// the counting pass needs no pass of its own to find them first: out
+// holds the specials of t up to where the walk has been (in order, as
+// specialsWith returns them), and sigils every sigil it met (as
+// findSigils returns them). Without tags, only the sigils are noted and
+// out holds the URLs (all the twitter unit needs).
+type walkSpecials struct {
+	t      string
+	urls   []Span
+	u      int // urls[u] is the first URL not yet in out
+	pos    int // where specialsWith's cursor stands: the end of the last special in out
+	tags   bool
+	out    []Span
+	sigils []int32
+}
+
+// urlsTo puts in out the URLs that start at or before i.
+func (sp *walkSpecials) urlsTo(i int) {
+	for sp.u < len(sp.urls) && sp.urls[sp.u].Start <= i {
+		sp.out = append(sp.out, sp.urls[sp.u])
+		sp.pos = sp.urls[sp.u].End
+		sp.u++
+	}
+}
+
+// sigil notes the sigil of n bytes at t[j], the walk having met every
+// sigil before it, and reports whether it starts a tag or mention, which
+// is then in out.
+func (sp *walkSpecials) sigil(j, n int) bool {
+	sp.sigils = append(sp.sigils, int32(j))
+	if !sp.tags {
+		return false
+	}
+	sp.urlsTo(j)
+	if j < sp.pos {
+		return false // inside a URL or a special read before
+	}
+	limit := len(sp.t)
+	if sp.u < len(sp.urls) {
+		limit = sp.urls[sp.u].Start
+	}
+	s, ok := SpecialAt(sp.t, j, limit, SyntaxAuto)
+	if ok {
+		sp.out = append(sp.out, s)
+		sp.pos = s.End
+	}
+	return ok
+}
+
+// next returns where the first special from out[k] on starts, as far as
+// the walk knows: a tag or mention not met yet starts at a sigil, which
+// the walk will meet first.
+func (sp *walkSpecials) next(k int) int {
+	switch {
+	case k < len(sp.out):
+		return sp.out[k].Start
+	case sp.u < len(sp.urls):
+		return sp.urls[sp.u].Start
+	}
+	return len(sp.t)
+}
+
+// sigilByte marks the ASCII sigils.
+var sigilByte = [utf8.RuneSelf]bool{'#': true, '$': true, '@': true}
 
 // appendASCIISpace is foldStep for the ASCII control character or space
 // b, without decoding it or looking up its properties: the white space
