@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // Scanner reads posts for the checker: what Prepare, Measure, a
 // PhraseIndex and the wording filter of the similarity signature each
@@ -338,6 +341,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 	}
 	nextSpecial := sp.next(0)
 	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
+	punct := plainCJKPunct()
 	var keyStarts *[t2sEnd / 64]uint64
 	if script != nil {
 		keyStarts = t2sAnyStart()
@@ -442,6 +446,16 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					a += 'a' - 'A'
 				}
 				dst = append(dst, a)
+				inSpace = false
+			}
+		case b == 0xE3 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2]&0xC0 == 0x80 && punct[t[i+2]&0x3F] && cjkAlone(t, i+3, tbl):
+			// The CJK punctuation that no fold changes (。、「」《》),
+			// not extended by what follows: a cluster of its own,
+			// copied as it is (plainCJKPunct says which).
+			r := 0x3000 | rune(t[i+2]&0x3F)
+			end, ci = i+3, runeInfo(r, tbl[r])
+			if ok {
+				dst = append(dst, t[i:end]...)
 				inSpace = false
 			}
 		default:
@@ -606,6 +620,30 @@ func (sp *walkSpecials) next(k int) int {
 
 // sigilByte marks the ASCII sigils.
 var sigilByte = [utf8.RuneSelf]bool{'#': true, '$': true, '@': true}
+
+// plainCJKPunct marks, by their last six bits, the characters of
+// U+3000–U+303F that the default steps of countFold would take as a
+// cluster of one character appended unchanged and nothing else: NFC
+// leaves them alone whatever surrounds them, they start no multi-rune
+// cluster and extend none, the width, case and space folds leave them as
+// they are, no script-fold key starts with them, and they are no sigil.
+// The full stop 。 of nearly every Chinese post is one of them; the
+// ideographic space, which the width fold turns into a space, is not.
+var plainCJKPunct = sync.OnceValue(func() *[64]bool {
+	tbl := props()
+	a := new([64]bool)
+	for r := rune(0x3000); r <= 0x303F; r++ {
+		p := propOf(tbl, r)
+		if p&(pNFCUnsafe|pStart|pExt) != 0 || isFoldedSpace(r) || dropInSpaceFold(r) || mayStartAny(r) {
+			continue
+		}
+		if f, ok := appendFolded(nil, r); !ok || string(f) != string(r) {
+			continue
+		}
+		a[r&0x3F] = true
+	}
+	return a
+})
 
 // appendASCIISpace is foldStep for the ASCII control character or space
 // b, without decoding it or looking up its properties: the white space

@@ -239,3 +239,36 @@ func TestClustersTo(t *testing.T) {
 		}
 	}
 }
+
+// TestScanCJKPunct holds the scan of every character of U+3000–U+303F,
+// the ones countFold copies without its default steps and the others,
+// between ideographs, ASCII, a tag, marks and the ends of the text, to
+// Measure's counts and Apply's fold.
+func TestScanCJKPunct(t *testing.T) {
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc Scanner
+	var hits PhraseHits
+	plain := 0
+	for r := rune(0x3000); r <= 0x303F; r++ {
+		if plainCJKPunct()[r&0x3F] {
+			plain++
+		}
+		p := string(r)
+		for _, s := range []string{p, "中" + p + "文", "a" + p + "b", p + p + "\u0301", "#话题" + p + "#", "\u0301" + p, p + "\u302a", "乾" + p + "隆", " " + p + "　x"} {
+			for _, f := range []Fold{AllFolds, {Width: true, Case: true}} {
+				for _, ex := range []Exclude{0, ExcludeTags | ExcludeWhitespace | ExcludePunctuation} {
+					got, c := sc.Scan(s, f, ex, ix, &hits, discardWording{})
+					if want := Measure(s, ex, SyntaxAuto); c != want {
+						t.Errorf("%q %+v ex %v: counts %+v, Measure gives %+v", s, f, ex, c, want)
+					}
+					if want := f.Apply(s); got.folded != want {
+						t.Errorf("%q %+v: folded %q, Apply gives %q", s, f, got.folded, want)
+					}
+				}
+			}
+		}
+	}
+	if !plainCJKPunct()[0x3002&0x3F] || plainCJKPunct()[0] {
+		t.Errorf("。 should be plain and the ideographic space not (%d plain)", plain)
+	}
+}
