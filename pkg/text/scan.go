@@ -673,12 +673,17 @@ var foldedSpaceByte = func() (a [64]bool) {
 // wordRunEnd returns where the run of ASCII letters and digits from t[j]
 // ends, before limit, each standing alone as a cluster (what follows the
 // last does not extend it).
+//
+// Each letter or digit of the run but the last is followed by another,
+// ASCII, which extends nothing: only what follows the last needs a look,
+// and if it extends that one (1️⃣), the last is left out.
 func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
+	from := j
 	for j < limit && t[j] < utf8.RuneSelf && asciiWording[t[j]] {
-		if j+1 < len(t) && t[j+1] >= utf8.RuneSelf && !cjkAlone(t, j+1, tbl) {
-			break // the next character extends this one (1️⃣)
-		}
 		j++
+	}
+	if j > from && !cjkAlone(t, j, tbl) {
+		j--
 	}
 	return j
 }
