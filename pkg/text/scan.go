@@ -325,6 +325,10 @@ func (sc *Scanner) slowWording(u string) {
 // that may start a key of the script fold is appended to *script
 // (markKeys), so that the fold need not read the whole text again.
 //
+// The URLs, tags and mentions whose characters the exclusions concern
+// are sp's (t's URLs, found before): sp finds the tags and mentions, and
+// notes every sigil, as the walk meets them.
+//
 // w reads what is appended as it is appended (foldWords.read).
 func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
