@@ -36,6 +36,9 @@ type batch struct {
 	entries []check.Entry
 	keys    []recordKey // what each post says, to merge repeats of one post
 	sigs    batchSigs
+	// hold keeps the chunks the posts' texts are carved from until the
+	// batch is inspected; then they are read into again.
+	hold *export.Hold
 }
 
 const batchSize = 256
@@ -82,6 +85,8 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 				}
 				b.sigs = w.done()
 				b.posts = nil // the text is not needed any more
+				b.hold.Release()
+				b.hold = nil
 				if opt.Progress != nil {
 					opt.Progress(int(seen.Add(int64(len(b.entries)))))
 				}
@@ -220,10 +225,11 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	digest := make(chan string, 1)
 	go func() { digest <- fileDigest(f.Path) }()
 	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
+	eo.Recycle = export.NewRecycler()
 	parts, _ := export.SplitLines(f, eo, split)
 	readers := make([]*partReader, max(len(parts), 1))
 	for i := range readers {
-		readers[i] = &partReader{f: f, name: name, keep: keep, jobs: jobs, cur: newBatch(f.Format)}
+		readers[i] = &partReader{f: f, name: name, keep: keep, jobs: jobs, cur: newBatch(f.Format), part: i, recycle: eo.Recycle}
 	}
 	if len(parts) > 1 && alone {
 		// A part has at most as many records as lines: each part's entries
@@ -259,6 +265,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 		}
 		posts += r.posts
 	}
+	eo.Recycle.Finish()
 	rep.File = name
 	out.report = rep
 	if err != nil {
@@ -281,12 +288,15 @@ type partReader struct {
 	kept       []export.Post
 	posts      int
 	arena      []check.Entry // when set, where the part's entries go
+	part       int
+	recycle    *export.Recycler
 }
 
 func (r *partReader) add(p export.Post) {
 	nameRecord(&p, r.name)
 	r.images = addImages(r.images, r.f.Rel, p.Images)
 	if r.keep != "" && (p.ID == r.keep || p.Source() == r.keep) {
+		p.Own() // kept after its batch's chunks are read into again
 		r.kept = append(r.kept, p)
 	}
 	r.cur.posts = append(r.cur.posts, p)
@@ -302,6 +312,7 @@ func (r *partReader) send() {
 		if r.posts <= len(r.arena) { // else the worker makes room
 			r.cur.entries = r.arena[r.posts-len(r.cur.posts) : r.posts]
 		}
+		r.cur.hold = r.recycle.Take(r.part)
 		r.batches = append(r.batches, r.cur)
 		r.jobs <- r.cur
 		r.cur = newBatch(r.f.Format)
