@@ -75,17 +75,27 @@ func mixedExport(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gen, err := os.ReadFile(benchPosts(t, 1500))
+	// Over 8 MiB, so that with two workers or more the file is read in
+	// parts, whose readers share the recycled chunks; under the race
+	// detector, which would take a minute over that, a file read whole.
+	n := 7200
+	if raceEnabled {
+		n = 1200
+	}
+	gen, err := os.ReadFile(benchPosts(t, n))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var sb strings.Builder
 	for i, line := range strings.SplitAfter(string(gen), "\n") {
 		sb.WriteString(line)
-		if i%300 == 0 {
+		if i%1200 == 0 {
 			sb.Write(special)
 			sb.WriteString("{\"id\": \"bad\", \"content\": \"unclosed\n")
 		}
+	}
+	if sb.Len() < 8<<20 && !raceEnabled {
+		t.Fatalf("the mixed export is %d bytes, too small to be read in parts", sb.Len())
 	}
 	path := filepath.Join(t.TempDir(), "mixed.jsonl")
 	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
