@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -107,4 +108,23 @@ func benchReadWith(b *testing.B, path string, n int, recycle bool) {
 	b.StopTimer()
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*n), "allocs/post")
+}
+
+// BenchmarkHasBOM looks for a byte-order mark in the lines of a bench
+// export, as the line reader does on every line.
+func BenchmarkHasBOM(b *testing.B) {
+	path, size := benchExport(b, 500)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(data, []byte{'\n'})
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, l := range lines {
+			if hasBOM(l) {
+				b.Fatal("a mark in a bench line")
+			}
+		}
+	}
 }
