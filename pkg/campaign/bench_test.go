@@ -32,7 +32,7 @@ var benchSentences = []string{
 // benchPosts writes n JSON Lines posts of about 1 KB shaped as the bench
 // exports are (80 % with the campaign tag, three image URLs each, all in
 // the window, no two alike) and returns the file's path.
-func benchPosts(b *testing.B, n int) string {
+func benchPosts(b testing.TB, n int) string {
 	b.Helper()
 	var sb strings.Builder
 	seed := uint64(1)

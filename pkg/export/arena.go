@@ -11,6 +11,12 @@ import "unsafe"
 type slab struct {
 	buf  []byte
 	size int // bytes of a new chunk; a value over a quarter of it gets its own
+	// from, when set, recycles the chunks: cur is the chunk buf is in,
+	// pending the chunks the posts emitted since the last take may use,
+	// each with a claim on it.
+	from    *Recycler
+	cur     *chunk
+	pending []*chunk
 }
 
 // reserve makes room for n more bytes in the current chunk and reports
@@ -20,9 +26,33 @@ func (s *slab) reserve(n int) bool {
 		return false
 	}
 	if cap(s.buf)-len(s.buf) < n {
-		s.buf = make([]byte, 0, s.size)
+		s.next()
 	}
 	return true
+}
+
+// next starts a new chunk.
+func (s *slab) next() {
+	if s.from == nil {
+		s.buf = make([]byte, 0, s.size)
+		return
+	}
+	c := s.from.get(s.size)
+	c.refs.Store(1)
+	s.cur, s.buf = c, c.buf
+	s.pending = append(s.pending, c)
+}
+
+// take hands the claims on the chunks of the posts emitted since the last
+// take to a hold, and claims the current chunk for the posts to come.
+func (s *slab) take() *Hold {
+	h := &Hold{chunks: s.pending}
+	s.pending = nil
+	if s.cur != nil {
+		s.cur.refs.Add(1)
+		s.pending = []*chunk{s.cur}
+	}
+	return h
 }
 
 // since returns the bytes appended to the chunk from start on as a string.

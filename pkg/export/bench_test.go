@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -58,7 +59,20 @@ func BenchmarkReadJSONLURLs(b *testing.B) {
 	benchRead(b, path, 5000)
 }
 
-func benchRead(b *testing.B, path string, n int) {
+// BenchmarkReadJSONLRecycled reads as a validate run does: the chunks of
+// every 256 posts are given back once they are done with, so the texts are
+// copied into memory used before rather than fresh.
+func BenchmarkReadJSONLRecycled(b *testing.B) {
+	path, _ := benchExportWith(b, 5000, func(i int) []string {
+		u := fmt.Sprintf("https://img.example.com/g%07d/", i)
+		return []string{u + "1.png", u + "2.png", u + "3.png"}
+	})
+	benchReadWith(b, path, 5000, true)
+}
+
+func benchRead(b *testing.B, path string, n int) { benchReadWith(b, path, n, false) }
+
+func benchReadWith(b *testing.B, path string, n int, recycle bool) {
 	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)
@@ -72,15 +86,45 @@ func benchRead(b *testing.B, path string, n int) {
 	b.ResetTimer()
 	for b.Loop() {
 		got := 0
-		err := Read(context.Background(), f, Options{}, func(p Post) error {
+		var opt Options
+		if recycle {
+			opt.Recycle = NewRecycler()
+		}
+		err := Read(context.Background(), f, opt, func(p Post) error {
 			got++
+			if recycle && got%256 == 0 {
+				opt.Recycle.Take(0).Release()
+			}
 			return nil
 		})
 		if err != nil || got != n {
 			b.Fatalf("read %d posts, err %v", got, err)
 		}
+		if recycle {
+			opt.Recycle.Take(0).Release()
+			opt.Recycle.Finish()
+		}
 	}
 	b.StopTimer()
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*n), "allocs/post")
+}
+
+// BenchmarkHasBOM looks for a byte-order mark in the lines of a bench
+// export, as the line reader does on every line.
+func BenchmarkHasBOM(b *testing.B) {
+	path, size := benchExport(b, 500)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(data, []byte{'\n'})
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, l := range lines {
+			if hasBOM(l) {
+				b.Fatal("a mark in a bench line")
+			}
+		}
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"io"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -87,6 +88,21 @@ type Post struct {
 	NoID bool
 }
 
+// Own makes the post's text and image references copies of their own, so
+// that the post may be kept after the hold on its chunks (Recycler) is
+// released.
+func (p *Post) Own() {
+	p.Content = strings.Clone(p.Content)
+	p.Unreadable = strings.Clone(p.Unreadable)
+	if len(p.Images) > 0 {
+		p.Images = slices.Clone(p.Images)
+		for i := range p.Images {
+			im := &p.Images[i]
+			im.Ref, im.Path = strings.Clone(im.Ref), strings.Clone(im.Path)
+		}
+	}
+}
+
 // Source returns where the post was found, as "rel/path.jsonl:12", or
 // "rel/path.json:1:57" for a post that is not the first on its line.
 func (p Post) Source() string {
@@ -112,6 +128,9 @@ type Options struct {
 	// Note, when set, is called with what the operator should know about a file that was
 	// read all the same, such as byte-order marks removed inside it.
 	Note func(string)
+	// Recycle, when set, recycles the chunks the texts of posts are carved
+	// from (see Recycler).
+	Recycle *Recycler
 }
 
 func (o Options) maxRecord() int {
@@ -211,6 +230,9 @@ func readReport(ctx context.Context, in io.Reader, f File, opt Options, emit fun
 	}
 	rep.Encoding = info
 	b := newBuilder(f, opt)
+	if opt.Recycle != nil {
+		opt.Recycle.attach(0, &b.body)
+	}
 	switch f.Format {
 	case JSONL:
 		err = readJSONL(ctx, r, b, emit)

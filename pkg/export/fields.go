@@ -226,6 +226,7 @@ func (b *builder) unreadable(line int, why string) Post {
 
 // post converts a record; every problem found is joined into Unreadable.
 func (b *builder) post(r *record, line int) Post {
+	defer b.doneWithLists()
 	if r.other && !r.set[fID] && !r.set[fContent] {
 		return b.unreadable(line, b.noIDOrContent("key"))
 	}
@@ -249,6 +250,10 @@ func (b *builder) post(r *record, line int) Post {
 	p.Unreadable = strings.Join(probs, "; ")
 	return p
 }
+
+// doneWithLists lets the next record carve its lists from where this
+// one's were: nothing of them outlives the post built from it.
+func (b *builder) doneWithLists() { b.vals = b.vals[:0] }
 
 func (b *builder) text(v val, f field, probs *[]string) string {
 	switch v.kind {

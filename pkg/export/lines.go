@@ -105,7 +105,7 @@ func lineEnd(b []byte) int {
 // BOM were joined (cat a.csv b.csv), and would end up inside an id or break a record.
 // The line may be changed in place.
 func (l *lines) strip(line []byte) []byte {
-	if !bytes.Contains(line, bomUTF8) {
+	if !hasBOM(line) {
 		return line
 	}
 	if l.boms == 0 {
@@ -121,6 +121,25 @@ func (l *lines) strip(line []byte) []byte {
 		out = append(out, line[:i]...)
 		line = line[i+3:]
 	}
+}
+
+// hasBOM is bytes.Contains(line, bomUTF8), which runs on every line. It
+// looks for the mark's last byte, 0xBF, which ends one Chinese character in
+// sixty-four, rather than its first, 0xEF, which leads all the full-width
+// punctuation of a Chinese text.
+func hasBOM(line []byte) bool {
+	for i := 2; i < len(line); {
+		j := bytes.IndexByte(line[i:], 0xBF)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if line[i-2] == 0xEF && line[i-1] == 0xBB {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // bomNote is the note about byte-order marks removed inside a file, or "".

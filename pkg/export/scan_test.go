@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -30,4 +31,23 @@ func TestScanStringAtEveryOffset(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestHasBOMAgreesWithContains(t *testing.T) {
+	for _, s := range []string{"", "\xBF", "\xBB\xBF", "\uFEFF", "a\uFEFF", "\uFEFFa", "，。！\uFEFF", "，。！", "\xEF\xBB", "\xEF\xBB\xBE\xBF",
+		"\xEF\xBF\xBF", "x\xEF\xBB\xEF\xBB\xBF", "什么\xBF\xEF\xBB\xBF", strings.Repeat("积分，", 40) + "\uFEFF"} {
+		if got, want := hasBOM([]byte(s)), bytes.Contains([]byte(s), bomUTF8); got != want {
+			t.Errorf("hasBOM(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzHasBOM checks hasBOM against bytes.Contains on any line.
+func FuzzHasBOM(f *testing.F) {
+	f.Add([]byte("积分，\uFEFF"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if hasBOM(b) != bytes.Contains(b, bomUTF8) {
+			t.Errorf("hasBOM(%q) disagrees with bytes.Contains", b)
+		}
+	})
 }
