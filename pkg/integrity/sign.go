@@ -97,10 +97,17 @@ func (s *Signer) Start() {
 	s.roll = 0
 	s.ring = [K]rune{} // the rolling hash takes out the oldest rune, 0 at first
 	s.exact = fnvOffset
-	for i := range s.mins {
-		s.mins[i] = math.MaxUint32
-	}
+	s.mins = emptyMins
 }
+
+// emptyMins is the bins before any shingle: copied in 8 ns, where a loop
+// setting them one by one took 55 ns, a twentieth of a post's signature.
+var emptyMins = func() (m [NumHashes]uint32) {
+	for i := range m {
+		m[i] = math.MaxUint32
+	}
+	return m
+}()
 
 // Add appends one rune of cleaned text: what Sign would see of the text
 // holding every rune added since Start.
@@ -151,17 +158,8 @@ func (s *Signer) AddRunes(rs []rune) {
 	out := s.xs[n:]
 	out = out[:len(news)]
 	olds = olds[:len(news)]
-	exact, roll := s.exact, s.roll
-	mins := &s.mins
-	for j, r := range news {
-		exact = exactStep(exact, r)
-		roll = (roll-uint64(olds[j])*pK1)*fnvPrime + uint64(r)
-		x := mix64(roll + kTerm)
-		out[j] = x
-		bin := (x >> 32) * NumHashes >> 32
-		mins[bin] = min(mins[bin], uint32(x))
-	}
-	s.exact, s.roll = exact, roll
+	s.exact, s.roll = rollInto(out, news, olds, s.exact, s.roll)
+	binInto(&s.mins, out)
 	n0 := s.n - K // the position of rs[0] in the text
 	s.n = n0 + len(rs)
 	for i := len(rs) - K; i < len(rs); i++ {
@@ -169,10 +167,37 @@ func (s *Signer) AddRunes(rs []rune) {
 	}
 }
 
+// rollInto sets out[j] to the hash of the shingle ending at news[j],
+// which starts at olds[j], and returns the exact and rolling hashes after
+// news. It reads no memory it writes: the bins' minimums, each read after
+// the last was written, perhaps to the same bin, are binInto's. In one
+// loop with them, where a shingle's bin is known a dozen cycles after its
+// rune is read, the signature took a sixth longer.
+func rollInto(out []uint64, news, olds []rune, exact, roll uint64) (uint64, uint64) {
+	out, olds = out[:len(news)], olds[:len(news)]
+	for j, r := range news {
+		exact = exactStep(exact, r)
+		// (roll - old·P³)·P + r, the oldest rune's term taken out
+		// beside the chain from one roll to the next.
+		roll = roll*fnvPrime + (uint64(r) - uint64(olds[j])*pK)
+		out[j] = mix64(roll + kTerm)
+	}
+	return exact, roll
+}
+
+// binInto lets each shingle hash of xs compete for its bin's minimum.
+func binInto(mins *[NumHashes]uint32, xs []uint64) {
+	for _, x := range xs {
+		bin := (x >> 32) * NumHashes >> 32
+		mins[bin] = min(mins[bin], uint32(x))
+	}
+}
+
 // pK1 is fnvPrime to the power K-1, the weight of a shingle's oldest rune
-// in its hash; kTerm is the shingle length's term, K·fnvPrime^K.
+// in its hash, and pK the power K; kTerm is the shingle length's term, K·fnvPrime^K.
 const (
 	pK1   = fnvPrime * fnvPrime * fnvPrime % (1 << 64)
+	pK    = pK1 * fnvPrime % (1 << 64)
 	kTerm = K * (pK1 * fnvPrime % (1 << 64)) % (1 << 64)
 )
 
