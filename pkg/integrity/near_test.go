@@ -197,7 +197,7 @@ func TestNearCrowdedBucket(t *testing.T) {
 			pairs += len(cs)
 			held = max(held, len(cs))
 		}
-		_, rest := n.bandPairs(b, nil, nil, count)
+		_, rest := n.bandPairs(b, b+1, nil, nil, count)
 		count(rest)
 		if limit := 64 * posts; pairs > limit { // the reach docs/reference.md states
 			t.Fatalf("band %d: %d pairs confirmed, want at most %d (BucketReach per doc)", b, pairs, limit)
