@@ -76,6 +76,14 @@ type Signer struct {
 	mins  [NumHashes]uint32
 
 	seen set // the distinct shingles of the text, for Containment
+
+	// The brief of the last Containment call (watched), the one watched
+	// at Start (from), and the text's shingles that from's filter lets
+	// through (the first len(passed) of them, npassed counting on),
+	// noted as each shingle is binned: see Containment.
+	watched, from *Brief
+	passed        [8]uint64
+	npassed       int
 }
 
 // Sign returns the MinHash signature of cleaned text, a 64-bit hash of the
@@ -98,6 +106,7 @@ func (s *Signer) Start() {
 	s.ring = [K]rune{} // the rolling hash takes out the oldest rune, 0 at first
 	s.exact = fnvOffset
 	s.mins = emptyMins
+	s.from, s.npassed = s.watched, 0
 }
 
 // emptyMins is the bins before any shingle: copied in 8 ns, where a loop
@@ -134,6 +143,9 @@ func (s *Signer) Add(r rune) {
 	}
 	x := mix64(s.roll + kTerm)
 	s.xs = append(s.xs, x)
+	if s.from != nil {
+		s.npassed = s.from.pass(x, &s.passed, s.npassed)
+	}
 	bin := (x >> 32) * NumHashes >> 32
 	s.mins[bin] = min(s.mins[bin], uint32(x))
 }
@@ -159,7 +171,11 @@ func (s *Signer) AddRunes(rs []rune) {
 	out = out[:len(news)]
 	olds = olds[:len(news)]
 	s.exact, s.roll = rollInto(out, news, olds, s.exact, s.roll)
-	binInto(&s.mins, out)
+	if s.from != nil {
+		s.npassed = binFiltered(&s.mins, s.from, out, &s.passed, s.npassed)
+	} else {
+		binInto(&s.mins, out)
+	}
 	n0 := s.n - K // the position of rs[0] in the text
 	s.n = n0 + len(rs)
 	for i := len(rs) - K; i < len(rs); i++ {
@@ -191,6 +207,19 @@ func binInto(mins *[NumHashes]uint32, xs []uint64) {
 		bin := (x >> 32) * NumHashes >> 32
 		mins[bin] = min(mins[bin], uint32(x))
 	}
+}
+
+// binFiltered is binInto that also passes each shingle through b's filter
+// (Brief.pass): that was a loop of its own over the shingles
+// (Brief.anyIn), for every post; here it shares the loads and the loop of
+// the binning, whose few registers leave room for it.
+func binFiltered(mins *[NumHashes]uint32, b *Brief, xs []uint64, passed *[8]uint64, n int) int {
+	for _, x := range xs {
+		bin := (x >> 32) * NumHashes >> 32
+		mins[bin] = min(mins[bin], uint32(x))
+		n = b.pass(x, passed, n)
+	}
+	return n
 }
 
 // pK1 is fnvPrime to the power K-1, the weight of a shingle's oldest rune
