@@ -1,9 +1,14 @@
 package integrity
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"math/rand/v2"
+	"os"
 	"testing"
+
+	"github.com/promo-cli/promo/pkg/text"
 )
 
 var bigNear = flag.Bool("integrity.big", false, "also benchmark Near and Reused on 1,000,000 docs")
@@ -105,4 +110,86 @@ func BenchmarkSignBrief(b *testing.B) {
 		s.Finish()
 		s.Containment(brief)
 	}
+}
+
+// BenchmarkSignShort is a short post's signature: a few shingles leave
+// most bins empty, each filled at Finish from the bins its probes reach.
+func BenchmarkSignShort(b *testing.B) {
+	rs := []rune("这次参加质押收益不错，大家冲")
+	var s Signer
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Start()
+		s.AddRunes(rs)
+		s.Finish()
+	}
+}
+
+// BenchmarkSignFile signs the wording of the posts of a JSONL export named
+// by PROMO_BENCH_POSTS (the benchmark export of scripts/bench.sh), 2,000
+// posts as the scanner hands them over, and compares each with the bench
+// rules' brief: the signature's work per post on the posts a run meets
+// (mixed Chinese and ASCII, few sharing anything with the brief) rather
+// than on one synthetic post. Skipped without the variable.
+func BenchmarkSignFile(b *testing.B) {
+	path := os.Getenv("PROMO_BENCH_POSTS")
+	if path == "" {
+		b.Skip("PROMO_BENCH_POSTS names no export")
+	}
+	posts := benchPostsOf(b, path, 2000)
+	raw, err := os.ReadFile("../../testdata/sample/announcement.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := text.CompilePhraseIndex(nil, text.AllFolds)
+	ex := text.ExcludeTags | text.ExcludeURLs | text.ExcludeMentions | text.ExcludeWhitespace
+	var sc text.Scanner
+	var hits text.PhraseHits
+	var s Signer
+	s.Start()
+	sc.Scan(string(raw), text.AllFolds, ex, ix, &hits, &s)
+	brief := s.Brief()
+	words := make([]runesOf, len(posts))
+	for i, p := range posts {
+		sc.Scan(p, text.AllFolds, ex, ix, &hits, &words[i])
+	}
+	shared := 0
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		s.Start()
+		s.AddRunes(words[i%len(words)])
+		s.Finish()
+		if s.Containment(brief) > 0 {
+			shared++
+		}
+	}
+	b.ReportMetric(float64(shared)/float64(b.N), "shared/op")
+}
+
+// runesOf keeps the wording a Scan hands it.
+type runesOf []rune
+
+func (r *runesOf) AddRunes(rs []rune) { *r = append(*r, rs...) }
+
+// benchPostsOf returns the contents of the first n posts of a JSONL export.
+func benchPostsOf(b *testing.B, path string, n int) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for len(out) < n && sc.Scan() {
+		var p struct{ Content string }
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, p.Content)
+	}
+	if len(out) == 0 {
+		b.Fatal("no posts in " + path)
+	}
+	return out
 }

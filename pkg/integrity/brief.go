@@ -15,6 +15,18 @@ func (b *Brief) add(x uint64) {
 	b.filter[x>>54] |= 1 << (x >> 48 & 63)
 }
 
+// pass notes x in passed[n] when b's filter lets it through, and returns
+// the new count; past len(passed) it only counts.
+func (b *Brief) pass(x uint64, passed *[8]uint64, n int) int {
+	if b.filter[x>>54]&(1<<(x>>48&63)) != 0 {
+		if n < len(passed) {
+			passed[n] = x
+		}
+		n++
+	}
+	return n
+}
+
 func (b *Brief) has(x uint64) bool {
 	return b.filter[x>>54]&(1<<(x>>48&63)) != 0 && b.set.has(x)
 }
@@ -53,8 +65,25 @@ func (b *Brief) Containment(cleaned string) float64 {
 
 // Containment is Brief.Containment for the text of the last Sign call (or
 // Start…Finish), reusing its shingles instead of computing them again.
+//
+// Most posts share nothing with the brief, and the brief's filter turns
+// away nearly all of their shingles. A Signer watches the brief of its
+// last call: the next texts' shingles go through its filter as they are
+// binned, and only the few it lets through are looked up in the set.
 func (s *Signer) Containment(b *Brief) float64 {
-	if len(s.xs) == 0 || b == nil || !b.anyIn(s.xs) {
+	if len(s.xs) == 0 || b == nil {
+		return 0
+	}
+	var shares bool
+	if b == s.from && s.npassed <= len(s.passed) {
+		for _, x := range s.passed[:s.npassed] {
+			shares = shares || b.set.has(x)
+		}
+	} else {
+		shares = b.anyIn(s.xs)
+	}
+	s.watched = b
+	if !shares {
 		return 0 // most posts share nothing with the brief
 	}
 	// Count the distinct shingles, and those in the brief, in one pass
@@ -73,9 +102,11 @@ func (s *Signer) Containment(b *Brief) float64 {
 	return float64(found) / float64(distinct)
 }
 
-// anyIn is a pass of its own over the shingles: the same filter look-up
-// inside AddRunes' loop, as each shingle is made, slowed that loop by more
-// than this pass costs.
+// anyIn is a pass of its own over the shingles, for a brief the Signer
+// did not watch as it binned them or a text that many shingles of passed
+// the filter. The filter look-up in the loop that makes each shingle's
+// hash slowed that loop by more than this pass costs; binFiltered does it
+// in the loop that bins them.
 func (b *Brief) anyIn(xs []uint64) bool {
 	for _, x := range xs {
 		if b.has(x) {

@@ -42,3 +42,29 @@ func TestContainmentNilBrief(t *testing.T) {
 		t.Errorf("nil brief containment = %v, want 0", got)
 	}
 }
+
+// TestContainmentWatched: a Signer that watches a brief while it bins a
+// text's shingles (the brief of its last Containment call) scores every
+// text as a new Signer does, for texts that share nothing, share a few
+// shingles or more, are pasted, are too short, and between two briefs in
+// turn.
+func TestContainmentWatched(t *testing.T) {
+	brief := loadBrief(t)
+	posts := loadPosts(t)
+	briefs := []*Brief{NewBrief(Clean(brief)), NewBrief(Clean(posts[3].text))}
+	piece := string([]rune(Clean(brief))[10:16]) // three shingles of the brief
+	texts := []string{posts[0].text, posts[4].text, posts[5].text, posts[4].text + piece + posts[5].text, "分享你对 ES 项目的观点、前景判断、挖矿体验等。" + posts[1].text, brief, "abc", posts[3].text, posts[2].text + brief}
+	var reused Signer
+	for round := range 3 {
+		for i, text := range texts {
+			b := briefs[(round*len(texts)+i)/4%len(briefs)]
+			want := b.Containment(Clean(text))
+			reused.Start()
+			reused.AddRunes([]rune(Clean(text)))
+			reused.Finish()
+			if got := reused.Containment(b); got != want {
+				t.Errorf("round %d, text %d: containment %v, a new Signer's %v", round, i, got, want)
+			}
+		}
+	}
+}

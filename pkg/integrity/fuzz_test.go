@@ -1,6 +1,7 @@
 package integrity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -43,6 +44,39 @@ func FuzzSign(f *testing.F) {
 		}
 		if ok1 && sig1.Similarity(&sig2) != 1 {
 			t.Fatalf("Sign(%q) not similar to itself", s)
+		}
+	})
+}
+
+// FuzzAddRunes holds AddRunes, however a text is cut into calls, to Add
+// rune by rune and its shingle hashes to shingles', which hashes each
+// window afresh: AddRunes rolls its hash another way.
+func FuzzAddRunes(f *testing.F) {
+	for _, s := range []string{"", "abcd", "积分狂欢节 launchpool质押截图", "\xff\xff\xff\xffab", "😀x😀y😀z"} {
+		f.Add(s, uint8(2))
+	}
+	var one, batch Signer
+	var runes []rune
+	f.Fuzz(func(t *testing.T, s string, cut uint8) {
+		rs := []rune(s)
+		c := min(int(cut), len(rs))
+		one.Start()
+		for _, r := range rs {
+			one.Add(r)
+		}
+		batch.Start()
+		batch.AddRunes(rs[:c])
+		batch.AddRunes(rs[c:])
+		if !slices.Equal(one.xs, batch.xs) || one.roll != batch.roll || one.ring != batch.ring {
+			t.Fatalf("%q cut at %d: AddRunes differs from Add", s, c)
+		}
+		if want := shingles(nil, &runes, s); !slices.Equal(batch.xs, want) {
+			t.Fatalf("%q: shingle hashes differ from shingles'", s)
+		}
+		s1, e1, ok1 := one.Finish()
+		s2, e2, ok2 := batch.Finish()
+		if s1 != s2 || e1 != e2 || ok1 != ok2 {
+			t.Fatalf("%q cut at %d: Finish differs", s, c)
 		}
 	})
 }

@@ -197,7 +197,7 @@ func TestNearCrowdedBucket(t *testing.T) {
 			pairs += len(cs)
 			held = max(held, len(cs))
 		}
-		_, rest := n.bandPairs(b, nil, nil, count)
+		_, rest := n.bandPairs(b, b+1, nil, nil, count)
 		count(rest)
 		if limit := 64 * posts; pairs > limit { // the reach docs/reference.md states
 			t.Fatalf("band %d: %d pairs confirmed, want at most %d (BucketReach per doc)", b, pairs, limit)
@@ -221,5 +221,37 @@ func TestNearCrowdedBucket(t *testing.T) {
 func TestTextDocSize(t *testing.T) {
 	if got, want := unsafe.Sizeof(TextDoc{}), unsafe.Sizeof(Signature{})+16; got > want {
 		t.Errorf("TextDoc is %d bytes, want at most %d", got, want)
+	}
+}
+
+// TestExactGroupsFullHash: exactGroups sorts by the top bits of the exact
+// hash; docs whose hashes agree there but differ below are not copies,
+// and each copy is linked to the earliest doc with its full hash.
+func TestExactGroupsFullHash(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, size := range []int{2, 300, 5000} {
+		docs := make([]TextDoc, size)
+		refs := make([]*TextDoc, size)
+		for i := range docs {
+			// few top halves, and low bits that the key's index
+			// part would hide
+			exact := uint64(rng.IntN(4))<<40 | uint64(rng.IntN(3))
+			docs[i] = TextDoc{Order: int32(i), OK: true, Exact: exact}
+			refs[i] = &docs[i]
+		}
+		n := newNear(refs, 0.8)
+		n.exactGroups()
+		for i := range n.docs {
+			want := int32(i)
+			for j := range i {
+				if n.docs[j].Exact == n.docs[i].Exact {
+					want = int32(j)
+					break
+				}
+			}
+			if n.first[i] != want {
+				t.Fatalf("%d docs: doc %d linked to %d, want %d", size, i, n.first[i], want)
+			}
+		}
 	}
 }

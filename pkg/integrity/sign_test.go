@@ -281,3 +281,33 @@ func TestAddRunesAgreesWithAdd(t *testing.T) {
 		}
 	}
 }
+
+// TestDensifyProbes: an empty bin takes the value of the first non-empty
+// bin its probe sequence reaches, whether the probe is one firstProbes
+// keeps or one hashed past them, then of the next bins in turn; texts of
+// a few shingles leave most bins empty and probe far.
+func TestDensifyProbes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for runes := K; runes < K+60; runes++ {
+		rs := make([]rune, runes)
+		for i := range rs {
+			rs[i] = 0x4e00 + rune(rng.IntN(0x5000))
+		}
+		var s Signer
+		s.Start()
+		s.AddRunes(rs)
+		mins := s.mins
+		sig, _, _ := s.Finish()
+		for i, v := range mins {
+			for probe := uint64(1); v == math.MaxUint32 && probe <= 4*NumHashes; probe++ {
+				v = mins[mix64(uint64(i)<<32|probe)>>32*NumHashes>>32]
+			}
+			for j := i; v == math.MaxUint32; j = (j + 1) % NumHashes {
+				v = mins[j]
+			}
+			if sig[i] != uint16(v>>16) {
+				t.Fatalf("%d runes: bin %d is %d, want %d", runes, i, sig[i], v>>16)
+			}
+		}
+	}
+}

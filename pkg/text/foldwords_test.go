@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -46,6 +47,10 @@ var passTwoSeeds = append([]string{
 	"ＥＳ币 ＡＰＲ１２％ 1️⃣ é ﬁ Ⅻ 〇",
 	"質押代幣，解鎖時間表 #話題 這個項目發展得很好 ES幣 以太坊 頭髮",
 	"我更关心的是BTC 池上线后的流动性，質押挖礦 Layer 2 稳赚不赔 代幣總量",
+	// A script fold far into a long post, and two far apart: the read
+	// is taken back to a mark far from the start and read again.
+	strings.Repeat("我更关心的是流动性，ES 池 Layer 2 质押 ", 12) + "質押代幣，解鎖時間表",
+	strings.Repeat("区块链发展 稳赚不赔，", 30) + "頭髮" + strings.Repeat(" 以太坊 Eclipse 代币解锁", 20) + "這個項目",
 }, exportPosts...)
 
 func TestScanPassTwo(t *testing.T) {
