@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/integrity"
+	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/promo-cli/promo/pkg/score"
@@ -39,17 +39,8 @@ func (res *Result) crossCheck(ctx context.Context) error {
 // earliestFirst lists the readable entries' indexes in (created_at, id)
 // order; a doc's Order in package integrity is its position here.
 func (res *Result) earliestFirst() []int {
-	var idx []int
-	for i := range res.Entries {
-		if !res.Entries[i].Has(check.Unreadable) {
-			idx = append(idx, i)
-		}
-	}
-	// The index settles ties, so an unstable sort gives the stable order,
-	// in about half the time of a stable one at a million entries.
-	slices.SortFunc(idx, func(a, b int) int {
-		return cmp.Or(score.Earlier(&res.Entries[a], &res.Entries[b]), cmp.Compare(a, b))
-	})
+	idx := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool { return !res.Entries[i].Has(check.Unreadable) })
+	score.SortEarliest(res.Entries, idx, res.workers)
 	return idx
 }
 

@@ -63,6 +63,7 @@ type Result struct {
 	keys    []recordKey     // per entry while reading, for mergeSameIDs
 	sigs    signatures      // per entry until the cross-entry checks have run
 	keep    string          // Options.Keep
+	workers int             // the goroutines a phase after the read uses at most
 	closest map[int]Closest // for the kept entries: the most similar earlier entry
 	// imageNear words, per entry, the closest earlier screenshot that was
 	// compared tile by tile and found different (for explain).
@@ -106,7 +107,7 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep, overridesLine: overridesLine, judges: judges}
+	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep, overridesLine: overridesLine, judges: judges, workers: workers(opt.Workers)}
 	if err := res.read(ctx, checker, opt); err != nil {
 		return nil, err
 	}
@@ -127,7 +128,7 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err := res.crossCheck(ctx); err != nil {
 		return nil, err
 	}
-	res.Scores = score.New(r, judges).Score(res.Entries, res.maxSim())
+	res.Scores = score.New(r, judges).Workers(res.workers).Score(res.Entries, res.maxSim())
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
