@@ -19,57 +19,51 @@ import (
 // has returned. The calls run at once; with one range f runs alone, on the
 // caller's goroutine.
 func Ranges(n, workers, grain int, f func(lo, hi int)) {
-	parts := min(max(workers, 1), n/max(grain, 1))
-	if parts <= 1 {
-		if n > 0 {
-			f(0, n)
-		}
-		return
+	r := Split(n, workers, grain)
+	Each(len(r), func(k int) { f(r[k][0], r[k][1]) })
+}
+
+// Split returns the ranges Ranges calls f with, in order: at most workers
+// consecutive ranges of about one size, each at least grain long, that
+// cover [0, n). A caller that keeps a result per range numbers them so.
+func Split(n, workers, grain int) [][2]int {
+	if n <= 0 {
+		return nil
 	}
+	parts := max(1, min(workers, n/max(grain, 1)))
 	size := (n + parts - 1) / parts
-	each((n+size-1)/size, func(k int) { f(k*size, min((k+1)*size, n)) })
+	var r [][2]int
+	for lo := 0; lo < n; lo += size {
+		r = append(r, [2]int{lo, min(lo+size, n)})
+	}
+	return r
 }
 
 // Indexes returns, in order, the i in [0, n) for which keep(i) is true,
 // tested in ranges at least grain long on up to workers goroutines.
 func Indexes(n, workers, grain int, keep func(i int) bool) []int {
-	type found struct {
-		lo int
-		is []int
-	}
-	var mu sync.Mutex
-	var parts []found
-	Ranges(n, workers, grain, func(lo, hi int) {
-		var is []int
-		for i := lo; i < hi; i++ {
+	r := Split(n, workers, grain)
+	found := make([][]int, len(r))
+	Each(len(r), func(k int) {
+		for i := r[k][0]; i < r[k][1]; i++ {
 			if keep(i) {
-				is = append(is, i)
+				found[k] = append(found[k], i)
 			}
 		}
-		mu.Lock()
-		parts = append(parts, found{lo, is})
-		mu.Unlock()
 	})
-	slices.SortFunc(parts, func(a, b found) int { return a.lo - b.lo })
-	total := 0
-	for _, p := range parts {
-		total += len(p.is)
-	}
-	out := make([]int, 0, total)
-	for _, p := range parts {
-		out = append(out, p.is...)
-	}
-	return out
+	return slices.Concat(found...)
 }
 
-// each calls f(0) … f(n-1) at once, f(0) on the caller's goroutine, and
+// Each calls f(0) … f(n-1) at once, f(0) on the caller's goroutine, and
 // returns once every call has returned.
-func each(n int, f func(k int)) {
+func Each(n int, f func(k int)) {
 	var wg sync.WaitGroup
 	for k := 1; k < n; k++ {
 		wg.Go(func() { f(k) })
 	}
-	f(0)
+	if n > 0 {
+		f(0)
+	}
 	wg.Wait()
 }
 
@@ -89,12 +83,12 @@ func SortFunc[E any](s []E, workers int, cmp func(a, b E) int) {
 		return
 	}
 	size := (n + parts - 1) / parts
-	each((n+size-1)/size, func(k int) { slices.SortFunc(s[k*size:min((k+1)*size, n)], cmp) })
+	Each((n+size-1)/size, func(k int) { slices.SortFunc(s[k*size:min((k+1)*size, n)], cmp) })
 	src, dst := s, make([]E, n)
 	for ; size < n; size *= 2 {
 		// Each pair of sorted runs of size is merged into a run of twice
 		// the size, the pairs at once.
-		each((n+2*size-1)/(2*size), func(p int) {
+		Each((n+2*size-1)/(2*size), func(p int) {
 			a := p * 2 * size
 			m, b := min(a+size, n), min(a+2*size, n)
 			merge(dst[a:b], src[a:m], src[m:b], cmp)
