@@ -145,30 +145,37 @@ func (res *Result) maxSim() []float64 {
 
 // applyAuthorLimit keeps at most max_entries of each author's entries
 // among those that pass every other check: the earliest (keep: first) or
-// the highest-scoring (keep: best). The rest get author-limit.
+// the highest-scoring (keep: best). The rest get author-limit. Each group
+// touches only its own entries, so the groups are settled at once.
 func (res *Result) applyAuthorLimit() {
 	limit := res.Rules.Authors.MaxEntries
 	if limit <= 0 {
 		return
 	}
-	for _, group := range res.byAuthor() {
-		if len(group) <= limit {
+	groups := res.byAuthor(limit + 1)
+	par.Ranges(len(groups), res.workers, 1<<10, func(lo, hi int) {
+		for _, group := range groups[lo:hi] {
+			res.limitGroup(group, limit)
+		}
+	})
+}
+
+// limitGroup gives author-limit to the entries of an author's group beyond
+// the limit.
+func (res *Result) limitGroup(group []int, limit int) {
+	res.sortForKeep(group)
+	// The reason reads the same for every entry of the group: it is
+	// made once, and the entries that had no other reason share one
+	// array of it (of length and room one, so appending copies).
+	r := res.authorLimit(group, limit)
+	alone := []check.Reason{r}
+	for _, i := range group[limit:] {
+		e := &res.Entries[i]
+		if len(e.Reasons) == 0 {
+			e.Reasons = alone
 			continue
 		}
-		res.sortForKeep(group)
-		// The reason reads the same for every entry of the group: it is
-		// made once, and the entries that had no other reason share one
-		// array of it (of length and room one, so appending copies).
-		r := res.authorLimit(group, limit)
-		alone := []check.Reason{r}
-		for _, i := range group[limit:] {
-			e := &res.Entries[i]
-			if len(e.Reasons) == 0 {
-				e.Reasons = alone
-				continue
-			}
-			e.Reasons = append(e.Reasons, r)
-		}
+		e.Reasons = append(e.Reasons, r)
 	}
 }
 
@@ -183,25 +190,15 @@ func (res *Result) authorLimit(group []int, limit int) check.Reason {
 	}
 }
 
-// byAuthor groups the competing entries by author, in first-seen order.
-// Entries without an author cannot be counted against anyone.
-func (res *Result) byAuthor() [][]int {
-	pos := map[string]int{}
-	var groups [][]int
-	for i := range res.Entries {
+// byAuthor groups the competing entries by author, each group in index
+// order, and returns the groups of at least least entries. Entries without
+// an author cannot be counted against anyone.
+func (res *Result) byAuthor(least int) [][]int {
+	cands := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool {
 		e := &res.Entries[i]
-		if e.Author == "" || !score.Competes(e) {
-			continue
-		}
-		g, ok := pos[e.Author]
-		if !ok {
-			g = len(groups)
-			pos[e.Author] = g
-			groups = append(groups, nil)
-		}
-		groups[g] = append(groups[g], i)
-	}
-	return groups
+		return e.Author != "" && score.Competes(e)
+	})
+	return sameKey(cands, func(i int) string { return res.Entries[i].Author }, least, res.workers)
 }
 
 func (res *Result) sortForKeep(group []int) {
