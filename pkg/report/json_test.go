@@ -417,3 +417,13 @@ func TestJSONChunksStopOnWriteError(t *testing.T) {
 		t.Fatalf("error %v, want disk full", err)
 	}
 }
+
+func TestSummaryInRangesAddsUp(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	s := largeStandings(70000, true)
+	var entries []Entry
+	s.Each(func(e Entry) { entries = append(entries, e) })
+	if want := Summarize(entries); !reflect.DeepEqual(s.Summary, want) {
+		t.Errorf("summary %+v, want %+v", s.Summary, want)
+	}
+}

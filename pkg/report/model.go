@@ -2,10 +2,12 @@ package report
 
 import (
 	"iter"
+	"runtime"
 	"slices"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/score"
 )
 
@@ -162,13 +164,33 @@ func NewValidation(res *campaign.Result) *Validation {
 		Unit:         string(res.Rules.Length.Unit),
 		res:          res,
 	}
-	v.Summary = newSummary(len(res.Entries))
-	for i := range res.Entries {
-		e := &res.Entries[i]
-		v.Summary.add(e.Valid(), e.Reasons)
-	}
+	v.Summary = summarize(res.Entries)
 	v.Clusters = clusterIDs(res)
 	return v
+}
+
+// summarize counts a judged campaign's verdicts, in ranges on every core:
+// the counts add up to the same whatever the ranges.
+func summarize(entries []check.Entry) Summary {
+	ranges := par.Split(len(entries), runtime.GOMAXPROCS(0), 1<<14)
+	parts := make([]Summary, len(ranges))
+	par.Each(len(ranges), func(k int) {
+		parts[k] = newSummary(0)
+		for i := ranges[k][0]; i < ranges[k][1]; i++ {
+			e := &entries[i]
+			parts[k].add(e.Valid(), e.Reasons)
+		}
+	})
+	s := newSummary(len(entries))
+	for _, p := range parts {
+		s.Valid += p.Valid
+		s.Invalid += p.Invalid
+		s.Unreadable += p.Unreadable
+		for c, n := range p.ByReason {
+			s.ByReason[c] += n
+		}
+	}
+	return s
 }
 
 func clusterIDs(res *campaign.Result) [][]string {
