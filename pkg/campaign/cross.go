@@ -146,7 +146,8 @@ func (res *Result) maxSim() []float64 {
 // applyAuthorLimit keeps at most max_entries of each author's entries
 // among those that pass every other check: the earliest (keep: first) or
 // the highest-scoring (keep: best). The rest get author-limit. Each group
-// touches only its own entries, so the groups are settled at once.
+// touches only its own entries, so the groups are settled in ranges at
+// once.
 func (res *Result) applyAuthorLimit() {
 	limit := res.Rules.Authors.MaxEntries
 	if limit <= 0 {
@@ -154,40 +155,65 @@ func (res *Result) applyAuthorLimit() {
 	}
 	groups := res.byAuthor(limit + 1)
 	par.Ranges(len(groups), res.workers, 1<<10, func(lo, hi int) {
-		for _, group := range groups[lo:hi] {
-			res.limitGroup(group, limit)
-		}
+		res.limitGroups(groups[lo:hi], limit)
 	})
 }
 
-// limitGroup gives author-limit to the entries of an author's group beyond
-// the limit.
-func (res *Result) limitGroup(group []int, limit int) {
-	res.sortForKeep(group)
-	// The reason reads the same for every entry of the group: it is
-	// made once, and the entries that had no other reason share one
-	// array of it (of length and room one, so appending copies).
-	r := res.authorLimit(group, limit)
-	alone := []check.Reason{r}
-	for _, i := range group[limit:] {
-		e := &res.Entries[i]
-		if len(e.Reasons) == 0 {
-			e.Reasons = alone
-			continue
+// limitGroups gives author-limit to the entries of each author's group
+// beyond the limit. A large campaign has hundreds of thousands of such
+// groups, and a message, a reason and its array each were most of the
+// work: the messages are written into one string and the reasons into
+// one array, which the groups share.
+func (res *Result) limitGroups(groups [][]int, limit int) {
+	var text []byte
+	ends := make([]int, len(groups))
+	for g, group := range groups {
+		res.sortForKeep(group)
+		text = res.appendLimitMessage(text, group, limit)
+		ends[g] = len(text)
+	}
+	messages := string(text)
+	// Each group's entries that had no other reason share its reason,
+	// an array of length and room one, so appending to it copies.
+	reasons := make([]check.Reason, len(groups))
+	start := 0
+	for g, group := range groups {
+		first := &res.Entries[group[0]]
+		reasons[g] = check.Reason{
+			Code: check.AuthorLimit, Other: first.ID,
+			Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
+			Message: messages[start:ends[g]],
 		}
-		e.Reasons = append(e.Reasons, r)
+		start = ends[g]
+		alone := reasons[g : g+1 : g+1]
+		for _, i := range group[limit:] {
+			e := &res.Entries[i]
+			if len(e.Reasons) == 0 {
+				e.Reasons = alone
+				continue
+			}
+			e.Reasons = append(e.Reasons, reasons[g])
+		}
 	}
 }
 
-// authorLimit is the reason of the entries of an author's group beyond the
-// limit, sorted with the kept ones first.
-func (res *Result) authorLimit(group []int, limit int) check.Reason {
+// appendLimitMessage appends the message of author-limit for a group
+// sorted with the kept entries first.
+func (res *Result) appendLimitMessage(b []byte, group []int, limit int) []byte {
 	first := &res.Entries[group[0]]
-	return check.Reason{
-		Code: check.AuthorLimit, Other: first.ID,
-		Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
-		Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", first.Author, len(group), limit, words.Plural(limit, "is", "are"), keepWord(res.Rules.Authors.Keep), first.ID),
-	}
+	b = append(b, "author "...)
+	b = append(b, first.Author...)
+	b = append(b, " has "...)
+	b = strconv.AppendInt(b, int64(len(group)), 10)
+	b = append(b, " valid entries, "...)
+	b = strconv.AppendInt(b, int64(limit), 10)
+	b = append(b, ' ')
+	b = append(b, words.Plural(limit, "is", "are")...)
+	b = append(b, " kept ("...)
+	b = append(b, keepWord(res.Rules.Authors.Keep)...)
+	b = append(b, " first: "...)
+	b = append(b, first.ID...)
+	return append(b, ')')
 }
 
 // byAuthor groups the competing entries by author, each group in index

@@ -8,6 +8,15 @@ import (
 	"github.com/promo-cli/promo/pkg/internal/par"
 )
 
+// hashed is a candidate's key's hash.
+type hashed struct {
+	h uint64
+	i int32
+}
+
+// hashKey is the hash sameKey tells keys apart by; tests make it collide.
+var hashKey = maphash.String
+
 // groupShards is how many shards sameKey spreads the hashes over: enough
 // that each shard's sort works in the cache and the shards share the
 // cores evenly.
@@ -28,17 +37,13 @@ const groupGrain = 1 << 14
 // once. Only candidates whose hashes are equal have their keys compared,
 // so a collision can never join two keys.
 func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
-	type hashed struct {
-		h uint64
-		i int32
-	}
 	seed := maphash.MakeSeed()
 	ranges := par.Split(len(cands), workers, groupGrain)
 	hashes := make([]uint64, len(cands))
 	counts := make([][groupShards]int32, len(ranges))
 	par.Each(len(ranges), func(r int) {
 		for k := ranges[r][0]; k < ranges[r][1]; k++ {
-			h := maphash.String(seed, key(cands[k]))
+			h := hashKey(seed, key(cands[k]))
 			hashes[k] = h
 			counts[r][h>>56]++
 		}
@@ -68,34 +73,60 @@ func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
 	shards := par.Split(groupShards, workers, 1)
 	par.Each(len(shards), func(w int) {
 		for s := shards[w][0]; s < shards[w][1]; s++ {
-			part := dealt[starts[s]:starts[s+1]]
-			slices.SortFunc(part, func(a, b hashed) int { return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.i, b.i)) })
-			for lo := 0; lo < len(part); {
-				hi := lo + 1
-				for hi < len(part) && part[hi].h == part[lo].h {
-					hi++
-				}
-				if hi-lo >= least {
-					members := make([]int, hi-lo)
-					for k := range members {
-						members[k] = int(part[lo+k].i)
-					}
-					found[s] = append(found[s], splitByKey(members, key, least)...)
-				}
-				lo = hi
-			}
+			found[s] = groupShard(dealt[starts[s]:starts[s+1]], key, least)
 		}
 	})
 	return slices.Concat(found...)
 }
 
+// groupShard sorts one shard's hashes and returns its groups, all slices
+// of one array: a campaign of a million entries has hundreds of thousands
+// of authors with more than one.
+func groupShard(part []hashed, key func(i int) string, least int) [][]int {
+	slices.SortFunc(part, func(a, b hashed) int { return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.i, b.i)) })
+	var members, ends []int
+	for lo := 0; lo < len(part); {
+		hi := lo + 1
+		for hi < len(part) && part[hi].h == part[lo].h {
+			hi++
+		}
+		if hi-lo >= least {
+			start := len(members)
+			for _, p := range part[lo:hi] {
+				members = append(members, int(p.i))
+			}
+			if sameKeys(members[start:], key) {
+				ends = append(ends, len(members))
+			} else {
+				// Hashes collided: the keys are told apart.
+				groups := splitByKey(slices.Clone(members[start:]), key, least)
+				members = members[:start]
+				for _, g := range groups {
+					members = append(members, g...)
+					ends = append(ends, len(members))
+				}
+			}
+		}
+		lo = hi
+	}
+	groups := make([][]int, len(ends))
+	start := 0
+	for g, end := range ends {
+		groups[g] = members[start:end:end]
+		start = end
+	}
+	return groups
+}
+
+// sameKeys reports whether all the members have one key.
+func sameKeys(members []int, key func(i int) string) bool {
+	first := key(members[0])
+	return !slices.ContainsFunc(members[1:], func(i int) bool { return key(i) != first })
+}
+
 // splitByKey splits members whose keys hash alike into the groups of at
 // least least members whose keys are equal, each in the members' order.
 func splitByKey(members []int, key func(i int) string, least int) [][]int {
-	first := key(members[0])
-	if !slices.ContainsFunc(members[1:], func(i int) bool { return key(i) != first }) {
-		return [][]int{members} // one key, as nearly always
-	}
 	byKey := map[string]int{}
 	var groups [][]int
 	for _, i := range members {

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -47,6 +48,27 @@ func TestSameKeyGroupsAsAMap(t *testing.T) {
 				t.Errorf("least %d, %d workers: %d groups, want %d (or members differ)", least, workers, len(got), len(want))
 			}
 		}
+	}
+}
+
+// TestSameKeyCollisions: keys whose hashes collide are still told apart.
+func TestSameKeyCollisions(t *testing.T) {
+	defer func(h func(maphash.Seed, string) uint64) { hashKey = h }(hashKey)
+	hashKey = func(_ maphash.Seed, s string) uint64 { return uint64(len(s)) * 0x9E3779B97F4A7C15 }
+	keys := make([]string, 5000)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("u%d", i%1500)
+	}
+	cands := make([]int, len(keys))
+	for i := range cands {
+		cands[i] = i
+	}
+	key := func(i int) string { return keys[i] }
+	want := naiveGroups(cands, key, 4)
+	got := sameKey(cands, key, 4, 2)
+	slices.SortFunc(got, func(a, b []int) int { return a[0] - b[0] })
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("%d groups, want %d (or members differ)", len(got), len(want))
 	}
 }
 
