@@ -40,18 +40,29 @@ func Split(n, workers, grain int) [][2]int {
 }
 
 // Indexes returns, in order, the i in [0, n) for which keep(i) is true,
-// tested in ranges at least grain long on up to workers goroutines.
+// tested in ranges at least grain long on up to workers goroutines. Each
+// range writes where it starts in one array, which is then closed up: an
+// array per range, grown as it fills and then joined, allocated the
+// indexes of a million entries four times over.
 func Indexes(n, workers, grain int, keep func(i int) bool) []int {
 	r := Split(n, workers, grain)
-	found := make([][]int, len(r))
+	out := make([]int, n)
+	ends := make([]int, len(r))
 	Each(len(r), func(k int) {
+		at := r[k][0]
 		for i := r[k][0]; i < r[k][1]; i++ {
 			if keep(i) {
-				found[k] = append(found[k], i)
+				out[at] = i
+				at++
 			}
 		}
+		ends[k] = at
 	})
-	return slices.Concat(found...)
+	total := 0
+	for k := range r {
+		total += copy(out[total:], out[r[k][0]:ends[k]])
+	}
+	return out[:total]
 }
 
 // Each calls f(0) … f(n-1) at once, f(0) on the caller's goroutine, and
@@ -68,52 +79,54 @@ func Each(n int, f func(k int)) {
 }
 
 // sortGrain is the least part SortFunc sorts alone: below it a goroutine
-// and the merge cost more than they save.
+// costs more than it saves.
 const sortGrain = 1 << 14
 
-// SortFunc sorts s as slices.SortFunc does, in up to workers parts sorted
-// at once and then merged, two runs at a time. cmp must be a total order
-// (two elements compare 0 only if they are alike in every way that
-// matters to the caller), so that the sorted order is the one order.
+// SortFunc sorts s as slices.SortFunc does, on up to workers goroutines:
+// s is split in place around the median of a sample, and the two sides
+// are sorted at once, each split again while there are workers to spare.
+// Nothing is allocated beyond the sample: a merge would need a second
+// array the size of s. cmp must be a total order (two elements compare 0
+// only if they are alike in every way that matters to the caller), so
+// that the sorted order is the one order.
 func SortFunc[E any](s []E, workers int, cmp func(a, b E) int) {
-	n := len(s)
-	parts := min(max(workers, 1), n/sortGrain)
-	if parts <= 1 {
+	if workers <= 1 || len(s) < 2*sortGrain {
 		slices.SortFunc(s, cmp)
 		return
 	}
-	size := (n + parts - 1) / parts
-	Each((n+size-1)/size, func(k int) { slices.SortFunc(s[k*size:min((k+1)*size, n)], cmp) })
-	src, dst := s, make([]E, n)
-	for ; size < n; size *= 2 {
-		// Each pair of sorted runs of size is merged into a run of twice
-		// the size, the pairs at once.
-		Each((n+2*size-1)/(2*size), func(p int) {
-			a := p * 2 * size
-			m, b := min(a+size, n), min(a+2*size, n)
-			merge(dst[a:b], src[a:m], src[m:b], cmp)
-		})
-		src, dst = dst, src
-	}
-	if &src[0] != &s[0] {
-		copy(s, src)
-	}
+	p := partition(s, cmp)
+	left := workers / 2
+	Each(2, func(k int) {
+		if k == 0 {
+			SortFunc(s[:p], left, cmp)
+		} else {
+			SortFunc(s[p:], workers-left, cmp)
+		}
+	})
 }
 
-// merge writes the sorted runs a and b into out, a's elements first among
-// equals.
-func merge[E any](out, a, b []E, cmp func(a, b E) int) {
-	i, j, k := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		if cmp(b[j], a[i]) < 0 {
-			out[k] = b[j]
-			j++
-		} else {
-			out[k] = a[i]
+// partition reorders s around the median of a sample of it and returns
+// p: every element of s[:p] is before the median, every one of s[p:] is
+// not.
+func partition[E any](s []E, cmp func(a, b E) int) int {
+	const samples = 63
+	sample := make([]E, samples)
+	for k := range sample {
+		sample[k] = s[k*(len(s)-1)/(samples-1)]
+	}
+	slices.SortFunc(sample, cmp)
+	pivot := sample[samples/2]
+	i, j := 0, len(s)-1
+	for {
+		for i <= j && cmp(s[i], pivot) < 0 {
 			i++
 		}
-		k++
+		for i <= j && cmp(s[j], pivot) >= 0 {
+			j--
+		}
+		if i >= j {
+			return i
+		}
+		s[i], s[j] = s[j], s[i]
 	}
-	k += copy(out[k:], a[i:])
-	copy(out[k:], b[j:])
 }
