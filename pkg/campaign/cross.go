@@ -45,13 +45,18 @@ func (res *Result) earliestFirst() []int {
 }
 
 func (res *Result) nearDuplicates(order []int) {
-	docs := make([]*integrity.TextDoc, 0, len(order))
-	for pos, i := range order {
-		if d := res.sigs.text(i); d != nil {
-			d.Order = int32(pos)
-			docs = append(docs, d)
+	// The signatures lie in read order and are visited in time order, a
+	// cache miss each: they are looked up in ranges at once. An entry
+	// without one leaves its place nil, which NearRefs passes over.
+	docs := make([]*integrity.TextDoc, len(order))
+	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
+		for pos := lo; pos < hi; pos++ {
+			if d := res.sigs.text(order[pos]); d != nil {
+				d.Order = int32(pos)
+				docs[pos] = d
+			}
 		}
-	}
+	})
 	threshold := res.Rules.Content.DuplicateThreshold
 	near := integrity.NearRefs(docs, threshold)
 	// The text signatures are the largest thing a run holds, and nothing
