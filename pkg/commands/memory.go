@@ -35,6 +35,12 @@ func afterRead() func() (done func()) {
 // soft, and the collector then works harder (the runtime caps that at
 // about half the CPU) instead of the process growing at once.
 //
+// The limit leaves an eighth more than what is held: the arrays of the
+// phases before the signatures are dropped are about that much, and
+// without the room every one of them made the runtime hand pages back to
+// the system as it was allocated, half a second of system calls on the
+// one core those phases use at a million entries.
+//
 // The limit is never below 1.25 times what is live, so the collector
 // cannot be made to run without end; a limit set before is left alone.
 func holdHeap() (restore func()) {
@@ -49,7 +55,7 @@ func holdHeap() (restore func()) {
 	}
 	metrics.Read(s)
 	held := s[0].Value.Uint64() - s[1].Value.Uint64()
-	limit := max(held, s[2].Value.Uint64()*5/4)
+	limit := max(held+held/8, s[2].Value.Uint64()*5/4)
 	debug.SetMemoryLimit(int64(min(limit, math.MaxInt64)))
 	// Under the limit, the collector need not also run whenever the heap
 	// grows by half of what is live: once the text signatures are
