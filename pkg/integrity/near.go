@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/promo-cli/promo/pkg/internal/par"
 )
 
 // TextDoc is one entry's text, reduced to what NearRefs needs. A large
@@ -132,7 +134,8 @@ func (n *near) exactGroups() {
 	for i, d := range n.docs {
 		idx[i] = hashed{d.Exact, int32(i)}
 	}
-	slices.SortFunc(idx, func(a, b hashed) int {
+	// The order is total, so the parts sorted at once come out as one sort.
+	par.SortFunc(idx, runtime.GOMAXPROCS(0), func(a, b hashed) int {
 		return cmp.Or(cmp.Compare(a.exact, b.exact), cmp.Compare(a.i, b.i))
 	})
 	for k := 1; k < len(idx); k++ {
