@@ -38,6 +38,11 @@ type Options struct {
 	// returns. A command that owns its process uses it to bound the memory
 	// of the phases that follow (see commands' holdMemory).
 	AfterRead func() (done func())
+	// AfterCross, when set, is called once the cross-entry checks have
+	// run and dropped the text signatures, the largest thing a run holds.
+	// A command that bounds the run's memory collects them then, before
+	// the phases that follow allocate.
+	AfterCross func()
 }
 
 // Result is a judged campaign.
@@ -127,6 +132,9 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	// between them instead of letting it finish and write its output.
 	if err := res.crossCheck(ctx); err != nil {
 		return nil, err
+	}
+	if opt.AfterCross != nil {
+		opt.AfterCross()
 	}
 	res.Scores = score.New(r, judges).Workers(res.workers).Score(res.Entries, res.maxSim())
 	if err := ctx.Err(); err != nil {

@@ -176,6 +176,9 @@ func evaluate(ctx context.Context, r *rules.Rules, o *JudgeOptions, keep string)
 		Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep, Overrides: o.Decisions,
 		AfterRead: afterRead(),
 	}
+	if opt.AfterRead != nil {
+		opt.AfterCross = collectSignatures
+	}
 	if hold := opt.AfterRead; hold != nil && o.holdOutput {
 		opt.AfterRead = func() func() {
 			o.release = hold()
