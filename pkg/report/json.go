@@ -165,11 +165,12 @@ func (jw *jsonWriter) entries(v *Validation) {
 // the first one's comma and line break.
 const itemSep = ",\n    "
 
-// chunkItems is how many items a chunk of inOrder holds: a few hundred
-// kilobytes of entries, enough that handing a chunk over costs nothing
-// beside encoding it, and few enough that the chunks in flight are a few
-// megabytes whatever the size of the report.
-const chunkItems = 2048
+// chunkItems is how many items a chunk of inOrder holds: a few megabytes
+// of entries. Each chunk is handed from goroutine to goroutine twice, and
+// on a busy machine a hand-over can wait milliseconds for a thread to be
+// woken, so chunks are few (about 120 for a million entries); the chunks
+// in flight are still a few of them whatever the size of the report.
+const chunkItems = 8192
 
 // inOrder writes the items [0, n) that encode appends, each after itemSep,
 // chunk by chunk. Encoding the entries of a large report took as long as
@@ -205,7 +206,7 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 	}
 	// window chunks are encoded or waiting at most: free holds their
 	// buffers, which come back once written.
-	window := 2 * workers
+	window := workers + 1
 	free := make(chan []byte, window)
 	for range window {
 		free <- nil
