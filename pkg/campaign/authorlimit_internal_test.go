@@ -87,3 +87,40 @@ func BenchmarkEarliestFirst(b *testing.B) {
 		res.earliestFirst()
 	}
 }
+
+// TestAuthorLimitMessages: the messages written into one string read as
+// they did when each was formatted alone, for every group of a range.
+func TestAuthorLimitMessages(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		limit int
+		keep  string
+	}{
+		{"one kept, best", 1, rules.KeepBest},
+		{"two kept, earliest", 2, rules.KeepFirst},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := authorsResult(3000) // 1000 authors of 3 entries
+			res.Rules.Authors.MaxEntries, res.Rules.Authors.Keep = tt.limit, tt.keep
+			res.Entries[1].Author = "链上老王 \xff"
+			res.Entries[1001].Author, res.Entries[2001].Author = res.Entries[1].Author, res.Entries[1].Author
+			res.workers = 3
+			res.applyAuthorLimit()
+			limited := 0
+			for i := range res.Entries {
+				for _, r := range res.Entries[i].Reasons {
+					group := res.Entries[i].Author
+					want := fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", group, 3, tt.limit,
+						map[bool]string{true: "is", false: "are"}[tt.limit == 1], keepWord(tt.keep), r.Other)
+					if r.Message != want {
+						t.Fatalf("entry %d: %q, want %q", i, r.Message, want)
+					}
+					limited++
+				}
+			}
+			if want := 1000 * (3 - tt.limit); limited != want {
+				t.Errorf("%d entries limited, want %d", limited, want)
+			}
+		})
+	}
+}

@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/integrity"
+	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/rules"
 	"github.com/promo-cli/promo/pkg/score"
@@ -39,28 +39,24 @@ func (res *Result) crossCheck(ctx context.Context) error {
 // earliestFirst lists the readable entries' indexes in (created_at, id)
 // order; a doc's Order in package integrity is its position here.
 func (res *Result) earliestFirst() []int {
-	var idx []int
-	for i := range res.Entries {
-		if !res.Entries[i].Has(check.Unreadable) {
-			idx = append(idx, i)
-		}
-	}
-	// The index settles ties, so an unstable sort gives the stable order,
-	// in about half the time of a stable one at a million entries.
-	slices.SortFunc(idx, func(a, b int) int {
-		return cmp.Or(score.Earlier(&res.Entries[a], &res.Entries[b]), cmp.Compare(a, b))
-	})
+	idx := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool { return !res.Entries[i].Has(check.Unreadable) })
+	score.SortEarliest(res.Entries, idx, res.workers)
 	return idx
 }
 
 func (res *Result) nearDuplicates(order []int) {
-	docs := make([]*integrity.TextDoc, 0, len(order))
-	for pos, i := range order {
-		if d := res.sigs.text(i); d != nil {
-			d.Order = int32(pos)
-			docs = append(docs, d)
+	// The signatures lie in read order and are visited in time order, a
+	// cache miss each: they are looked up in ranges at once. An entry
+	// without one leaves its place nil, which NearRefs passes over.
+	docs := make([]*integrity.TextDoc, len(order))
+	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
+		for pos := lo; pos < hi; pos++ {
+			if d := res.sigs.text(order[pos]); d != nil {
+				d.Order = int32(pos)
+				docs[pos] = d
+			}
 		}
-	}
+	})
 	threshold := res.Rules.Content.DuplicateThreshold
 	near := integrity.NearRefs(docs, threshold)
 	// The text signatures are the largest thing a run holds, and nothing
@@ -154,63 +150,86 @@ func (res *Result) maxSim() []float64 {
 
 // applyAuthorLimit keeps at most max_entries of each author's entries
 // among those that pass every other check: the earliest (keep: first) or
-// the highest-scoring (keep: best). The rest get author-limit.
+// the highest-scoring (keep: best). The rest get author-limit. Each group
+// touches only its own entries, so the groups are settled in ranges at
+// once.
 func (res *Result) applyAuthorLimit() {
 	limit := res.Rules.Authors.MaxEntries
 	if limit <= 0 {
 		return
 	}
-	for _, group := range res.byAuthor() {
-		if len(group) <= limit {
-			continue
-		}
+	groups := res.byAuthor(limit + 1)
+	par.Ranges(len(groups), res.workers, 1<<10, func(lo, hi int) {
+		res.limitGroups(groups[lo:hi], limit)
+	})
+}
+
+// limitGroups gives author-limit to the entries of each author's group
+// beyond the limit. A large campaign has hundreds of thousands of such
+// groups, and a message, a reason and its array each were most of the
+// work: the messages are written into one string and the reasons into
+// one array, which the groups share.
+func (res *Result) limitGroups(groups [][]int, limit int) {
+	var text []byte
+	ends := make([]int, len(groups))
+	for g, group := range groups {
 		res.sortForKeep(group)
-		// The reason reads the same for every entry of the group: it is
-		// made once, and the entries that had no other reason share one
-		// array of it (of length and room one, so appending copies).
-		r := res.authorLimit(group, limit)
-		alone := []check.Reason{r}
+		text = res.appendLimitMessage(text, group, limit)
+		ends[g] = len(text)
+	}
+	messages := string(text)
+	// Each group's entries that had no other reason share its reason,
+	// an array of length and room one, so appending to it copies.
+	reasons := make([]check.Reason, len(groups))
+	start := 0
+	for g, group := range groups {
+		first := &res.Entries[group[0]]
+		reasons[g] = check.Reason{
+			Code: check.AuthorLimit, Other: first.ID,
+			Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
+			Message: messages[start:ends[g]],
+		}
+		start = ends[g]
+		alone := reasons[g : g+1 : g+1]
 		for _, i := range group[limit:] {
 			e := &res.Entries[i]
 			if len(e.Reasons) == 0 {
 				e.Reasons = alone
 				continue
 			}
-			e.Reasons = append(e.Reasons, r)
+			e.Reasons = append(e.Reasons, reasons[g])
 		}
 	}
 }
 
-// authorLimit is the reason of the entries of an author's group beyond the
-// limit, sorted with the kept ones first.
-func (res *Result) authorLimit(group []int, limit int) check.Reason {
+// appendLimitMessage appends the message of author-limit for a group
+// sorted with the kept entries first.
+func (res *Result) appendLimitMessage(b []byte, group []int, limit int) []byte {
 	first := &res.Entries[group[0]]
-	return check.Reason{
-		Code: check.AuthorLimit, Other: first.ID,
-		Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
-		Message: fmt.Sprintf("author %s has %d valid entries, %d %s kept (%s first: %s)", first.Author, len(group), limit, words.Plural(limit, "is", "are"), keepWord(res.Rules.Authors.Keep), first.ID),
-	}
+	b = append(b, "author "...)
+	b = append(b, first.Author...)
+	b = append(b, " has "...)
+	b = strconv.AppendInt(b, int64(len(group)), 10)
+	b = append(b, " valid entries, "...)
+	b = strconv.AppendInt(b, int64(limit), 10)
+	b = append(b, ' ')
+	b = append(b, words.Plural(limit, "is", "are")...)
+	b = append(b, " kept ("...)
+	b = append(b, keepWord(res.Rules.Authors.Keep)...)
+	b = append(b, " first: "...)
+	b = append(b, first.ID...)
+	return append(b, ')')
 }
 
-// byAuthor groups the competing entries by author, in first-seen order.
-// Entries without an author cannot be counted against anyone.
-func (res *Result) byAuthor() [][]int {
-	pos := map[string]int{}
-	var groups [][]int
-	for i := range res.Entries {
+// byAuthor groups the competing entries by author, each group in index
+// order, and returns the groups of at least least entries. Entries without
+// an author cannot be counted against anyone.
+func (res *Result) byAuthor(least int) [][]int {
+	cands := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool {
 		e := &res.Entries[i]
-		if e.Author == "" || !score.Competes(e) {
-			continue
-		}
-		g, ok := pos[e.Author]
-		if !ok {
-			g = len(groups)
-			pos[e.Author] = g
-			groups = append(groups, nil)
-		}
-		groups[g] = append(groups[g], i)
-	}
-	return groups
+		return e.Author != "" && score.Competes(e)
+	})
+	return sameKey(cands, func(i int) string { return res.Entries[i].Author }, least, res.workers)
 }
 
 func (res *Result) sortForKeep(group []int) {

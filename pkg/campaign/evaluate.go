@@ -38,6 +38,11 @@ type Options struct {
 	// returns. A command that owns its process uses it to bound the memory
 	// of the phases that follow (see commands' holdMemory).
 	AfterRead func() (done func())
+	// AfterCross, when set, is called once the cross-entry checks have
+	// run and dropped the text signatures, the largest thing a run holds.
+	// A command that bounds the run's memory collects them then, before
+	// the phases that follow allocate.
+	AfterCross func()
 }
 
 // Result is a judged campaign.
@@ -63,6 +68,7 @@ type Result struct {
 	keys    []recordKey     // per entry while reading, for mergeSameIDs
 	sigs    signatures      // per entry until the cross-entry checks have run
 	keep    string          // Options.Keep
+	workers int             // the goroutines a phase after the read uses at most
 	closest map[int]Closest // for the kept entries: the most similar earlier entry
 	// imageNear words, per entry, the closest earlier screenshot that was
 	// compared tile by tile and found different (for explain).
@@ -106,7 +112,7 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep, overridesLine: overridesLine, judges: judges}
+	res := &Result{Rules: r, Files: files, Skipped: skipped, Checker: checker, keep: opt.Keep, overridesLine: overridesLine, judges: judges, workers: workers(opt.Workers)}
 	if err := res.read(ctx, checker, opt); err != nil {
 		return nil, err
 	}
@@ -127,7 +133,10 @@ func Evaluate(ctx context.Context, r *rules.Rules, paths []string, opt Options) 
 	if err := res.crossCheck(ctx); err != nil {
 		return nil, err
 	}
-	res.Scores = score.New(r, judges).Score(res.Entries, res.maxSim())
+	if opt.AfterCross != nil {
+		opt.AfterCross()
+	}
+	res.Scores = score.New(r, judges).Workers(res.workers).Score(res.Entries, res.maxSim())
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

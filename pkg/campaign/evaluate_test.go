@@ -458,3 +458,20 @@ func TestAfterRead(t *testing.T) {
 		})
 	}
 }
+
+// TestAfterCross: the hook runs once, after the cross-entry checks and
+// before the scores.
+func TestAfterCross(t *testing.T) {
+	calls := 0
+	opt := campaign.Options{AfterCross: func() { calls++ }}
+	res, err := campaign.Evaluate(context.Background(), loadRules(t, nil), []string{exportDir}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("AfterCross called %d times, want 1", calls)
+	}
+	if len(res.Scores) != len(res.Entries) {
+		t.Errorf("%d scores for %d entries", len(res.Scores), len(res.Entries))
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/internal/par"
 )
 
 // recordKey identifies what a post says: its author, text, time and
@@ -85,49 +86,14 @@ func (res *Result) mergeSameIDs() {
 	res.dropEntries(drop)
 }
 
-// idGroups lists, in source order, the indexes of the readable entries
-// whose id another readable entry has too. Ids are first told apart by a
-// 64-bit hash, so that only the few entries whose hash repeats are grouped
-// by their id: a map of every id to its entries took more memory than the
-// entries themselves.
+// idGroups lists the groups of readable entries that share an id, each in
+// source order. A map of every id to its entries took more memory than the
+// entries themselves; sameKey tells the ids apart by hash on every core.
 func (res *Result) idGroups() [][]int {
-	seed := maphash.MakeSeed()
-	first := make(map[uint64]int, len(res.Entries))
-	var maybe []int // entries whose hash another entry has
-	for i := range res.Entries {
-		e := &res.Entries[i]
-		if e.Has(check.Unreadable) || i >= len(res.keys) {
-			continue
-		}
-		h := maphash.String(seed, e.ID)
-		f, ok := first[h]
-		switch {
-		case !ok:
-			first[h] = i
-			continue
-		case f >= 0:
-			maybe = append(maybe, f)
-			first[h] = -1 // listed
-		}
-		maybe = append(maybe, i)
-	}
-	slices.Sort(maybe)
-	byID := map[string][]int{}
-	var ids []string
-	for _, i := range maybe {
-		id := res.Entries[i].ID
-		if _, ok := byID[id]; !ok {
-			ids = append(ids, id)
-		}
-		byID[id] = append(byID[id], i)
-	}
-	var out [][]int
-	for _, id := range ids {
-		if g := byID[id]; len(g) > 1 {
-			out = append(out, g)
-		}
-	}
-	return out
+	cands := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool {
+		return i < len(res.keys) && !res.Entries[i].Has(check.Unreadable)
+	})
+	return sameKey(cands, func(i int) string { return res.Entries[i].ID }, 2, res.workers)
 }
 
 // mergeGroup drops the repeats within one id's group and returns the

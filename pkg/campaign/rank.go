@@ -28,7 +28,7 @@ type Standings struct {
 
 // Rank orders the valid entries and splits the pool among the winners.
 func (res *Result) Rank() (*Standings, error) {
-	order := score.Rank(res.Entries, res.Scores)
+	order := score.Rank(res.Entries, res.Scores, res.workers)
 	st := &Standings{Placings: make([]Placing, len(order))}
 	share := res.Rules.Rewards.Ties == rules.TiesShare
 	for pos, i := range order {

@@ -40,6 +40,20 @@ type JudgeOptions struct {
 	// the flags decoded into MaxRecord and Overrides
 	maxRecord, pool    string
 	winners, minLength int
+
+	// holdOutput keeps the memory held after the read (holdHeap) over the
+	// writing of the output, until releaseMemory: for the commands whose
+	// output is written from the judged entries with little memory more.
+	holdOutput bool
+	release    func()
+}
+
+// releaseMemory ends what holdOutput kept held.
+func (o *JudgeOptions) releaseMemory() {
+	if o.release != nil {
+		o.release()
+		o.release = nil
+	}
 }
 
 // addJudgeFlags declares the flags every judging command takes, bound to o.
@@ -161,6 +175,15 @@ func evaluate(ctx context.Context, r *rules.Rules, o *JudgeOptions, keep string)
 	opt := campaign.Options{
 		Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep, Overrides: o.Decisions,
 		AfterRead: afterRead(),
+	}
+	if opt.AfterRead != nil {
+		opt.AfterCross = collectSignatures
+	}
+	if hold := opt.AfterRead; hold != nil && o.holdOutput {
+		opt.AfterRead = func() func() {
+			o.release = hold()
+			return func() {}
+		}
 	}
 	var p *progress
 	if ios.ErrTTY && !o.Quiet {

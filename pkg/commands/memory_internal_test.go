@@ -57,3 +57,33 @@ func TestAfterRead(t *testing.T) {
 		})
 	}
 }
+
+// TestHoldHeapPacing: while held, the collector runs at the limit alone,
+// unless the operator set GOGC; restore brings the percentage back.
+func TestHoldHeapPacing(t *testing.T) {
+	prevLimit := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(prevLimit)
+	prevGC := debug.SetGCPercent(50)
+	defer debug.SetGCPercent(prevGC)
+	for _, tt := range []struct {
+		name, gogc string
+		want       int
+	}{
+		{"default", "", -1},
+		{"GOGC set", "50", 50},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOGC", tt.gogc)
+			restore := holdHeap()
+			got := debug.SetGCPercent(-1)
+			debug.SetGCPercent(got)
+			restore()
+			if got != tt.want {
+				t.Errorf("GC percent %d while held, want %d", got, tt.want)
+			}
+			if after := debug.SetGCPercent(50); after != 50 {
+				t.Errorf("GC percent %d after restore, want 50", after)
+			}
+		})
+	}
+}

@@ -51,6 +51,8 @@ amounts that add up to the pool exactly.` + exitStatusHelp,
 
 func rankRun(ctx context.Context, opts *RankOptions) error {
 	o, ios := &opts.JudgeOptions, opts.IO
+	o.holdOutput = true
+	defer o.releaseMemory()
 	res, err := judge(ctx, o, "")
 	if err != nil {
 		return err

@@ -58,6 +58,8 @@ Exit status:
 
 func validateRun(ctx context.Context, opts *ValidateOptions) error {
 	o := &opts.JudgeOptions
+	o.holdOutput = true
+	defer o.releaseMemory()
 	res, err := judge(ctx, o, "")
 	if err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"runtime"
+	"sync"
 )
 
 // The JSON DTOs below fix the field names and order of the contract; they
@@ -117,22 +119,29 @@ func (jw *jsonWriter) field(key string, v any, more bool) {
 
 // ranking writes the ranking array with appendPlace.
 func (jw *jsonWriter) ranking(s *Standings) {
-	n := s.PlaceCount()
-	if n == 0 {
+	if s.PlaceCount() == 0 {
 		jw.raw("  \"ranking\": [],\n")
 		return
 	}
 	jw.raw("  \"ranking\": [\n")
-	var b []byte
-	i := 0
-	for p := range s.placesOf(false) {
-		i++
-		b = append(appendPlace(append(b[:0], "    "...), p), sep(i < n)...)
-		if jw.err == nil {
-			_, jw.err = jw.w.Write(b)
-		}
+	if s.Ranking != nil || s.st == nil {
+		jw.inOrder(len(s.Ranking), func(b []byte, lo, hi int) []byte {
+			for _, p := range s.Ranking[lo:hi] {
+				b = appendPlace(append(b, itemSep...), p)
+			}
+			return b
+		})
+	} else {
+		jw.inOrder(len(s.st.Placings), func(b []byte, lo, hi int) []byte {
+			for _, p := range s.st.Placings[lo:hi] {
+				if s.All || p.Paid {
+					b = appendPlace(append(b, itemSep...), placeOf(s.res, s.st, p, false))
+				}
+			}
+			return b
+		})
 	}
-	jw.raw("  ],\n")
+	jw.raw("\n  ],\n")
 }
 
 // entries writes the entries array with appendEntry.
@@ -143,16 +152,102 @@ func (jw *jsonWriter) entries(v *Validation) {
 		return
 	}
 	jw.raw("  \"entries\": [\n")
-	var b []byte
-	i := 0
-	v.each(false, func(e Entry) {
-		i++
-		b = append(appendEntry(append(b[:0], "    "...), e), sep(i < n)...)
-		if jw.err == nil {
+	jw.inOrder(n, func(b []byte, lo, hi int) []byte {
+		for i := lo; i < hi; i++ {
+			b = appendEntry(append(b, itemSep...), v.entryAt(i))
+		}
+		return b
+	})
+	jw.raw("\n  ],\n")
+}
+
+// itemSep comes before every item of an array at depth two; inOrder drops
+// the first one's comma and line break.
+const itemSep = ",\n    "
+
+// chunkItems is how many items a chunk of inOrder holds: a few megabytes
+// of entries. Each chunk is handed from goroutine to goroutine twice, and
+// on a busy machine a hand-over can wait milliseconds for a thread to be
+// woken, so chunks are few (about 120 for a million entries); the chunks
+// in flight are still a few of them whatever the size of the report.
+const chunkItems = 8192
+
+// inOrder writes the items [0, n) that encode appends, each after itemSep,
+// chunk by chunk. Encoding the entries of a large report took as long as
+// the checks after the read together, and each item is encoded alone, so
+// the chunks are encoded on every core at once, a few ahead of the one
+// being written, and written in order: the bytes are those of one encoder
+// going through the items in turn. encode may leave items out; the first
+// item written loses the comma of its itemSep.
+func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
+	chunks := (n + chunkItems - 1) / chunkItems
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	first := true
+	emit := func(b []byte) {
+		if first && len(b) > 0 {
+			b, first = b[len(",\n"):], false
+		}
+		if jw.err == nil && len(b) > 0 {
 			_, jw.err = jw.w.Write(b)
 		}
-	})
-	jw.raw("  ],\n")
+	}
+	if workers <= 1 {
+		var b []byte
+		for lo := 0; lo < n && jw.err == nil; lo += chunkItems {
+			b = encode(b[:0], lo, min(lo+chunkItems, n))
+			emit(b)
+		}
+		return
+	}
+	type job struct {
+		lo, hi int
+		buf    []byte
+		done   chan []byte
+	}
+	// window chunks are encoded or waiting at most: free holds their
+	// buffers, which come back once written.
+	window := workers + 1
+	free := make(chan []byte, window)
+	for range window {
+		free <- nil
+	}
+	jobs := make(chan job, window)
+	queue := make(chan chan []byte, window)
+	stop := make(chan struct{})
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for lo := 0; lo < n; lo += chunkItems {
+			var buf []byte
+			select {
+			case buf = <-free:
+			case <-stop:
+				return
+			}
+			j := job{lo, min(lo+chunkItems, n), buf[:0], make(chan []byte, 1)}
+			jobs <- j
+			queue <- j.done
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				j.done <- encode(j.buf, j.lo, j.hi)
+			}
+		})
+	}
+	stopped := false
+	for done := range queue {
+		b := <-done
+		emit(b)
+		if jw.err != nil && !stopped {
+			close(stop) // a failed write: encode no more
+			stopped = true
+		}
+		free <- b[:0]
+	}
+	wg.Wait()
 }
 
 func (jw *jsonWriter) flush() error {

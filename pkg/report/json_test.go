@@ -3,14 +3,19 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/rules"
+	"github.com/promo-cli/promo/pkg/score"
+	"github.com/shopspring/decimal"
 )
 
 // object is a JSON object with its keys in document order, which a map
@@ -308,5 +313,117 @@ func TestJSONSummaryAddsUp(t *testing.T) {
 	want := map[string]int{"missing-tag": 1, "too-short": 1, "no-image": 1, "unreadable": 1, "near-duplicate": 1}
 	if !reflect.DeepEqual(s.ByReason, want) {
 		t.Errorf("by_reason %v, want %v", s.ByReason, want)
+	}
+}
+
+// largeStandings is a judged campaign of n entries, a few of them with
+// reasons, ranked with every third entry paid: enough entries for the
+// JSON writer to encode them in many chunks.
+func largeStandings(n int, all bool) *Standings {
+	res := &campaign.Result{Rules: &rules.Rules{Name: "large"}}
+	st := &campaign.Standings{}
+	noImage := []check.Reason{{Code: check.NoImage, Message: "0 images attached, at least 1 needed", Measured: "0", Limit: "1"}}
+	for i := range n {
+		e := check.Entry{ID: fmt.Sprintf("g%07d", i), Author: fmt.Sprintf("用户%d\"", i%977), File: "posts.jsonl", Line: i + 1}
+		if i%7 == 0 {
+			e.Reasons = noImage
+		}
+		res.Entries = append(res.Entries, e)
+		res.Scores = append(res.Scores, score.Result{Score: float64(i%1000) / 7})
+		if i%7 != 0 {
+			p := campaign.Placing{Entry: i, Rank: len(st.Placings) + 1, Paid: i%3 == 0}
+			if p.Paid {
+				p.Amount = decimal.New(int64(i), -2)
+			}
+			st.Placings = append(st.Placings, p)
+		}
+	}
+	return NewStandings(res, st, all)
+}
+
+// oneByOne is the entries and ranking arrays as written one item after
+// another, which the chunked writer must match byte for byte.
+func oneByOne(s *Standings) string {
+	var b []byte
+	b = append(b, "  \"entries\": [\n"...)
+	i := 0
+	s.Each(func(e Entry) {
+		if i > 0 {
+			b = append(b, ",\n"...)
+		}
+		b = appendEntry(append(b, "    "...), e)
+		i++
+	})
+	b = append(b, "\n  ],\n  \"clusters\": [],\n  \"ranking\": [\n"...)
+	i = 0
+	for p := range s.Places() {
+		if i > 0 {
+			b = append(b, ",\n"...)
+		}
+		b = appendPlace(append(b, "    "...), p)
+		i++
+	}
+	return string(append(b, "\n  ],\n"...))
+}
+
+func TestJSONChunksWriteItemsInOrder(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		n     int
+		all   bool
+		procs int
+	}{
+		{"one chunk", 10, true, 4},
+		{"many chunks, one core", 3*chunkItems + 5, true, 1},
+		{"many chunks, four cores", 3*chunkItems + 5, true, 4},
+		{"paid places only", 3*chunkItems + 5, false, 4},
+		{"no paid place in the first chunk", 2 * chunkItems, false, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := largeStandings(tt.n, tt.all)
+			if tt.name == "no paid place in the first chunk" {
+				for k := range s.st.Placings[:chunkItems] {
+					s.st.Placings[k].Paid = false
+				}
+				s = NewStandings(s.res, s.st, false)
+			}
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(tt.procs))
+			got := string(jsonOf(t, func(w io.Writer) error { return StandingsJSON(w, s) }))
+			if want := oneByOne(s); !strings.Contains(got, want) {
+				t.Errorf("the arrays differ from the items written one by one")
+			}
+			if !json.Valid([]byte(got)) {
+				t.Errorf("not valid JSON")
+			}
+		})
+	}
+}
+
+// failingWriter fails every write once n bytes have gone through.
+type failingWriter struct{ n int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if f.n -= len(p); f.n < 0 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+func TestJSONChunksStopOnWriteError(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	s := largeStandings(20*chunkItems, true)
+	err := ValidationJSON(&failingWriter{n: 1 << 20}, &s.Validation)
+	if err == nil || err.Error() != "disk full" {
+		t.Fatalf("error %v, want disk full", err)
+	}
+}
+
+func TestSummaryInRangesAddsUp(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	s := largeStandings(70000, true)
+	var entries []Entry
+	s.Each(func(e Entry) { entries = append(entries, e) })
+	if want := Summarize(entries); !reflect.DeepEqual(s.Summary, want) {
+		t.Errorf("summary %+v, want %+v", s.Summary, want)
 	}
 }

@@ -2,10 +2,12 @@ package report
 
 import (
 	"iter"
+	"runtime"
 	"slices"
 
 	"github.com/promo-cli/promo/pkg/campaign"
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/score"
 )
 
@@ -33,26 +35,25 @@ func (v *Validation) Len() int {
 }
 
 // Each calls f with every entry's verdict, in order.
-func (v *Validation) Each(f func(Entry)) { v.each(true, f) }
+func (v *Validation) Each(f func(Entry)) {
+	for i := range v.Len() {
+		e := v.entryAt(i)
+		if e.at != nil {
+			e.Source, e.at = e.at.Source(), nil
+		}
+		f(e)
+	}
+}
 
-// each is Each; unless named, an entry of the judged campaign is left
+// entryAt is entry i's verdict. An entry of the judged campaign is left
 // named by its place (at) for a writer that names the source from it
 // itself (appendEntry): a million sources are then not made as strings to
 // be copied once.
-func (v *Validation) each(named bool, f func(Entry)) {
+func (v *Validation) entryAt(i int) Entry {
 	if v.Entries == nil && v.res != nil {
-		for i := range v.res.Entries {
-			e := entryOf(v.res, i)
-			if named {
-				e.Source, e.at = e.at.Source(), nil
-			}
-			f(e)
-		}
-		return
+		return entryOf(v.res, i)
 	}
-	for _, e := range v.Entries {
-		f(e)
-	}
+	return v.Entries[i]
 }
 
 // entryOf is entry i's verdict, named by its place (at) rather than by
@@ -103,24 +104,22 @@ func (s *Standings) PlaceCount() int {
 }
 
 // Places yields the places listed, best first.
-func (s *Standings) Places() iter.Seq[Place] { return s.placesOf(true) }
-
-// placesOf is Places; unless named, a place of the judged standings is left
-// without its source, which the JSON ranking does not show: a place each
-// for a million entries need not make it.
-func (s *Standings) placesOf(named bool) iter.Seq[Place] {
+func (s *Standings) Places() iter.Seq[Place] {
 	if s.Ranking != nil || s.st == nil {
 		return slices.Values(s.Ranking)
 	}
 	return func(yield func(Place) bool) {
 		for _, p := range s.st.Placings {
-			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p, named)) {
+			if (s.All || p.Paid) && !yield(placeOf(s.res, s.st, p, true)) {
 				return
 			}
 		}
 	}
 }
 
+// placeOf is a place of the judged standings; unless named, it is left
+// without its source, which the JSON ranking does not show: a place each
+// for a million entries need not make it.
 func placeOf(res *campaign.Result, st *campaign.Standings, p campaign.Placing, named bool) Place {
 	e := &res.Entries[p.Entry]
 	place := Place{
@@ -165,13 +164,33 @@ func NewValidation(res *campaign.Result) *Validation {
 		Unit:         string(res.Rules.Length.Unit),
 		res:          res,
 	}
-	v.Summary = newSummary(len(res.Entries))
-	for i := range res.Entries {
-		e := &res.Entries[i]
-		v.Summary.add(e.Valid(), e.Reasons)
-	}
+	v.Summary = summarize(res.Entries)
 	v.Clusters = clusterIDs(res)
 	return v
+}
+
+// summarize counts a judged campaign's verdicts, in ranges on every core:
+// the counts add up to the same whatever the ranges.
+func summarize(entries []check.Entry) Summary {
+	ranges := par.Split(len(entries), runtime.GOMAXPROCS(0), 1<<14)
+	parts := make([]Summary, len(ranges))
+	par.Each(len(ranges), func(k int) {
+		parts[k] = newSummary(0)
+		for i := ranges[k][0]; i < ranges[k][1]; i++ {
+			e := &entries[i]
+			parts[k].add(e.Valid(), e.Reasons)
+		}
+	})
+	s := newSummary(len(entries))
+	for _, p := range parts {
+		s.Valid += p.Valid
+		s.Invalid += p.Invalid
+		s.Unreadable += p.Unreadable
+		for c, n := range p.ByReason {
+			s.ByReason[c] += n
+		}
+	}
+	return s
 }
 
 func clusterIDs(res *campaign.Result) [][]string {

@@ -3,10 +3,12 @@ package score
 import (
 	"cmp"
 	"math"
-	"slices"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/rules"
 )
 
@@ -31,11 +33,12 @@ type Result struct {
 
 // Scorer scores entries under one campaign's rules.
 type Scorer struct {
-	w      Weights
-	target int
-	topics int
-	judges Judges
-	scale  rules.Scale
+	w       Weights
+	target  int
+	topics  int
+	judges  Judges
+	scale   rules.Scale
+	workers int
 }
 
 // New returns a scorer for the rules; judges may be nil.
@@ -43,29 +46,54 @@ func New(r *rules.Rules, judges Judges) *Scorer {
 	return &Scorer{w: r.Scoring.Weights, target: r.Scoring.LengthTarget, topics: len(r.Scoring.Topics), judges: judges, scale: r.Scoring.JudgesScale}
 }
 
+// Workers sets how many goroutines Score uses at most; 0, the default,
+// means GOMAXPROCS.
+func (s *Scorer) Workers(n int) *Scorer {
+	s.workers = n
+	return s
+}
+
 // Score scores every entry. maxSim holds each entry's highest similarity
 // to an earlier entry (0 when none was found). Entries that cannot compete
 // still get a score, so that explain can show what they would have had;
-// unreadable entries score 0.
+// unreadable entries score 0. Each entry's score depends on the others'
+// only through the field's highest engagement, an exact maximum, so the
+// entries are scored in ranges at once.
 func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
+	workers := s.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	out := make([]Result, len(entries))
+	var mu sync.Mutex
 	top := 0.0
-	for i := range entries {
-		out[i].Engagement = engagement(&entries[i].Measure)
-		if competes(&entries[i]) {
-			top = max(top, out[i].Engagement)
+	par.Ranges(len(entries), workers, scoreGrain, func(lo, hi int) {
+		t := 0.0
+		for i := lo; i < hi; i++ {
+			out[i].Engagement = engagement(&entries[i].Measure)
+			if competes(&entries[i]) {
+				t = max(t, out[i].Engagement)
+			}
 		}
-	}
-	for i := range entries {
-		if entries[i].Has(check.Unreadable) {
-			continue // nothing was read: no score, not even for originality
+		mu.Lock()
+		top = max(top, t)
+		mu.Unlock()
+	})
+	par.Ranges(len(entries), workers, scoreGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if entries[i].Has(check.Unreadable) {
+				continue // nothing was read: no score, not even for originality
+			}
+			out[i].Similarity = maxSim[i]
+			out[i].C = s.components(&entries[i], &out[i], top)
+			out[i].Score = s.weighted(out[i].C)
 		}
-		out[i].Similarity = maxSim[i]
-		out[i].C = s.components(&entries[i], &out[i], top)
-		out[i].Score = s.weighted(out[i].C)
-	}
+	})
 	return out
 }
+
+// scoreGrain is the least number of entries a goroutine scores.
+const scoreGrain = 1 << 14
 
 func (s *Scorer) components(e *check.Entry, r *Result, top float64) Components {
 	m := &e.Measure
@@ -172,20 +200,4 @@ func Earlier(a, b *check.Entry) int {
 	// Same id (two exports, or one export repeating it): file, then line
 	// and column as numbers, so line 9 comes before line 10.
 	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
-}
-
-// Rank returns the indexes of the valid entries, best first.
-func Rank(entries []check.Entry, results []Result) []int {
-	var idx []int
-	for i := range entries {
-		if entries[i].Valid() {
-			idx = append(idx, i)
-		}
-	}
-	// Order is total but for an entry read twice at the same place; the
-	// index settles that, so an unstable sort gives the stable order.
-	slices.SortFunc(idx, func(a, b int) int {
-		return cmp.Or(Order(&entries[a], &entries[b], results[a].Score, results[b].Score), cmp.Compare(a, b))
-	})
-	return idx
 }

@@ -252,14 +252,14 @@ func TestRank(t *testing.T) {
 		results[i].Score = s
 	}
 	var got []string
-	for _, i := range score.Rank(entries, results) {
+	for _, i := range score.Rank(entries, results, 2) {
 		got = append(got, entries[i].ID)
 	}
 	want := []string{"best", "early", "b-same", "late", "notime"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Rank = %v, want %v", got, want)
 	}
-	if n := len(score.Rank(nil, nil)); n != 0 {
+	if n := len(score.Rank(nil, nil, 2)); n != 0 {
 		t.Errorf("Rank of nothing has %d entries", n)
 	}
 }
