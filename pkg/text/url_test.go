@@ -132,3 +132,23 @@ func TestIndexSep(t *testing.T) {
 		}
 	}
 }
+
+// TestURLNeedsDot: no URL starts anywhere in a text without an ASCII dot,
+// whatever its scheme, host or dots in other scripts, which findURLs
+// relies on to skip such a text with one look.
+func TestURLNeedsDot(t *testing.T) {
+	for _, s := range []string{
+		"http://localhost", "https://localhost:8080/a", "HTTP://X/y", "www", "wwwx", "https://t", "t/co/abc",
+		"https://例子。中国", "http://gate．io/x", "www。gate。io", "gate．io", "t。co/AbC", "https：／／example．com", "ｗｗｗ．ｘ．ｃｏｍ",
+		"münchen·de", "https://a\u2024b", "gate\uff0ecom/#ES",
+	} {
+		for i := 0; i < len(s); i++ {
+			if end, ok := urlAt(s, i); ok {
+				t.Errorf("%q: URL at %d to %d", s, i, end)
+			}
+			if end, ok := bareAt(s, i); ok {
+				t.Errorf("%q: bare domain at %d to %d", s, i, end)
+			}
+		}
+	}
+}
