@@ -55,6 +55,12 @@ var pieces = []string{
 	"①", "㍿", "ｶﾀｶﾅ", "ＡＢＣ", "１２３", "。", "！", "，", "…", "——", "“引号”", "「」",
 	" ", "  ", "\t", "\n", "\r\n", "\u3000", "\u00a0", "\u200b", "\u200d", "\u2028", "\ufeff",
 	"\xff", "\xe4\xb8", "\x00", "\ufffd", "abc", "Hello World", "x", "鏇", "乾隆", "頭髮", "髮", "干", "後來", "著名",
+	// Punctuation that a fold changes, inside the phrases, tags and URLs
+	// it can join, split or create: the ideographic space (a space once
+	// folded), full-width separators of a URL, a full-width ampersand
+	// before a sigil, a zero-width space inside a topic.
+	"guaranteed\u3000profit", "Layer\u30002", "稳赚\u3000不赔", "\u3000ES\u3000", "#Gate\u3000Alpha 第三届积分狂欢节 & ES Launchpool#",
+	"https：／／example．com／a", "www．gate．io", "gate．io／alpha", "＆#ES", "&#ES", "＆＃ES", "＃ES＃", "#话\u200b题#", "Layer\u200b 2",
 }
 
 // config is one combination of the rule's text settings.

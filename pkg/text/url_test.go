@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestFindURLs follows twitter-text's URL conformance cases: URLs with a
 // scheme, starting "www.", or bare domains under a known top-level domain.
@@ -109,5 +112,43 @@ func TestMeasureBareDomainAllocs(t *testing.T) {
 	m.Measure(post, ExcludeURLs|ExcludeTags, SyntaxAuto)
 	if n := testing.AllocsPerRun(100, func() { m.Measure(post, ExcludeURLs|ExcludeTags, SyntaxAuto) }); n != 0 {
 		t.Errorf("Measure allocates %v times per run, want 0", n)
+	}
+}
+
+// TestIndexSep: indexSep finds what strings.Index finds for "://", from
+// every offset, where colons, slashes and the separator's pieces crowd.
+func TestIndexSep(t *testing.T) {
+	for _, s := range []string{
+		"", ":", "/", "//", "://", ":/", ":://", "::///", "a://b", "//:", "/://", "x:/ /y://z", "：／／", "时间:12/3 https://a.b", "http:/x//", "://://",
+	} {
+		for i := 0; i <= len(s); i++ {
+			want := strings.Index(s[i:], "://")
+			if want >= 0 {
+				want += i
+			}
+			if got := indexSep(s, i); got != want {
+				t.Errorf("indexSep(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestURLNeedsDot: no URL starts anywhere in a text without an ASCII dot,
+// whatever its scheme, host or dots in other scripts, which findURLs
+// relies on to skip such a text with one look.
+func TestURLNeedsDot(t *testing.T) {
+	for _, s := range []string{
+		"http://localhost", "https://localhost:8080/a", "HTTP://X/y", "www", "wwwx", "https://t", "t/co/abc",
+		"https://例子。中国", "http://gate．io/x", "www。gate。io", "gate．io", "t。co/AbC", "https：／／example．com", "ｗｗｗ．ｘ．ｃｏｍ",
+		"münchen·de", "https://a\u2024b", "gate\uff0ecom/#ES",
+	} {
+		for i := 0; i < len(s); i++ {
+			if end, ok := urlAt(s, i); ok {
+				t.Errorf("%q: URL at %d to %d", s, i, end)
+			}
+			if end, ok := bareAt(s, i); ok {
+				t.Errorf("%q: bare domain at %d to %d", s, i, end)
+			}
+		}
 	}
 }
