@@ -172,6 +172,13 @@ const itemSep = ",\n    "
 // in flight are still a few of them whatever the size of the report.
 const chunkItems = 8192
 
+// chunkBytes bounds what a chunk holds, whatever its items weigh: items
+// can be large (an entry whose id thousands of records share names every
+// other one), and a chunk of 8,192 of them held hundreds of megabytes. A
+// chunk stops at the first item past it, and the writer encodes the rest
+// of that chunk itself, a piece at a time. Ordinary chunks stay under it.
+var chunkBytes = 8 << 20
+
 // inOrder writes the items [0, n) that encode appends, each after itemSep,
 // chunk by chunk. Encoding the entries of a large report took as long as
 // the checks after the read together, and each item is encoded alone, so
@@ -191,18 +198,29 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 			_, jw.err = jw.w.Write(b)
 		}
 	}
-	if workers <= 1 {
-		var b []byte
-		for lo := 0; lo < n && jw.err == nil; lo += chunkItems {
-			b = encode(b[:0], lo, min(lo+chunkItems, n))
+	// rest writes items [lo, hi) a piece of at most chunkBytes at a time,
+	// in b, and returns b for reuse.
+	rest := func(b []byte, lo, hi int) []byte {
+		for lo < hi && jw.err == nil {
+			var next int
+			b, next = encodeUpTo(b[:0], lo, hi, encode)
 			emit(b)
+			lo = next
 		}
+		return b
+	}
+	if workers <= 1 {
+		rest(nil, 0, n)
 		return
+	}
+	type done struct {
+		buf      []byte
+		next, hi int // the items [next, hi) did not fit in buf
 	}
 	type job struct {
 		lo, hi int
 		buf    []byte
-		done   chan []byte
+		done   chan done
 	}
 	// window chunks are encoded or waiting at most: free holds their
 	// buffers, which come back once written.
@@ -212,7 +230,7 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 		free <- nil
 	}
 	jobs := make(chan job, window)
-	queue := make(chan chan []byte, window)
+	queue := make(chan chan done, window)
 	stop := make(chan struct{})
 	go func() {
 		defer close(queue)
@@ -220,11 +238,16 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 		for lo := 0; lo < n; lo += chunkItems {
 			var buf []byte
 			select {
+			case <-stop: // checked first: select picks at random among ready cases
+				return
+			default:
+			}
+			select {
 			case buf = <-free:
 			case <-stop:
 				return
 			}
-			j := job{lo, min(lo+chunkItems, n), buf[:0], make(chan []byte, 1)}
+			j := job{lo, min(lo+chunkItems, n), buf[:0], make(chan done, 1)}
 			jobs <- j
 			queue <- j.done
 		}
@@ -233,14 +256,16 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				j.done <- encode(j.buf, j.lo, j.hi)
+				b, next := encodeUpTo(j.buf, j.lo, j.hi, encode)
+				j.done <- done{b, next, j.hi}
 			}
 		})
 	}
 	stopped := false
-	for done := range queue {
-		b := <-done
-		emit(b)
+	for ch := range queue {
+		d := <-ch
+		emit(d.buf)
+		b := rest(d.buf, d.next, d.hi)
 		if jw.err != nil && !stopped {
 			close(stop) // a failed write: encode no more
 			stopped = true
@@ -248,6 +273,17 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 		free <- b[:0]
 	}
 	wg.Wait()
+}
+
+// encodeUpTo appends items from lo on to b, one at a time, until b holds
+// chunkBytes or the items end at hi, and returns b and the first item it
+// did not encode.
+func encodeUpTo(b []byte, lo, hi int, encode func(b []byte, lo, hi int) []byte) ([]byte, int) {
+	for lo < hi && len(b) < chunkBytes {
+		b = encode(b, lo, lo+1)
+		lo++
+	}
+	return b, lo
 }
 
 func (jw *jsonWriter) flush() error {

@@ -427,3 +427,37 @@ func TestSummaryInRangesAddsUp(t *testing.T) {
 		t.Errorf("summary %+v, want %+v", s.Summary, want)
 	}
 }
+
+// largestWrite records the largest single write it is given.
+type largestWrite struct{ max int }
+
+func (l *largestWrite) Write(p []byte) (int, error) {
+	l.max = max(l.max, len(p))
+	return len(p), nil
+}
+
+// TestJSONChunksHoldBoundedBytes: a chunk of 8,192 items is cut at
+// chunkBytes, so that large items cannot make one chunk hold hundreds of
+// megabytes; the bytes written are the same.
+func TestJSONChunksHoldBoundedBytes(t *testing.T) {
+	defer func(was int) { chunkBytes = was }(chunkBytes)
+	chunkBytes = 128 << 10
+	for _, procs := range []int{1, 4} {
+		t.Run(fmt.Sprintf("%d cores", procs), func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			s := largeStandings(3*chunkItems+5, true)
+			var w largestWrite
+			if err := ValidationJSON(&w, &s.Validation); err != nil {
+				t.Fatal(err)
+			}
+			// An item is far below 128 KiB, and so is the writer's own buffer.
+			if limit := 2 * chunkBytes; w.max > limit {
+				t.Errorf("a write of %d bytes, want at most %d", w.max, limit)
+			}
+			got := string(jsonOf(t, func(w io.Writer) error { return StandingsJSON(w, s) }))
+			if want := oneByOne(s); !strings.Contains(got, want) {
+				t.Errorf("the arrays differ from the items written one by one")
+			}
+		})
+	}
+}
