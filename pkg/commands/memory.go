@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // holdMemory is set by Main, which owns the process: only then may a run
@@ -42,8 +43,9 @@ func afterRead() func() (done func()) {
 // the system as it was allocated, half a second of system calls on the
 // one core those phases use at a million entries.
 //
-// The limit is never below 1.25 times what is live, so the collector
-// cannot be made to run without end; a limit set before is left alone.
+// The limit is never below 1.25 times what is live, then or later (see
+// liftLimit), so the collector cannot be made to run without end; a limit
+// set before is left alone.
 func holdHeap() (restore func()) {
 	prev := debug.SetMemoryLimit(-1)
 	if prev != math.MaxInt64 {
@@ -58,6 +60,7 @@ func holdHeap() (restore func()) {
 	held := s[0].Value.Uint64() - s[1].Value.Uint64()
 	limit := max(held+held/8, s[2].Value.Uint64()*5/4)
 	debug.SetMemoryLimit(int64(min(limit, math.MaxInt64)))
+	lift := newLiftLimit()
 	// Under the limit, the collector need not also run whenever the heap
 	// grows by half of what is live: once the text signatures are
 	// dropped, half of what is left is far below the limit, and the
@@ -65,13 +68,64 @@ func holdHeap() (restore func()) {
 	// of a million entries that freed nothing the limit needed. GOGC, when
 	// set, works as usual.
 	if os.Getenv("GOGC") != "" {
-		return func() { debug.SetMemoryLimit(prev) }
+		return func() { lift.stop(func() { debug.SetMemoryLimit(prev) }) }
 	}
 	prevGC := debug.SetGCPercent(-1)
 	return func() {
-		debug.SetGCPercent(prevGC)
-		debug.SetMemoryLimit(prev)
+		lift.stop(func() {
+			debug.SetGCPercent(prevGC)
+			debug.SetMemoryLimit(prev)
+		})
 	}
+}
+
+// liftLimit raises the held limit after any collection that finds live
+// nearly as much as the limit. What is live can outgrow what was held
+// after the read (a few thousand records sharing one id each name all the
+// others, hundreds of megabytes of messages): the collector then ran
+// without end, capped at half the CPU, and such a run took eight times as
+// long as without the limit.
+type liftLimit struct {
+	mu      sync.Mutex
+	stopped bool
+}
+
+func newLiftLimit() *liftLimit {
+	l := &liftLimit{}
+	l.arm()
+	return l
+}
+
+// gcTick is garbage as soon as it is made: its finalizer runs after the
+// next collection.
+type gcTick struct{ l *liftLimit }
+
+func (l *liftLimit) arm() {
+	runtime.SetFinalizer(&gcTick{l}, func(t *gcTick) { t.l.check() })
+}
+
+func (l *liftLimit) check() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.stopped {
+		return
+	}
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	live := s[0].Value.Uint64()
+	if want := live + live/2; live+live/4 > uint64(debug.SetMemoryLimit(-1)) {
+		debug.SetMemoryLimit(int64(min(want, math.MaxInt64)))
+	}
+	l.arm()
+}
+
+// stop ends the lifting and then runs restore, so that no lift comes
+// after the settings are restored.
+func (l *liftLimit) stop(restore func()) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.stopped = true
+	restore()
 }
 
 // collectSignatures is campaign.Options.AfterCross for a run held by

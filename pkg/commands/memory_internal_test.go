@@ -2,8 +2,10 @@ package commands
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestHoldHeap: the run is held within its memory until restore, never
@@ -86,4 +88,32 @@ func TestHoldHeapPacing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHoldHeapLiftsForLiveData: live data grown past the held limit
+// raises it, so that the collector does not run without end; once
+// restored, no lift comes back.
+func TestHoldHeapLiftsForLiveData(t *testing.T) {
+	prev := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(prev)
+	restore := holdHeap()
+	held := debug.SetMemoryLimit(-1)
+	var live [][]byte
+	for total := int64(0); total < held; total += 1 << 20 {
+		live = append(live, make([]byte, 1<<20))
+	}
+	for i := 0; i < 200 && debug.SetMemoryLimit(-1) <= held; i++ {
+		runtime.GC()
+		time.Sleep(5 * time.Millisecond) // the lift runs as a finalizer
+	}
+	if got := debug.SetMemoryLimit(-1); got <= held {
+		t.Errorf("limit %d with %d bytes more live, want it above the held %d", got, held, held)
+	}
+	restore()
+	runtime.GC()
+	time.Sleep(20 * time.Millisecond)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d after restore, want none", got)
+	}
+	runtime.KeepAlive(live)
 }
