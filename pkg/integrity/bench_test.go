@@ -1,13 +1,12 @@
 package integrity
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"math/rand/v2"
 	"os"
 	"testing"
 
+	"github.com/promo-cli/promo/pkg/internal/benchposts"
 	"github.com/promo-cli/promo/pkg/text"
 )
 
@@ -132,11 +131,7 @@ func BenchmarkSignShort(b *testing.B) {
 // (mixed Chinese and ASCII, few sharing anything with the brief) rather
 // than on one synthetic post. Skipped without the variable.
 func BenchmarkSignFile(b *testing.B) {
-	path := os.Getenv("PROMO_BENCH_POSTS")
-	if path == "" {
-		b.Skip("PROMO_BENCH_POSTS names no export")
-	}
-	posts := benchPostsOf(b, path, 2000)
+	posts := benchposts.Contents(b, 2000)
 	raw, err := os.ReadFile("../../testdata/sample/announcement.txt")
 	if err != nil {
 		b.Fatal(err)
@@ -170,26 +165,3 @@ func BenchmarkSignFile(b *testing.B) {
 type runesOf []rune
 
 func (r *runesOf) AddRunes(rs []rune) { *r = append(*r, rs...) }
-
-// benchPostsOf returns the contents of the first n posts of a JSONL export.
-func benchPostsOf(b *testing.B, path string, n int) []string {
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for len(out) < n && sc.Scan() {
-		var p struct{ Content string }
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, p.Content)
-	}
-	if len(out) == 0 {
-		b.Fatal("no posts in " + path)
-	}
-	return out
-}

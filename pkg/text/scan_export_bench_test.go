@@ -16,13 +16,7 @@ var exportPosts = []string{
 // the bench rules: every fold, the rule file's default exclusions, the
 // banned words and topic keywords.
 func BenchmarkScanExport(b *testing.B) {
-	groups := [][]string{
-		{"稳赚不赔", "guaranteed profit"},
-		{"Eclipse", "SVM", "Solana", "以太坊", "Layer 2"},
-		{"代币", "总量", "解锁", "tokenomics"},
-		{"质押", "挖矿", "APR"},
-	}
-	ix := CompilePhraseIndex(groups, AllFolds)
+	ix := CompilePhraseIndex(benchExportGroups, AllFolds)
 	ex := ExcludeTags | ExcludeURLs | ExcludeMentions | ExcludeWhitespace
 	var sc Scanner
 	var hits PhraseHits
