@@ -59,16 +59,29 @@ type entryImages struct {
 // sigWorker is what an inspect worker keeps from one post to the next.
 type sigWorker struct {
 	texts  []integrity.TextDoc // the batch's text signatures
+	room   []integrity.TextDoc // where the next batches' go: the rest of a slab
+	slab   int                 // the size of the last slab
 	images []entryImages
 	prevID string
 	seen   reasonSets
 }
 
+// The slabs of text signatures grow from a few batches' worth to the
+// largest, about 10 MB: a small export does not hold much room for
+// nothing, and a large one's slabs are mostly huge pages
+// (integrity.NewTextDocs).
+const (
+	firstSlab = 4 * batchSize
+	lastSlab  = 128 * batchSize
+)
+
 // begin makes room for the text signatures of a batch of n posts.
 func (w *sigWorker) begin(n int) {
-	if cap(w.texts) < n {
-		w.texts = make([]integrity.TextDoc, 0, n)
+	if cap(w.room) < n {
+		w.slab = min(max(2*w.slab, firstSlab, n), max(lastSlab, n))
+		w.room = integrity.NewTextDocs(w.slab)
 	}
+	w.texts = w.room[:0:n]
 }
 
 // add keeps the signatures of entry i of the batch, last inspected with ws.
@@ -83,20 +96,17 @@ func (w *sigWorker) add(ws *check.Workspace, i int) {
 	}
 }
 
-// done returns the batch's signatures and starts the next batch. Texts
-// that fill their array nearly are handed over in it: copying every
-// signature once more to an array of the exact size was a tenth of a
-// second of CPU for each 100,000 posts. A batch whose posts were mostly too
-// short to sign gets an exact copy, so that no array holds much room for
-// nothing.
+// done returns the batch's signatures and starts the next batch. The
+// texts are handed over where they were made, in a slab that the next
+// batches' follow them in: never copied, and no room is held for the
+// posts too short to sign.
 func (w *sigWorker) done() batchSigs {
 	var out batchSigs
-	switch n := len(w.texts); {
-	case n > 0 && cap(w.texts)-n <= cap(w.texts)/8:
-		out.texts, w.texts = w.texts, nil
-	case n > 0:
-		out.texts, w.texts = slices.Clone(w.texts), w.texts[:0]
+	if n := len(w.texts); n > 0 {
+		out.texts = w.texts[:n:n]
+		w.room = w.room[n:n]
 	}
+	w.texts = nil
 	out.images, w.images = w.images, nil
 	return out
 }

@@ -57,40 +57,54 @@ func TestShareReasonsForgetsOldest(t *testing.T) {
 	}
 }
 
-// TestSigWorkerDone: a batch's text signatures are handed over in the
-// array they were made in when it is nearly full, and copied to an array
-// of their size when most of its posts had none.
+// TestSigWorkerDone: a batch's text signatures are handed over where they
+// were made, never copied, and hold no room past them: the next batch's
+// follow them in the same slab until it is full, and appending to a
+// batch's signatures copies them rather than overwrite the next batch's.
 func TestSigWorkerDone(t *testing.T) {
 	cases := []struct {
-		name        string
-		posts, sigs int
-		handed      bool
+		name  string
+		posts []int // per batch
+		sigs  []int
 	}{
-		{"every post signed", 256, 256, true},
-		{"a few unsigned", 256, 230, true},
-		{"mostly unsigned", 256, 3, false},
-		{"one text post", 1, 1, true},
+		{"every post signed", []int{256, 256, 256}, []int{256, 256, 256}},
+		{"a few unsigned", []int{256, 256}, []int{230, 255}},
+		{"mostly unsigned", []int{256, 256, 256}, []int{3, 0, 1}},
+		{"one text post", []int{1}, []int{1}},
+		{"past a slab", []int{256, 256, 256, 256, 256}, []int{256, 256, 256, 256, 256}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var w sigWorker
-			w.begin(c.posts)
-			made := w.texts[:c.posts]
-			for range c.sigs {
-				w.texts = append(w.texts, integrity.TextDoc{OK: true})
+			var outs [][]integrity.TextDoc
+			for b, posts := range c.posts {
+				room := w.room
+				w.begin(posts)
+				if len(w.texts) != 0 || cap(w.texts) != posts {
+					t.Fatalf("batch %d starts with %d of %d, want 0 of %d", b, len(w.texts), cap(w.texts), posts)
+				}
+				if cap(room) >= posts && &room[:1][0] != &w.texts[:1][0] {
+					t.Errorf("batch %d does not follow the batch before in its slab", b)
+				}
+				made := w.texts[:posts]
+				for k := range c.sigs[b] {
+					w.texts = append(w.texts, integrity.TextDoc{OK: true, Order: int32(b<<16 | k)})
+				}
+				out := w.done()
+				if len(out.texts) != c.sigs[b] || cap(out.texts) != c.sigs[b] {
+					t.Fatalf("batch %d: %d signatures with room for %d, want %d", b, len(out.texts), cap(out.texts), c.sigs[b])
+				}
+				if len(out.texts) > 0 && &out.texts[0] != &made[0] {
+					t.Errorf("batch %d: signatures copied, want them handed over", b)
+				}
+				outs = append(outs, out.texts)
 			}
-			out := w.done()
-			if len(out.texts) != c.sigs {
-				t.Fatalf("%d signatures, want %d", len(out.texts), c.sigs)
-			}
-			if handed := &out.texts[0] == &made[0]; handed != c.handed {
-				t.Errorf("handed over %v, want %v", handed, c.handed)
-			}
-			if !c.handed && cap(out.texts) != c.sigs {
-				t.Errorf("copy holds room for %d, want %d", cap(out.texts), c.sigs)
-			}
-			if w.begin(c.posts); len(w.texts) != 0 || cap(w.texts) < c.posts {
-				t.Errorf("next batch starts with %d of %d", len(w.texts), cap(w.texts))
+			for b, texts := range outs {
+				for k, d := range texts {
+					if d.Order != int32(b<<16|k) {
+						t.Fatalf("batch %d: signature %d overwritten", b, k)
+					}
+				}
 			}
 		})
 	}

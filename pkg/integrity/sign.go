@@ -2,6 +2,7 @@ package integrity
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -249,17 +250,44 @@ func exactStep(h uint64, r rune) uint64 {
 }
 
 // Finish returns what Sign returns for the runes added since Start.
+//
+// Its first loop takes every bin's top 16 bits and notes the empty bins
+// in a mask, without a branch; only then are the empty bins, an eighth
+// of a post's, filled. Branching on each bin in turn, the loop guessed
+// wrong at nearly every empty bin and took a quarter of a post's
+// signature.
 func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 	if len(s.xs) == 0 {
 		return sig, s.exact, false
 	}
-	for i, v := range &s.mins {
-		if v == math.MaxUint32 {
-			v = densify(&s.mins, i)
+	var empty [(NumHashes + 63) / 64]uint64
+	for w := range empty {
+		lo, hi := w*64, min(w*64+64, NumHashes)
+		mins, out := s.mins[lo:hi], sig[lo:hi]
+		out = out[:len(mins)]
+		var m uint64
+		for j, v := range mins {
+			out[j] = uint16(v >> 16)
+			m |= b2u(v == math.MaxUint32) << (j % 64)
 		}
-		sig[i] = uint16(v >> 16)
+		empty[w] = m
+	}
+	for w, m := range empty {
+		for ; m != 0; m &= m - 1 {
+			i := w*64 + bits.TrailingZeros64(m)
+			sig[i] = uint16(densify(&s.mins, i) >> 16)
+		}
 	}
 	return sig, s.exact, true
+}
+
+// b2u is 1 for true and 0 for false, without a branch.
+func b2u(b bool) uint64 {
+	var u uint64
+	if b {
+		u = 1
+	}
+	return u
 }
 
 // densify returns, for the empty bin i, the minimum of the first non-empty

@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // foldWords is what pass 1 gathers for pass 2 while it folds a post: the
 // phrase automaton stepped over the folded text, and its wording
@@ -44,20 +47,36 @@ func (w *foldWords) reset(ix *PhraseIndex) {
 // FuzzScanPassTwo holds the two to the same wording and phrase hits.
 //
 // The automaton's step is written out in the loop, its rare append out
-// of line (end).
+// of line (end). The wording is written into room made once for the
+// whole read (a character takes a byte at least), without append's call
+// to grow it, which made the compiler keep the loop's state on the stack
+// across every character; the runs of ideographs that leave the
+// automaton idle, most of a Chinese post, are read by a loop of their
+// own (idleHan).
 func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
 	if w.off || w.done == len(b) {
 		return
 	}
 	w.marks = append(w.marks, foldMark{int32(w.done), int32(len(w.rs)), int32(len(w.ends)), w.st})
-	rs, st, trans, ix := w.rs, w.st, w.trans, w.ix
+	rs := slices.Grow(w.rs, len(b)-w.done)
+	n, out := len(rs), rs[:cap(rs)]
+	st, trans, ix := w.st, w.trans, w.ix
+	var idle *[0x10000 / 64]uint64 // nil: every ideograph leaves the start state alone
+	if trans != nil {
+		idle = ix.idle
+	}
 	for i := w.done; i < len(b); {
 		var (
-			r rune
-			n int
+			r  rune
+			sz int
 		)
 		switch c := b[i]; {
 		case c < utf8.RuneSelf:
+			if j, m, to := asciiWords(b, i, out, n, trans, st); j > i {
+				i, n, st = j, m, to
+				continue
+			}
+			// A phrase ends at b[i]: stepped here, where end notes it.
 			switch {
 			case trans == nil:
 			case st == 0:
@@ -74,12 +93,19 @@ func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
 				}
 			}
 			if asciiWording[c] {
-				rs = append(rs, rune(c))
+				out[n] = rune(c)
+				n++
 			}
 			i++
 			continue
 		case c >= 0xE0 && c < 0xF0:
-			r, n = rune(c&0x0F)<<12|rune(b[i+1]&0x3F)<<6|rune(b[i+2]&0x3F), 3
+			if st == 0 && c >= 0xE4 && c <= 0xE9 {
+				if j, m := idleHan(b, i, out, n, idle); j > i {
+					i, n = j, m
+					continue
+				}
+			}
+			r, sz = rune(c&0x0F)<<12|rune(b[i+1]&0x3F)<<6|rune(b[i+2]&0x3F), 3
 			if trans != nil && (st != 0 || !ix.isIdle(r)) {
 				for j := i; j < i+3; j++ {
 					if st = trans[int(st)<<8|int(b[j])]; st < 0 {
@@ -88,19 +114,83 @@ func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
 				}
 			}
 		default:
-			r, n = utf8.DecodeRune(b[i:])
-			for j := i; trans != nil && j < i+n; j++ {
+			r, sz = utf8.DecodeRune(b[i:])
+			for j := i; trans != nil && j < i+sz; j++ {
 				if st = trans[int(st)<<8|int(b[j])]; st < 0 {
 					st = w.end(st, j)
 				}
 			}
 		}
 		if 0x4E00 <= r && r <= 0x9FFF || isWording(r, tbl) {
-			rs = append(rs, r)
+			out[n] = r
+			n++
 		}
-		i += n
+		i += sz
 	}
-	w.rs, w.st, w.done = rs, st, len(b)
+	w.rs, w.st, w.done = out[:n], st, len(b)
+}
+
+// asciiWords steps the automaton over the ASCII characters that start at
+// b[i], up to the first non-ASCII one or the first at which a phrase
+// ends, and writes their wording to out from n on. It returns where it
+// stopped, the new n and the automaton's state. Every character is
+// written and n moves on only past wording, so that letters, digits and
+// the spaces and signs between them take no branch that a guess could
+// get wrong.
+func asciiWords(b []byte, i int, out []rune, n int, trans []int32, st int32) (int, int, int32) {
+	for i < len(b) {
+		c := b[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if trans != nil {
+			next := trans[c] // the start state's row: see read
+			if st != 0 {
+				next = trans[int(st)<<8|int(c)]
+			}
+			if next < 0 {
+				break
+			}
+			st = next
+		}
+		out[n] = rune(c)
+		n += int(asciiWordingN[c])
+		i++
+	}
+	return i, n, st
+}
+
+// asciiWordingN is asciiWording as a count: 1 for wording, else 0.
+var asciiWordingN = func() (a [utf8.RuneSelf]uint8) {
+	for c, ok := range asciiWording {
+		if ok {
+			a[c] = 1
+		}
+	}
+	return a
+}()
+
+// idleHan writes to out from n on the unified ideographs (U+4E00–U+9FFF)
+// that start at b[i], up to the first that would take the automaton out
+// of its start state (idle's bit clear; none with idle nil) or any other
+// character, and returns where it stopped and the new n. Every unified
+// ideograph is wording. A loop of its own, without a call, keeps its
+// state in registers.
+func idleHan(b []byte, i int, out []rune, n int, idle *[0x10000 / 64]uint64) (int, int) {
+	for i+2 < len(b) {
+		c := b[i]
+		if c < 0xE4 || c > 0xE9 {
+			break
+		}
+		r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+		if r < 0x4E00 || idle != nil && idle[r/64]&(1<<(r%64)) == 0 {
+			break
+		}
+		out[n] = r
+		n++
+		i += 3
+	}
+	return i, n
 }
 
 // rewind takes w back to the last place a read started at or before
