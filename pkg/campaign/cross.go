@@ -167,38 +167,59 @@ func (res *Result) applyAuthorLimit() {
 // limitGroups gives author-limit to the entries of each author's group
 // beyond the limit. A large campaign has hundreds of thousands of such
 // groups, and a message, a reason and its array each were most of the
-// work: the messages are written into one string and the reasons into
-// one array, which the groups share.
+// work: the messages of a chunk of groups are written into one string and
+// the reasons into one array, which the groups share.
+//
+// The groups come in no particular order, so each one's entries are
+// reached at random, a cache miss each. A chunk of groups is sorted,
+// worded and given its reasons while its entries are still in the cache:
+// a pass over every group for the messages, then another for the
+// reasons, fetched them all twice, and the one text of every message
+// was copied over and over as it grew.
 func (res *Result) limitGroups(groups [][]int, limit int) {
-	var text []byte
-	ends := make([]int, len(groups))
-	for g, group := range groups {
-		res.sortForKeep(group)
-		text = res.appendLimitMessage(text, group, limit)
-		ends[g] = len(text)
-	}
-	messages := string(text)
-	// Each group's entries that had no other reason share its reason,
-	// an array of length and room one, so appending to it copies.
 	reasons := make([]check.Reason, len(groups))
-	start := 0
-	for g, group := range groups {
-		first := &res.Entries[group[0]]
-		reasons[g] = check.Reason{
-			Code: check.AuthorLimit, Other: first.ID,
-			Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
-			Message: messages[start:ends[g]],
+	limitText := strconv.Itoa(limit)
+	var text []byte
+	var ends [limitChunk]int
+	for lo := 0; lo < len(groups); lo += limitChunk {
+		chunk := groups[lo:min(lo+limitChunk, len(groups))]
+		text = text[:0]
+		for g, group := range chunk {
+			res.sortForKeep(group)
+			text = res.appendLimitMessage(text, group, limit)
+			ends[g] = len(text)
 		}
-		start = ends[g]
-		alone := reasons[g : g+1 : g+1]
-		for _, i := range group[limit:] {
-			e := &res.Entries[i]
-			if len(e.Reasons) == 0 {
-				e.Reasons = alone
-				continue
+		messages := string(text)
+		start := 0
+		for g, group := range chunk {
+			r := &reasons[lo+g]
+			*r = check.Reason{
+				Code: check.AuthorLimit, Other: res.Entries[group[0]].ID,
+				Measured: strconv.Itoa(len(group)), Limit: limitText,
+				Message: messages[start:ends[g]],
 			}
-			e.Reasons = append(e.Reasons, reasons[g])
+			start = ends[g]
+			res.limitEntries(group[limit:], reasons[lo+g:lo+g+1:lo+g+1])
 		}
+	}
+}
+
+// limitChunk is how many groups limitGroups settles at once: their
+// entries, a few hundred kilobytes, stay in the cache from the sort to
+// the reasons.
+const limitChunk = 256
+
+// limitEntries gives the left-out entries of one group its reason: those
+// that had no other share alone, an array of length and room one, so
+// appending to it copies.
+func (res *Result) limitEntries(out []int, alone []check.Reason) {
+	for _, i := range out {
+		e := &res.Entries[i]
+		if len(e.Reasons) == 0 {
+			e.Reasons = alone
+			continue
+		}
+		e.Reasons = append(e.Reasons, alone[0])
 	}
 }
 
