@@ -47,28 +47,26 @@ func (res *Result) earliestFirst() []int {
 func (res *Result) nearDuplicates(order []int) {
 	// The signatures lie in read order and are visited in time order, a
 	// cache miss each: they are looked up in ranges at once. An entry
-	// without one leaves its place nil, which NearRefs passes over.
+	// without one leaves its place nil, which NearInOrder passes over.
 	docs := make([]*integrity.TextDoc, len(order))
 	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
 		for pos := lo; pos < hi; pos++ {
-			if d := res.sigs.text(order[pos]); d != nil {
-				d.Order = int32(pos)
-				docs[pos] = d
-			}
+			docs[pos] = res.sigs.text(order[pos])
 		}
 	})
 	threshold := res.Rules.Content.DuplicateThreshold
-	near := integrity.NearRefs(docs, threshold)
+	near := integrity.NearInOrder(docs, threshold)
 	// The text signatures are the largest thing a run holds, and nothing
 	// reads them after the search.
 	res.sigs.chunks, res.sigs.textOf = nil, nil
 	res.sims = make([]float64, len(res.Entries))
-	for pos, sim := range near.MaxSim {
-		res.sims[order[pos]] = sim
-	}
-	for _, pos := range sortedKeys(near.Original) {
-		m := near.Original[pos]
-		e, orig := &res.Entries[order[pos]], &res.Entries[order[m.Other]]
+	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
+		for pos := lo; pos < hi; pos++ {
+			res.sims[order[pos]] = near.MaxSim[pos]
+		}
+	})
+	for _, m := range near.Original {
+		e, orig := &res.Entries[order[m.Doc]], &res.Entries[order[m.Other]]
 		e.Reasons = append(e.Reasons, check.Reason{
 			Code: check.NearDuplicate, Other: orig.ID,
 			Measured: ratio(m.Similarity), Limit: ratio(threshold),
