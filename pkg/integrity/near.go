@@ -133,24 +133,11 @@ func search(docs []*TextDoc, threshold float64, inOrder bool) *near {
 }
 
 func newNear(docs []*TextDoc, threshold float64, inOrder bool) *near {
-	sorted := make([]*TextDoc, 0, len(docs))
-	ascending := true
-	for k, d := range docs {
-		if d == nil || !d.OK {
-			continue
-		}
-		if inOrder {
-			d.Order = int32(k)
-		}
-		if len(sorted) > 0 && sorted[len(sorted)-1].Order >= d.Order {
-			ascending = false
-		}
-		sorted = append(sorted, d)
-	}
-	// Docs handed over in their order (as the campaign's are) need no
-	// sort: a sort of a million sorted docs still took 60 ms on one core.
-	if !ascending {
-		slices.SortFunc(sorted, compareDocs)
+	var sorted []*TextDoc
+	if inOrder {
+		sorted = docsInOrder(docs)
+	} else {
+		sorted = sortedDocs(docs)
 	}
 	n := &near{
 		docs:      sorted,
@@ -160,12 +147,49 @@ func newNear(docs []*TextDoc, threshold float64, inOrder bool) *near {
 		maxAgree:  make([]uint8, len(sorted)),
 		parent:    make([]int32, len(sorted)),
 	}
-	for i := range sorted {
-		n.first[i] = int32(i)
-		n.parent[i] = int32(i)
-		n.best[i].other = -1
-	}
+	par.Ranges(len(sorted), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			n.first[i] = int32(i)
+			n.parent[i] = int32(i)
+			n.best[i].other = -1
+		}
+	})
 	return n
+}
+
+// sortedDocs returns the docs that take part, sorted.
+func sortedDocs(docs []*TextDoc) []*TextDoc {
+	sorted := make([]*TextDoc, 0, len(docs))
+	for _, d := range docs {
+		if d != nil && d.OK {
+			sorted = append(sorted, d)
+		}
+	}
+	slices.SortFunc(sorted, compareDocs)
+	return sorted
+}
+
+// docsInOrder returns the docs that take part, given in their order, each
+// with its position as Order. They need no sort, and they are picked out
+// on every core: each is a cache miss, and a sort of a million docs in
+// order still took 60 ms on one.
+func docsInOrder(docs []*TextDoc) []*TextDoc {
+	workers := runtime.GOMAXPROCS(0)
+	at := par.Indexes(len(docs), workers, 1<<14, func(pos int) bool {
+		d := docs[pos]
+		if d == nil || !d.OK {
+			return false
+		}
+		d.Order = int32(pos)
+		return true
+	})
+	sorted := make([]*TextDoc, len(at))
+	par.Ranges(len(at), workers, 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sorted[i] = docs[at[i]]
+		}
+	})
+	return sorted
 }
 
 // compareDocs orders by Order; the rest only makes duplicate Orders
@@ -193,9 +217,11 @@ func compareDocs(a, b *TextDoc) int {
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
 	keys := make([]uint64, len(n.docs), 2*len(n.docs))
-	for i, d := range n.docs {
-		keys[i] = d.Exact>>shift<<shift | uint64(i)
-	}
+	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i] = n.docs[i].Exact>>shift<<shift | uint64(i)
+		}
+	})
 	sortKeys(keys, keys[len(keys):2*len(keys)], shift)
 	mask := uint64(1)<<shift - 1
 	var firsts []int32 // the first doc of each full hash in a run
