@@ -47,28 +47,26 @@ func (res *Result) earliestFirst() []int {
 func (res *Result) nearDuplicates(order []int) {
 	// The signatures lie in read order and are visited in time order, a
 	// cache miss each: they are looked up in ranges at once. An entry
-	// without one leaves its place nil, which NearRefs passes over.
+	// without one leaves its place nil, which NearInOrder passes over.
 	docs := make([]*integrity.TextDoc, len(order))
 	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
 		for pos := lo; pos < hi; pos++ {
-			if d := res.sigs.text(order[pos]); d != nil {
-				d.Order = int32(pos)
-				docs[pos] = d
-			}
+			docs[pos] = res.sigs.text(order[pos])
 		}
 	})
 	threshold := res.Rules.Content.DuplicateThreshold
-	near := integrity.NearRefs(docs, threshold)
+	near := integrity.NearInOrder(docs, threshold)
 	// The text signatures are the largest thing a run holds, and nothing
 	// reads them after the search.
 	res.sigs.chunks, res.sigs.textOf = nil, nil
 	res.sims = make([]float64, len(res.Entries))
-	for pos, sim := range near.MaxSim {
-		res.sims[order[pos]] = sim
-	}
-	for _, pos := range sortedKeys(near.Original) {
-		m := near.Original[pos]
-		e, orig := &res.Entries[order[pos]], &res.Entries[order[m.Other]]
+	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
+		for pos := lo; pos < hi; pos++ {
+			res.sims[order[pos]] = near.MaxSim[pos]
+		}
+	})
+	for _, m := range near.Original {
+		e, orig := &res.Entries[order[m.Doc]], &res.Entries[order[m.Other]]
 		e.Reasons = append(e.Reasons, check.Reason{
 			Code: check.NearDuplicate, Other: orig.ID,
 			Measured: ratio(m.Similarity), Limit: ratio(threshold),
@@ -167,38 +165,59 @@ func (res *Result) applyAuthorLimit() {
 // limitGroups gives author-limit to the entries of each author's group
 // beyond the limit. A large campaign has hundreds of thousands of such
 // groups, and a message, a reason and its array each were most of the
-// work: the messages are written into one string and the reasons into
-// one array, which the groups share.
+// work: the messages of a chunk of groups are written into one string and
+// the reasons into one array, which the groups share.
+//
+// The groups come in no particular order, so each one's entries are
+// reached at random, a cache miss each. A chunk of groups is sorted,
+// worded and given its reasons while its entries are still in the cache:
+// a pass over every group for the messages, then another for the
+// reasons, fetched them all twice, and the one text of every message
+// was copied over and over as it grew.
 func (res *Result) limitGroups(groups [][]int, limit int) {
-	var text []byte
-	ends := make([]int, len(groups))
-	for g, group := range groups {
-		res.sortForKeep(group)
-		text = res.appendLimitMessage(text, group, limit)
-		ends[g] = len(text)
-	}
-	messages := string(text)
-	// Each group's entries that had no other reason share its reason,
-	// an array of length and room one, so appending to it copies.
 	reasons := make([]check.Reason, len(groups))
-	start := 0
-	for g, group := range groups {
-		first := &res.Entries[group[0]]
-		reasons[g] = check.Reason{
-			Code: check.AuthorLimit, Other: first.ID,
-			Measured: strconv.Itoa(len(group)), Limit: strconv.Itoa(limit),
-			Message: messages[start:ends[g]],
+	limitText := strconv.Itoa(limit)
+	var text []byte
+	var ends [limitChunk]int
+	for lo := 0; lo < len(groups); lo += limitChunk {
+		chunk := groups[lo:min(lo+limitChunk, len(groups))]
+		text = text[:0]
+		for g, group := range chunk {
+			res.sortForKeep(group)
+			text = res.appendLimitMessage(text, group, limit)
+			ends[g] = len(text)
 		}
-		start = ends[g]
-		alone := reasons[g : g+1 : g+1]
-		for _, i := range group[limit:] {
-			e := &res.Entries[i]
-			if len(e.Reasons) == 0 {
-				e.Reasons = alone
-				continue
+		messages := string(text)
+		start := 0
+		for g, group := range chunk {
+			r := &reasons[lo+g]
+			*r = check.Reason{
+				Code: check.AuthorLimit, Other: res.Entries[group[0]].ID,
+				Measured: strconv.Itoa(len(group)), Limit: limitText,
+				Message: messages[start:ends[g]],
 			}
-			e.Reasons = append(e.Reasons, reasons[g])
+			start = ends[g]
+			res.limitEntries(group[limit:], reasons[lo+g:lo+g+1:lo+g+1])
 		}
+	}
+}
+
+// limitChunk is how many groups limitGroups settles at once: their
+// entries, a few hundred kilobytes, stay in the cache from the sort to
+// the reasons.
+const limitChunk = 256
+
+// limitEntries gives the left-out entries of one group its reason: those
+// that had no other share alone, an array of length and room one, so
+// appending to it copies.
+func (res *Result) limitEntries(out []int, alone []check.Reason) {
+	for _, i := range out {
+		e := &res.Entries[i]
+		if len(e.Reasons) == 0 {
+			e.Reasons = alone
+			continue
+		}
+		e.Reasons = append(e.Reasons, alone[0])
 	}
 }
 

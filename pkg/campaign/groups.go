@@ -1,8 +1,8 @@
 package campaign
 
 import (
-	"cmp"
 	"hash/maphash"
+	"math/bits"
 	"slices"
 
 	"github.com/promo-cli/promo/pkg/internal/par"
@@ -33,7 +33,7 @@ const groupGrain = 1 << 14
 // A map of a million keys to their entries took a third of a second, and
 // a sort of them all by key longer. The keys are hashed instead, on every
 // core, and dealt into shards by hash, each candidate in index order; each
-// shard sorts its own hashes and is grouped apart from the others, at
+// shard chains its own candidates by hash, apart from the others, at
 // once. Only candidates whose hashes are equal have their keys compared,
 // so a collision can never join two keys.
 func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
@@ -72,42 +72,41 @@ func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
 	found := make([][][]int, groupShards)
 	shards := par.Split(groupShards, workers, 1)
 	par.Each(len(shards), func(w int) {
+		var t chains
 		for s := shards[w][0]; s < shards[w][1]; s++ {
-			found[s] = groupShard(dealt[starts[s]:starts[s+1]], key, least)
+			found[s] = groupShard(dealt[starts[s]:starts[s+1]], key, least, &t)
 		}
 	})
 	return slices.Concat(found...)
 }
 
-// groupShard sorts one shard's hashes and returns its groups, all slices
-// of one array: a campaign of a million entries has hundreds of thousands
-// of authors with more than one.
-func groupShard(part []hashed, key func(i int) string, least int) [][]int {
-	slices.SortFunc(part, func(a, b hashed) int { return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.i, b.i)) })
+// groupShard returns one shard's groups, all slices of one array: a
+// campaign of a million entries has hundreds of thousands of authors with
+// more than one. The candidates with one hash are chained in a table that
+// fits in the cache, in the shard's (index) order: a sort of each shard
+// by hash cost more than the rest of sameKey.
+func groupShard(part []hashed, key func(i int) string, least int, t *chains) [][]int {
+	t.chain(part)
 	var members, ends []int
-	for lo := 0; lo < len(part); {
-		hi := lo + 1
-		for hi < len(part) && part[hi].h == part[lo].h {
-			hi++
+	for k := range part {
+		if int(t.count[k]) < least {
+			continue
 		}
-		if hi-lo >= least {
-			start := len(members)
-			for _, p := range part[lo:hi] {
-				members = append(members, int(p.i))
-			}
-			if sameKeys(members[start:], key) {
-				ends = append(ends, len(members))
-			} else {
-				// Hashes collided: the keys are told apart.
-				groups := splitByKey(slices.Clone(members[start:]), key, least)
-				members = members[:start]
-				for _, g := range groups {
-					members = append(members, g...)
-					ends = append(ends, len(members))
-				}
-			}
+		start := len(members)
+		for j := int32(k); j >= 0; j = t.next[j] {
+			members = append(members, int(part[j].i))
 		}
-		lo = hi
+		if sameKeys(members[start:], key) {
+			ends = append(ends, len(members))
+			continue
+		}
+		// Hashes collided: the keys are told apart.
+		groups := splitByKey(slices.Clone(members[start:]), key, least)
+		members = members[:start]
+		for _, g := range groups {
+			members = append(members, g...)
+			ends = append(ends, len(members))
+		}
 	}
 	groups := make([][]int, len(ends))
 	start := 0
@@ -116,6 +115,50 @@ func groupShard(part []hashed, key func(i int) string, least int) [][]int {
 		start = end
 	}
 	return groups
+}
+
+// chains links the candidates of a shard that share a hash, reused from
+// one shard to the next.
+type chains struct {
+	slots []int32 // open addressing by hash: 1 + the first candidate with it, or 0
+	next  []int32 // per candidate, the next one with its hash, or -1
+	last  []int32 // per first candidate, the last one with its hash
+	count []int32 // per first candidate, how many have its hash; 0 for the others
+}
+
+// chain links part's candidates: each first candidate of a hash heads the
+// chain of all with it, in part's order.
+func (t *chains) chain(part []hashed) {
+	size := 1 << bits.Len(uint(2*len(part)))
+	mask := uint64(size - 1)
+	t.slots = resize(t.slots, size)
+	clear(t.slots)
+	t.next, t.last, t.count = resize(t.next, len(part)), resize(t.last, len(part)), resize(t.count, len(part))
+	for k, p := range part {
+		t.next[k], t.count[k] = -1, 0
+		// The top byte of a hash is its shard's, the same for all.
+		s := p.h & mask
+		for ; t.slots[s] != 0; s = (s + 1) & mask {
+			if f := t.slots[s] - 1; part[f].h == p.h {
+				t.next[t.last[f]] = int32(k)
+				t.last[f] = int32(k)
+				t.count[f]++
+				break
+			}
+		}
+		if t.slots[s] == 0 {
+			t.slots[s] = int32(k) + 1
+			t.last[k], t.count[k] = int32(k), 1
+		}
+	}
+}
+
+// resize returns s with length n, reusing its array when it has room.
+func resize(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
 }
 
 // sameKeys reports whether all the members have one key.

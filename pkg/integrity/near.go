@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/promo-cli/promo/pkg/internal/par"
 )
 
 // TextDoc is one entry's text, reduced to what NearRefs needs. A large
@@ -76,20 +78,67 @@ var _ uint8 = NumHashes
 // million signatures are 300 MB, too much to copy into one slice for the
 // call. Nil entries take no part.
 func NearRefs(docs []*TextDoc, threshold float64) NearResult {
-	n := newNear(docs, threshold)
-	n.exactGroups()
-	n.band()
-	return n.result()
+	return search(docs, threshold, false).result()
 }
 
-func newNear(docs []*TextDoc, threshold float64) *near {
-	sorted := make([]*TextDoc, 0, len(docs))
-	for _, d := range docs {
-		if d != nil && d.OK {
-			sorted = append(sorted, d)
+// NearFound is what NearInOrder found, by position in its docs.
+type NearFound struct {
+	// MaxSim holds each doc's highest similarity to an earlier doc that
+	// LSH made a candidate, 0 for none (as NearResult.MaxSim).
+	MaxSim []float64
+	// Original lists the docs that repeat an earlier one, by Doc, with
+	// the most similar earlier doc (as NearResult.Original).
+	Original []Match
+	// Clusters are as NearResult.Clusters.
+	Clusters [][]int
+}
+
+// NearInOrder is NearRefs over docs given in their order, earliest first:
+// it sets each doc's Order to its position, and its results are indexed
+// by position. Maps keyed by Order took a tenth of a second to fill for
+// a million docs, on one core.
+func NearInOrder(docs []*TextDoc, threshold float64) NearFound {
+	n := search(docs, threshold, true)
+	n.settleCopies()
+	found := NearFound{MaxSim: make([]float64, len(docs)), Clusters: n.clusters()}
+	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if a := n.maxAgree[i]; a > 0 {
+				found.MaxSim[n.docs[i].Order] = sim(int(a))
+			}
+		}
+	})
+	originals := 0
+	for _, b := range n.best {
+		if b.other >= 0 {
+			originals++
 		}
 	}
-	slices.SortFunc(sorted, compareDocs)
+	found.Original = make([]Match, 0, originals)
+	for i, b := range n.best {
+		if b.other >= 0 {
+			found.Original = append(found.Original, n.match(i, b))
+		}
+	}
+	return found
+}
+
+// search runs the near-duplicate search; inOrder says the docs are
+// given in their order, their Orders to be set to their positions.
+func search(docs []*TextDoc, threshold float64, inOrder bool) *near {
+	n := newNear(docs, threshold, inOrder)
+	n.exactGroups()
+	n.band()
+	return n
+}
+
+func newNear(docs []*TextDoc, threshold float64, inOrder bool) *near {
+	var sorted []*TextDoc
+	if inOrder {
+		sorted = docsInOrder(docs)
+	} else {
+		sorted = sortedDocs(docs)
+	}
 	n := &near{
 		docs:      sorted,
 		threshold: threshold,
@@ -98,12 +147,49 @@ func newNear(docs []*TextDoc, threshold float64) *near {
 		maxAgree:  make([]uint8, len(sorted)),
 		parent:    make([]int32, len(sorted)),
 	}
-	for i := range sorted {
-		n.first[i] = int32(i)
-		n.parent[i] = int32(i)
-		n.best[i].other = -1
-	}
+	par.Ranges(len(sorted), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			n.first[i] = int32(i)
+			n.parent[i] = int32(i)
+			n.best[i].other = -1
+		}
+	})
 	return n
+}
+
+// sortedDocs returns the docs that take part, sorted.
+func sortedDocs(docs []*TextDoc) []*TextDoc {
+	sorted := make([]*TextDoc, 0, len(docs))
+	for _, d := range docs {
+		if d != nil && d.OK {
+			sorted = append(sorted, d)
+		}
+	}
+	slices.SortFunc(sorted, compareDocs)
+	return sorted
+}
+
+// docsInOrder returns the docs that take part, given in their order, each
+// with its position as Order. They need no sort, and they are picked out
+// on every core: each is a cache miss, and a sort of a million docs in
+// order still took 60 ms on one.
+func docsInOrder(docs []*TextDoc) []*TextDoc {
+	workers := runtime.GOMAXPROCS(0)
+	at := par.Indexes(len(docs), workers, 1<<14, func(pos int) bool {
+		d := docs[pos]
+		if d == nil || !d.OK {
+			return false
+		}
+		d.Order = int32(pos)
+		return true
+	})
+	sorted := make([]*TextDoc, len(at))
+	par.Ranges(len(at), workers, 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sorted[i] = docs[at[i]]
+		}
+	})
+	return sorted
 }
 
 // compareDocs orders by Order; the rest only makes duplicate Orders
@@ -131,9 +217,11 @@ func compareDocs(a, b *TextDoc) int {
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
 	keys := make([]uint64, len(n.docs), 2*len(n.docs))
-	for i, d := range n.docs {
-		keys[i] = d.Exact>>shift<<shift | uint64(i)
-	}
+	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i] = n.docs[i].Exact>>shift<<shift | uint64(i)
+		}
+	})
 	sortKeys(keys, keys[len(keys):2*len(keys)], shift)
 	mask := uint64(1)<<shift - 1
 	var firsts []int32 // the first doc of each full hash in a run
@@ -190,20 +278,40 @@ func (n *near) band() {
 			n.record(c)
 		}
 	}
+	reps := n.reps()
 	var wg sync.WaitGroup
 	next := atomic.Int32{}
 	for range workers {
 		wg.Go(func() {
-			var keys []uint64
-			var found []candidate
+			w := bander{reps: reps, record: record}
 			for g := int(next.Add(1) - 1); g < groups; g = int(next.Add(1) - 1) {
 				lo := g * bandGroup
-				keys, found = n.bandPairs(lo, min(lo+bandGroup, Bands), keys, found, record)
+				n.bandPairs(&w, lo, min(lo+bandGroup, Bands))
 			}
-			record(found)
+			record(w.found)
 		})
 	}
 	wg.Wait()
+}
+
+// reps counts the representatives: the docs that are not exact copies
+// of an earlier one.
+func (n *near) reps() int {
+	reps := 0
+	for i, f := range n.first {
+		if f == int32(i) {
+			reps++
+		}
+	}
+	return reps
+}
+
+// bander is what a band worker keeps from one group of bands to the next.
+type bander struct {
+	reps   int               // how many docs are keyed
+	keys   []uint64          // the keys of a group of bands, and a block to sort them in
+	found  []candidate       // confirmed pairs not yet recorded
+	record func([]candidate) // takes a batch of found pairs
 }
 
 // bandGroup is how many bands a worker keys in one pass over the docs.
@@ -237,21 +345,16 @@ type candidate struct {
 	agree uint8
 }
 
-// bandPairs appends the pairs that bands lo to hi-1 confirm to out,
-// handing them to record whenever recordBatch are held, and reuses keys.
-// It keys every band in one pass over the docs.
-func (n *near) bandPairs(lo, hi int, keys []uint64, out []candidate, record func([]candidate)) ([]uint64, []candidate) {
+// bandPairs finds the pairs that bands lo to hi-1 confirm, handing them
+// to w.record whenever recordBatch are held. It keys every band in one
+// pass over the docs.
+func (n *near) bandPairs(w *bander, lo, hi int) {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	reps := 0
-	for i, f := range n.first {
-		if f == int32(i) {
-			reps++
-		}
-	}
-	// A block of reps keys a band, and one more: the radix sort's other
-	// buffer.
+	reps := w.reps
+	// A block of reps keys a band, and one more: the sort's other buffer.
 	bands := hi - lo
-	keys = slices.Grow(keys[:0], (bands+1)*reps)[:(bands+1)*reps]
+	w.keys = slices.Grow(w.keys[:0], (bands+1)*reps)[:(bands+1)*reps]
+	keys := w.keys
 	k := 0
 	for i := range n.docs {
 		if n.first[i] == int32(i) {
@@ -266,14 +369,12 @@ func (n *near) bandPairs(lo, hi int, keys []uint64, out []candidate, record func
 	for b := lo; b < hi; b++ {
 		bk := keys[(b-lo)*reps : (b-lo+1)*reps]
 		sortKeys(bk, scratch, shift)
-		out = n.bucketPairs(bk, b, shift, out, record)
+		n.bucketPairs(w, bk, b, shift)
 	}
-	return keys, out
 }
 
-// bucketPairs appends the pairs confirmed in band b's sorted keys to out,
-// handing them to record whenever recordBatch are held.
-func (n *near) bucketPairs(keys []uint64, b int, shift uint, out []candidate, record func([]candidate)) []candidate {
+// bucketPairs finds the pairs confirmed in band b's sorted keys.
+func (n *near) bucketPairs(w *bander, keys []uint64, b int, shift uint) {
 	mask := uint64(1)<<shift - 1
 	for start := 0; start < len(keys); {
 		end := start + 1
@@ -283,17 +384,16 @@ func (n *near) bucketPairs(keys []uint64, b int, shift uint, out []candidate, re
 		for i := start; i < end; i++ {
 			for j := i + 1; j < min(end, i+1+BucketReach); j++ {
 				if c, ok := n.candidate(int32(keys[i]&mask), int32(keys[j]&mask), b); ok {
-					out = append(out, c)
-					if len(out) == recordBatch {
-						record(out)
-						out = out[:0]
+					w.found = append(w.found, c)
+					if len(w.found) == recordBatch {
+						w.record(w.found)
+						w.found = w.found[:0]
 					}
 				}
 			}
 		}
 		start = end
 	}
-	return out
 }
 
 // bandHash hashes band b's Rows values, packed into two words: two
@@ -305,10 +405,7 @@ func (n *near) bucketPairs(keys []uint64, b int, shift uint, out []candidate, re
 // take part of the reach, so another hash may change which pairs are
 // compared.
 func bandHash(sig *Signature, b int) uint64 {
-	v := (*[Rows]uint16)(sig[b*Rows : (b+1)*Rows])
-	lo := uint64(v[0]) | uint64(v[1])<<16 | uint64(v[2])<<32 | uint64(v[3])<<48
-	hi := uint64(v[4]) | uint64(v[5])<<16 | uint64(v[6])<<32 | uint64(v[7])<<48
-	return mix64(mix64(lo) ^ hi)
+	return mix64(mix64(word(sig, b*Rows)) ^ word(sig, b*Rows+4))
 }
 
 // bandHash packs a band into two words for Rows = 8: these fail to
@@ -323,16 +420,45 @@ var (
 // already. It only reads n, so bands run at once.
 func (n *near) candidate(i, j int32, b int) (candidate, bool) {
 	a, c := &n.docs[i].Sig, &n.docs[j].Sig
-	if !slices.Equal(a[b*Rows:(b+1)*Rows], c[b*Rows:(b+1)*Rows]) {
+	if !sameBand(a, c, b) {
 		return candidate{}, false // the band hashes collided, the rows differ
 	}
 	for e := range b {
-		if slices.Equal(a[e*Rows:(e+1)*Rows], c[e*Rows:(e+1)*Rows]) {
+		if sameBand(a, c, e) {
 			return candidate{}, false
 		}
 	}
-	return candidate{i, j, uint8(a.agree(c))}, true
+	return candidate{i, j, uint8(agreeWords(a, c))}, true
 }
+
+// sameBand reports whether a and c agree in every row of band e.
+func sameBand(a, c *Signature, e int) bool {
+	return word(a, e*Rows) == word(c, e*Rows) && word(a, e*Rows+4) == word(c, e*Rows+4)
+}
+
+// word packs the four values of sig from k on.
+func word(sig *Signature, k int) uint64 {
+	v := (*[4]uint16)(sig[k : k+4])
+	return uint64(v[0]) | uint64(v[1])<<16 | uint64(v[2])<<32 | uint64(v[3])<<48
+}
+
+// agreeWords counts the values a and c agree in, as Signature.agree does,
+// four at a time: a value at a time, a branch each that a candidate's
+// values make unpredictable, was most of the work of confirming a pair.
+func agreeWords(a, c *Signature) int {
+	const low = 0x7fff_7fff_7fff_7fff
+	differ := 0
+	for k := 0; k < NumHashes; k += 4 {
+		x := word(a, k) ^ word(c, k)
+		// A lane's top bit is set if the lane is not zero.
+		differ += bits.OnesCount64(((x & low) + low | x) &^ low)
+	}
+	return NumHashes - differ
+}
+
+// agreeWords packs the values four to a word: this fails to compile when
+// NumHashes is not a multiple of four.
+var _ [NumHashes % 4]struct{} = [0]struct{}{}
 
 // record notes a confirmed pair.
 func (n *near) record(p candidate) {
@@ -367,22 +493,36 @@ func (n *near) union(i, j int32) {
 
 func (n *near) result() NearResult {
 	res := NearResult{Original: map[int]Match{}, MaxSim: map[int]float64{}}
-	for i := range n.docs {
-		if rep := n.first[i]; rep != int32(i) && n.threshold <= 1 {
-			n.maxAgree[i] = NumHashes
-			n.best[i] = n.copyOf(rep)
-		}
-	}
+	n.settleCopies()
 	for i, d := range n.docs {
 		if n.maxAgree[i] > 0 {
 			res.MaxSim[int(d.Order)] = sim(int(n.maxAgree[i]))
 		}
 		if b := n.best[i]; b.other >= 0 {
-			res.Original[int(d.Order)] = Match{Doc: int(d.Order), Other: int(n.docs[b.other].Order), Similarity: sim(int(b.agree))}
+			res.Original[int(d.Order)] = n.match(i, b)
 		}
 	}
 	res.Clusters = n.clusters()
 	return res
+}
+
+// settleCopies gives every exact copy of an earlier doc that doc as its
+// original, at similarity 1.
+func (n *near) settleCopies() {
+	if n.threshold > 1 {
+		return
+	}
+	for i := range n.docs {
+		if rep := n.first[i]; rep != int32(i) {
+			n.maxAgree[i] = NumHashes
+			n.best[i] = n.copyOf(rep)
+		}
+	}
+}
+
+// match is doc i's best earlier match b, named by Order.
+func (n *near) match(i int, b bestMatch) Match {
+	return Match{Doc: int(n.docs[i].Order), Other: int(n.docs[b.other].Order), Similarity: sim(int(b.agree))}
 }
 
 // copyOf is the original of an exact copy of the earlier doc rep: rep

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"slices"
 	"testing"
 	"unsafe"
 )
@@ -189,7 +190,7 @@ func TestNearCrowdedBucket(t *testing.T) {
 	for i := range docs {
 		refs[i] = &docs[i]
 	}
-	n := newNear(refs, 0.8)
+	n := newNear(refs, 0.8, false)
 	n.exactGroups()
 	for b := range Bands {
 		pairs, held := 0, 0
@@ -197,8 +198,9 @@ func TestNearCrowdedBucket(t *testing.T) {
 			pairs += len(cs)
 			held = max(held, len(cs))
 		}
-		_, rest := n.bandPairs(b, b+1, nil, nil, count)
-		count(rest)
+		w := bander{reps: n.reps(), record: count}
+		n.bandPairs(&w, b, b+1)
+		count(w.found)
 		if limit := 64 * posts; pairs > limit { // the reach docs/reference.md states
 			t.Fatalf("band %d: %d pairs confirmed, want at most %d (BucketReach per doc)", b, pairs, limit)
 		}
@@ -239,7 +241,7 @@ func TestExactGroupsFullHash(t *testing.T) {
 			docs[i] = TextDoc{Order: int32(i), OK: true, Exact: exact}
 			refs[i] = &docs[i]
 		}
-		n := newNear(refs, 0.8)
+		n := newNear(refs, 0.8, false)
 		n.exactGroups()
 		for i := range n.docs {
 			want := int32(i)
@@ -251,6 +253,75 @@ func TestExactGroupsFullHash(t *testing.T) {
 			}
 			if n.first[i] != want {
 				t.Fatalf("%d docs: doc %d linked to %d, want %d", size, i, n.first[i], want)
+			}
+		}
+	}
+}
+
+// TestNearInOrderAgreesWithNearRefs: the search over docs in their order
+// finds what NearRefs finds, by position, with exact copies, docs too
+// short to sign and missing docs among them.
+func TestNearInOrderAgreesWithNearRefs(t *testing.T) {
+	docs, _ := plantedDocs(3000, 0.05, 7)
+	for i := 0; i < len(docs); i += 97 {
+		docs[i+1].Sig, docs[i+1].Exact = docs[i].Sig, docs[i].Exact // an exact copy
+		docs[i+2].OK = false
+	}
+	refs := make([]*TextDoc, len(docs))
+	for i := range docs {
+		if i%89 != 5 {
+			refs[i] = &docs[i]
+		}
+	}
+	for _, threshold := range []float64{0.5, 0.8, 1, 1.1} {
+		for i := range docs {
+			docs[i].Order = int32(i)
+		}
+		want := NearRefs(refs, threshold)
+		got := NearInOrder(refs, threshold)
+		if len(got.MaxSim) != len(refs) {
+			t.Fatalf("threshold %v: %d similarities for %d docs", threshold, len(got.MaxSim), len(refs))
+		}
+		for pos, s := range got.MaxSim {
+			if s != want.MaxSim[pos] {
+				t.Fatalf("threshold %v: MaxSim[%d] = %v, NearRefs says %v", threshold, pos, s, want.MaxSim[pos])
+			}
+		}
+		if len(got.Original) != len(want.Original) || !slices.IsSortedFunc(got.Original, func(a, b Match) int { return a.Doc - b.Doc }) {
+			t.Fatalf("threshold %v: %d originals, NearRefs finds %d; or not in order", threshold, len(got.Original), len(want.Original))
+		}
+		for _, m := range got.Original {
+			if want.Original[m.Doc] != m {
+				t.Fatalf("threshold %v: %+v, NearRefs says %+v", threshold, m, want.Original[m.Doc])
+			}
+		}
+		if !reflect.DeepEqual(got.Clusters, want.Clusters) {
+			t.Fatalf("threshold %v: clusters differ from NearRefs'", threshold)
+		}
+	}
+}
+
+// TestAgreeWords: counting four values at a time agrees with counting
+// them one by one, whatever the lanes hold (0, 0x8000 and 0xffff test
+// the carries between lanes).
+func TestAgreeWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	values := []uint16{0, 1, 0x7fff, 0x8000, 0xffff}
+	for range 2000 {
+		var a, c Signature
+		for k := range a {
+			a[k] = values[rng.IntN(len(values))]
+			c[k] = a[k]
+			if rng.IntN(3) == 0 {
+				c[k] = values[rng.IntN(len(values))]
+			}
+		}
+		if got, want := agreeWords(&a, &c), a.agree(&c); got != want {
+			t.Fatalf("agreeWords = %d, agree = %d for %v / %v", got, want, a, c)
+		}
+		for e := range Bands {
+			if got, want := sameBand(&a, &c, e), slices.Equal(a[e*Rows:(e+1)*Rows], c[e*Rows:(e+1)*Rows]); got != want {
+				t.Fatalf("sameBand(%d) = %v, want %v", e, got, want)
 			}
 		}
 	}
