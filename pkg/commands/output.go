@@ -275,10 +275,17 @@ func writeAtomic(ctx context.Context, target string, mode fs.FileMode, render fu
 	name := tmp.Name()
 	tempFiles.add(name)
 	defer tempFiles.remove(name) // a no-op once renamed
-	bw := bufio.NewWriter(ctxWriter{ctx, &writeAhead{f: tmp}})
+	fw := newFileWriter(tmp)
+	bw := bufio.NewWriter(ctxWriter{ctx, fw})
 	err = render(bw)
 	if err == nil {
 		err = bw.Flush()
+	}
+	if err == nil {
+		err = fw.finish()
+	}
+	if cerr := fw.close(); err == nil {
+		err = cerr
 	}
 	if err == nil {
 		err = tmp.Sync()
