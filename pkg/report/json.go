@@ -84,6 +84,10 @@ type jsonWriter struct {
 	w   *bufio.Writer
 	buf bytes.Buffer
 	err error
+	// spare are the chunk buffers of the last inOrder, for the next: rank
+	// writes the ranking after the entries, and buffers made again for it
+	// were pages handed back to the system and faulted in again.
+	spare [][]byte
 }
 
 // newJSONWriter buffers 64 KB: a report of 100,000 entries is tens of
@@ -238,7 +242,11 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 		return b
 	}
 	if workers <= 1 {
-		rest(nil, 0, n)
+		var b []byte
+		if len(jw.spare) > 0 {
+			b = jw.spare[0]
+		}
+		jw.spare = append(jw.spare[:0], rest(b, 0, n)[:0])
 		return
 	}
 	type done struct {
@@ -254,8 +262,12 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 	// buffers, which come back once written.
 	window := workers + 2
 	free := make(chan []byte, window)
-	for range window {
-		free <- nil
+	for i := range window {
+		var b []byte
+		if i < len(jw.spare) {
+			b = jw.spare[i]
+		}
+		free <- b
 	}
 	jobs := make(chan job, window)
 	queue := make(chan chan done, window)
@@ -312,6 +324,17 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 		free <- b[:0]
 	}
 	wg.Wait()
+	// the producer and the workers are done: the buffers are back
+	jw.spare = jw.spare[:0]
+	for range window {
+		select {
+		case b := <-free:
+			if b != nil {
+				jw.spare = append(jw.spare, b)
+			}
+		default:
+		}
+	}
 }
 
 // encodeUpTo appends items from lo on to b, one at a time, until b holds
