@@ -230,12 +230,12 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 			_, jw.err = jw.w.Write(b)
 		}
 	}
-	// rest writes items [lo, hi) a piece of at most chunkBytes at a time,
-	// in b, and returns b for reuse.
+	// rest writes items [lo, hi) a piece of about chunkTarget at a time,
+	// in b, and returns b for reuse: the pieces fit a chunk's buffer.
 	rest := func(b []byte, lo, hi int) []byte {
 		for lo < hi && jw.err == nil {
 			var next int
-			b, next = encodeUpTo(b[:0], lo, hi, encode)
+			b, next = encodeUpTo(b[:0], lo, hi, chunkTarget(), encode)
 			emit(b)
 			lo = next
 		}
@@ -245,6 +245,8 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 		var b []byte
 		if len(jw.spare) > 0 {
 			b = jw.spare[0]
+		} else if n > firstChunkItems {
+			b = make([]byte, 0, chunkTarget()+chunkTarget()/4)
 		}
 		jw.spare = append(jw.spare[:0], rest(b, 0, n)[:0])
 		return
@@ -303,7 +305,7 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				b, next := encodeUpTo(j.buf, j.lo, j.hi, encode)
+				b, next := encodeUpTo(j.buf, j.lo, j.hi, chunkBytes, encode)
 				// bytes first: items counted without their bytes would
 				// make the next chunk larger than it should be
 				encodedBytes.Add(int64(len(b)))
@@ -338,10 +340,10 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 }
 
 // encodeUpTo appends items from lo on to b, one at a time, until b holds
-// chunkBytes or the items end at hi, and returns b and the first item it
+// limit bytes or the items end at hi, and returns b and the first item it
 // did not encode.
-func encodeUpTo(b []byte, lo, hi int, encode func(b []byte, lo, hi int) []byte) ([]byte, int) {
-	for lo < hi && len(b) < chunkBytes {
+func encodeUpTo(b []byte, lo, hi, limit int, encode func(b []byte, lo, hi int) []byte) ([]byte, int) {
+	for lo < hi && len(b) < limit {
 		b = encode(b, lo, lo+1)
 		lo++
 	}
