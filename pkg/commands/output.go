@@ -275,10 +275,17 @@ func writeAtomic(ctx context.Context, target string, mode fs.FileMode, render fu
 	name := tmp.Name()
 	tempFiles.add(name)
 	defer tempFiles.remove(name) // a no-op once renamed
-	bw := bufio.NewWriter(ctxWriter{ctx, tmp})
+	fw := newFileWriter(tmp)
+	bw := bufio.NewWriter(ctxWriter{ctx, fw})
 	err = render(bw)
 	if err == nil {
 		err = bw.Flush()
+	}
+	if err == nil {
+		err = fw.finish()
+	}
+	if cerr := fw.close(); err == nil {
+		err = cerr
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -296,6 +303,34 @@ func writeAtomic(ctx context.Context, target string, mode fs.FileMode, render fu
 		err = os.Rename(name, target)
 	}
 	return err
+}
+
+// writeAhead writes a file and has the system start writing it to disk
+// every writeAheadBytes, while the rest is still being made: the Sync
+// before the rename then waits for the last few megabytes only, where it
+// waited for the whole of a large report (a quarter of a second for a
+// report of a million entries) with nothing else left to do.
+type writeAhead struct {
+	f        *os.File
+	off      int64 // bytes written
+	synced   int64 // bytes whose writing to disk was started
+	writeout func(f *os.File, off, n int64)
+}
+
+const writeAheadBytes = 8 << 20
+
+func (w *writeAhead) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	w.off += int64(n)
+	if w.off-w.synced >= writeAheadBytes {
+		start := w.writeout
+		if start == nil {
+			start = startWriteback
+		}
+		start(w.f, w.synced, w.off-w.synced)
+		w.synced = w.off
+	}
+	return n, err
 }
 
 // isSpecial reports whether path (through its links) is an existing

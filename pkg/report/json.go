@@ -8,6 +8,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // The JSON DTOs below fix the field names and order of the contract; they
@@ -83,6 +84,10 @@ type jsonWriter struct {
 	w   *bufio.Writer
 	buf bytes.Buffer
 	err error
+	// spare are the chunk buffers of the last inOrder, for the next: rank
+	// writes the ranking after the entries, and buffers made again for it
+	// were pages handed back to the system and faulted in again.
+	spare [][]byte
 }
 
 // newJSONWriter buffers 64 KB: a report of 100,000 entries is tens of
@@ -165,12 +170,18 @@ func (jw *jsonWriter) entries(v *Validation) {
 // the first one's comma and line break.
 const itemSep = ",\n    "
 
-// chunkItems is how many items a chunk of inOrder holds: a few megabytes
-// of entries. Each chunk is handed from goroutine to goroutine twice, and
-// on a busy machine a hand-over can wait milliseconds for a thread to be
-// woken, so chunks are few (about 120 for a million entries); the chunks
-// in flight are still a few of them whatever the size of the report.
-const chunkItems = 8192
+// chunkItems is the most items a chunk of inOrder holds. A chunk is
+// meant to hold about chunkBytes/4 (chunkTarget): the first chunks hold
+// firstChunkItems, and each one after as many as that many bytes took
+// items in the chunks encoded so far. Each chunk is handed from goroutine
+// to goroutine twice, and on a busy machine a hand-over can wait
+// milliseconds for a thread to be woken, so chunks are few (about 170 for
+// a million entries); the chunks in flight are a few whatever the size of
+// the report.
+const (
+	chunkItems      = 8192
+	firstChunkItems = 1024
+)
 
 // chunkBytes bounds what a chunk holds, whatever its items weigh: items
 // can be large (an entry whose id thousands of records share names every
@@ -179,16 +190,37 @@ const chunkItems = 8192
 // of that chunk itself, a piece at a time. Ordinary chunks stay under it.
 var chunkBytes = 8 << 20
 
+// chunkTarget is what a chunk is meant to hold, and its buffer is made
+// that large and a quarter more at once. Grown by append from nothing,
+// the buffers of a report were made several times over (a large slice
+// grows by a quarter at a time), and under the memory held after the read
+// every new one made the runtime hand pages back to the system and fault
+// them in again, and the garbage they left started a collection of every
+// entry halfway through the writing.
+func chunkTarget() int { return chunkBytes / 4 }
+
+// nextChunkItems is how many items the next chunk gets, from the bytes
+// and items of the chunks encoded so far.
+func nextChunkItems(bytes, items int64) int {
+	if items == 0 {
+		return firstChunkItems
+	}
+	if bytes == 0 { // every item left out so far
+		return chunkItems
+	}
+	return int(min(max(int64(chunkTarget())*items/bytes, 1), chunkItems))
+}
+
 // inOrder writes the items [0, n) that encode appends, each after itemSep,
 // chunk by chunk. Encoding the entries of a large report took as long as
 // the checks after the read together, and each item is encoded alone, so
 // the chunks are encoded on every core at once, a few ahead of the one
 // being written, and written in order: the bytes are those of one encoder
-// going through the items in turn. encode may leave items out; the first
-// item written loses the comma of its itemSep.
+// going through the items in turn, however the items fall into chunks.
+// encode may leave items out; the first item written loses the comma of
+// its itemSep.
 func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
-	chunks := (n + chunkItems - 1) / chunkItems
-	workers := min(runtime.GOMAXPROCS(0), chunks)
+	workers := min(runtime.GOMAXPROCS(0), (n+firstChunkItems-1)/firstChunkItems)
 	first := true
 	emit := func(b []byte) {
 		if first && len(b) > 0 {
@@ -198,19 +230,25 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 			_, jw.err = jw.w.Write(b)
 		}
 	}
-	// rest writes items [lo, hi) a piece of at most chunkBytes at a time,
-	// in b, and returns b for reuse.
+	// rest writes items [lo, hi) a piece of about chunkTarget at a time,
+	// in b, and returns b for reuse: the pieces fit a chunk's buffer.
 	rest := func(b []byte, lo, hi int) []byte {
 		for lo < hi && jw.err == nil {
 			var next int
-			b, next = encodeUpTo(b[:0], lo, hi, encode)
+			b, next = encodeUpTo(b[:0], lo, hi, chunkTarget(), encode)
 			emit(b)
 			lo = next
 		}
 		return b
 	}
 	if workers <= 1 {
-		rest(nil, 0, n)
+		var b []byte
+		if len(jw.spare) > 0 {
+			b = jw.spare[0]
+		} else if n > firstChunkItems {
+			b = make([]byte, 0, chunkTarget()+chunkTarget()/4)
+		}
+		jw.spare = append(jw.spare[:0], rest(b, 0, n)[:0])
 		return
 	}
 	type done struct {
@@ -224,18 +262,23 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 	}
 	// window chunks are encoded or waiting at most: free holds their
 	// buffers, which come back once written.
-	window := workers + 1
+	window := workers + 2
 	free := make(chan []byte, window)
-	for range window {
-		free <- nil
+	for i := range window {
+		var b []byte
+		if i < len(jw.spare) {
+			b = jw.spare[i]
+		}
+		free <- b
 	}
 	jobs := make(chan job, window)
 	queue := make(chan chan done, window)
 	stop := make(chan struct{})
+	var encodedBytes, encodedItems atomic.Int64
 	go func() {
 		defer close(queue)
 		defer close(jobs)
-		for lo := 0; lo < n; lo += chunkItems {
+		for lo := 0; lo < n; {
 			var buf []byte
 			select {
 			case <-stop: // checked first: select picks at random among ready cases
@@ -247,16 +290,26 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 			case <-stop:
 				return
 			}
-			j := job{lo, min(lo+chunkItems, n), buf[:0], make(chan done, 1)}
+			if buf == nil {
+				buf = make([]byte, 0, chunkTarget()+chunkTarget()/4)
+			}
+			items := encodedItems.Load() // before the bytes, added after them
+			hi := min(lo+nextChunkItems(encodedBytes.Load(), items), n)
+			j := job{lo, hi, buf[:0], make(chan done, 1)}
 			jobs <- j
 			queue <- j.done
+			lo = hi
 		}
 	}()
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				b, next := encodeUpTo(j.buf, j.lo, j.hi, encode)
+				b, next := encodeUpTo(j.buf, j.lo, j.hi, chunkBytes, encode)
+				// bytes first: items counted without their bytes would
+				// make the next chunk larger than it should be
+				encodedBytes.Add(int64(len(b)))
+				encodedItems.Add(int64(next - j.lo))
 				j.done <- done{b, next, j.hi}
 			}
 		})
@@ -273,13 +326,24 @@ func (jw *jsonWriter) inOrder(n int, encode func(b []byte, lo, hi int) []byte) {
 		free <- b[:0]
 	}
 	wg.Wait()
+	// the producer and the workers are done: the buffers are back
+	jw.spare = jw.spare[:0]
+	for range window {
+		select {
+		case b := <-free:
+			if b != nil {
+				jw.spare = append(jw.spare, b)
+			}
+		default:
+		}
+	}
 }
 
 // encodeUpTo appends items from lo on to b, one at a time, until b holds
-// chunkBytes or the items end at hi, and returns b and the first item it
+// limit bytes or the items end at hi, and returns b and the first item it
 // did not encode.
-func encodeUpTo(b []byte, lo, hi int, encode func(b []byte, lo, hi int) []byte) ([]byte, int) {
-	for lo < hi && len(b) < chunkBytes {
+func encodeUpTo(b []byte, lo, hi, limit int, encode func(b []byte, lo, hi int) []byte) ([]byte, int) {
+	for lo < hi && len(b) < limit {
 		b = encode(b, lo, lo+1)
 		lo++
 	}

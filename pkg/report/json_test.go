@@ -461,3 +461,47 @@ func TestJSONChunksHoldBoundedBytes(t *testing.T) {
 		})
 	}
 }
+
+// countingWriter counts the bytes written to it.
+type countingWriter struct{ n int }
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
+// TestJSONChunkBuffersAreMadeOnce: the chunks' buffers are made at their
+// size once and reused, for the ranking too. Grown by append, they were
+// made over and over, a report's size and more in garbage, which under the
+// memory held after the read cost page faults and a collection of every
+// entry; made again for the ranking, they were pages handed back to the
+// system and faulted in again.
+func TestJSONChunkBuffersAreMadeOnce(t *testing.T) {
+	for _, procs := range []int{1, 2} {
+		t.Run(fmt.Sprintf("%d cores", procs), func(t *testing.T) { testChunkBuffersMadeOnce(t, procs) })
+	}
+}
+
+func testChunkBuffersMadeOnce(t *testing.T, procs int) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	defer func(was int) { chunkBytes = was }(chunkBytes)
+	chunkBytes = 1 << 20
+	s := largeStandings(60000, true)
+	for k := range s.st.Placings {
+		s.st.Placings[k].Paid = false // no reward strings to make
+	}
+	s = NewStandings(s.res, s.st, true)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var w countingWriter
+	if err := StandingsJSON(&w, s); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	// the window's buffers, and a little for the rest of the document
+	window := procs + 2
+	limit := uint64(window*(chunkTarget()+chunkTarget()/4) + 1<<20)
+	if got := after.TotalAlloc - before.TotalAlloc; got > limit || uint64(w.n) < limit {
+		t.Errorf("%d bytes allocated to write %d, want at most %d", got, w.n, limit)
+	}
+}

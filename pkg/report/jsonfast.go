@@ -97,6 +97,10 @@ func appendString(b []byte, s string) []byte {
 func appendStringBody(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainASCII8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
@@ -125,6 +129,20 @@ func appendStringBody(b []byte, s string) []byte {
 		start = i
 	}
 	return append(b, s[start:]...)
+}
+
+// plainASCII8 reports whether the 8 bytes of s are ASCII that a JSON
+// string holds as they are. Most of what a report quotes is such bytes
+// (ids, authors, paths, messages), and looked at 8 at a time they cost
+// an eighth of the loop. A byte >= 0x80 sets its top bit in x; a byte
+// below 0x20, and a '"' or '\\' made zero by the xor, set it once 0x20
+// or 1 is taken from them. A borrow from such a byte can mark the bytes
+// above it too, which only sends them the byte-by-byte way.
+func plainASCII8(s string) bool {
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x|(x-0x20*ones)|((x^'"'*ones)-ones)|((x^'\\'*ones)-ones))&highs == 0
 }
 
 func appendEscape(b []byte, c byte) []byte {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/score"
@@ -164,4 +165,22 @@ func FuzzAppendSource(f *testing.F) {
 			t.Fatalf("%q: got %s, want %s", e.Source(), got, want)
 		}
 	})
+}
+
+// TestPlainASCII8: a word is plain when each of its 8 bytes is, whatever
+// the byte and wherever it stands, with plain bytes or others around it.
+func TestPlainASCII8(t *testing.T) {
+	plain := func(c byte) bool { return c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' }
+	for _, fill := range []byte{'a', ' ', '~', 0x1f, '"', 0x80, 0xff} {
+		for pos := range 8 {
+			for c := range 256 {
+				w := bytes.Repeat([]byte{fill}, 8)
+				w[pos] = byte(c)
+				want := plain(byte(c)) && plain(fill)
+				if got := plainASCII8(string(w)); got != want {
+					t.Errorf("plainASCII8(%q) = %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
 }
