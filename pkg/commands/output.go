@@ -275,17 +275,10 @@ func writeAtomic(ctx context.Context, target string, mode fs.FileMode, render fu
 	name := tmp.Name()
 	tempFiles.add(name)
 	defer tempFiles.remove(name) // a no-op once renamed
-	fw := newFileWriter(tmp)
-	bw := bufio.NewWriter(ctxWriter{ctx, fw})
+	bw := bufio.NewWriter(ctxWriter{ctx, &writeAhead{f: tmp}})
 	err = render(bw)
 	if err == nil {
 		err = bw.Flush()
-	}
-	if err == nil {
-		err = fw.finish()
-	}
-	if cerr := fw.close(); err == nil {
-		err = cerr
 	}
 	if err == nil {
 		err = tmp.Sync()

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"os"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -18,20 +17,4 @@ func startWriteback(f *os.File, off, n int64) {
 		// an error here only leaves the bytes to the Sync
 		_ = unix.SyncFileRange(int(fd), off, n, unix.SYNC_FILE_RANGE_WRITE)
 	})
-}
-
-// openDirect opens the file name again for writes past the page cache.
-func openDirect(name string) (*os.File, error) {
-	return os.OpenFile(name, os.O_WRONLY|unix.O_DIRECT, 0)
-}
-
-// alignedBuffer is n bytes whose address is a multiple of align, which
-// a direct write needs.
-func alignedBuffer(n, align int) []byte {
-	b := make([]byte, n+align)
-	skip := 0
-	if r := int(uintptr(unsafe.Pointer(&b[0])) % uintptr(align)); r != 0 {
-		skip = align - r
-	}
-	return b[skip : skip+n : skip+n]
 }
