@@ -401,6 +401,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// most of a Chinese post, all count alike.
 			ci = cjkInfo
 			end = i + 3
+			marked := false // the run's keys are in *script
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
 				ci = runeInfo(r, tbl[r])
 			} else if i < nextSpecial && textKept {
@@ -412,10 +413,20 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// last needs a look, and if it extends that one, the
 				// last is left to the steps below. (Without check, t is
 				// valid UTF-8 and ideographAt's continuation bytes hold.)
-				for end < nextSpecial && ideographAt(t, end) {
-					end += 3
+				if ok && script != nil {
+					// The keys of the script fold are marked in the same
+					// loop (markHanKeys's look-up).
+					end, *script = markIdeographRun(t, i, nextSpecial, keyStarts, *script, len(dst)-i)
+					marked = true
+				} else {
+					for end < nextSpecial && ideographAt(t, end) {
+						end += 3
+					}
 				}
 				if end > i+3 && !cjkAlone(t, end, tbl) {
+					// Marked already, the last ideograph is marked
+					// again by the steps below: scriptFrom does not
+					// mind an offset twice.
 					end -= 3
 				}
 				m := (end-i)/3 - 1
@@ -428,7 +439,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				c.Words += m
 			}
 			if ok {
-				if script != nil {
+				if script != nil && !marked {
 					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
 				}
 				dst = append(dst, t[i:end]...)
@@ -690,6 +701,29 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 		j--
 	}
 	return j
+}
+
+// markIdeographRun returns where the run of CJK unified ideographs
+// (U+4E00–U+9FFF) from t[j] ends, before limit, and appends to at the
+// offset, counted from base, of each of them that starts a key of some
+// group by starts (t2sAnyStart's), as markHanKeys does: the run is read
+// once for both. t[j] must start such an ideograph, the run has it.
+func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []int32, base int) (int, []int32) {
+	// limit is where a special starts, on a character's boundary: an
+	// ideograph that starts before it ends before it too.
+	limit = min(limit, len(t))
+	s := t[j:limit]
+	for len(s) >= 3 {
+		b0, b1, b2 := s[0], s[1], s[2]
+		if !(0xE5 <= b0 && b0 <= 0xE9 || b0 == 0xE4 && b1 >= 0xB8) || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+			break
+		}
+		if starts[int(b0&0x0F)<<6|int(b1&0x3F)]>>(b2&0x3F)&1 != 0 {
+			at = append(at, int32(base+limit-len(s)))
+		}
+		s = s[3:]
+	}
+	return limit - len(s), at
 }
 
 // appendLower appends s (ASCII) to dst with its capitals lowered.
