@@ -1,9 +1,6 @@
 package text
 
-import (
-	"sync"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Scanner reads posts for the checker: what Prepare, Measure, a
 // PhraseIndex and the wording filter of the similarity signature each
@@ -345,7 +342,6 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 	}
 	nextSpecial := sp.next(0)
 	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
-	punct := plainCJKPunct()
 	var keyStarts *[t2sEnd / 64]uint64
 	if script != nil {
 		keyStarts = t2sAnyStart()
@@ -463,7 +459,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				dst = append(dst, a)
 				inSpace = false
 			}
-		case b == 0xE3 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2]&0xC0 == 0x80 && punct[t[i+2]&0x3F] && cjkAlone(t, i+3, tbl):
+		case b == 0xE3 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2]&0xC0 == 0x80 && plainCJKPunct>>(t[i+2]&0x3F)&1 != 0 && cjkAlone(t, i+3, tbl):
 			// The CJK punctuation that no fold changes (。、「」《》),
 			// not extended by what follows: a cluster of its own,
 			// copied as it is (plainCJKPunct says which).
@@ -636,7 +632,7 @@ func (sp *walkSpecials) next(k int) int {
 // sigilByte marks the ASCII sigils.
 var sigilByte = [utf8.RuneSelf]bool{'#': true, '$': true, '@': true}
 
-// plainCJKPunct marks, by their last six bits, the characters of
+// plainCJKPunct has a bit, by their last six bits, for the characters of
 // U+3000–U+303F that the default steps of countFold would take as a
 // cluster of one character appended unchanged and nothing else: NFC
 // leaves them alone whatever surrounds them, they start no multi-rune
@@ -644,21 +640,8 @@ var sigilByte = [utf8.RuneSelf]bool{'#': true, '$': true, '@': true}
 // they are, no script-fold key starts with them, and they are no sigil.
 // The full stop 。 of nearly every Chinese post is one of them; the
 // ideographic space, which the width fold turns into a space, is not.
-var plainCJKPunct = sync.OnceValue(func() *[64]bool {
-	tbl := props()
-	a := new([64]bool)
-	for r := rune(0x3000); r <= 0x303F; r++ {
-		p := propOf(tbl, r)
-		if p&(pNFCUnsafe|pStart|pExt) != 0 || isFoldedSpace(r) || dropInSpaceFold(r) || mayStartAny(r) {
-			continue
-		}
-		if f, ok := appendFolded(nil, r); !ok || string(f) != string(r) {
-			continue
-		}
-		a[r&0x3F] = true
-	}
-	return a
-})
+// TestPlainCJKPunct works the bits out from those properties.
+const plainCJKPunct uint64 = 0xf8bf03fffffffffe
 
 // appendASCIISpace is foldStep for the ASCII control character or space
 // b, without decoding it or looking up its properties: the white space
