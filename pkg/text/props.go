@@ -40,6 +40,10 @@ const (
 	pWidthShift = 16 // 2 bits: go-runewidth's width, or 2 for an emoji
 	pKindShift  = 18 // 3 bits: the SpanKind of the rune alone
 	pWordShift  = 21 // 2 bits: 0 separator, 1 letter/digit run, 2 CJK word
+	// 2 bits: go-runewidth's width of the rune, emoji or not (what a
+	// cluster of several runes sums), so that go-runewidth, which builds
+	// a table of its own on first use, is asked only at build time.
+	pRuneWidthShift = 23
 )
 
 // pack adds to p the fields a one-rune cluster needs.
@@ -69,7 +73,7 @@ func pack(r rune, p prop) prop {
 	if twitterWeight(r) == 1 {
 		p |= pLight
 	}
-	return p | w<<pWidthShift | prop(kind)<<pKindShift | word<<pWordShift
+	return p | w<<pWidthShift | prop(kind)<<pKindShift | word<<pWordShift | prop(widthCondition.RuneWidth(r))<<pRuneWidthShift
 }
 
 const propTableSize = 0x20000

@@ -89,3 +89,22 @@ func propTableSource(t *testing.T, runs []uint64) []byte {
 	}
 	return src
 }
+
+// TestRuneWidthProp: the table's go-runewidth width is go-runewidth's,
+// for every rune of the table and a sample of the rarer planes (each of
+// which propsSlow works out the long way).
+func TestRuneWidthProp(t *testing.T) {
+	tbl := props()
+	check := func(r rune) {
+		if got, want := int(propOf(tbl, r)>>pRuneWidthShift&3), widthCondition.RuneWidth(r); got != want {
+			t.Fatalf("width of %U: %d in the table, go-runewidth gives %d", r, got, want)
+		}
+	}
+	for r := range rune(propTableSize) {
+		check(r)
+	}
+	for r := rune(propTableSize); r <= 0x10FFFF; r += 251 {
+		check(r)
+	}
+	check(0xE0001) // a tag character, zero width
+}
