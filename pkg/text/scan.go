@@ -660,13 +660,11 @@ func appendASCIISpace(dst []byte, b byte, space bool, inSpace *bool) []byte {
 }
 
 // foldedSpaceByte marks the ASCII characters up to the space that the
-// space fold turns into a space (tab and space; it drops none of them).
-var foldedSpaceByte = func() (a [64]bool) {
-	for c := range rune(' ' + 1) {
-		a[c] = isFoldedSpace(c)
-	}
-	return a
-}()
+// space fold turns into a space (tab and space; it drops none of them),
+// by their low six bits (TestFoldedSpaceByte). It is a literal so that
+// the package's init does not build the property table, which
+// isFoldedSpace reads: a command that reads no post never builds it.
+var foldedSpaceByte = [64]bool{'\t': true, ' ': true}
 
 // wordRunEnd returns where the run of ASCII letters and digits from t[j]
 // ends, before limit, each standing alone as a cluster (what follows the

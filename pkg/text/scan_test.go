@@ -292,3 +292,12 @@ func TestPlainCJKPunct(t *testing.T) {
 		t.Errorf("plainCJKPunct = %#x, the properties give %#x", plainCJKPunct, want)
 	}
 }
+
+// TestFoldedSpaceByte holds foldedSpaceByte to isFoldedSpace.
+func TestFoldedSpaceByte(t *testing.T) {
+	for c := range rune(' ' + 1) {
+		if foldedSpaceByte[c] != isFoldedSpace(c) {
+			t.Errorf("foldedSpaceByte[%#x] = %v, isFoldedSpace says %v", c, foldedSpaceByte[c], isFoldedSpace(c))
+		}
+	}
+}
