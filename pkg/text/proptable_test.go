@@ -37,7 +37,7 @@ func TestPropRuns(t *testing.T) {
 // TestExpandPropRuns checks the expansion on a small table of its own,
 // its zero runs left as the new table has them.
 func TestExpandPropRuns(t *testing.T) {
-	runs := []uint64{0<<32 | 5, 3<<32 | 0, 10<<32 | 7, (propTableSize-1)<<32 | 9}
+	runs := []uint64{5, 3 << 32, 10<<32 | 7, (propTableSize-1)<<32 | 9}
 	got := expandPropRuns(runs)
 	for r := range rune(propTableSize) {
 		want := prop(0)
