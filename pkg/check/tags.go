@@ -12,6 +12,9 @@ import (
 type tagCheck struct {
 	allOf []*text.TagRule
 	anyOf []*text.TagRule
+	// missing holds per all_of tag the message of a post without it,
+	// made once rather than for every such post.
+	missing []string
 }
 
 func newTagCheck(allOf, anyOf []string, fold text.Fold) (*tagCheck, error) {
@@ -22,6 +25,9 @@ func newTagCheck(allOf, anyOf []string, fold text.Fold) (*tagCheck, error) {
 	}
 	if c.anyOf, err = compileTags(anyOf, fold); err != nil {
 		return nil, err
+	}
+	for _, r := range c.allOf {
+		c.missing = append(c.missing, "missing "+r.Text())
 	}
 	return c, nil
 }
@@ -39,14 +45,14 @@ func compileTags(tags []string, fold text.Fold) ([]*text.TagRule, error) {
 }
 
 func (c *tagCheck) Run(s *Subject, out []Reason) []Reason {
-	for _, r := range c.allOf {
+	for i, r := range c.allOf {
 		if r.Match(s.Prepared) {
 			if s.Verbose {
 				out = passIf(s, out, MissingTag, "has "+r.Text(), r.Text(), r.Text())
 			}
 			continue
 		}
-		out = append(out, missingTag(s, r))
+		out = append(out, missingTag(s, r, c.missing[i]))
 	}
 	if len(c.anyOf) == 0 {
 		return out
@@ -66,8 +72,10 @@ func (c *tagCheck) Run(s *Subject, out []Reason) []Reason {
 	})
 }
 
-func missingTag(s *Subject, r *text.TagRule) Reason {
-	reason := Reason{Code: MissingTag, Message: "missing " + r.Text(), Limit: r.Text()}
+// missingTag is the reason of a post without r, whose message is msg
+// unless the subject is being explained.
+func missingTag(s *Subject, r *text.TagRule, msg string) Reason {
+	reason := Reason{Code: MissingTag, Message: msg, Limit: r.Text()}
 	if s.Verbose {
 		if miss, ok := r.Closest(s.Post.Content); ok {
 			reason.Measured = miss.Found

@@ -164,7 +164,7 @@ func slowCluster(t string, i int, tbl *[propTableSize]prop) (int, clusterInfo) {
 			ci.han++
 		}
 		weights += twitterWeight(r)
-		w := int32(widthCondition.RuneWidth(r))
+		w := int32(p>>pRuneWidthShift) & 3 // widthCondition.RuneWidth(r)
 		if glyph < 0 && r >= 0x1100 && p&pGlyph != 0 {
 			glyph = 0
 		}

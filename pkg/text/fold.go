@@ -140,15 +140,31 @@ func (f Fold) once(s string) string {
 }
 
 // ascii is Apply for ASCII text, where only case and space folds change
-// anything and one pass is enough.
+// anything and one pass is enough. Most ASCII that is folded (an author's
+// name, post after post) has nothing to change: that is checked a byte at
+// a time, without decoding or looking up each character as foldSpace does.
 func (f Fold) ascii(s string) string {
-	if f.Case {
-		s = strings.ToLower(s)
+	if f.asciiSettled(s) {
+		return s
 	}
-	if f.Space {
-		s = foldSpace(s)
+	return string(f.appendASCII(nil, s))
+}
+
+// asciiSettled reports whether the ASCII text s is its own fold: no
+// capital under the case fold, and under the space fold no tab nor two
+// spaces in a row (tab and space are the ASCII characters the space fold
+// changes; TestFoldedSpaceByte).
+func (f Fold) asciiSettled(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if f.Case && 'A' <= c && c <= 'Z' {
+			return false
+		}
+		if f.Space && (c == '\t' || c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+			return false
+		}
 	}
-	return s
+	return true
 }
 
 func isASCII(s string) bool {

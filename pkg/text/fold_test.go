@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"sync"
 	"testing"
 )
@@ -58,4 +59,38 @@ func TestFoldConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestFoldASCII holds Apply's ASCII path to the case and space folds done
+// one after the other as before, under every fold, over every string of
+// up to four characters from letters, spaces and control characters.
+func TestFoldASCII(t *testing.T) {
+	alphabet := []byte{'a', 'Z', ' ', '\t', '\n', '\v', '\r', '#'}
+	var strs []string
+	var grow func(s string)
+	grow = func(s string) {
+		strs = append(strs, s)
+		if len(s) == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(s + string(c))
+		}
+	}
+	grow("")
+	for bits := range 16 {
+		f := Fold{Width: bits&1 != 0, Case: bits&2 != 0, Script: bits&4 != 0, Space: bits&8 != 0}
+		for _, s := range strs {
+			want := s
+			if f.Case {
+				want = strings.ToLower(want)
+			}
+			if f.Space {
+				want = foldSpace(want)
+			}
+			if got := f.ascii(s); got != want {
+				t.Fatalf("%+v: ascii(%q) = %q, want %q", f, s, got, want)
+			}
+		}
+	}
 }

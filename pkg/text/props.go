@@ -6,6 +6,7 @@ import (
 )
 
 //go:generate go run ./internal/gentables tables.go
+//go:generate go test -run ^TestPropRuns$ -update-props
 
 // runeRange is an inclusive range of code points in a generated table.
 type runeRange struct{ lo, hi rune }
@@ -39,6 +40,10 @@ const (
 	pWidthShift = 16 // 2 bits: go-runewidth's width, or 2 for an emoji
 	pKindShift  = 18 // 3 bits: the SpanKind of the rune alone
 	pWordShift  = 21 // 2 bits: 0 separator, 1 letter/digit run, 2 CJK word
+	// 2 bits: go-runewidth's width of the rune, emoji or not (what a
+	// cluster of several runes sums), so that go-runewidth, which builds
+	// a table of its own on first use, is asked only at build time.
+	pRuneWidthShift = 23
 )
 
 // pack adds to p the fields a one-rune cluster needs.
@@ -68,7 +73,7 @@ func pack(r rune, p prop) prop {
 	if twitterWeight(r) == 1 {
 		p |= pLight
 	}
-	return p | w<<pWidthShift | prop(kind)<<pKindShift | word<<pWordShift
+	return p | w<<pWidthShift | prop(kind)<<pKindShift | word<<pWordShift | prop(widthCondition.RuneWidth(r))<<pRuneWidthShift
 }
 
 const propTableSize = 0x20000
@@ -78,26 +83,55 @@ var (
 	propTable *[propTableSize]prop
 )
 
-// props returns the property table, building it on first use (about a
-// millisecond) so that importing the package costs nothing.
+// props returns the property table, expanded on first use from propRuns,
+// the table computed at build time (computeProps), so that a run pays
+// neither go-runewidth's tables nor the Unicode range walk that building
+// it takes (about 10 ms at the start of every run).
 func props() *[propTableSize]prop {
 	propOnce.Do(func() {
-		t := new([propTableSize]prop)
-		fillProps(func(lo, hi rune, p prop) {
-			if lo >= propTableSize {
-				return
-			}
-			hi = min(hi, propTableSize-1)
-			for r := lo; r <= hi; r++ {
-				t[r] |= p
-			}
-		})
-		for r := range rune(propTableSize) {
-			t[r] = pack(r, t[r])
-		}
-		propTable = t
+		propTable = expandPropRuns(propRuns[:])
 	})
 	return propTable
+}
+
+// expandPropRuns spreads runs, each the first code point of a run of
+// equal properties in its high 32 bits and the properties in its low, over
+// a new table.
+func expandPropRuns(runs []uint64) *[propTableSize]prop {
+	t := new([propTableSize]prop)
+	for k, run := range runs {
+		end := rune(propTableSize)
+		if k+1 < len(runs) {
+			end = rune(runs[k+1] >> 32)
+		}
+		p := prop(uint32(run))
+		if p == 0 {
+			continue // the new table is zero already
+		}
+		for r := rune(run >> 32); r < end; r++ {
+			t[r] = p
+		}
+	}
+	return t
+}
+
+// computeProps builds the property table from the Unicode tables and
+// go-runewidth: what propRuns holds (TestPropRuns).
+func computeProps() *[propTableSize]prop {
+	t := new([propTableSize]prop)
+	fillProps(func(lo, hi rune, p prop) {
+		if lo >= propTableSize {
+			return
+		}
+		hi = min(hi, propTableSize-1)
+		for r := lo; r <= hi; r++ {
+			t[r] |= p
+		}
+	})
+	for r := range rune(propTableSize) {
+		t[r] = pack(r, t[r])
+	}
+	return t
 }
 
 // propOf answers for any rune, using the table where it can.

@@ -1,9 +1,6 @@
 package text
 
-import (
-	"sync"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Scanner reads posts for the checker: what Prepare, Measure, a
 // PhraseIndex and the wording filter of the similarity signature each
@@ -345,7 +342,6 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 	}
 	nextSpecial := sp.next(0)
 	textKept := spanExclude[SpanText]&ex == 0 // plain text is counted
-	punct := plainCJKPunct()
 	var keyStarts *[t2sEnd / 64]uint64
 	if script != nil {
 		keyStarts = t2sAnyStart()
@@ -401,6 +397,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// most of a Chinese post, all count alike.
 			ci = cjkInfo
 			end = i + 3
+			marked := false // the run's keys are in *script
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
 				ci = runeInfo(r, tbl[r])
 			} else if i < nextSpecial && textKept {
@@ -412,10 +409,20 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// last needs a look, and if it extends that one, the
 				// last is left to the steps below. (Without check, t is
 				// valid UTF-8 and ideographAt's continuation bytes hold.)
-				for end < nextSpecial && ideographAt(t, end) {
-					end += 3
+				if ok && script != nil {
+					// The keys of the script fold are marked in the same
+					// loop (markHanKeys's look-up).
+					end, *script = markIdeographRun(t, i, nextSpecial, keyStarts, *script, len(dst)-i)
+					marked = true
+				} else {
+					for end < nextSpecial && ideographAt(t, end) {
+						end += 3
+					}
 				}
 				if end > i+3 && !cjkAlone(t, end, tbl) {
+					// Marked already, the last ideograph is marked
+					// again by the steps below: scriptFrom does not
+					// mind an offset twice.
 					end -= 3
 				}
 				m := (end-i)/3 - 1
@@ -428,7 +435,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				c.Words += m
 			}
 			if ok {
-				if script != nil {
+				if script != nil && !marked {
 					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
 				}
 				dst = append(dst, t[i:end]...)
@@ -452,7 +459,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				dst = append(dst, a)
 				inSpace = false
 			}
-		case b == 0xE3 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2]&0xC0 == 0x80 && punct[t[i+2]&0x3F] && cjkAlone(t, i+3, tbl):
+		case b == 0xE3 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2]&0xC0 == 0x80 && plainCJKPunct>>(t[i+2]&0x3F)&1 != 0 && cjkAlone(t, i+3, tbl):
 			// The CJK punctuation that no fold changes (。、「」《》),
 			// not extended by what follows: a cluster of its own,
 			// copied as it is (plainCJKPunct says which).
@@ -625,7 +632,7 @@ func (sp *walkSpecials) next(k int) int {
 // sigilByte marks the ASCII sigils.
 var sigilByte = [utf8.RuneSelf]bool{'#': true, '$': true, '@': true}
 
-// plainCJKPunct marks, by their last six bits, the characters of
+// plainCJKPunct has a bit, by their last six bits, for the characters of
 // U+3000–U+303F that the default steps of countFold would take as a
 // cluster of one character appended unchanged and nothing else: NFC
 // leaves them alone whatever surrounds them, they start no multi-rune
@@ -633,21 +640,8 @@ var sigilByte = [utf8.RuneSelf]bool{'#': true, '$': true, '@': true}
 // they are, no script-fold key starts with them, and they are no sigil.
 // The full stop 。 of nearly every Chinese post is one of them; the
 // ideographic space, which the width fold turns into a space, is not.
-var plainCJKPunct = sync.OnceValue(func() *[64]bool {
-	tbl := props()
-	a := new([64]bool)
-	for r := rune(0x3000); r <= 0x303F; r++ {
-		p := propOf(tbl, r)
-		if p&(pNFCUnsafe|pStart|pExt) != 0 || isFoldedSpace(r) || dropInSpaceFold(r) || mayStartAny(r) {
-			continue
-		}
-		if f, ok := appendFolded(nil, r); !ok || string(f) != string(r) {
-			continue
-		}
-		a[r&0x3F] = true
-	}
-	return a
-})
+// TestPlainCJKPunct works the bits out from those properties.
+const plainCJKPunct uint64 = 0xf8bf03fffffffffe
 
 // appendASCIISpace is foldStep for the ASCII control character or space
 // b, without decoding it or looking up its properties: the white space
@@ -666,13 +660,11 @@ func appendASCIISpace(dst []byte, b byte, space bool, inSpace *bool) []byte {
 }
 
 // foldedSpaceByte marks the ASCII characters up to the space that the
-// space fold turns into a space (tab and space; it drops none of them).
-var foldedSpaceByte = func() (a [64]bool) {
-	for c := range rune(' ' + 1) {
-		a[c] = isFoldedSpace(c)
-	}
-	return a
-}()
+// space fold turns into a space (tab and space; it drops none of them),
+// by their low six bits (TestFoldedSpaceByte). It is a literal so that
+// the package's init does not build the property table, which
+// isFoldedSpace reads: a command that reads no post never builds it.
+var foldedSpaceByte = [64]bool{'\t': true, ' ': true}
 
 // wordRunEnd returns where the run of ASCII letters and digits from t[j]
 // ends, before limit, each standing alone as a cluster (what follows the
@@ -690,6 +682,29 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 		j--
 	}
 	return j
+}
+
+// markIdeographRun returns where the run of CJK unified ideographs
+// (U+4E00–U+9FFF) from t[j] ends, before limit, and appends to at the
+// offset, counted from base, of each of them that starts a key of some
+// group by starts (t2sAnyStart's), as markHanKeys does: the run is read
+// once for both. t[j] must start such an ideograph, the run has it.
+func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []int32, base int) (int, []int32) {
+	// limit is where a special starts, on a character's boundary: an
+	// ideograph that starts before it ends before it too.
+	limit = min(limit, len(t))
+	s := t[j:limit]
+	for len(s) >= 3 {
+		b0, b1, b2 := s[0], s[1], s[2]
+		if !(0xE5 <= b0 && b0 <= 0xE9 || b0 == 0xE4 && b1 >= 0xB8) || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+			break
+		}
+		if starts[int(b0&0x0F)<<6|int(b1&0x3F)]>>(b2&0x3F)&1 != 0 {
+			at = append(at, int32(base+limit-len(s)))
+		}
+		s = s[3:]
+	}
+	return limit - len(s), at
 }
 
 // appendLower appends s (ASCII) to dst with its capitals lowered.

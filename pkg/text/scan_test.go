@@ -250,7 +250,7 @@ func TestScanCJKPunct(t *testing.T) {
 	var hits PhraseHits
 	plain := 0
 	for r := rune(0x3000); r <= 0x303F; r++ {
-		if plainCJKPunct()[r&0x3F] {
+		if plainCJKPunct>>(r&0x3F)&1 != 0 {
 			plain++
 		}
 		p := string(r)
@@ -268,7 +268,36 @@ func TestScanCJKPunct(t *testing.T) {
 			}
 		}
 	}
-	if !plainCJKPunct()[0x3002&0x3F] || plainCJKPunct()[0] {
+	if plainCJKPunct>>(0x3002&0x3F)&1 == 0 || plainCJKPunct&1 != 0 {
 		t.Errorf("。 should be plain and the ideographic space not (%d plain)", plain)
+	}
+}
+
+// TestPlainCJKPunct works plainCJKPunct's bits out from the properties
+// that make a character of U+3000–U+303F plain.
+func TestPlainCJKPunct(t *testing.T) {
+	var want uint64
+	tbl := props()
+	for r := rune(0x3000); r <= 0x303F; r++ {
+		p := propOf(tbl, r)
+		if p&(pNFCUnsafe|pStart|pExt) != 0 || isFoldedSpace(r) || dropInSpaceFold(r) || mayStartAny(r) {
+			continue
+		}
+		if f, ok := appendFolded(nil, r); !ok || string(f) != string(r) {
+			continue
+		}
+		want |= 1 << (r & 0x3F)
+	}
+	if plainCJKPunct != want {
+		t.Errorf("plainCJKPunct = %#x, the properties give %#x", plainCJKPunct, want)
+	}
+}
+
+// TestFoldedSpaceByte holds foldedSpaceByte to isFoldedSpace.
+func TestFoldedSpaceByte(t *testing.T) {
+	for c := range rune(' ' + 1) {
+		if foldedSpaceByte[c] != isFoldedSpace(c) {
+			t.Errorf("foldedSpaceByte[%#x] = %v, isFoldedSpace says %v", c, foldedSpaceByte[c], isFoldedSpace(c))
+		}
 	}
 }

@@ -1,13 +1,14 @@
 package text
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gent2s t2stables.go
+//go:generate go test -run ^TestT2SData$ -update-t2s
 
 // t2sEntry is one key of an OpenCC dictionary and its first value.
 type t2sEntry struct{ key, value string }
@@ -15,80 +16,48 @@ type t2sEntry struct{ key, value string }
 // t2sGroup is one group of the conversion chain made ready for look-ups:
 // a bit per code point that starts a key of any of its dictionaries, and
 // per such code point the keys to try, in the order that gives gocc's
-// answer (the longest key of the first dictionary that has one).
+// answer (the longest key of the first dictionary that has one). The
+// groups are worked out from t2sGroups at build time (t2sdata.go,
+// TestT2SData), so that a run pays no map building (15 ms at its start).
 type t2sGroup struct {
 	starts [t2sEnd / 64]uint64
-	keys   map[rune][]t2sEntry
+	// rank holds, per word of starts, the bits set in the words before
+	// it: the start characters before r number rank[r/64] plus the bits
+	// of r's word below r's.
+	rank [t2sEnd / 64]uint16
+	// off holds, per start character in code point order, where its keys
+	// begin in keys, and one more offset: where the last one's end.
+	off  []uint16
+	keys []t2sEntry
 }
 
-// t2sEnd bounds the start bits; Han characters beyond it (CJK Extension G
-// and later) are looked up in the map.
+// t2sEnd bounds the start bits: no key starts beyond it (CJK Extension G
+// and later; TestT2SData).
 const t2sEnd = 0x30000
 
-var (
-	t2sOnce   sync.Once
-	t2sTables []t2sGroup
-)
-
-// t2s builds the look-up tables from the generated dictionaries on first
-// use (well under a millisecond).
-func t2s() []t2sGroup {
-	t2sOnce.Do(func() {
-		t2sTables = make([]t2sGroup, len(t2sGroups))
-		for gi, dicts := range t2sGroups {
-			g := &t2sTables[gi]
-			g.keys = map[rune][]t2sEntry{}
-			for _, dict := range dicts {
-				from := map[rune]int{} // where this dictionary's keys start in each list
-				for _, e := range dict {
-					r, _ := utf8.DecodeRuneInString(e.key)
-					if _, ok := from[r]; !ok {
-						from[r] = len(g.keys[r])
-					}
-					g.keys[r] = append(g.keys[r], e)
-					if r < t2sEnd {
-						g.starts[r/64] |= 1 << (r % 64)
-					}
-				}
-				for r, i := range from {
-					// Within one dictionary the longest key wins.
-					slices.SortStableFunc(g.keys[r][i:], func(a, b t2sEntry) int { return len(b.key) - len(a.key) })
-				}
-			}
-			for r, keys := range g.keys {
-				// A character that is its own value (了, 据) as the last
-				// key to try changes nothing: leave it out, so that such
-				// characters cost no look-up.
-				if last := keys[len(keys)-1]; last.key == last.value && utf8.RuneCountInString(last.key) == 1 {
-					keys = keys[:len(keys)-1]
-				}
-				if len(keys) > 0 {
-					g.keys[r] = keys
-					continue
-				}
-				delete(g.keys, r)
-				if r < t2sEnd {
-					g.starts[r/64] &^= 1 << (r % 64)
-				}
-			}
-		}
-	})
-	return t2sTables
-}
+// t2s returns the groups of the conversion chain.
+func t2s() []t2sGroup { return t2sTables[:] }
 
 // mayStart reports whether a key of g starts with r.
 func (g *t2sGroup) mayStart(r rune) bool {
-	if r < t2sEnd {
-		return g.starts[r/64]&(1<<(r%64)) != 0
+	return uint32(r) < t2sEnd && g.starts[r/64]&(1<<(r%64)) != 0
+}
+
+// keysOf returns the keys of g that start with r, in the order to try
+// them.
+func (g *t2sGroup) keysOf(r rune) []t2sEntry {
+	if !g.mayStart(r) {
+		return nil
 	}
-	_, ok := g.keys[r]
-	return ok
+	w := r / 64
+	i := int(g.rank[w]) + bits.OnesCount64(g.starts[w]&(1<<(r%64)-1))
+	return g.keys[g.off[i]:g.off[i+1]]
 }
 
 // lookup returns the key of g that matches at the start of s (whose first
 // character is r) and its value, or 0.
 func (g *t2sGroup) lookup(s string, r rune) (int, string) {
-	for _, e := range g.keys[r] {
+	for _, e := range g.keysOf(r) {
 		if strings.HasPrefix(s, e.key) {
 			return len(e.key), e.value
 		}
@@ -181,18 +150,10 @@ func convertGroup(dst []byte, s string, g *t2sGroup) ([]byte, bool) {
 	return append(dst, s[copied:]...), true
 }
 
-// t2sAnyStart has a bit per code point below t2sEnd that starts a key of
-// any group: a place where no group's key starts is one the whole chain
-// passes over.
-var t2sAnyStart = sync.OnceValue(func() *[t2sEnd / 64]uint64 {
-	var union [t2sEnd / 64]uint64
-	for gi := range t2s() {
-		for w, bits := range t2sTables[gi].starts {
-			union[w] |= bits
-		}
-	}
-	return &union
-})
+// t2sAnyStart returns a bit per code point below t2sEnd that starts a key
+// of any group: a place where no group's key starts is one the whole
+// chain passes over (t2sAnyStarts, generated).
+func t2sAnyStart() *[t2sEnd / 64]uint64 { return &t2sAnyStarts }
 
 // markHanKeys appends to at the offset, counted from base, of every
 // character of s (all U+4000–U+9FFF, three bytes each) that starts a key
@@ -228,15 +189,7 @@ func markKeys(at []int32, b []byte, from int) []int32 {
 
 // mayStartAny reports whether a key of some group starts with r.
 func mayStartAny(r rune) bool {
-	if r < t2sEnd {
-		return t2sAnyStart()[r/64]&(1<<(r%64)) != 0
-	}
-	for gi := range t2s() {
-		if t2sTables[gi].mayStart(r) {
-			return true
-		}
-	}
-	return false
+	return uint32(r) < t2sEnd && t2sAnyStarts[r/64]&(1<<(r%64)) != 0
 }
 
 // t2sPairs filters the places a key may start before a look-up: a bit
@@ -248,26 +201,9 @@ type t2sPairs struct {
 	pairs [1 << 16 / 64]uint64
 }
 
-var t2sFilter = sync.OnceValue(func() *t2sPairs {
-	f := new(t2sPairs)
-	for gi := range t2s() {
-		for r, keys := range t2sTables[gi].keys {
-			for _, e := range keys {
-				_, n := utf8.DecodeRuneInString(e.key)
-				if n == len(e.key) {
-					if r < t2sEnd {
-						f.whole[r/64] |= 1 << (r % 64)
-					}
-					continue
-				}
-				r2, _ := utf8.DecodeRuneInString(e.key[n:])
-				h := pairHash(r, r2)
-				f.pairs[h/64] |= 1 << (h % 64)
-			}
-		}
-	}
-	return f
-})
+// t2sFilter returns the filter of the chain's keys (t2sKeyPairs,
+// generated).
+func t2sFilter() *t2sPairs { return &t2sKeyPairs }
 
 // pairHash is a 16-bit hash of two characters.
 func pairHash(r, r2 rune) uint32 {

@@ -121,14 +121,12 @@ func TestT2SValuesNFC(t *testing.T) {
 // alone and followed by more text, and stops most other places.
 func TestT2SPairsFilter(t *testing.T) {
 	f := t2sFilter()
-	for gi := range t2s() {
-		for r, keys := range t2sTables[gi].keys {
-			for _, e := range keys {
-				_, n := utf8.DecodeRuneInString(e.key)
-				for _, s := range []string{e.key, e.key + "的", e.key + "x"} {
-					if !f.mayMatch(s, r, n) {
-						t.Fatalf("group %d: the filter stops key %q in %q", gi, e.key, s)
-					}
+	for gi, g := range t2s() {
+		for _, e := range g.keys {
+			r, n := utf8.DecodeRuneInString(e.key)
+			for _, s := range []string{e.key, e.key + "的", e.key + "x"} {
+				if !f.mayMatch(s, r, n) {
+					t.Fatalf("group %d: the filter stops key %q in %q", gi, e.key, s)
 				}
 			}
 		}

@@ -148,18 +148,23 @@ func edgePunct(b string) bool {
 
 // nextHashOnLine finds the next '#' or '＃' at or after from and before
 // limit and the end of the line.
+//
+// Only the bytes hashLineStop marks can start either or a line end, and
+// none of them is a continuation byte, so the others are passed over a
+// byte at a time without decoding: the characters of a line are not
+// looked at one by one.
 func nextHashOnLine(t string, from, limit int) (int, int) {
 	for j := from; j < limit; {
 		c := t[j]
+		if !hashLineStop[c] {
+			j++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if c == '#' {
 				return j, 1
 			}
-			if c == '\n' || c == '\r' || c == 0x0B || c == 0x0C {
-				return -1, 0
-			}
-			j++
-			continue
+			return -1, 0 // '\n', '\r', VT or FF
 		}
 		if ok, m := isHashSigil(t, j); ok {
 			return j, m
@@ -172,6 +177,11 @@ func nextHashOnLine(t string, from, limit int) (int, int) {
 	}
 	return -1, 0
 }
+
+// hashLineStop marks the bytes nextHashOnLine stops at: '#', the ASCII
+// line ends, and the lead bytes of '＃' (EF), NEL (C2) and the line and
+// paragraph separators (E2).
+var hashLineStop = [256]bool{'#': true, '\n': true, '\r': true, 0x0B: true, 0x0C: true, 0xC2: true, 0xE2: true, 0xEF: true}
 
 // hashtagBlockedBy reports whether r, just before a '#', keeps it from
 // starting a hashtag (r is -1 at the start of the text).

@@ -109,3 +109,38 @@ func TestSpanKindString(t *testing.T) {
 		t.Error("SpanKind.String")
 	}
 }
+
+// TestNextHashOnLine: the closing sigil is found past any characters,
+// ASCII or not, and not past a line end of any kind.
+func TestNextHashOnLine(t *testing.T) {
+	cases := []struct {
+		name, s string
+		at, n   int
+	}{
+		{"ascii", "ab c#d", 4, 1},
+		{"han", "话题#", 6, 1},
+		{"full-width sigil", "话题＃", 6, 3},
+		{"full-width dollar", "话＄题#", 9, 1},
+		{"emoji", "🎉#", 4, 1},
+		{"latin", "café#", 5, 1},
+		{"none", "话题", -1, 0},
+		{"newline", "话\n题#", -1, 0},
+		{"carriage return", "话\r#", -1, 0},
+		{"vertical tab", "a\v#", -1, 0},
+		{"form feed", "a\f#", -1, 0},
+		{"next line", "a\u0085#", -1, 0},
+		{"line separator", "话\u2028#", -1, 0},
+		{"paragraph separator", "话\u2029#", -1, 0},
+		{"other E2", "a\u2026#", 4, 1},
+		{"other C2", "a\u00a0#", 3, 1},
+		{"other EF", "a\uff0c#", 4, 1},
+		{"invalid", "a\xe5#", 2, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if at, n := nextHashOnLine(c.s, 0, len(c.s)); at != c.at || n != c.n {
+				t.Errorf("nextHashOnLine(%q) = %d, %d, want %d, %d", c.s, at, n, c.at, c.n)
+			}
+		})
+	}
+}
