@@ -27,6 +27,9 @@ type fileResult struct {
 	// arena, when set, holds the entries of every batch: a file read in
 	// parts has room for as many entries as it has lines.
 	arena []check.Entry
+	// sigRoom, set with arena and laid out like it, holds the text
+	// signatures of every batch.
+	sigRoom []integrity.TextDoc
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -39,6 +42,8 @@ type batch struct {
 	// hold keeps the chunks the posts' texts are carved from until the
 	// batch is inspected; then they are read into again.
 	hold *export.Hold
+	// sigRoom, when set, is where the batch's text signatures go.
+	sigRoom []integrity.TextDoc
 }
 
 const batchSize = 256
@@ -100,7 +105,8 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 					b.entries = make([]check.Entry, len(b.posts))
 				}
 				b.keys = make([]recordKey, len(b.posts))
-				w.begin(len(b.posts))
+				w.begin(b.sigRoom, len(b.posts))
+				b.sigRoom = nil
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
 					w.add(ws, i)
@@ -260,9 +266,17 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 		// A part has at most as many records as lines: each part's entries
 		// get their place in one array, so that joining them copies none.
 		last := parts[len(parts)-1]
-		out.arena = make([]check.Entry, last.Line+last.Lines)
+		// The signatures first: an array without pointers, which a
+		// collection started by making it need not scan, and after which
+		// the heap may grow by as much before the next.
+		lines := last.Line + last.Lines
+		out.sigRoom = make([]integrity.TextDoc, lines)
+		backHuge(out.sigRoom)
+		out.arena = make([]check.Entry, lines)
+		backHuge(out.arena)
 		for i, p := range parts {
 			readers[i].arena = out.arena[p.Line : p.Line+p.Lines]
+			readers[i].sigRoom = out.sigRoom[p.Line : p.Line+p.Lines]
 		}
 	}
 	var rep export.Report
@@ -313,7 +327,8 @@ type partReader struct {
 	images     map[string]string
 	kept       []export.Post
 	posts      int
-	arena      []check.Entry // when set, where the part's entries go
+	arena      []check.Entry       // when set, where the part's entries go
+	sigRoom    []integrity.TextDoc // set with arena, where their signatures go
 	part       int
 	recycle    *export.Recycler
 }
@@ -337,6 +352,7 @@ func (r *partReader) send() {
 	if len(r.cur.posts) > 0 {
 		if r.posts <= len(r.arena) { // else the worker makes room
 			r.cur.entries = r.arena[r.posts-len(r.cur.posts) : r.posts]
+			r.cur.sigRoom = r.sigRoom[r.posts-len(r.cur.posts) : r.posts]
 		}
 		r.cur.hold = r.recycle.Take(r.part)
 		r.batches = append(r.batches, r.cur)

@@ -61,11 +61,18 @@ type sigWorker struct {
 	texts  []integrity.TextDoc // the batch's text signatures
 	images []entryImages
 	prevID string
+	inRoom bool // texts is a batch's room in an array of the whole file
 	seen   reasonSets
 }
 
-// begin makes room for the text signatures of a batch of n posts.
-func (w *sigWorker) begin(n int) {
+// begin makes room for the text signatures of a batch of n posts: room,
+// when the batch has some, else an array of the worker's.
+func (w *sigWorker) begin(room []integrity.TextDoc, n int) {
+	w.inRoom = room != nil
+	if w.inRoom {
+		w.texts = room[:0:len(room)]
+		return
+	}
 	if cap(w.texts) < n {
 		w.texts = make([]integrity.TextDoc, 0, n)
 	}
@@ -92,6 +99,11 @@ func (w *sigWorker) add(ws *check.Workspace, i int) {
 func (w *sigWorker) done() batchSigs {
 	var out batchSigs
 	switch n := len(w.texts); {
+	case w.inRoom: // copying it would only add memory
+		if n > 0 {
+			out.texts = w.texts
+		}
+		w.texts = nil
 	case n > 0 && cap(w.texts)-n <= cap(w.texts)/8:
 		out.texts, w.texts = w.texts, nil
 	case n > 0:

@@ -74,7 +74,7 @@ func TestSigWorkerDone(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var w sigWorker
-			w.begin(c.posts)
+			w.begin(nil, c.posts)
 			made := w.texts[:c.posts]
 			for range c.sigs {
 				w.texts = append(w.texts, integrity.TextDoc{OK: true})
@@ -89,8 +89,45 @@ func TestSigWorkerDone(t *testing.T) {
 			if !c.handed && cap(out.texts) != c.sigs {
 				t.Errorf("copy holds room for %d, want %d", cap(out.texts), c.sigs)
 			}
-			if w.begin(c.posts); len(w.texts) != 0 || cap(w.texts) < c.posts {
+			if w.begin(nil, c.posts); len(w.texts) != 0 || cap(w.texts) < c.posts {
 				t.Errorf("next batch starts with %d of %d", len(w.texts), cap(w.texts))
+			}
+		})
+	}
+}
+
+// TestSigWorkerRoom: a batch with room of its own gets its signatures
+// there, handed over however few, and the worker keeps none of it.
+func TestSigWorkerRoom(t *testing.T) {
+	cases := []struct {
+		name string
+		sigs int
+	}{
+		{"none signed", 0},
+		{"few signed", 3},
+		{"all signed", 8},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			room := make([]integrity.TextDoc, 8)
+			var w sigWorker
+			w.begin(room, len(room))
+			for range c.sigs {
+				w.texts = append(w.texts, integrity.TextDoc{OK: true})
+			}
+			out := w.done()
+			if len(out.texts) != c.sigs {
+				t.Fatalf("%d signatures, want %d", len(out.texts), c.sigs)
+			}
+			if c.sigs > 0 && &out.texts[0] != &room[0] {
+				t.Errorf("signatures not in the batch's room")
+			}
+			if w.texts != nil {
+				t.Errorf("worker kept the room")
+			}
+			w.begin(nil, 4)
+			if cap(w.texts) < 4 {
+				t.Errorf("next batch without room starts with %d", cap(w.texts))
 			}
 		})
 	}
