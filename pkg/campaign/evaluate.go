@@ -43,6 +43,13 @@ type Options struct {
 	// A command that bounds the run's memory collects them then, before
 	// the phases that follow allocate.
 	AfterCross func()
+	// HoldGC, when set, is called before the arrays a large file's
+	// entries, signatures and keys are read into are made, and what it
+	// returns once their pages are in. A command that owns its process
+	// holds collections off meanwhile: one started by making them read
+	// their untouched pages while they were faulted in, twice the faults,
+	// and made the signatures start a second one.
+	HoldGC func() (resume func())
 }
 
 // Result is a judged campaign.

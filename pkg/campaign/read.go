@@ -12,6 +12,7 @@ import (
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/integrity"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 )
 
 // fileResult is what was made of one file.
@@ -27,6 +28,9 @@ type fileResult struct {
 	// arena, when set, holds the entries of every batch: a file read in
 	// parts has room for as many entries as it has lines.
 	arena []check.Entry
+	// keyRoom, set with arena and laid out like it, holds the record keys
+	// of every batch.
+	keyRoom []recordKey
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -99,7 +103,9 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 				if b.entries == nil {
 					b.entries = make([]check.Entry, len(b.posts))
 				}
-				b.keys = make([]recordKey, len(b.posts))
+				if b.keys == nil {
+					b.keys = make([]recordKey, len(b.posts))
+				}
 				w.begin(len(b.posts))
 				for i := range b.posts {
 					b.entries[i] = c.Inspect(&b.posts[i], ws, false)
@@ -118,7 +124,7 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			}
 		}()
 	}
-	res.readFiles(ctx, slots, jobs, spare, eo, opt.Keep, min(n, len(res.Files)), n)
+	res.readFiles(ctx, slots, jobs, spare, eo, opt, min(n, len(res.Files)), n)
 	close(jobs)
 	inspectors.Wait()
 	if err := ctx.Err(); err != nil {
@@ -156,7 +162,7 @@ func (res *Result) joinSigs(slots []fileResult, entries int) {
 }
 
 // readFiles parses the files with the given number of readers.
-func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, spare spareRoom, eo export.Options, keep string, readers, workers int) {
+func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, spare spareRoom, eo export.Options, opt Options, readers, workers int) {
 	// With fewer files than workers, a large file is read by several.
 	split := workers / max(readers, 1)
 	files := make(chan int)
@@ -166,7 +172,7 @@ func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<
 		go func() {
 			defer wg.Done()
 			for i := range files {
-				slots[i] = readFile(ctx, res.Files[i], eo, keep, jobs, spare, split, len(res.Files) == 1)
+				slots[i] = readFile(ctx, res.Files[i], eo, opt, jobs, spare, split, len(res.Files) == 1)
 			}
 		}()
 	}
@@ -187,16 +193,17 @@ func (res *Result) join(slots []fileResult) {
 			n += len(b.entries)
 		}
 	}
-	inPlace := len(slots) == 1 && slots[0].arena != nil && slots[0].broken == nil && n <= len(slots[0].arena)
+	inPlace := len(slots) == 1 && slots[0].arena != nil && slots[0].broken == nil && n <= len(slots[0].arena) && len(slots[0].keyRoom) == len(slots[0].arena)
 	if inPlace {
 		// The entries are in place already, with gaps for blank lines:
 		// close them up instead of copying every entry into a new array
 		// while the old ones are still held.
 		res.Entries = compact(slots[0])
+		res.keys = compactKeys(slots[0])
 	} else {
 		res.Entries = make([]check.Entry, 0, n)
+		res.keys = make([]recordKey, 0, n)
 	}
-	res.keys = make([]recordKey, 0, n)
 	res.joinSigs(slots, n)
 	digests := make([]string, 0, len(slots))
 	res.images = map[string]string{}
@@ -204,8 +211,8 @@ func (res *Result) join(slots []fileResult) {
 		for _, b := range s.batches {
 			if !inPlace {
 				res.Entries = append(res.Entries, b.entries...)
+				res.keys = append(res.keys, b.keys...)
 			}
-			res.keys = append(res.keys, b.keys...)
 			b.entries, b.keys = nil, nil // let the copy be the only one
 		}
 		if s.broken != nil {
@@ -238,11 +245,20 @@ func compact(s fileResult) []check.Entry {
 	return s.arena[:n:n]
 }
 
+// compactKeys does for the record keys what compact does for the entries.
+func compactKeys(s fileResult) []recordKey {
+	n := 0
+	for _, b := range s.batches {
+		n += copy(s.keyRoom[n:], b.keys)
+	}
+	return s.keyRoom[:n:n]
+}
+
 // readFile parses one file and sends its posts to the inspectors in
 // batches, keeping a slot for each batch in file order. A large JSON Lines
 // file is cut into as many as split runs of whole lines, read at once; their
 // batches are joined in file order, so the result does not depend on split.
-func readFile(ctx context.Context, f export.File, eo export.Options, keep string, jobs chan<- *batch, spare spareRoom, split int, alone bool) fileResult {
+func readFile(ctx context.Context, f export.File, eo export.Options, opt Options, jobs chan<- *batch, spare spareRoom, split int, alone bool) fileResult {
 	var out fileResult
 	name := displayPath(f)
 	// Hash the file while it is parsed rather than after: on a large
@@ -254,15 +270,16 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	parts, _ := export.SplitLines(f, eo, split)
 	readers := make([]*partReader, max(len(parts), 1))
 	for i := range readers {
-		readers[i] = &partReader{f: f, name: name, keep: keep, jobs: jobs, spare: spare, cur: newBatch(f.Format, spare), part: i, recycle: eo.Recycle}
+		readers[i] = &partReader{f: f, name: name, keep: opt.Keep, jobs: jobs, spare: spare, cur: newBatch(f.Format, spare), part: i, recycle: eo.Recycle}
 	}
 	if len(parts) > 1 && alone {
 		// A part has at most as many records as lines: each part's entries
 		// get their place in one array, so that joining them copies none.
 		last := parts[len(parts)-1]
-		out.arena = make([]check.Entry, last.Line+last.Lines)
+		out.makeRoom(last.Line+last.Lines, opt.HoldGC)
 		for i, p := range parts {
 			readers[i].arena = out.arena[p.Line : p.Line+p.Lines]
+			readers[i].keyRoom = out.keyRoom[p.Line : p.Line+p.Lines]
 		}
 	}
 	var rep export.Report
@@ -302,6 +319,18 @@ func readFile(ctx context.Context, f export.File, eo export.Options, keep string
 	return out
 }
 
+// makeRoom makes the arrays of a file read in parts, for as many records
+// as it has lines, and has the entries' pages faulted in while hold, when set,
+// holds collections off.
+func (out *fileResult) makeRoom(lines int, hold func() (resume func())) {
+	if hold != nil {
+		defer hold()()
+	}
+	out.arena = make([]check.Entry, lines)
+	out.keyRoom = make([]recordKey, lines)
+	hugepage.Populate(out.arena)
+}
+
 // partReader batches the posts of one file, or of one run of its lines.
 type partReader struct {
 	f          export.File
@@ -314,6 +343,7 @@ type partReader struct {
 	kept       []export.Post
 	posts      int
 	arena      []check.Entry // when set, where the part's entries go
+	keyRoom    []recordKey   // and their keys
 	part       int
 	recycle    *export.Recycler
 }
@@ -337,6 +367,7 @@ func (r *partReader) send() {
 	if len(r.cur.posts) > 0 {
 		if r.posts <= len(r.arena) { // else the worker makes room
 			r.cur.entries = r.arena[r.posts-len(r.cur.posts) : r.posts]
+			r.cur.keys = r.keyRoom[r.posts-len(r.cur.posts) : r.posts]
 		}
 		r.cur.hold = r.recycle.Take(r.part)
 		r.batches = append(r.batches, r.cur)

@@ -99,16 +99,18 @@ func heapInUse() uint64 {
 
 // TestJoinInPlace: the entries of a file read in parts are closed up in
 // the array they were written to, gaps (blank lines) dropped, in order,
-// with each entry's signature still its own.
+// with each entry's signature and key still its own.
 func TestJoinInPlace(t *testing.T) {
 	arena := make([]check.Entry, 10)
+	keyRoom := make([]recordKey, 10)
 	var batches []*batch
 	// Two parts of five lines each; the first holds three records, the
 	// second four, so each leaves a gap after its records.
 	for _, b := range []struct{ at, n int }{{0, 2}, {2, 1}, {5, 4}} {
-		bt := &batch{entries: arena[b.at : b.at+b.n], keys: make([]recordKey, b.n)}
+		bt := &batch{entries: arena[b.at : b.at+b.n], keys: keyRoom[b.at : b.at+b.n]}
 		for i := range bt.entries {
 			bt.entries[i].ID = string(rune('a' + b.at + i))
+			bt.keys[i].sum[0] = byte('a' + b.at + i)
 			if i%2 == 0 {
 				bt.sigs.texts = append(bt.sigs.texts, integrity.TextDoc{Order: int32(i), Exact: uint64(b.at + i), OK: true})
 			}
@@ -116,10 +118,13 @@ func TestJoinInPlace(t *testing.T) {
 		batches = append(batches, bt)
 	}
 	res := &Result{Files: []export.File{{Rel: "posts.jsonl"}}}
-	res.join([]fileResult{{batches: batches, arena: arena}})
+	res.join([]fileResult{{batches: batches, arena: arena, keyRoom: keyRoom}})
 	var ids []string
 	for i, e := range res.Entries {
 		ids = append(ids, e.ID)
+		if k := res.keys[i].sum[0]; k != e.ID[0] {
+			t.Errorf("entry %s has the key of entry %c", e.ID, k)
+		}
 		if d := res.sigs.text(i); d != nil && d.Exact != uint64(e.ID[0]-'a') {
 			t.Errorf("entry %s has the signature of entry %c", e.ID, rune('a'+d.Exact))
 		}
@@ -127,8 +132,8 @@ func TestJoinInPlace(t *testing.T) {
 	if got := strings.Join(ids, ""); got != "abcfghi" {
 		t.Errorf("entries %q, want abcfghi", got)
 	}
-	if &res.Entries[0] != &arena[0] {
-		t.Error("the entries were copied to a new array")
+	if &res.Entries[0] != &arena[0] || &res.keys[0] != &keyRoom[0] {
+		t.Error("the entries or their keys were copied to a new array")
 	}
 }
 

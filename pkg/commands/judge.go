@@ -174,7 +174,7 @@ func evaluate(ctx context.Context, r *rules.Rules, o *JudgeOptions, keep string)
 	}
 	opt := campaign.Options{
 		Workers: o.Workers, Encoding: o.Encoding, MaxRecord: o.MaxRecord, Keep: keep, Overrides: o.Decisions,
-		AfterRead: afterRead(),
+		AfterRead: afterRead(), HoldGC: holdGC(),
 	}
 	if opt.AfterRead != nil {
 		opt.AfterCross = collectSignatures

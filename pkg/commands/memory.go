@@ -23,6 +23,20 @@ func afterRead() func() (done func()) {
 	return holdHeap
 }
 
+// holdGC is campaign.Options.HoldGC for this process: collections are
+// held off while the arrays a large export is read into are made and
+// faulted in, when Main runs promo; tests that call Run, several at once,
+// leave the setting alone. The operator's GOGC comes back after.
+func holdGC() func() (resume func()) {
+	if !holdMemory {
+		return nil
+	}
+	return func() func() {
+		prev := debug.SetGCPercent(-1)
+		return func() { debug.SetGCPercent(prev) }
+	}
+}
+
 // holdHeap keeps the process, until the returned func is called, within
 // the memory it holds once every post is read, when the entries and the
 // text signatures are all there.

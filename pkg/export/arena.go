@@ -11,12 +11,43 @@ import "unsafe"
 type slab struct {
 	buf  []byte
 	size int // bytes of a new chunk; a value over a quarter of it gets its own
-	// from, when set, recycles the chunks: cur is the chunk buf is in,
-	// pending the chunks the posts emitted since the last take may use,
-	// each with a claim on it.
-	from    *Recycler
+	// from, when set, recycles the chunks.
+	from *Recycler
+	claims
+}
+
+// claims are what a slab drawing from a Recycler knows of its chunks: cur
+// is the chunk being carved, pending the chunks the posts emitted since the
+// last take may use, each with a claim on it.
+type claims struct {
 	cur     *chunk
 	pending []*chunk
+}
+
+// start makes c the chunk being carved, claimed for the posts to come.
+func (cl *claims) start(c *chunk) {
+	c.refs.Store(1)
+	cl.cur = c
+	cl.pending = append(cl.pending, c)
+}
+
+// take hands over the claims on the chunks of the posts emitted since the
+// last take, and claims the current chunk for the posts to come.
+func (cl *claims) take() []*chunk {
+	out := cl.pending
+	cl.pending = nil
+	if cl.cur != nil {
+		cl.cur.refs.Add(1)
+		cl.pending = []*chunk{cl.cur}
+	}
+	return out
+}
+
+// drop gives up the claims and forgets the chunks.
+func (cl *claims) drop() []*chunk {
+	out := cl.pending
+	cl.pending, cl.cur = nil, nil
+	return out
 }
 
 // reserve makes room for n more bytes in the current chunk and reports
@@ -38,21 +69,8 @@ func (s *slab) next() {
 		return
 	}
 	c := s.from.get(s.size)
-	c.refs.Store(1)
-	s.cur, s.buf = c, c.buf
-	s.pending = append(s.pending, c)
-}
-
-// take hands the claims on the chunks of the posts emitted since the last
-// take to a hold, and claims the current chunk for the posts to come.
-func (s *slab) take() *Hold {
-	h := &Hold{chunks: s.pending}
-	s.pending = nil
-	if s.cur != nil {
-		s.cur.refs.Add(1)
-		s.pending = []*chunk{s.cur}
-	}
-	return h
+	s.start(c)
+	s.buf = c.buf
 }
 
 // since returns the bytes appended to the chunk from start on as a string.
@@ -102,16 +120,34 @@ func (b *builder) valList(n int) []val {
 	return b.vals[start : start+n : start+n]
 }
 
+// imageSlab hands out the image lists of posts, carved from chunks of
+// listChunk images. With a recycler a chunk is used again once the posts
+// carved from it are done with, as the body slab's are: the lists are
+// dropped with their posts, and were, at three images a post, as much
+// fresh memory as the read's whole rest.
+type imageSlab struct {
+	buf  []Image
+	from *Recycler
+	claims
+}
+
 // imageList returns room for n images of a post, which keeps them as long as
-// it is kept.
+// it is kept, or, when the lists are recycled, until its hold is released.
 func (b *builder) imageList(n int) []Image {
 	if n > listChunk/4 {
 		return make([]Image, 0, n)
 	}
-	if cap(b.imgs)-len(b.imgs) < n {
-		b.imgs = make([]Image, 0, listChunk)
+	s := &b.imgs
+	if cap(s.buf)-len(s.buf) < n {
+		if s.from == nil {
+			s.buf = make([]Image, 0, listChunk)
+		} else {
+			c := s.from.getList()
+			s.start(c)
+			s.buf = c.imgs
+		}
 	}
-	start := len(b.imgs)
-	b.imgs = b.imgs[:start+n]
-	return b.imgs[start : start : start+n]
+	start := len(s.buf)
+	s.buf = s.buf[:start+n]
+	return s.buf[start : start : start+n]
 }

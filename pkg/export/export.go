@@ -231,7 +231,7 @@ func readReport(ctx context.Context, in io.Reader, f File, opt Options, emit fun
 	rep.Encoding = info
 	b := newBuilder(f, opt)
 	if opt.Recycle != nil {
-		opt.Recycle.attach(0, &b.body)
+		opt.Recycle.attach(0, b)
 	}
 	switch f.Format {
 	case JSONL:

@@ -180,7 +180,7 @@ type builder struct {
 	// imgs are chunks the lists of records are carved from.
 	keep, body slab
 	vals       []val
-	imgs       []Image
+	imgs       imageSlab
 	memo       []keyMemo // the keys of the last JSON record
 	// history, when set, brings the columns of the parts of the file read
 	// by other readers (ReadParts) into seen, before a message names them.

@@ -18,21 +18,24 @@ import (
 // copy (Post.Own). Ids, authors and wallets are never in a recycled chunk.
 type Recycler struct {
 	mu    sync.Mutex
-	free  [][]byte
-	parts map[int]*slab // the body slab of each part's reader
+	free  []*chunk // body chunks free for reuse
+	lists []*chunk // image list chunks free for reuse
+	parts map[int]*builder
 }
 
 // NewRecycler returns a recycler for the readers of one file.
-func NewRecycler() *Recycler { return &Recycler{parts: map[int]*slab{}} }
+func NewRecycler() *Recycler { return &Recycler{parts: map[int]*builder{}} }
 
 // maxFree bounds the chunks kept for reuse: a few batches in flight per
 // worker need far fewer.
 const maxFree = 512
 
-// chunk is a body chunk and the holds on it: one for each run of posts
-// (Hold) that may use it, and one for the posts read since the last Take.
+// chunk is a body chunk, or a chunk of image lists, and the holds on it:
+// one for each run of posts (Hold) that may use it, and one for the posts
+// read since the last Take.
 type chunk struct {
 	buf  []byte
+	imgs []Image
 	refs atomic.Int32
 	from *Recycler
 }
@@ -54,17 +57,24 @@ func (h *Hold) Release() {
 }
 
 func (c *chunk) release() {
-	if c.refs.Add(-1) == 0 {
-		c.from.put(c.buf)
+	if c.refs.Add(-1) != 0 {
+		return
+	}
+	if c.imgs != nil {
+		c.from.putList(c)
+	} else {
+		c.from.put(c)
 	}
 }
 
-// attach makes part's body slab draw its chunks from r.
-func (r *Recycler) attach(part int, s *slab) {
+// attach makes the body slab and the image lists of part's builder draw
+// their chunks from r.
+func (r *Recycler) attach(part int, b *builder) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	s.from = r
-	r.parts[part] = s
+	b.body.from = r
+	b.imgs.from = r
+	r.parts[part] = b
 }
 
 // Take returns the hold on the chunks the posts of part emitted since the
@@ -72,12 +82,12 @@ func (r *Recycler) attach(part int, s *slab) {
 // (in emit, or after the read returned).
 func (r *Recycler) Take(part int) *Hold {
 	r.mu.Lock()
-	s := r.parts[part]
+	b := r.parts[part]
 	r.mu.Unlock()
-	if s == nil {
+	if b == nil {
 		return nil
 	}
-	return s.take()
+	return &Hold{chunks: append(b.body.take(), b.imgs.take()...)}
 }
 
 // Finish drops the claims of the readers on the chunks they were using;
@@ -85,9 +95,10 @@ func (r *Recycler) Take(part int) *Hold {
 func (r *Recycler) Finish() {
 	r.mu.Lock()
 	var claims []*chunk
-	for _, s := range r.parts {
-		claims = append(claims, s.pending...)
-		s.pending, s.cur, s.buf = nil, nil, nil
+	for _, b := range r.parts {
+		claims = append(claims, b.body.drop()...)
+		claims = append(claims, b.imgs.drop()...)
+		b.body.buf, b.imgs.buf = nil, nil
 	}
 	r.mu.Unlock()
 	for _, c := range claims { // put takes the lock
@@ -97,26 +108,58 @@ func (r *Recycler) Finish() {
 
 // get returns an empty chunk of size bytes, a used one when there is one.
 func (r *Recycler) get(size int) *chunk {
-	c := &chunk{from: r}
 	r.mu.Lock()
-	if n := len(r.free); n > 0 && cap(r.free[n-1]) == size {
-		c.buf = r.free[n-1][:0]
+	if n := len(r.free); n > 0 && cap(r.free[n-1].buf) == size {
+		c := r.free[n-1]
 		r.free = r.free[:n-1]
+		r.mu.Unlock()
+		c.buf = c.buf[:0]
+		return c
 	}
 	r.mu.Unlock()
-	if c.buf == nil {
-		c.buf = make([]byte, 0, size)
-	}
-	return c
+	return &chunk{from: r, buf: make([]byte, 0, size)}
 }
 
-func (r *Recycler) put(buf []byte) {
+// getList returns an empty chunk of listChunk images, a used one when
+// there is one.
+func (r *Recycler) getList() *chunk {
+	r.mu.Lock()
+	if n := len(r.lists); n > 0 {
+		c := r.lists[n-1]
+		r.lists = r.lists[:n-1]
+		r.mu.Unlock()
+		c.imgs = c.imgs[:0]
+		return c
+	}
+	r.mu.Unlock()
+	return &chunk{from: r, imgs: make([]Image, 0, listChunk)}
+}
+
+// putList keeps a chunk of image lists for reuse. It is cleared, so that it
+// keeps no text alive, or poisoned.
+func (r *Recycler) putList(c *chunk) {
+	imgs := c.imgs[:cap(c.imgs)]
 	if poisonRecycled.Load() {
-		poison(buf[:cap(buf)])
+		for i := range imgs {
+			imgs[i] = Image{Ref: "~", Path: "~", Problem: "~"}
+		}
+	} else {
+		clear(imgs)
+	}
+	r.mu.Lock()
+	if len(r.lists) < maxFree {
+		r.lists = append(r.lists, c)
+	}
+	r.mu.Unlock()
+}
+
+func (r *Recycler) put(c *chunk) {
+	if poisonRecycled.Load() {
+		poison(c.buf[:cap(c.buf)])
 	}
 	r.mu.Lock()
 	if len(r.free) < maxFree {
-		r.free = append(r.free, buf)
+		r.free = append(r.free, c)
 	}
 	r.mu.Unlock()
 }

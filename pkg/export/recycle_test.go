@@ -66,7 +66,13 @@ func TestRecycledTextsLastTheirHold(t *testing.T) {
 	if p := runs[len(runs)-2].posts[0]; p.Content == texts[1900] {
 		t.Errorf("the last run's text is unchanged after its hold was released: not recycled, or not poisoned")
 	}
+	if p := runs[len(runs)-2].posts[0]; p.Images[0].Ref == "https://x/"+p.ID {
+		t.Errorf("the last run's image list is unchanged after its hold was released: not recycled, or not poisoned")
+	}
 	if n := len(rc.free); n == 0 || n > 12 {
 		t.Errorf("%d chunks free after the read, want a few: the chunks are not reused", n)
+	}
+	if n := len(rc.lists); n == 0 || n > 12 {
+		t.Errorf("%d image list chunks free after the read, want a few: the lists are not reused", n)
 	}
 }

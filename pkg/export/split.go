@@ -200,7 +200,7 @@ func ReadParts(ctx context.Context, f File, opt Options, parts []Part, emit func
 			r.b = newBuilder(f, opt)
 			r.b.opt.Note = nil // the notes are the whole file's, below
 			if opt.Recycle != nil {
-				opt.Recycle.attach(i, &r.b.body)
+				opt.Recycle.attach(i, r.b)
 			}
 			// A message naming the keys met so far in the file needs those
 			// of the parts before: wait for them, then go on from there.

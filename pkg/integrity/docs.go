@@ -1,6 +1,6 @@
 package integrity
 
-import "unsafe"
+import "github.com/promo-cli/promo/pkg/internal/hugepage"
 
 // NewTextDocs returns room for n text signatures: a slice of length 0 and
 // capacity n. Where the system lends huge pages on request (Linux), the
@@ -10,17 +10,6 @@ import "unsafe"
 // cost about as much CPU as signing the 13 posts it holds.
 func NewTextDocs(n int) []TextDoc {
 	docs := make([]TextDoc, 0, n)
-	if n > 0 {
-		adviseHuge(uintptr(unsafe.Pointer(unsafe.SliceData(docs))), uintptr(n)*unsafe.Sizeof(TextDoc{}))
-	}
+	hugepage.Advise(docs)
 	return docs
-}
-
-// hugePage is the size of a huge page on the systems that lend them.
-const hugePage = 2 << 20
-
-// hugeRange returns the whole huge pages in the n bytes at p: [lo, hi),
-// empty when hi <= lo.
-func hugeRange(p, n uintptr) (lo, hi uintptr) {
-	return (p + hugePage - 1) &^ (hugePage - 1), (p + n) &^ (hugePage - 1)
 }

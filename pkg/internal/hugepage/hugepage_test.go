@@ -1,0 +1,46 @@
+package hugepage
+
+import "testing"
+
+func TestWithin(t *testing.T) {
+	const h = Size
+	tests := []struct {
+		name       string
+		p, n       uintptr
+		wantLo, hi uintptr
+	}{
+		{"aligned, two pages", 4 * h, 2 * h, 4 * h, 6 * h},
+		{"starts inside a page", 4*h + 4096, 3 * h, 5 * h, 7 * h},
+		{"ends inside a page", 4 * h, 2*h + 4096, 4 * h, 6 * h},
+		{"less than a page", 4*h + 4096, h, 5 * h, 5 * h},
+		{"within one page", 4*h + 4096, 8192, 5 * h, 4 * h},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lo, hi := within(tt.p, tt.n)
+			if lo != tt.wantLo || hi != tt.hi {
+				t.Errorf("within(%#x, %#x) = %#x, %#x; want %#x, %#x", tt.p, tt.n, lo, hi, tt.wantLo, tt.hi)
+			}
+		})
+	}
+}
+
+// TestPopulateKeepsContents: advice and faulting in change no byte of an
+// array, whether it spans huge pages or not, and touch nothing past its
+// capacity.
+func TestPopulateKeepsContents(t *testing.T) {
+	for _, n := range []int{0, 1, 4096, 3*Size + 12345} {
+		backing := make([]byte, n+64)
+		for i := range backing {
+			backing[i] = byte(i*7 + 1)
+		}
+		s := backing[:n:n]
+		Advise(s)
+		Populate(s)
+		for i := range backing {
+			if backing[i] != byte(i*7+1) {
+				t.Fatalf("n=%d: byte %d changed to %d", n, i, backing[i])
+			}
+		}
+	}
+}
