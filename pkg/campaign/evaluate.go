@@ -44,11 +44,10 @@ type Options struct {
 	// the phases that follow allocate.
 	AfterCross func()
 	// HoldGC, when set, is called before the arrays a large file's
-	// entries, signatures and keys are read into are made, and what it
-	// returns once their pages are in. A command that owns its process
-	// holds collections off meanwhile: one started by making them read
-	// their untouched pages while they were faulted in, twice the faults,
-	// and made the signatures start a second one.
+	// entries and keys are read into are made, and what it returns once
+	// the entries' pages are in. A command that owns its process holds
+	// collections off meanwhile: one started by making them read their
+	// untouched pages while they were faulted in, twice the faults.
 	HoldGC func() (resume func())
 }
 

@@ -128,8 +128,8 @@ type Options struct {
 	// Note, when set, is called with what the operator should know about a file that was
 	// read all the same, such as byte-order marks removed inside it.
 	Note func(string)
-	// Recycle, when set, recycles the chunks the texts of posts are carved
-	// from (see Recycler).
+	// Recycle, when set, recycles the chunks the texts and image lists of
+	// posts are carved from (see Recycler).
 	Recycle *Recycler
 }
 

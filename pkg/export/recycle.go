@@ -14,8 +14,10 @@ import (
 // A caller that sets Options.Recycle takes the chunks of each run of posts
 // with Take, and releases them with Hold.Release when nothing of those posts
 // is used any more. A string of a post's content or image URLs is then
-// valid only until its hold is released: whatever outlives it must be a
-// copy (Post.Own). Ids, authors and wallets are never in a recycled chunk.
+// valid only until its hold is released, and so is the post's Images
+// slice itself, carved from a recycled chunk too: whatever outlives the
+// hold must be a copy (Post.Own). Ids, authors and wallets are never in a
+// recycled chunk.
 type Recycler struct {
 	mu    sync.Mutex
 	free  []*chunk // body chunks free for reuse

@@ -26,7 +26,7 @@ func TestWithin(t *testing.T) {
 }
 
 // TestPopulateKeepsContents: advice and faulting in change no byte of an
-// array, whether it spans huge pages or not, and touch nothing past its
+// array, whether it spans huge pages or not, nor of the bytes after its
 // capacity.
 func TestPopulateKeepsContents(t *testing.T) {
 	for _, n := range []int{0, 1, 4096, 3*Size + 12345} {
