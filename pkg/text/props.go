@@ -42,7 +42,9 @@ const (
 	pWordShift  = 21 // 2 bits: 0 separator, 1 letter/digit run, 2 CJK word
 	// 2 bits: go-runewidth's width of the rune, emoji or not (what a
 	// cluster of several runes sums), so that go-runewidth, which builds
-	// a table of its own on first use, is asked only at build time.
+	// a table of its own on first use, is asked at build time for every
+	// rune the table covers; runes above it (plane 2 on) still ask it
+	// at run time, through propsSlow.
 	pRuneWidthShift = 23
 )
 
