@@ -110,31 +110,44 @@ func (r *Recycler) Finish() {
 
 // get returns an empty chunk of size bytes, a used one when there is one.
 func (r *Recycler) get(size int) *chunk {
-	r.mu.Lock()
-	if n := len(r.free); n > 0 && cap(r.free[n-1].buf) == size {
-		c := r.free[n-1]
-		r.free = r.free[:n-1]
-		r.mu.Unlock()
+	if c := r.pop(&r.free, func(c *chunk) bool { return cap(c.buf) == size }); c != nil {
 		c.buf = c.buf[:0]
 		return c
 	}
-	r.mu.Unlock()
 	return &chunk{from: r, buf: make([]byte, 0, size)}
 }
 
 // getList returns an empty chunk of listChunk images, a used one when
 // there is one.
 func (r *Recycler) getList() *chunk {
-	r.mu.Lock()
-	if n := len(r.lists); n > 0 {
-		c := r.lists[n-1]
-		r.lists = r.lists[:n-1]
-		r.mu.Unlock()
+	if c := r.pop(&r.lists, func(*chunk) bool { return true }); c != nil {
 		c.imgs = c.imgs[:0]
 		return c
 	}
-	r.mu.Unlock()
 	return &chunk{from: r, imgs: make([]Image, 0, listChunk)}
+}
+
+// pop takes the last chunk of list when fits says it will do, else
+// returns nil.
+func (r *Recycler) pop(list *[]*chunk, fits func(*chunk) bool) *chunk {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := len(*list)
+	if n == 0 || !fits((*list)[n-1]) {
+		return nil
+	}
+	c := (*list)[n-1]
+	*list = (*list)[:n-1]
+	return c
+}
+
+// keep adds c to list, unless the list holds maxFree chunks already.
+func (r *Recycler) keep(list *[]*chunk, c *chunk) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(*list) < maxFree {
+		*list = append(*list, c)
+	}
 }
 
 // putList keeps a chunk of image lists for reuse. It is cleared, so that it
@@ -148,22 +161,14 @@ func (r *Recycler) putList(c *chunk) {
 	} else {
 		clear(imgs)
 	}
-	r.mu.Lock()
-	if len(r.lists) < maxFree {
-		r.lists = append(r.lists, c)
-	}
-	r.mu.Unlock()
+	r.keep(&r.lists, c)
 }
 
 func (r *Recycler) put(c *chunk) {
 	if poisonRecycled.Load() {
 		poison(c.buf[:cap(c.buf)])
 	}
-	r.mu.Lock()
-	if len(r.free) < maxFree {
-		r.free = append(r.free, c)
-	}
-	r.mu.Unlock()
+	r.keep(&r.free, c)
 }
 
 // poisonRecycled, when set, makes a released chunk be overwritten at once,
