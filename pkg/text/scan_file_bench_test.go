@@ -13,20 +13,11 @@ import (
 // on a few that the branch predictor learns. Skipped without the variable.
 func BenchmarkScanFile(b *testing.B) {
 	posts := benchposts.Contents(b, 2000)
-	ix := CompilePhraseIndex(benchExportGroups, AllFolds)
-	ex := ExcludeTags | ExcludeURLs | ExcludeMentions | ExcludeWhitespace
-	var sc Scanner
-	var hits PhraseHits
-	var w scanBenchWording
-	n := 0
-	for _, p := range posts {
-		sc.Scan(p, AllFolds, ex, ix, &hits, &w) // grow the buffers, build the tables
-		n += len(p)
-	}
-	b.SetBytes(int64(n / len(posts)))
+	var sb scanBench
+	b.SetBytes(int64(sb.warm(posts) / len(posts)))
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		sc.Scan(posts[i%len(posts)], AllFolds, ex, ix, &hits, &w)
+		sb.scan(posts[i%len(posts)])
 	}
 }
 
