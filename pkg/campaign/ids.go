@@ -97,18 +97,30 @@ func (res *Result) idGroups() [][]int {
 }
 
 // mergeGroup drops the repeats within one id's group and returns the
-// entries that remain.
+// entries that remain. A large group (an export whose id column is
+// constant) looks its repeats up by key, so its cost stays linear.
 func (res *Result) mergeGroup(g []int, drop []bool) []int {
 	var kept []int
+	var bySum map[[8]byte][]int // kept entries by key, for large groups
+	if len(g) > 32 {
+		bySum = map[[8]byte][]int{}
+	}
 	for _, i := range g {
-		first := slices.IndexFunc(kept, func(k int) bool { return res.keys[k].sum == res.keys[i].sum && !res.samePlace(k, i) })
-		if first < 0 {
-			kept = append(kept, i)
+		sum := res.keys[i].sum
+		same := kept
+		if bySum != nil {
+			same = bySum[sum]
+		}
+		first := slices.IndexFunc(same, func(k int) bool { return res.keys[k].sum == sum && !res.samePlace(k, i) })
+		if first >= 0 {
+			res.addAlso(same[first], res.Entries[i].Source())
+			drop[i] = true
 			continue
 		}
-		k := kept[first]
-		res.addAlso(k, res.Entries[i].Source())
-		drop[i] = true
+		kept = append(kept, i)
+		if bySum != nil {
+			bySum[sum] = append(bySum[sum], i)
+		}
 	}
 	return kept
 }
@@ -134,19 +146,38 @@ func (res *Result) addAlso(i int, source string) {
 }
 
 func (res *Result) markDuplicateIDs(g []int) {
+	head := g[:min(len(g), shownOthers+1)]
 	for _, i := range g {
-		var others []string
-		for _, k := range g {
-			if k != i {
+		others := make([]string, 0, shownOthers)
+		for _, k := range head {
+			if k != i && len(others) < shownOthers {
 				others = append(others, res.Entries[k].Source())
 			}
 		}
 		e := &res.Entries[i]
 		e.Reasons = append(e.Reasons, check.Reason{
 			Code: check.DuplicateID, Measured: strconv.Itoa(len(g)),
-			Message: fmt.Sprintf("id %s is also used by a different post at %s", e.ID, strings.Join(others, ", ")),
+			Message: fmt.Sprintf("id %s is also used by a different post at %s", e.ID, someOf(others, len(g)-1)),
 		})
 	}
+}
+
+// shownOthers is how many of the other entries a duplicate-id or a
+// shared-wallet message names. A group can hold thousands of posts (an
+// export whose id column is constant, a farm of accounts paid to one
+// wallet), and naming every other one in every message made the report
+// grow with the square of the group: 20,000 posts with one id ran out of
+// memory.
+const shownOthers = 5
+
+// someOf joins the named part of a list of total items and says how many
+// more there are.
+func someOf(named []string, total int) string {
+	s := strings.Join(named, ", ")
+	if more := total - len(named); more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
+	}
+	return s
 }
 
 // dropEntries removes the dropped entries and moves Also to the new

@@ -57,25 +57,49 @@ func (res *Result) authorsIn(group []int) int {
 }
 
 func (res *Result) flagShared(group []int) {
-	for _, i := range group {
-		e := &res.Entries[i]
-		var others []string
-		other := ""
-		for _, j := range group {
-			o := &res.Entries[j]
-			if authorKey(o, j) == authorKey(e, i) {
-				continue
-			}
-			if other == "" {
-				other = o.ID
-			}
-			others = append(others, fmt.Sprintf("%s in %s (%s)", authorName(o), o.ID, o.Source()))
-		}
-		e.Reasons = append(e.Reasons, check.Reason{
-			Code: check.SharedWallet, Other: other, Measured: e.Wallet,
-			Message: "wallet " + e.Wallet + " is also given by " + strings.Join(others, ", "),
-		})
+	keys := make([]string, len(group))
+	count := map[string]int{}
+	for n, i := range group {
+		keys[n] = authorKey(&res.Entries[i], i)
+		count[keys[n]]++
 	}
+	// Every entry of one author names the same others, so the message is
+	// made once an author: linear however many entries share the wallet.
+	notes := map[string]check.Reason{}
+	for n, i := range group {
+		note, ok := notes[keys[n]]
+		if !ok {
+			note = res.sharedNote(group, keys, keys[n], len(group)-count[keys[n]])
+			notes[keys[n]] = note
+		}
+		e := &res.Entries[i]
+		note.Measured = e.Wallet
+		note.Message = "wallet " + e.Wallet + " is also given by " + note.Message
+		e.Reasons = append(e.Reasons, note)
+	}
+}
+
+// sharedNote is the shared-wallet reason of an entry by the author whose
+// key is key, in a group where others entries have other authors: Other is
+// the first of them, and Message names up to shownOthers.
+func (res *Result) sharedNote(group []int, keys []string, key string, others int) check.Reason {
+	r := check.Reason{Code: check.SharedWallet}
+	var named []string
+	for n, j := range group {
+		if keys[n] == key {
+			continue
+		}
+		o := &res.Entries[j]
+		if r.Other == "" {
+			r.Other = o.ID
+		}
+		named = append(named, fmt.Sprintf("%s in %s (%s)", authorName(o), o.ID, o.Source()))
+		if len(named) == shownOthers {
+			break
+		}
+	}
+	r.Message = someOf(named, others)
+	return r
 }
 
 // walletWarnings says, one line per kind, which valid addresses are not
