@@ -12,37 +12,40 @@ type Closest struct {
 	Similarity float64
 }
 
-// findClosest measures each kept entry against every earlier entry's
-// signature. The near-duplicate search only measures the pairs its LSH
-// bands propose, which leaves out most pairs under the threshold; explain
-// runs for one entry, so a scan over all of them costs little and shows
-// the true figure.
+// findClosest measures the entry explain is to explain against every
+// earlier entry's signature. The near-duplicate search only measures the
+// pairs its LSH bands propose, which leaves out most pairs under the
+// threshold; explain runs for one entry, so a scan over all of them costs
+// little and shows the true figure. When the name given matches several
+// entries explain refuses to pick one, so nothing is measured: measuring
+// each of 20,000 posts sharing an id against all the others took minutes.
 func (res *Result) findClosest(order []int) {
 	if res.keep == "" {
 		return
 	}
-	for pos, i := range order {
-		if !res.isKept(i) {
-			continue
-		}
-		c := Closest{Other: -1}
-		d := res.sigs.text(i)
-		if d != nil && d.OK {
-			for _, j := range order[:pos] {
-				o := res.sigs.text(j)
-				if o == nil || !o.OK {
-					continue
-				}
-				if s := similarity(d, o); c.Other < 0 || s > c.Similarity {
-					c = Closest{Other: j, Similarity: s}
-				}
+	kept := res.Find(res.keep)
+	if len(kept) != 1 {
+		return
+	}
+	i := kept[0]
+	pos := slices.Index(order, i)
+	if pos < 0 {
+		return // unreadable: compared with nothing
+	}
+	c := Closest{Other: -1}
+	d := res.sigs.text(i)
+	if d != nil && d.OK {
+		for _, j := range order[:pos] {
+			o := res.sigs.text(j)
+			if o == nil || !o.OK {
+				continue
+			}
+			if s := similarity(d, o); c.Other < 0 || s > c.Similarity {
+				c = Closest{Other: j, Similarity: s}
 			}
 		}
-		if res.closest == nil {
-			res.closest = map[int]Closest{}
-		}
-		res.closest[i] = c
 	}
+	res.closest = map[int]Closest{i: c}
 }
 
 func similarity(a, b *integrity.TextDoc) float64 {
@@ -50,11 +53,6 @@ func similarity(a, b *integrity.TextDoc) float64 {
 		return 1
 	}
 	return a.Sig.Similarity(&b.Sig)
-}
-
-func (res *Result) isKept(i int) bool {
-	e := &res.Entries[i]
-	return e.ID == res.keep || e.Source() == res.keep || slices.Contains(res.Also[i], res.keep)
 }
 
 // ClosestEarlier is the earlier entry most similar to entry i, measured
