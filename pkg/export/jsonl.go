@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -120,12 +121,48 @@ func (b *builder) fromObject(obj []byte, line int) Post {
 // member puts one member of a JSON object into the record, if a field reads its key.
 func (b *builder) member(r *record, rawKey, raw []byte) {
 	s, key, ok := b.lookupKey(r, rawKey)
-	if ok {
-		r.put(s, key, b.jsonVal(raw, 0))
-	} else {
+	switch {
+	case !ok:
 		r.other = true
+	case readAtOnce[s.f]:
+		r.put(s, key, b.jsonScalar(raw))
+	default:
+		r.put(s, key, b.jsonVal(raw, 0))
 	}
 }
+
+// readAtOnce marks the fields that post turns into a time or a count and
+// keeps nothing of: their text is read in place, in the line, rather than
+// copied into the body slab first.
+var readAtOnce = [numFields]bool{fCreatedAt: true, fLikes: true, fComments: true, fReposts: true, fViews: true}
+
+// jsonScalar is jsonVal for a value of a readAtOnce field: a number,
+// true, false or a string without escapes is left where it is in raw,
+// which must outlive the val only until the record's post is built.
+func (b *builder) jsonScalar(raw []byte) val {
+	raw = trimSpace(raw)
+	if len(raw) == 0 {
+		return b.jsonVal(raw, 0)
+	}
+	switch c := raw[0]; {
+	case c == '"':
+		in := raw[1 : len(raw)-1]
+		if bytes.IndexByte(in, '\\') >= 0 {
+			return b.jsonText(raw)
+		}
+		// the scanner let through only valid UTF-8 without NUL
+		return val{kind: kText, clean: true, str: inPlace(in)}
+	case c == 't' || c == 'f':
+		return val{kind: kText, clean: true, str: inPlace(raw)}
+	case c == '-' || ('0' <= c && c <= '9'):
+		return val{kind: kNumber, clean: true, str: inPlace(raw)}
+	}
+	return b.jsonVal(raw, 0)
+}
+
+// inPlace is b as a string without a copy; b must not change while the
+// string is in use.
+func inPlace(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // keyMemo is what a key of the last record was looked up as: the records
 // of an export nearly always repeat their keys in one order, so the i-th key

@@ -1,8 +1,10 @@
 package export
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestReadJSONL(t *testing.T) {
@@ -174,5 +176,40 @@ func TestJSONGuard(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sameBriefs(t, readString(t, "posts.json", tt.data, Options{MaxRecord: 2048}), tt.want)
 		})
+	}
+}
+
+// TestFieldsReadInPlace: times and counts, read from the line without a
+// copy, come out as they did when copied, in every form a value takes.
+func TestFieldsReadInPlace(t *testing.T) {
+	data := `{"id":"1","content":"a","created_at":"2025-07-15T10:00:00+08:00","likes":25,"comments":"1,234","reposts":2.0,"views":" 7 "}
+{"id":"2","content":"b","created_at":"2025-07-15T10:00:00\u002B08:00","likes":"\u0033","comments":true,"reposts":null,"views":[1,2]}
+{"id":"3","content":"c","created_at":1752544800,"likes":-1,"comments":{"n":1},"reposts":"x"}
+`
+	path := write(t, t.TempDir(), "posts.jsonl", data)
+	var got []Post
+	err := Read(context.Background(), File{Path: path, Rel: "posts.jsonl", Format: JSONL}, Options{}, func(p Post) error {
+		got = append(got, p)
+		return nil
+	})
+	if err != nil || len(got) != 3 {
+		t.Fatalf("read %d posts, err %v", len(got), err)
+	}
+	at := time.Date(2025, 7, 15, 2, 0, 0, 0, time.UTC)
+	for i, want := range []struct {
+		likes, comments, reposts, views int64
+		unreadable                      string
+	}{
+		{25, 1234, 2, 7, ""},
+		{3, 0, 0, 2, `comments "true" is not a count; write a whole number such as 42`},
+		{0, 0, 0, 0, `likes "-1" is not a count; write a whole number such as 42; comments must be a number, not an object; reposts "x" is not a count; write a whole number such as 42`},
+	} {
+		p := got[i]
+		if !p.HasTime || !p.CreatedAt.Equal(at) {
+			t.Errorf("post %d: created_at %v, want %v", i+1, p.CreatedAt, at)
+		}
+		if p.Likes != want.likes || p.Comments != want.comments || p.Reposts != want.reposts || p.Views != want.views || p.Unreadable != want.unreadable {
+			t.Errorf("post %d: counts %d %d %d %d, unreadable %q; want %+v", i+1, p.Likes, p.Comments, p.Reposts, p.Views, p.Unreadable, want)
+		}
 	}
 }

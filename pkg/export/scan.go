@@ -2,6 +2,7 @@ package export
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -199,16 +200,54 @@ func (s *scanner) str() bool {
 // plainRun returns the length of the text at the start of b that a string
 // literal holds as it is and that needs no decoder: printable ASCII other
 // than the quote and the backslash, and three-byte sequences with a
-// hanLead lead.
+// hanLead lead. A post mixes the two every few characters ("BTC 池上线"),
+// so both are looked at in one loop over words of eight bytes: a word
+// that is not all plain ASCII is passed up to its first other byte, and
+// from there by pairs of Han sequences while they last.
 func plainRun(b []byte) int {
 	i := 0
-	for {
+	for i+8 <= len(b) {
+		w := binary.LittleEndian.Uint64(b[i:])
+		m := notPlain(w)
+		if m == 0 {
+			i += 8
+			continue
+		}
+		if k := bits.TrailingZeros64(m) >> 3; k > 0 {
+			i += k
+			continue
+		}
+		if hanPair(w) {
+			i += 6
+			for i+8 <= len(b) && hanPair(binary.LittleEndian.Uint64(b[i:])) {
+				i += 6
+			}
+			continue
+		}
+		if w&0xC0C0F0 == 0x8080E0 && hanLead[byte(w)] {
+			i += 3
+			continue
+		}
+		return i
+	}
+	for { // the last bytes, fewer than a word
 		j := asciiRun(b, hanRun(b, i))
 		if j == i {
 			return i
 		}
 		i = j
 	}
+}
+
+// notPlain marks with its top bit each byte of w that is not a plainByte,
+// and maybe some above the first: a byte at or over 0x80 has it already;
+// a byte below a space, and a quote or a backslash made zero by the xor,
+// set it when 0x20 or 1 is taken from it (w-n*ones &^ w). A borrow starts
+// only at such a byte, so the lowest byte marked is the first that is not
+// plain, exactly.
+func notPlain(w uint64) uint64 {
+	q, bs := w^('"'*ones), w^('\\'*ones)
+	return (w | (w-0x20*ones)&^w | (q-ones)&^q | (bs-ones)&^bs) & highs
 }
 
 // hanRun returns the end of the run of three-byte sequences with a hanLead

@@ -51,3 +51,47 @@ func FuzzHasBOM(f *testing.F) {
 		}
 	})
 }
+
+// plainRunByBytes is what plainRun returns, found one byte or one
+// three-byte sequence at a time.
+func plainRunByBytes(b []byte) int {
+	i := 0
+	for i < len(b) {
+		switch {
+		case plainByte[b[i]]:
+			i++
+		case i+3 <= len(b) && hanLead[b[i]] && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func TestPlainRunStopsAtEveryOffset(t *testing.T) {
+	odd := []string{`"`, `\`, "\x1f", "\x00", "\x7f", "\x80", "\xed\xa0\x80", "\xe0\xa0\x80", "é", "😀", "\xe4\xbd", "\xe4a"}
+	for _, fill := range []string{"abcdefgh", "中文字", "a中b", "池 B，"} {
+		for _, o := range odd {
+			for at := 0; at <= 24; at++ {
+				b := append(bytes.Repeat([]byte(fill), 10)[:at], o...)
+				b = append(b, fill...)
+				if got, want := plainRun(b), plainRunByBytes(b); got != want {
+					t.Errorf("plainRun(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzPlainRun checks plainRun, which reads words of eight bytes, against
+// plainRunByBytes.
+func FuzzPlainRun(f *testing.F) {
+	f.Add([]byte("abc 池上线后的流动性，最山去 \xed\xa0\x80 x"))
+	f.Add([]byte("BTC 池，\"x"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := plainRun(b), plainRunByBytes(b); got != want {
+			t.Fatalf("plainRun(%q) = %d, want %d", b, got, want)
+		}
+	})
+}

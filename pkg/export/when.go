@@ -68,6 +68,14 @@ func (b *builder) when(v val, probs *[]string) (time.Time, bool) {
 
 // parseTime reads one timestamp; when it cannot, it says why in a message for the operator.
 func parseTime(s string, number bool, loc *time.Location, order string) (time.Time, string) {
+	// RFC 3339, as most exports write their times, is neither a number nor
+	// a plain date (it has a zone), so it is tried first: what comes before
+	// it below fails on it anyway, on every post.
+	if len(s) >= len("2006-01-02T15:04:05Z") && s[10] == 'T' {
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return t, ""
+		}
+	}
 	if t, why, ok := parseNumber(s, number, loc); ok {
 		return t, why
 	}

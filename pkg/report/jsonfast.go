@@ -15,18 +15,20 @@ import (
 // FuzzAppendString hold the two to the same output.
 
 func appendEntry(b []byte, e Entry) []byte {
-	b = append(b, "{\n      \"id\": "...)
-	b = appendString(b, e.ID)
-	b = append(b, ",\n      \"author\": "...)
-	b = appendString(b, e.Author)
-	b = append(b, ",\n      \"source\": "...)
+	// The bytes between two values are the same for every entry: each run
+	// of them, quotes included, is one constant appended at once, as many
+	// appends as an entry has values rather than twice as many.
+	b = appendStringBody(append(b, "{\n      \"id\": \""...), e.ID)
+	b = appendStringBody(append(b, "\",\n      \"author\": \""...), e.Author)
+	b = append(b, "\",\n      \"source\": \""...)
 	if e.at != nil {
-		b = appendSource(b, e.at)
+		b = appendSourceBody(b, e.at)
 	} else {
-		b = appendString(b, e.Source)
+		b = appendStringBody(b, e.Source)
 	}
-	if len(e.AlsoIn) > 0 {
-		b = append(b, ",\n      \"also_in\": [\n"...)
+	also := len(e.AlsoIn) > 0
+	if also {
+		b = append(b, "\",\n      \"also_in\": [\n"...)
 		for i, s := range e.AlsoIn {
 			b = appendString(append(b, "        "...), s)
 			if i < len(e.AlsoIn)-1 {
@@ -36,43 +38,63 @@ func appendEntry(b []byte, e Entry) []byte {
 		}
 		b = append(b, "      ]"...)
 	}
-	b = append(b, ",\n      \"valid\": "...)
-	b = strconv.AppendBool(b, e.Valid)
-	b = append(b, ",\n      \"reasons\": "...)
-	if len(e.Reasons) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, "[\n"...)
-		for i, r := range e.Reasons {
-			b = append(b, "        {\n          \"code\": "...)
-			b = appendString(b, string(r.Code))
-			b = append(b, ",\n          \"message\": "...)
-			b = appendString(b, r.Message)
-			b = appendOptional(b, "measured", r.Measured)
-			b = appendOptional(b, "limit", r.Limit)
-			b = appendOptional(b, "other", r.Other)
-			b = append(b, "\n        }"...)
-			if i < len(e.Reasons)-1 {
-				b = append(b, ',')
-			}
-			b = append(b, '\n')
+	b = append(b, validBlocks[b2i(also)][b2i(e.Valid)][b2i(len(e.Reasons) > 0)]...)
+	for i, r := range e.Reasons {
+		if i == 0 {
+			b = append(b, "[\n        {\n          \"code\": \""...)
+		} else {
+			b = append(b, "\n        },\n        {\n          \"code\": \""...)
 		}
-		b = append(b, "      ]"...)
+		b = appendStringBody(b, string(r.Code))
+		b = appendStringBody(append(b, "\",\n          \"message\": \""...), r.Message)
+		b = append(b, '"')
+		b = appendOptional(b, ",\n          \"measured\": \"", r.Measured)
+		b = appendOptional(b, ",\n          \"limit\": \"", r.Limit)
+		b = appendOptional(b, ",\n          \"other\": \"", r.Other)
 	}
-	b = append(b, ",\n      \"length\": "...)
+	if len(e.Reasons) > 0 {
+		b = append(b, "\n        }\n      ],\n      \"length\": "...)
+	}
 	b = strconv.AppendInt(b, int64(e.Length), 10)
 	return append(b, "\n    }"...)
 }
 
-// appendOptional writes an omitempty field of a reason.
+// validBlocks are the bytes from the end of the source, or of also_in, to
+// the start of the reasons' first item or to the length, by whether the
+// entry has also_in, is valid and has reasons.
+var validBlocks = func() (t [2][2][2]string) {
+	for also := range 2 {
+		for valid := range 2 {
+			for reasons := range 2 {
+				s := `"`
+				if also == 1 {
+					s = ""
+				}
+				s += ",\n      \"valid\": " + strconv.FormatBool(valid == 1) + ",\n      \"reasons\": "
+				if reasons == 0 {
+					s += "[],\n      \"length\": "
+				}
+				t[also][valid][reasons] = s
+			}
+		}
+	}
+	return t
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// appendOptional writes an omitempty field of a reason; key is the bytes
+// before its value, up to its opening quote.
 func appendOptional(b []byte, key, v string) []byte {
 	if v == "" {
 		return b
 	}
-	b = append(b, ",\n          \""...)
-	b = append(b, key...)
-	b = append(b, "\": "...)
-	return appendString(b, v)
+	return append(appendStringBody(append(b, key...), v), '"')
 }
 
 const hexDigits = "0123456789abcdef"
@@ -82,8 +104,12 @@ const hexDigits = "0123456789abcdef"
 // where it does (an invalid byte is replaced alone, whatever follows it),
 // which FuzzAppendSource holds to.
 func appendSource(b []byte, e *check.Entry) []byte {
-	b = appendStringBody(append(b, '"'), e.File)
-	return append(check.AppendLineCol(b, e.Line, int(e.Col)), '"')
+	return append(appendSourceBody(append(b, '"'), e), '"')
+}
+
+// appendSourceBody is appendSource without the quotes.
+func appendSourceBody(b []byte, e *check.Entry) []byte {
+	return check.AppendLineCol(appendStringBody(b, e.File), e.Line, int(e.Col))
 }
 
 // appendString quotes s as encoding/json does without HTML escaping:

@@ -184,3 +184,41 @@ func TestPlainASCII8(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendEntry holds appendEntry to the encoder for entries with and
+// without also_in, valid or not, with zero to three reasons whose optional
+// fields are set or empty, and for entries named by their place.
+func FuzzAppendEntry(f *testing.F) {
+	f.Add("p01", "链上老王", "x.jsonl", "3 graphemes\n", "3", "", "p06", uint8(0b101101), 259)
+	f.Add("a\"b", "\xff", "a\u2028.csv", "", "", "60", "", uint8(0b011010), -1)
+	f.Fuzz(func(t *testing.T, id, author, file, msg, measured, limit, other string, shape uint8, length int) {
+		e := Entry{ID: id, Author: author, Source: file + ":7", Valid: shape&1 != 0, Length: length}
+		if shape&2 != 0 {
+			e.AlsoIn = []string{file + ":9", id}
+		}
+		codes := []check.Code{check.TooShort, check.NearDuplicate, check.Unreadable}
+		for i := range int(shape>>2) % 4 {
+			r := check.Reason{Code: codes[i], Message: msg}
+			if shape&(16<<i) != 0 {
+				r.Measured, r.Limit, r.Other = measured, limit, other
+			}
+			e.Reasons = append(e.Reasons, r)
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(entryDTO(e)); err != nil {
+			t.Fatal(err)
+		}
+		want := string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if got := string(appendEntry(nil, e)); got != want {
+			t.Fatalf("got %s\nwant %s", got, want)
+		}
+		at := check.Entry{File: file, Line: 7}
+		e.Source, e.at = "", &at
+		if got := string(appendEntry(nil, e)); got != want {
+			t.Fatalf("named by its place: got %s\nwant %s", got, want)
+		}
+	})
+}
