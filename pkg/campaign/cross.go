@@ -62,7 +62,7 @@ func (res *Result) nearDuplicates(order []int) {
 	res.sims = make([]float64, len(res.Entries))
 	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
 		for pos := lo; pos < hi; pos++ {
-			res.sims[order[pos]] = near.MaxSim[pos]
+			res.sims[order[pos]] = near.MaxSim(pos)
 		}
 	})
 	for _, m := range near.Original {

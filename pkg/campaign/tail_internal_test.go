@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"syscall"
 	"testing"
@@ -37,6 +38,7 @@ func BenchmarkTail(b *testing.B) {
 	phases := []string{"merge", "cross", "score", "author"}
 	spent := make([]time.Duration, len(phases))
 	cpu := make([]time.Duration, len(phases))
+	allocated := make([]uint64, len(phases))
 	work := make([]check.Entry, len(entries))
 	// As in a command's run (see commands' holdHeap), the collector
 	// does not run in these phases; it runs between rounds instead.
@@ -49,12 +51,13 @@ func BenchmarkTail(b *testing.B) {
 			Entries: work, keys: slices.Clone(keys), sigs: sigs}
 		res.sigs.textOf = slices.Clone(sigs.textOf)
 		b.StartTimer()
-		at, atCPU := time.Now(), cpuTime()
+		at, atCPU, atBytes := time.Now(), cpuTime(), heapAllocs()
 		lap := func(p int) {
-			now, nowCPU := time.Now(), cpuTime()
+			now, nowCPU, nowBytes := time.Now(), cpuTime(), heapAllocs()
 			spent[p] += now.Sub(at)
 			cpu[p] += nowCPU - atCPU
-			at, atCPU = now, nowCPU
+			allocated[p] += nowBytes - atBytes
+			at, atCPU, atBytes = now, nowCPU, nowBytes
 		}
 		res.mergeSameIDs()
 		lap(0)
@@ -70,6 +73,10 @@ func BenchmarkTail(b *testing.B) {
 	for p, name := range phases {
 		b.ReportMetric(float64(spent[p].Microseconds())/1e3/float64(b.N), "ms/"+name)
 		b.ReportMetric(float64(cpu[p].Microseconds())/1e3/float64(b.N), "cpu-ms/"+name)
+		// What a phase allocates is fresh memory while the collector is
+		// held off, pages to fault in: unlike the times, it does not vary
+		// with the machine's load.
+		b.ReportMetric(float64(allocated[p])/1e6/float64(b.N), "MB/"+name)
 	}
 }
 
@@ -80,6 +87,13 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}
+
+// heapAllocs is the bytes the process has allocated on the heap so far.
+func heapAllocs() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // readForTail reads the export at path as Evaluate does, up to the end of

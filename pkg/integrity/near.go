@@ -58,6 +58,11 @@ type near struct {
 	best      []bestMatch // best earlier match per representative, by index
 	maxAgree  []uint8
 	parent    []int32 // union-find over matches at or above the threshold
+	// spare is the array exactGroups sorted its keys in, made large
+	// enough for a band worker's keys, which takes it over: the run
+	// holds the most memory while the bands are keyed, and every array
+	// made then is fresh pages to fault in.
+	spare []uint64
 }
 
 // bestMatch is a doc's best earlier match: the other doc's index (-1 for
@@ -83,9 +88,10 @@ func NearRefs(docs []*TextDoc, threshold float64) NearResult {
 
 // NearFound is what NearInOrder found, by position in its docs.
 type NearFound struct {
-	// MaxSim holds each doc's highest similarity to an earlier doc that
-	// LSH made a candidate, 0 for none (as NearResult.MaxSim).
-	MaxSim []float64
+	// maxAgree is, by position, the agreement behind MaxSim: a byte a doc
+	// where a float64 took eight, beside the float64 the caller keeps
+	// per entry.
+	maxAgree []uint8
 	// Original lists the docs that repeat an earlier one, by Doc, with
 	// the most similar earlier doc (as NearResult.Original).
 	Original []Match
@@ -93,19 +99,32 @@ type NearFound struct {
 	Clusters [][]int
 }
 
+// MaxSim is the highest similarity of the doc at pos to an earlier doc
+// that LSH made a candidate, 0 for none (as NearResult.MaxSim).
+func (f *NearFound) MaxSim(pos int) float64 {
+	if a := f.maxAgree[pos]; a > 0 {
+		return sim(int(a))
+	}
+	return 0
+}
+
 // NearInOrder is NearRefs over docs given in their order, earliest first:
 // it sets each doc's Order to its position, and its results are indexed
 // by position. Maps keyed by Order took a tenth of a second to fill for
 // a million docs, on one core.
+//
+// The search works in docs: the docs that take part are closed up at its
+// start, so what docs holds after the call is undefined. The copy it made
+// of them instead, with the positions of the docs it kept, was 16 MB for
+// a million docs, fresh memory at the moment the run holds the most.
 func NearInOrder(docs []*TextDoc, threshold float64) NearFound {
+	size := len(docs)
 	n := search(docs, threshold, true)
 	n.settleCopies()
-	found := NearFound{MaxSim: make([]float64, len(docs)), Clusters: n.clusters()}
+	found := NearFound{maxAgree: make([]uint8, size), Clusters: n.clusters()}
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if a := n.maxAgree[i]; a > 0 {
-				found.MaxSim[n.docs[i].Order] = sim(int(a))
-			}
+			found.maxAgree[n.docs[i].Order] = n.maxAgree[i]
 		}
 	})
 	originals := 0
@@ -169,27 +188,30 @@ func sortedDocs(docs []*TextDoc) []*TextDoc {
 	return sorted
 }
 
-// docsInOrder returns the docs that take part, given in their order, each
-// with its position as Order. They need no sort, and they are picked out
-// on every core: each is a cache miss, and a sort of a million docs in
-// order still took 60 ms on one.
+// docsInOrder closes up, in docs, the docs that take part, given in
+// their order, each with its position as Order, and returns them. They
+// need no sort, and they are picked out on every core, each range closed
+// up within itself and the ranges then joined: each doc is a cache miss,
+// and a sort of a million docs in order still took 60 ms on one.
 func docsInOrder(docs []*TextDoc) []*TextDoc {
-	workers := runtime.GOMAXPROCS(0)
-	at := par.Indexes(len(docs), workers, 1<<14, func(pos int) bool {
-		d := docs[pos]
-		if d == nil || !d.OK {
-			return false
+	r := par.Split(len(docs), runtime.GOMAXPROCS(0), 1<<14)
+	ends := make([]int, len(r))
+	par.Each(len(r), func(k int) {
+		at := r[k][0]
+		for pos := r[k][0]; pos < r[k][1]; pos++ {
+			if d := docs[pos]; d != nil && d.OK {
+				d.Order = int32(pos)
+				docs[at] = d
+				at++
+			}
 		}
-		d.Order = int32(pos)
-		return true
+		ends[k] = at
 	})
-	sorted := make([]*TextDoc, len(at))
-	par.Ranges(len(at), workers, 1<<14, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			sorted[i] = docs[at[i]]
-		}
-	})
-	return sorted
+	total := 0
+	for k := range r {
+		total += copy(docs[total:], docs[r[k][0]:ends[k]])
+	}
+	return docs[:total]
 }
 
 // compareDocs orders by Order; the rest only makes duplicate Orders
@@ -216,7 +238,8 @@ func compareDocs(a, b *TextDoc) int {
 // first doc (nearly always one).
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	keys := make([]uint64, len(n.docs), 2*len(n.docs))
+	n.spare = make([]uint64, (bandGroup+1)*len(n.docs))
+	keys := n.spare[:len(n.docs)]
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			keys[i] = n.docs[i].Exact>>shift<<shift | uint64(i)
@@ -281,9 +304,12 @@ func (n *near) band() {
 	reps := n.reps()
 	var wg sync.WaitGroup
 	next := atomic.Int32{}
-	for range workers {
+	for k := range workers {
+		w := bander{reps: reps, record: record}
+		if k == 0 {
+			w.keys, n.spare = n.spare, nil
+		}
 		wg.Go(func() {
-			w := bander{reps: reps, record: record}
 			for g := int(next.Add(1) - 1); g < groups; g = int(next.Add(1) - 1) {
 				lo := g * bandGroup
 				n.bandPairs(&w, lo, min(lo+bandGroup, Bands))

@@ -278,12 +278,10 @@ func TestNearInOrderAgreesWithNearRefs(t *testing.T) {
 			docs[i].Order = int32(i)
 		}
 		want := NearRefs(refs, threshold)
-		got := NearInOrder(refs, threshold)
-		if len(got.MaxSim) != len(refs) {
-			t.Fatalf("threshold %v: %d similarities for %d docs", threshold, len(got.MaxSim), len(refs))
-		}
-		for pos, s := range got.MaxSim {
-			if s != want.MaxSim[pos] {
+		// NearInOrder works in the slice it is given.
+		got := NearInOrder(slices.Clone(refs), threshold)
+		for pos := range refs {
+			if s := got.MaxSim(pos); s != want.MaxSim[pos] {
 				t.Fatalf("threshold %v: MaxSim[%d] = %v, NearRefs says %v", threshold, pos, s, want.MaxSim[pos])
 			}
 		}
@@ -323,6 +321,35 @@ func TestAgreeWords(t *testing.T) {
 			if got, want := sameBand(&a, &c, e), slices.Equal(a[e*Rows:(e+1)*Rows], c[e*Rows:(e+1)*Rows]); got != want {
 				t.Fatalf("sameBand(%d) = %v, want %v", e, got, want)
 			}
+		}
+	}
+}
+
+// TestDocsInOrderClosesUp: the docs that take part are closed up in
+// place, in order, with their positions as Order, however many ranges
+// the work is split into.
+func TestDocsInOrderClosesUp(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	const size = 5 << 14
+	docs := make([]TextDoc, size)
+	refs := make([]*TextDoc, size)
+	var want []int
+	for pos := range refs {
+		docs[pos].OK = pos%7 != 3
+		if pos%5 != 1 {
+			refs[pos] = &docs[pos]
+			if docs[pos].OK {
+				want = append(want, pos)
+			}
+		}
+	}
+	got := docsInOrder(refs)
+	if len(got) != len(want) {
+		t.Fatalf("%d docs, want %d", len(got), len(want))
+	}
+	for k, d := range got {
+		if d != &docs[want[k]] || d.Order != int32(want[k]) {
+			t.Fatalf("doc %d has Order %d, want the doc at position %d", k, d.Order, want[k])
 		}
 	}
 }

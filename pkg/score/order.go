@@ -20,10 +20,15 @@ type timeKey struct {
 	// nsec is the nanosecond, with the top bit set for an entry without
 	// a time, which comes after every entry with one.
 	nsec uint32
+	// i is the entry's index, which the sorts carry along: here it
+	// takes the room the struct would pad to 24 bytes anyway, where a
+	// field of the sorts' own made their keys 32 bytes, a third more
+	// memory to fill and move for a million entries. compare ignores it.
+	i int32
 }
 
-func timeKeyOf(e *check.Entry) timeKey {
-	k := timeKey{sec: e.CreatedAt.Unix(), nsec: uint32(e.CreatedAt.Nanosecond())}
+func timeKeyOf(e *check.Entry, i int) timeKey {
+	k := timeKey{sec: e.CreatedAt.Unix(), nsec: uint32(e.CreatedAt.Nanosecond()), i: int32(i)}
 	if !e.HasTime {
 		k.nsec |= 1 << 31
 	}
@@ -45,18 +50,14 @@ const sortGrain = 1 << 14
 // SortEarliest sorts idx, indexes into entries, by Earlier, the index
 // settling ties, on up to workers goroutines.
 func SortEarliest(entries []check.Entry, idx []int, workers int) {
-	type keyed struct {
-		timeKey
-		i int32
-	}
-	keys := make([]keyed, len(idx))
+	keys := make([]timeKey, len(idx))
 	par.Ranges(len(idx), workers, sortGrain, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
-			keys[k] = keyed{timeKeyOf(&entries[idx[k]]), int32(idx[k])}
+			keys[k] = timeKeyOf(&entries[idx[k]], idx[k])
 		}
 	})
-	par.SortFunc(keys, workers, func(a, b keyed) int {
-		if c := a.compare(b.timeKey); c != 0 {
+	par.SortFunc(keys, workers, func(a, b timeKey) int {
+		if c := a.compare(b); c != 0 {
 			return c
 		}
 		return cmp.Or(Earlier(&entries[a.i], &entries[b.i]), cmp.Compare(a.i, b.i))
@@ -73,13 +74,12 @@ func Rank(entries []check.Entry, results []Result, workers int) []int {
 	type keyed struct {
 		score float64
 		timeKey
-		i int32
 	}
 	keys := make([]keyed, len(idx))
 	par.Ranges(len(idx), workers, sortGrain, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			i := idx[k]
-			keys[k] = keyed{results[i].Score, timeKeyOf(&entries[i]), int32(i)}
+			keys[k] = keyed{results[i].Score, timeKeyOf(&entries[i], i)}
 		}
 	})
 	par.SortFunc(keys, workers, func(a, b keyed) int {
