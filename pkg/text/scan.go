@@ -364,17 +364,25 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// the ideographs are: all but the last, which the
 				// common steps below count, as one word with it.
 				end = wordRunEnd(t, end, nextSpecial, tbl)
-				m := end - i - 1
+				m := end - i
 				c.Runes += m
 				c.Graphemes += m
 				c.Width += m
 				c.Twitter += m
 				halves += m
+				if !inWord {
+					c.Words++
+					inWord = true
+				}
 				if ok {
 					dst = appendLower(dst, t[i:end])
 					inSpace = false
 				}
-				break
+				// The last is counted here too: it is plain text before
+				// the next special, which the steps below would count
+				// as they count each of the others.
+				i = end
+				continue
 			}
 			if sigilByte[b] && sp.sigil(i, 1) {
 				nextSpecial = i
@@ -398,6 +406,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			ci = cjkInfo
 			end = i + 3
 			marked := false // the run's keys are in *script
+			run := false    // the run is counted whole
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
 				ci = runeInfo(r, tbl[r])
 			} else if i < nextSpecial && textKept {
@@ -425,7 +434,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					// mind an offset twice.
 					end -= 3
 				}
-				m := (end-i)/3 - 1
+				m := (end - i) / 3 // the last too: see the letters' run
+				run = true
 				c.Runes += m
 				c.Graphemes += m
 				c.Width += 2 * m
@@ -441,6 +451,11 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				dst = append(dst, t[i:end]...)
 				w.read(dst, tbl) // while the run is in cache
 				inSpace = false
+			}
+			if run {
+				i = end
+				inWord = false
+				continue
 			}
 		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 && t[i+2] <= 0xBF || t[i+1] == 0xBD && t[i+2] >= 0x80 && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
 			// U+FF01–U+FF5E, the full-width forms of ASCII (the commas,
@@ -675,7 +690,7 @@ var foldedSpaceByte = [64]bool{'\t': true, ' ': true}
 // and if it extends that one (1️⃣), the last is left out.
 func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 	from := j
-	for j < limit && t[j] < utf8.RuneSelf && asciiWording[t[j]] {
+	for j < limit && wordByte[t[j]] {
 		j++
 	}
 	if j > from && !cjkAlone(t, j, tbl) {
@@ -693,19 +708,29 @@ func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []
 	// limit is where a special starts, on a character's boundary: an
 	// ideograph that starts before it ends before it too.
 	limit = min(limit, len(t))
-	s := t[j:limit]
-	for len(s) >= 3 {
-		b0, b1, b2 := s[0], s[1], s[2]
-		if !(0xE5 <= b0 && b0 <= 0xE9 || b0 == 0xE4 && b1 >= 0xB8) || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+	for j+2 < limit {
+		// One test each for the lead byte (E4–E9), the two continuation
+		// bytes, and the code point (from U+4E00: E4 with a second byte
+		// below B8 is Extension A), rather than a branch per byte.
+		b0, b1, b2 := t[j], t[j+1], t[j+2]
+		r := int(b0&0x0F)<<12 | int(b1&0x3F)<<6 | int(b2&0x3F)
+		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
 			break
 		}
-		if starts[int(b0&0x0F)<<6|int(b1&0x3F)]>>(b2&0x3F)&1 != 0 {
-			at = append(at, int32(base+limit-len(s)))
+		if starts[r>>6]>>(r&0x3F)&1 != 0 {
+			at = append(at, int32(base+j))
 		}
-		s = s[3:]
+		j += 3
 	}
-	return limit - len(s), at
+	return j, at
 }
+
+// wordByte is asciiWording over every byte, so that a run of letters
+// and digits takes one look-up a byte.
+var wordByte = func() (a [256]bool) {
+	copy(a[:], asciiWording[:])
+	return a
+}()
 
 // appendLower appends s (ASCII) to dst with its capitals lowered.
 func appendLower(dst []byte, s string) []byte {

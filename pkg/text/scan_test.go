@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -300,4 +301,31 @@ func TestFoldedSpaceByte(t *testing.T) {
 			t.Errorf("foldedSpaceByte[%#x] = %v, isFoldedSpace says %v", c, foldedSpaceByte[c], isFoldedSpace(c))
 		}
 	}
+}
+
+// FuzzMarkIdeographRun holds markIdeographRun to what ideographAt and
+// markHanKeys find reading the run the plain way: the same end, the same
+// offsets, on any bytes (the scanner calls it before checking UTF-8).
+func FuzzMarkIdeographRun(f *testing.F) {
+	for _, s := range []string{"一二三", "乾隆皇帝", "丁丂\xe4\xb7\xbf\xe4\xb8\x80", "中文\xe5\x80", "\xe9\xbf\xbf\xe4\xb8", "中 文", "中\xe5\x00\x80"} {
+		f.Add(s, 2)
+	}
+	starts := t2sAnyStart()
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if !ideographAt(s, 0) {
+			return
+		}
+		limit = max(limit, 3)
+		end, got := markIdeographRun(s, 0, limit, starts, nil, 7)
+		want := 0
+		for want < min(limit, len(s)) && ideographAt(s, want) && want+3 <= limit {
+			want += 3
+		}
+		if end != want {
+			t.Fatalf("markIdeographRun(%q, %d) ends at %d, want %d", s, limit, end, want)
+		}
+		if keys := markHanKeys(nil, starts, s[:want], 7); !slices.Equal(got, keys) {
+			t.Fatalf("markIdeographRun(%q, %d) marks %v, want %v", s, limit, got, keys)
+		}
+	})
 }
