@@ -449,7 +449,12 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
 				}
 				dst = append(dst, t[i:end]...)
-				w.read(dst, tbl) // while the run is in cache
+				if run {
+					// While the run is in cache. A lone ideograph (inside
+					// a tag, most often) is left to the next read: a read
+					// for each of them cost more than it kept in cache.
+					w.read(dst, tbl)
+				}
 				inSpace = false
 			}
 			if run {
