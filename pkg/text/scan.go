@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Scanner reads posts for the checker: what Prepare, Measure, a
 // PhraseIndex and the wording filter of the similarity signature each
@@ -712,22 +715,28 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []int32, base int) (int, []int32) {
 	// limit is where a special starts, on a character's boundary: an
 	// ideograph that starts before it ends before it too.
-	limit = min(limit, len(t))
-	for j+2 < limit {
+	s := t[j:min(limit, len(t))]
+	// Room for an offset a character, made once: each offset is written
+	// and kept by adding its bit to n, without a branch on the bit (a
+	// guess that a text's keys make wrong) or append's call in the loop.
+	at = slices.Grow(at, len(s)/3)
+	n, out := len(at), at[:cap(at)]
+	base += j
+	k := 0
+	for ; k+2 < len(s); k += 3 {
 		// One test each for the lead byte (E4–E9), the two continuation
 		// bytes, and the code point (from U+4E00: E4 with a second byte
 		// below B8 is Extension A), rather than a branch per byte.
-		b0, b1, b2 := t[j], t[j+1], t[j+2]
-		r := int(b0&0x0F)<<12 | int(b1&0x3F)<<6 | int(b2&0x3F)
+		c := s[k : k+3] // one bounds check for the three bytes
+		b0, b1, b2 := c[0], c[1], c[2]
+		r := uint16(b0&0x0F)<<12 | uint16(b1&0x3F)<<6 | uint16(b2&0x3F)
 		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
 			break
 		}
-		if starts[r>>6]>>(r&0x3F)&1 != 0 {
-			at = append(at, int32(base+j))
-		}
-		j += 3
+		out[n] = int32(base + k)
+		n += int(starts[r>>6] >> (r & 0x3F) & 1)
 	}
-	return j, at
+	return j + k, out[:n]
 }
 
 // wordByte is asciiWording over every byte, so that a run of letters
