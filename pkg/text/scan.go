@@ -423,17 +423,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// valid UTF-8 and ideographAt's continuation bytes hold.)
 				if ok && script != nil {
 					// The keys of the script fold are marked in the same
-					// loop (markHanKeys's look-up), and the run's wording
-					// is written there too, after the text before the run
-					// is read, as far as it leaves the automaton idle.
-					w.read(dst, tbl)
-					rw := w.runWords(len(dst))
-					end, *script = markIdeographRun(t, i, nextSpecial, keyStarts, *script, len(dst)-i, &rw)
-					if end > i+3 && rw.taken == end && !cjkAlone(t, end, tbl) {
-						// The last ideograph is left to the steps below.
-						rw.rs, rw.taken = rw.rs[:len(rw.rs)-1], end-3
-					}
-					w.took(rw, len(dst)-i)
+					// loop (markHanKeys's look-up).
+					end, *script = markIdeographRun(t, i, nextSpecial, keyStarts, *script, len(dst)-i)
 					marked = true
 				} else {
 					for end < nextSpecial && ideographAt(t, end) {
@@ -721,12 +712,7 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 // offset, counted from base, of each of them that starts a key of some
 // group by starts (t2sAnyStart's), as markHanKeys does: the run is read
 // once for both. t[j] must start such an ideograph, the run has it.
-//
-// With words.take, it also appends to words.rs each ideograph of the run
-// up to the first that words.idle says takes the phrase automaton out of
-// its start state (idleHan's reading), and sets words.taken to where in
-// t the last one written ends.
-func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []int32, base int, words *runWords) (int, []int32) {
+func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []int32, base int) (int, []int32) {
 	// limit is where a special starts, on a character's boundary: an
 	// ideograph that starts before it ends before it too.
 	s := t[j:min(limit, len(t))]
@@ -735,13 +721,7 @@ func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []
 	// guess that a text's keys make wrong) or append's call in the loop.
 	at = slices.Grow(at, len(s)/3)
 	n, out := len(at), at[:cap(at)]
-	take, idle := words.take, words.idle
-	var rs []rune
-	if take {
-		rs = slices.Grow(words.rs, len(s)/3)
-	}
-	m, taken := len(rs), 0
-	rs = rs[:cap(rs)]
+	base += j
 	k := 0
 	for ; k+2 < len(s); k += 3 {
 		// One test each for the lead byte (E4–E9), the two continuation
@@ -753,56 +733,10 @@ func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []
 		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
 			break
 		}
-		out[n] = int32(base + j + k)
+		out[n] = int32(base + k)
 		n += int(starts[r>>6] >> (r & 0x3F) & 1)
-		if take {
-			if idle != nil && idle[r>>6]>>(r&0x3F)&1 == 0 {
-				take = false
-				continue
-			}
-			rs[m] = rune(r)
-			m++
-			taken = k + 3
-		}
-	}
-	if words.take {
-		words.rs, words.taken = rs[:m], j+taken
 	}
 	return j + k, out[:n]
-}
-
-// runWords is what markIdeographRun writes a run's wording into: the
-// wording of foldWords, when it has read the folded text up to where the
-// run is appended and its automaton is at the start state, so that the
-// run need not be read again (foldWords.read would read it with idleHan).
-type runWords struct {
-	rs    []rune
-	idle  *[0x10000 / 64]uint64 // nil: every ideograph leaves the start state alone
-	take  bool                  // write the run's wording into rs
-	taken int                   // where in the run's text the wording written ends
-}
-
-// runWords returns where a run of ideographs appended at dst[at] may
-// write its wording: take is false unless w has read the folded text up
-// to at and its automaton stands at the start state.
-func (w *foldWords) runWords(at int) runWords {
-	if w.off || w.done != at || w.st != 0 {
-		return runWords{}
-	}
-	rw := runWords{rs: w.rs, take: true}
-	if w.trans != nil {
-		rw.idle = w.ix.idle
-	}
-	return rw
-}
-
-// took keeps the wording rw holds, written from the run of t whose text
-// starts at dst[shift+j] for t[j]: w has read the folded text up to
-// where rw.taken says.
-func (w *foldWords) took(rw runWords, shift int) {
-	if rw.take {
-		w.rs, w.done = rw.rs, shift+rw.taken
-	}
 }
 
 // wordByte is asciiWording over every byte, so that a run of letters

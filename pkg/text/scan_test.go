@@ -307,17 +307,16 @@ func TestFoldedSpaceByte(t *testing.T) {
 // markHanKeys find reading the run the plain way: the same end, the same
 // offsets, on any bytes (the scanner calls it before checking UTF-8).
 func FuzzMarkIdeographRun(f *testing.F) {
-	for _, s := range []string{"一二三", "乾隆皇帝", "我在以太坊上质押代币", "稳赚不赔", "丁丂\xe4\xb7\xbf\xe4\xb8\x80", "中文\xe5\x80", "\xe9\xbf\xbf\xe4\xb8", "中 文", "中\xe5\x00\x80"} {
+	for _, s := range []string{"一二三", "乾隆皇帝", "丁丂\xe4\xb7\xbf\xe4\xb8\x80", "中文\xe5\x80", "\xe9\xbf\xbf\xe4\xb8", "中 文", "中\xe5\x00\x80"} {
 		f.Add(s, 2)
 	}
 	starts := t2sAnyStart()
-	ix := CompilePhraseIndex(passTwoGroups, AllFolds)
 	f.Fuzz(func(t *testing.T, s string, limit int) {
 		if !ideographAt(s, 0) {
 			return
 		}
 		limit = max(limit, 3)
-		end, got := markIdeographRun(s, 0, limit, starts, nil, 7, &runWords{})
+		end, got := markIdeographRun(s, 0, limit, starts, nil, 7)
 		want := 0
 		for want < min(limit, len(s)) && ideographAt(s, want) && want+3 <= limit {
 			want += 3
@@ -327,17 +326,6 @@ func FuzzMarkIdeographRun(f *testing.F) {
 		}
 		if keys := markHanKeys(nil, starts, s[:want], 7); !slices.Equal(got, keys) {
 			t.Fatalf("markIdeographRun(%q, %d) marks %v, want %v", s, limit, got, keys)
-		}
-		// The wording written is what idleHan writes for the run.
-		for _, idle := range []*[0x10000 / 64]uint64{nil, ix.idle} {
-			rw := runWords{rs: []rune{'x'}, idle: idle, take: true}
-			markIdeographRun(s, 0, limit, starts, nil, 7, &rw)
-			rs := make([]rune, 1+len(s))
-			rs[0] = 'x'
-			j, n := idleHan([]byte(s[:want]), 0, rs, 1, idle)
-			if !slices.Equal(rw.rs, rs[:n]) || rw.taken != j {
-				t.Fatalf("markIdeographRun(%q, %d) wrote %q up to %d, idleHan %q up to %d", s, limit, rw.rs, rw.taken, rs[:n], j)
-			}
 		}
 	})
 }
