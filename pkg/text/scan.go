@@ -29,6 +29,11 @@ type Scanner struct {
 	nfc   bool      // the folded text is known to be in NFC (quickNFC would say so)
 	words []rune    // the wording of the post, for Wording
 	fw    foldWords // what pass 1 gathered for pass 2
+	// fsig holds the offsets of the folded text's sigils, as findSigils
+	// would find them, when fsigOK: noted as pass 1 appends them, so that
+	// quickSecond need not look for them again.
+	fsig   []int32
+	fsigOK bool
 	// fwOK says that fw read the folded text as it stands: no slow
 	// fold built it anew.
 	fwOK bool
@@ -82,7 +87,11 @@ func (sc *Scanner) quickSecond(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 	u := p.folded
 	hits.reset(ix)
 	sc.fw.hits(u, hits)
-	sc.spans = sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
+	if sc.fsigOK {
+		sc.spans = sc.tk.specialsOfSigils(u, SyntaxAuto, sc.fsig, sc.spans[:0])
+	} else {
+		sc.spans = sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
+	}
 	sc.fw.drop(u, sc.spans, props())
 }
 
@@ -94,7 +103,7 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 	pr := &sc.pr
 	urls = findURLs(t, pr.sc.urls[:0])
 	pr.sc.urls = urls
-	sc.nfc, sc.fwOK = false, false
+	sc.nfc, sc.fwOK, sc.fsigOK = false, false, false
 	if f.Width && f.Case {
 		// The sigils, and the tags and mentions they start, are found
 		// as the counting pass meets them (walkSpecials).
@@ -111,7 +120,8 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 		} else {
 			sc.fw.reset(nil)
 		}
-		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, sp, ex, f.Space, check, script, &sc.fw)
+		sc.fsig = sc.fsig[:0]
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, sp, ex, f.Space, check, script, &sc.fw, &sc.fsig)
 		sigils, pr.sc.sigils = sp.sigils, sp.sigils
 		if !valid {
 			return nil, nil, Counts{}, false
@@ -119,12 +129,15 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 		// The script fold keeps the text in NFC: its values are
 		// (TestT2SValuesNFC).
 		sc.nfc = sc.nfc && folded
-		sc.fwOK = folded
+		sc.fwOK, sc.fsigOK = folded, folded
 		if folded && f.Script {
 			// Most Simplified posts have no key anywhere: only from
 			// the first place where one matches is the fold needed.
 			if from := scriptFrom(pr.arena, sc.keyAt); from >= 0 {
 				pr.arena = foldScriptInto(pr.arena, from, &sc.tmp)
+				// Its values may be longer or shorter than its keys:
+				// the sigils after from are elsewhere now.
+				sc.fsigOK = false
 				// The text before from is as pass 1 read it.
 				sc.fw.rewind(from)
 				sc.fw.read(pr.arena, props())
@@ -329,8 +342,10 @@ func (sc *Scanner) slowWording(u string) {
 // are sp's (t's URLs, found before): sp finds the tags and mentions, and
 // notes every sigil, as the walk meets them.
 //
-// w reads what is appended as it is appended (foldWords.read).
-func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords) (_ []byte, c Counts, ok, nfc, valid bool) {
+// w reads what is appended as it is appended (foldWords.read), and the
+// offset in dst of every sigil appended is appended to *sigils (as
+// findSigils would find it in what is appended).
+func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords, sigils *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -398,6 +413,9 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				dst = append(dst, b+'a'-'A')
 				inSpace = false
 			default:
+				if sigilByte[b] {
+					*sigils = append(*sigils, int32(len(dst)))
+				}
 				dst = append(dst, b)
 				inSpace = false
 			}
@@ -479,6 +497,9 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				if 'A' <= a && a <= 'Z' {
 					a += 'a' - 'A'
 				}
+				if sigilByte[a] {
+					*sigils = append(*sigils, int32(len(dst)))
+				}
 				dst = append(dst, a)
 				inSpace = false
 			}
@@ -519,6 +540,9 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			nfc = nfc && ok && quickNFC(bytesString(dst[from:]))
 			if ok && script != nil {
 				*script = markKeys(*script, dst, from)
+			}
+			if ok {
+				*sigils = appendSigils(*sigils, dst, from)
 			}
 		}
 		kind := ci.kind
@@ -737,6 +761,21 @@ func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []
 		n += int(starts[r>>6] >> (r & 0x3F) & 1)
 	}
 	return j + k, out[:n]
+}
+
+// appendSigils appends to at the offset of every sigil in b from b[from]
+// on, as findSigils finds them.
+func appendSigils(at []int32, b []byte, from int) []int32 {
+	s := bytesString(b)
+	for j := from; j < len(s); {
+		if c, n := sigilAt(s, j); c != 0 {
+			at = append(at, int32(j))
+			j += n
+			continue
+		}
+		j++
+	}
+	return at
 }
 
 // wordByte is asciiWording over every byte, so that a run of letters

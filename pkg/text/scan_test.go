@@ -329,3 +329,25 @@ func FuzzMarkIdeographRun(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFoldedSigils: the sigils the counting pass notes as it folds a text
+// are those findSigils finds in the folded text, which quickSecond reads
+// the folded text's tags and mentions from.
+func FuzzFoldedSigils(f *testing.F) {
+	for _, s := range []string{"#Gate Alpha 第三届 & ES Launchpool#", "＃话题＃ ＄BTC ＠gate", "a#b$c@d", "﹟tag ＃　x", "#臺灣#", "e\u0301#x@y"} {
+		f.Add(s, uint8(ExcludeTags))
+	}
+	ix := CompilePhraseIndex(passTwoGroups, AllFolds)
+	f.Fuzz(func(t *testing.T, s string, ex uint8) {
+		var sc Scanner
+		var hits PhraseHits
+		var w scanBenchWording
+		p, _ := sc.Scan(s, AllFolds, Exclude(ex), ix, &hits, &w)
+		if !sc.fsigOK {
+			return
+		}
+		if want := findSigils(p.folded, nil); !slices.Equal(sc.fsig, want) {
+			t.Fatalf("%q: pass 1 noted sigils at %v of %q, findSigils %v", s, sc.fsig, p.folded, want)
+		}
+	})
+}
