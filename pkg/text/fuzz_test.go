@@ -218,7 +218,8 @@ func checkWalkSpecials(t *testing.T, s string) {
 		sp := walkSpecials{t: s, urls: urls, tags: tags}
 		var fw foldWords
 		fw.reset(nil)
-		countFold(nil, s, &sp, ExcludeTags, true, false, nil, &fw)
+		var sigs []int32
+		countFold(nil, s, &sp, ExcludeTags, true, false, nil, &fw, &sigs)
 		sp.urlsTo(len(s))
 		if !slices.Equal(sp.sigils, sigils) {
 			t.Fatalf("%q: the walk met sigils at %v, findSigils %v", s, sp.sigils, sigils)

@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Scanner reads posts for the checker: what Prepare, Measure, a
 // PhraseIndex and the wording filter of the similarity signature each
@@ -26,6 +29,11 @@ type Scanner struct {
 	nfc   bool      // the folded text is known to be in NFC (quickNFC would say so)
 	words []rune    // the wording of the post, for Wording
 	fw    foldWords // what pass 1 gathered for pass 2
+	// fsig holds the offsets of the folded text's sigils, as findSigils
+	// would find them, when fsigOK: noted as pass 1 appends them, so that
+	// quickSecond need not look for them again.
+	fsig   []int32
+	fsigOK bool
 	// fwOK says that fw read the folded text as it stands: no slow
 	// fold built it anew.
 	fwOK bool
@@ -79,7 +87,11 @@ func (sc *Scanner) quickSecond(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 	u := p.folded
 	hits.reset(ix)
 	sc.fw.hits(u, hits)
-	sc.spans = sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
+	if sc.fsigOK {
+		sc.spans = sc.tk.specialsOfSigils(u, SyntaxAuto, sc.fsig, sc.spans[:0])
+	} else {
+		sc.spans = sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
+	}
 	sc.fw.drop(u, sc.spans, props())
 }
 
@@ -91,7 +103,7 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 	pr := &sc.pr
 	urls = findURLs(t, pr.sc.urls[:0])
 	pr.sc.urls = urls
-	sc.nfc, sc.fwOK = false, false
+	sc.nfc, sc.fwOK, sc.fsigOK = false, false, false
 	if f.Width && f.Case {
 		// The sigils, and the tags and mentions they start, are found
 		// as the counting pass meets them (walkSpecials).
@@ -108,7 +120,8 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 		} else {
 			sc.fw.reset(nil)
 		}
-		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, sp, ex, f.Space, check, script, &sc.fw)
+		sc.fsig = sc.fsig[:0]
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, sp, ex, f.Space, check, script, &sc.fw, &sc.fsig)
 		sigils, pr.sc.sigils = sp.sigils, sp.sigils
 		if !valid {
 			return nil, nil, Counts{}, false
@@ -116,12 +129,15 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 		// The script fold keeps the text in NFC: its values are
 		// (TestT2SValuesNFC).
 		sc.nfc = sc.nfc && folded
-		sc.fwOK = folded
+		sc.fwOK, sc.fsigOK = folded, folded
 		if folded && f.Script {
 			// Most Simplified posts have no key anywhere: only from
 			// the first place where one matches is the fold needed.
 			if from := scriptFrom(pr.arena, sc.keyAt); from >= 0 {
 				pr.arena = foldScriptInto(pr.arena, from, &sc.tmp)
+				// Its values may be longer or shorter than its keys:
+				// the sigils after from are elsewhere now.
+				sc.fsigOK = false
 				// The text before from is as pass 1 read it.
 				sc.fw.rewind(from)
 				sc.fw.read(pr.arena, props())
@@ -326,8 +342,10 @@ func (sc *Scanner) slowWording(u string) {
 // are sp's (t's URLs, found before): sp finds the tags and mentions, and
 // notes every sigil, as the walk meets them.
 //
-// w reads what is appended as it is appended (foldWords.read).
-func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords) (_ []byte, c Counts, ok, nfc, valid bool) {
+// w reads what is appended as it is appended (foldWords.read), and the
+// offset in dst of every sigil appended is appended to *sigils (as
+// findSigils would find it in what is appended).
+func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords, sigils *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -364,17 +382,25 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// the ideographs are: all but the last, which the
 				// common steps below count, as one word with it.
 				end = wordRunEnd(t, end, nextSpecial, tbl)
-				m := end - i - 1
+				m := end - i
 				c.Runes += m
 				c.Graphemes += m
 				c.Width += m
 				c.Twitter += m
 				halves += m
+				if !inWord {
+					c.Words++
+					inWord = true
+				}
 				if ok {
 					dst = appendLower(dst, t[i:end])
 					inSpace = false
 				}
-				break
+				// The last is counted here too: it is plain text before
+				// the next special, which the steps below would count
+				// as they count each of the others.
+				i = end
+				continue
 			}
 			if sigilByte[b] && sp.sigil(i, 1) {
 				nextSpecial = i
@@ -387,6 +413,9 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				dst = append(dst, b+'a'-'A')
 				inSpace = false
 			default:
+				if sigilByte[b] {
+					*sigils = append(*sigils, int32(len(dst)))
+				}
 				dst = append(dst, b)
 				inSpace = false
 			}
@@ -398,6 +427,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			ci = cjkInfo
 			end = i + 3
 			marked := false // the run's keys are in *script
+			run := false    // the run is counted whole
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
 				ci = runeInfo(r, tbl[r])
 			} else if i < nextSpecial && textKept {
@@ -425,7 +455,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					// mind an offset twice.
 					end -= 3
 				}
-				m := (end-i)/3 - 1
+				m := (end - i) / 3 // the last too: see the letters' run
+				run = true
 				c.Runes += m
 				c.Graphemes += m
 				c.Width += 2 * m
@@ -439,8 +470,18 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
 				}
 				dst = append(dst, t[i:end]...)
-				w.read(dst, tbl) // while the run is in cache
+				if run {
+					// While the run is in cache. A lone ideograph (inside
+					// a tag, most often) is left to the next read: a read
+					// for each of them cost more than it kept in cache.
+					w.read(dst, tbl)
+				}
 				inSpace = false
+			}
+			if run {
+				i = end
+				inWord = false
+				continue
 			}
 		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 && t[i+2] <= 0xBF || t[i+1] == 0xBD && t[i+2] >= 0x80 && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
 			// U+FF01–U+FF5E, the full-width forms of ASCII (the commas,
@@ -455,6 +496,9 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				a := byte(r - 0xFEE0)
 				if 'A' <= a && a <= 'Z' {
 					a += 'a' - 'A'
+				}
+				if sigilByte[a] {
+					*sigils = append(*sigils, int32(len(dst)))
 				}
 				dst = append(dst, a)
 				inSpace = false
@@ -496,6 +540,9 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			nfc = nfc && ok && quickNFC(bytesString(dst[from:]))
 			if ok && script != nil {
 				*script = markKeys(*script, dst, from)
+			}
+			if ok {
+				*sigils = appendSigils(*sigils, dst, from)
 			}
 		}
 		kind := ci.kind
@@ -675,7 +722,7 @@ var foldedSpaceByte = [64]bool{'\t': true, ' ': true}
 // and if it extends that one (1️⃣), the last is left out.
 func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 	from := j
-	for j < limit && t[j] < utf8.RuneSelf && asciiWording[t[j]] {
+	for j < limit && wordByte[t[j]] {
 		j++
 	}
 	if j > from && !cjkAlone(t, j, tbl) {
@@ -692,20 +739,51 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []int32, base int) (int, []int32) {
 	// limit is where a special starts, on a character's boundary: an
 	// ideograph that starts before it ends before it too.
-	limit = min(limit, len(t))
-	s := t[j:limit]
-	for len(s) >= 3 {
-		b0, b1, b2 := s[0], s[1], s[2]
-		if !(0xE5 <= b0 && b0 <= 0xE9 || b0 == 0xE4 && b1 >= 0xB8) || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+	s := t[j:min(limit, len(t))]
+	// Room for an offset a character, made once: each offset is written
+	// and kept by adding its bit to n, without a branch on the bit (a
+	// guess that a text's keys make wrong) or append's call in the loop.
+	at = slices.Grow(at, len(s)/3)
+	n, out := len(at), at[:cap(at)]
+	base += j
+	k := 0
+	for ; k+2 < len(s); k += 3 {
+		// One test each for the lead byte (E4–E9), the two continuation
+		// bytes, and the code point (from U+4E00: E4 with a second byte
+		// below B8 is Extension A), rather than a branch per byte.
+		c := s[k : k+3] // one bounds check for the three bytes
+		b0, b1, b2 := c[0], c[1], c[2]
+		r := uint16(b0&0x0F)<<12 | uint16(b1&0x3F)<<6 | uint16(b2&0x3F)
+		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
 			break
 		}
-		if starts[int(b0&0x0F)<<6|int(b1&0x3F)]>>(b2&0x3F)&1 != 0 {
-			at = append(at, int32(base+limit-len(s)))
-		}
-		s = s[3:]
+		out[n] = int32(base + k)
+		n += int(starts[r>>6] >> (r & 0x3F) & 1)
 	}
-	return limit - len(s), at
+	return j + k, out[:n]
 }
+
+// appendSigils appends to at the offset of every sigil in b from b[from]
+// on, as findSigils finds them.
+func appendSigils(at []int32, b []byte, from int) []int32 {
+	s := bytesString(b)
+	for j := from; j < len(s); {
+		if c, n := sigilAt(s, j); c != 0 {
+			at = append(at, int32(j))
+			j += n
+			continue
+		}
+		j++
+	}
+	return at
+}
+
+// wordByte is asciiWording over every byte, so that a run of letters
+// and digits takes one look-up a byte.
+var wordByte = func() (a [256]bool) {
+	copy(a[:], asciiWording[:])
+	return a
+}()
 
 // appendLower appends s (ASCII) to dst with its capitals lowered.
 func appendLower(dst []byte, s string) []byte {

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -300,4 +301,53 @@ func TestFoldedSpaceByte(t *testing.T) {
 			t.Errorf("foldedSpaceByte[%#x] = %v, isFoldedSpace says %v", c, foldedSpaceByte[c], isFoldedSpace(c))
 		}
 	}
+}
+
+// FuzzMarkIdeographRun holds markIdeographRun to what ideographAt and
+// markHanKeys find reading the run the plain way: the same end, the same
+// offsets, on any bytes (the scanner calls it before checking UTF-8).
+func FuzzMarkIdeographRun(f *testing.F) {
+	for _, s := range []string{"一二三", "乾隆皇帝", "丁丂\xe4\xb7\xbf\xe4\xb8\x80", "中文\xe5\x80", "\xe9\xbf\xbf\xe4\xb8", "中 文", "中\xe5\x00\x80"} {
+		f.Add(s, 2)
+	}
+	starts := t2sAnyStart()
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if !ideographAt(s, 0) {
+			return
+		}
+		limit = max(limit, 3)
+		end, got := markIdeographRun(s, 0, limit, starts, nil, 7)
+		want := 0
+		for want < min(limit, len(s)) && ideographAt(s, want) && want+3 <= limit {
+			want += 3
+		}
+		if end != want {
+			t.Fatalf("markIdeographRun(%q, %d) ends at %d, want %d", s, limit, end, want)
+		}
+		if keys := markHanKeys(nil, starts, s[:want], 7); !slices.Equal(got, keys) {
+			t.Fatalf("markIdeographRun(%q, %d) marks %v, want %v", s, limit, got, keys)
+		}
+	})
+}
+
+// FuzzFoldedSigils: the sigils the counting pass notes as it folds a text
+// are those findSigils finds in the folded text, which quickSecond reads
+// the folded text's tags and mentions from.
+func FuzzFoldedSigils(f *testing.F) {
+	for _, s := range []string{"#Gate Alpha 第三届 & ES Launchpool#", "＃话题＃ ＄BTC ＠gate", "a#b$c@d", "﹟tag ＃　x", "#臺灣#", "e\u0301#x@y"} {
+		f.Add(s, uint8(ExcludeTags))
+	}
+	ix := CompilePhraseIndex(passTwoGroups, AllFolds)
+	f.Fuzz(func(t *testing.T, s string, ex uint8) {
+		var sc Scanner
+		var hits PhraseHits
+		var w scanBenchWording
+		p, _ := sc.Scan(s, AllFolds, Exclude(ex), ix, &hits, &w)
+		if !sc.fsigOK {
+			return
+		}
+		if want := findSigils(p.folded, nil); !slices.Equal(sc.fsig, want) {
+			t.Fatalf("%q: pass 1 noted sigils at %v of %q, findSigils %v", s, sc.fsig, p.folded, want)
+		}
+	})
 }

@@ -312,9 +312,23 @@ func (tk *Tokenizer) Specials(s string, syn Syntax, dst []Span) (string, []Span)
 
 // specialsOf is Specials over a text already in NFC.
 func (tk *Tokenizer) specialsOf(t string, syn Syntax, dst []Span) []Span {
+	return clusterSpans(t, tk.sc.specials(t, syn, true), dst)
+}
+
+// specialsOfSigils is specialsOf given t's sigils (findSigils').
+func (tk *Tokenizer) specialsOfSigils(t string, syn Syntax, sigils []int32, dst []Span) []Span {
+	sc := &tk.sc
+	sc.urls = findURLs(t, sc.urls[:0])
+	sc.out = specialsWith(t, sc.urls, sigils, syn, sc.out[:0])
+	return clusterSpans(t, sc.out, dst)
+}
+
+// clusterSpans appends to dst the spans of specials (t's, in order)
+// widened to t's cluster boundaries, as Specials returns them.
+func clusterSpans(t string, specials []Span, dst []Span) []Span {
 	tbl := props()
 	pos := 0 // a cluster boundary: everything before it is decided
-	for _, sp := range tk.sc.specials(t, syn, true) {
+	for _, sp := range specials {
 		start := sp.Start
 		if start < pos {
 			start = min(pos, sp.End) // a span or cluster passed its start
