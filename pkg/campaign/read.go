@@ -369,7 +369,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 
 // makeRoom makes the arrays of a file read in parts and returns where each
 // part's run starts, and where the last ends. A part's run has room for the
-// records guessed (export.Part.Room), a sixteenth and a batch more, so that
+// records guessed (export.Part.Room), a thirty-second and a batch more, so that
 // the lengths of lines may vary along the file; only the room guessed has
 // its pages faulted in, while hold, when set, holds collections off: the
 // margin costs no memory unless it is used.
@@ -379,7 +379,7 @@ func (out *fileResult) makeRoom(parts []export.Part, hold func() (resume func())
 	}
 	at := make([]int, len(parts)+1)
 	for i, p := range parts {
-		at[i+1] = at[i] + p.Room + p.Room/16 + batchSize
+		at[i+1] = at[i] + p.Room + p.Room/32 + batchSize
 	}
 	out.arena = make([]check.Entry, at[len(parts)])
 	out.keyRoom = make([]recordKey, at[len(parts)])
