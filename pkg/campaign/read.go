@@ -25,12 +25,18 @@ type fileResult struct {
 	broken  *check.Entry // the file could not be read to the end
 	report  export.Report
 	notes   []string // what the reader noted about the file
-	// arena, when set, holds the entries of every batch: a file read in
-	// parts has room for as many entries as it has lines.
+	// arena, when set, holds the entries of every batch of a file read in
+	// parts: each part has a run of it, in file order, with room for about
+	// as many entries as the part has records.
 	arena []check.Entry
 	// keyRoom, set with arena and laid out like it, holds the record keys
 	// of every batch.
 	keyRoom []recordKey
+	// used is where the last part's entries end in the arena; spilled is
+	// set when a part had more records than room, so that its later
+	// batches' entries are elsewhere.
+	used    int
+	spilled bool
 }
 
 // batch is a run of consecutive posts of one file and, once inspected,
@@ -43,6 +49,11 @@ type batch struct {
 	// hold keeps the chunks the posts' texts are carved from until the
 	// batch is inspected; then they are read into again.
 	hold *export.Hold
+	// shift is added to the line of every entry once the batch is
+	// inspected: the part it comes from was numbered from its own start
+	// (export.ReadParts). noID lists the entries named by their line.
+	shift int
+	noID  []int32
 }
 
 const batchSize = 256
@@ -130,8 +141,28 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	shiftLines(slots)
 	res.join(slots)
 	return nil
+}
+
+// shiftLines gives the entries of the later parts of a file read in parts
+// their line numbers in the file, and those named by their place the name
+// of that line.
+func shiftLines(slots []fileResult) {
+	for _, s := range slots {
+		for _, b := range s.batches {
+			if b.shift == 0 {
+				continue
+			}
+			for i := range b.entries {
+				b.entries[i].Line += b.shift
+			}
+			for _, i := range b.noID {
+				b.entries[i].ID = b.entries[i].Source()
+			}
+		}
+	}
 }
 
 // joinSigs gathers the batches' signatures, in entry order.
@@ -193,7 +224,7 @@ func (res *Result) join(slots []fileResult) {
 			n += len(b.entries)
 		}
 	}
-	inPlace := len(slots) == 1 && slots[0].arena != nil && slots[0].broken == nil && n <= len(slots[0].arena) && len(slots[0].keyRoom) == len(slots[0].arena)
+	inPlace := len(slots) == 1 && slots[0].arena != nil && !slots[0].spilled && slots[0].broken == nil && n <= len(slots[0].arena) && len(slots[0].keyRoom) == len(slots[0].arena)
 	if inPlace {
 		// The entries are in place already, with gaps for blank lines:
 		// close them up instead of copying every entry into a new array
@@ -241,7 +272,7 @@ func compact(s fileResult) []check.Entry {
 	for _, b := range s.batches {
 		n += copy(s.arena[n:], b.entries) // never ahead of the batch's own place
 	}
-	clear(s.arena[n:])
+	clear(s.arena[n:max(n, s.used)]) // the room after it was never touched
 	return s.arena[:n:n]
 }
 
@@ -268,18 +299,24 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
 	eo.Recycle = export.NewRecycler()
 	parts, _ := export.SplitLines(f, eo, split)
+	if len(parts) > 1 && opt.Keep != "" && export.CountLines(f, parts) != nil {
+		parts = nil // the post to keep may be named by its line: count first
+	}
+	given := make([]int, len(parts))
+	for i, p := range parts {
+		given[i] = p.Line
+	}
 	readers := make([]*partReader, max(len(parts), 1))
 	for i := range readers {
 		readers[i] = &partReader{f: f, name: name, keep: opt.Keep, jobs: jobs, spare: spare, cur: newBatch(f.Format, spare), part: i, recycle: eo.Recycle}
 	}
 	if len(parts) > 1 && alone {
-		// A part has at most as many records as lines: each part's entries
-		// get their place in one array, so that joining them copies none.
-		last := parts[len(parts)-1]
-		out.makeRoom(last.Line+last.Lines, opt.HoldGC)
-		for i, p := range parts {
-			readers[i].arena = out.arena[p.Line : p.Line+p.Lines]
-			readers[i].keyRoom = out.keyRoom[p.Line : p.Line+p.Lines]
+		// Each part's entries get their place in one array, so that joining
+		// them copies none.
+		at := out.makeRoom(parts, opt.HoldGC)
+		for i := range parts {
+			readers[i].arena = out.arena[at[i]:at[i+1]]
+			readers[i].keyRoom = out.keyRoom[at[i]:at[i+1]]
 		}
 	}
 	var rep export.Report
@@ -296,8 +333,19 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 		})
 	}
 	posts := 0
-	for _, r := range readers {
+	for i, r := range readers {
 		r.send()
+		if i < len(parts) && parts[i].Line != given[i] {
+			for _, b := range r.batches {
+				b.shift = parts[i].Line - given[i]
+			}
+		}
+		if r.posts > len(r.arena) && r.arena != nil {
+			out.spilled = true
+		}
+		if len(r.arena) > 0 {
+			out.used = int(cap(out.arena) - cap(r.arena) + min(r.posts, len(r.arena)))
+		}
 		out.batches = append(out.batches, r.batches...)
 		out.kept = append(out.kept, r.kept...)
 		if out.images == nil {
@@ -319,16 +367,26 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 	return out
 }
 
-// makeRoom makes the arrays of a file read in parts, for as many records
-// as it has lines, and has the entries' pages faulted in while hold, when set,
-// holds collections off.
-func (out *fileResult) makeRoom(lines int, hold func() (resume func())) {
+// makeRoom makes the arrays of a file read in parts and returns where each
+// part's run starts, and where the last ends. A part's run has room for the
+// records guessed (export.Part.Room), a thirty-second and a batch more, so that
+// the lengths of lines may vary along the file; only the room guessed has
+// its pages faulted in, while hold, when set, holds collections off: the
+// margin costs no memory unless it is used.
+func (out *fileResult) makeRoom(parts []export.Part, hold func() (resume func())) []int {
 	if hold != nil {
 		defer hold()()
 	}
-	out.arena = make([]check.Entry, lines)
-	out.keyRoom = make([]recordKey, lines)
-	hugepage.Populate(out.arena)
+	at := make([]int, len(parts)+1)
+	for i, p := range parts {
+		at[i+1] = at[i] + p.Room + p.Room/32 + batchSize
+	}
+	out.arena = make([]check.Entry, at[len(parts)])
+	out.keyRoom = make([]recordKey, at[len(parts)])
+	for i, p := range parts {
+		hugepage.Populate(out.arena[at[i] : at[i]+p.Room : at[i]+p.Room])
+	}
+	return at
 }
 
 // partReader batches the posts of one file, or of one run of its lines.
@@ -351,6 +409,9 @@ type partReader struct {
 func (r *partReader) add(p export.Post) {
 	nameRecord(&p, r.name)
 	r.images = addImages(r.images, r.f.Rel, p.Images)
+	if p.NoID {
+		r.cur.noID = append(r.cur.noID, int32(len(r.cur.posts)))
+	}
 	if r.keep != "" && (p.ID == r.keep || p.Source() == r.keep) {
 		p.Own() // kept after its batch's chunks are read into again
 		r.kept = append(r.kept, p)

@@ -20,8 +20,16 @@ var minPart int64 = 4 << 20 // a variable for tests
 // own.
 type Part struct {
 	Offset, Size int64 // in bytes
-	Line         int   // lines before the part, so its first line is Line+1
-	Lines        int   // lines the part holds: at most that many records
+	// Line is the number of lines before the part, so its first line is
+	// Line+1, and Lines the number it holds. SplitLines leaves both 0:
+	// counting them would read the whole file once more before parsing
+	// starts. ReadParts sets them from what its readers counted, and
+	// CountLines before reading, for a caller that needs them sooner.
+	Line, Lines int
+	// Room is a guess of the records the part holds, in proportion to the
+	// lines of its first bytes: a part whose later lines are shorter holds
+	// more.
+	Room int
 }
 
 // SplitLines cuts a JSON Lines file into at most n parts of whole lines, of
@@ -29,9 +37,8 @@ type Part struct {
 // read whole: another format, a file under two parts' worth (4 MiB each), or one that is not
 // plain UTF-8 (a byte-order mark, or another encoding to decode).
 //
-// Each part is found and its lines counted on a goroutine of its own, so
-// the count (the line numbers of the later parts depend on it) costs a
-// fraction of the read.
+// The cuts are found on a goroutine each; the parts' lines are not
+// counted, only guessed (Part.Room) from a sample at each part's start.
 func SplitLines(f File, opt Options, n int) ([]Part, error) {
 	f = complete(f)
 	opt, _ = opt.forFile(f)
@@ -64,23 +71,51 @@ func SplitLines(f File, opt Options, n int) ([]Part, error) {
 		}
 	}
 	out := parts[:0]
-	line := 0
 	for _, p := range parts {
 		if p.Size == 0 {
 			continue // a line longer than a part: the part before holds it
 		}
-		p.Line = line
-		line += p.Lines
 		out = append(out, p)
 	}
 	return out, nil
 }
 
+// CountLines sets the parts' Line and Lines by reading them, each on a
+// goroutine of its own, for a caller that needs the line numbers of the
+// later parts before ReadParts has read the earlier ones.
+func CountLines(f File, parts []Part) error {
+	f = complete(f)
+	fh, err := input.Open(f.Path)
+	if err != nil {
+		return fmt.Errorf("cannot open export %s: %w", f.Path, err)
+	}
+	defer fh.Close()
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i := range parts {
+		p := &parts[i]
+		wg.Go(func() { p.Lines, errs[i] = countLines(io.NewSectionReader(fh, p.Offset, p.Size)) })
+	}
+	wg.Wait()
+	line := 0
+	for i := range parts {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		parts[i].Line = line
+		line += parts[i].Lines
+	}
+	return nil
+}
+
+// sampleSize is how much of a part's start SplitLines reads to guess how
+// many records the part holds.
+const sampleSize = 1 << 20
+
 // measurePart finds part i of n: from just after the first "\n" at or after
 // its share's start to just after the first "\n" at or after the next
 // share's start (the file's start and end for the first and last), and
-// counts its lines as package export's line reader does: "\n", "\r\n" and a
-// lone "\r" each end one; a last line without an ending counts too.
+// guesses its records from the lines of its first bytes.
 func measurePart(fh *os.File, size int64, i, n int) (Part, error) {
 	start, err := lineStart(fh, size, size*int64(i)/int64(n))
 	if err != nil {
@@ -94,8 +129,22 @@ func measurePart(fh *os.File, size int64, i, n int) (Part, error) {
 	if p.Size == 0 {
 		return p, nil
 	}
-	p.Lines, err = countLines(io.NewSectionReader(fh, p.Offset, p.Size))
-	return p, err
+	sample := min(p.Size, sampleSize)
+	lines, err := countLines(io.NewSectionReader(fh, p.Offset, sample))
+	if err != nil {
+		return Part{}, err
+	}
+	p.Room = room(lines, sample, p.Size)
+	return p, nil
+}
+
+// room guesses the records of a part of size bytes whose first sample
+// bytes hold lines lines (a cut line counted whole), in proportion.
+func room(lines int, sample, size int64) int {
+	if sample >= size {
+		return lines
+	}
+	return int((int64(lines)*size + sample - 1) / sample)
 }
 
 // lineStart returns the offset just after the first "\n" at or after
@@ -166,9 +215,16 @@ func loneCRs(b []byte) int {
 
 // ReadParts reads a JSON Lines file split by SplitLines, every part at once
 // on a goroutine of its own. emit gets each part's posts in file order, the
-// posts of different parts concurrently. Line numbers, the report and the
-// notes are those of reading the file whole with ReadReport; the error is
-// the first part's, in file order.
+// posts of different parts concurrently. The report and the notes are
+// those of reading the file whole with ReadReport; the error is the first
+// part's, in file order.
+//
+// A post's Line, and the ID of a post without one (NoID), count from the
+// Line its part had when ReadParts was called: the line numbers of reading
+// the file whole when the parts were counted (CountLines), else numbers
+// within the part for all but the first. ReadParts then sets every part's
+// Line and Lines from what was read, and the caller adds to the posts of
+// a part the difference of its Line.
 func ReadParts(ctx context.Context, f File, opt Options, parts []Part, emit func(part int, p Post) error) (Report, error) {
 	f = complete(f)
 	rep := Report{File: f.Rel}
@@ -222,13 +278,17 @@ func ReadParts(ctx context.Context, f File, opt Options, parts []Part, emit func
 	wg.Wait()
 	whole := &lines{}
 	var seen columnLog
-	for _, r := range results {
+	line := 0
+	for i, r := range results {
 		if r.err != nil && err == nil {
 			err = r.err
 		}
 		seen.merge(&r.b.seen)
+		given := parts[i].Line
+		parts[i].Line, parts[i].Lines = line, r.lines.n-given
+		line += parts[i].Lines
 		if r.lines.boms > 0 && whole.boms == 0 {
-			whole.bomAt = r.lines.bomAt
+			whole.bomAt = r.lines.bomAt - given + parts[i].Line
 		}
 		whole.boms += r.lines.boms
 	}

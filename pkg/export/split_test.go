@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -27,6 +29,9 @@ func TestReadPartsAsWhole(t *testing.T) {
 		{name: "crlf", text: genLines(2, 300, "\r\n")},
 		{name: "lone cr", text: genLines(3, 300, "\r"), whole: true},
 		{name: "mixed endings, no final ending", text: strings.TrimRight(genLines(4, 300, "mixed"), "\r\n")},
+		{name: "blank lines at the cuts", text: strings.ReplaceAll(genLines(7, 300, "mixed"), "\r\n", "\r\n\n\r\n\n")},
+		{name: "ends in a lone cr", text: genLines(8, 300, "\n") + `{"id": "last"}` + "\r"},
+		{name: "a line longer than several parts", text: genLines(12, 100, "\r\n") + `{"content": "` + strings.Repeat("长", 400) + `"}` + "\r\n" + genLines(10, 100, "\r\n")},
 		{name: "keys of later parts named", text: genLines(5, 300, "\n") + `{"foo": 1}` + "\n" + genLines(6, 50, "\n") + `{"bar": 2}` + "\n"},
 	}
 	for _, tt := range tests {
@@ -45,12 +50,20 @@ func TestReadPartsAsWhole(t *testing.T) {
 				if err != nil || len(parts) < 2 {
 					t.Fatalf("n=%d: %d parts, %v", n, len(parts), err)
 				}
-				got, rep, notes := readInParts(t, f, parts)
-				if !reflect.DeepEqual(got, want) {
-					t.Fatalf("n=%d: posts differ\n got %v\nwant %v", n, got, want)
-				}
-				if !reflect.DeepEqual(rep, wantRep) || !reflect.DeepEqual(notes, wantNotes) {
-					t.Errorf("n=%d: report %+v, notes %q\nwant %+v, %q", n, rep, notes, wantRep, wantNotes)
+				for _, counted := range []bool{false, true} {
+					parts := slices.Clone(parts)
+					if counted {
+						if err := CountLines(f, parts); err != nil {
+							t.Fatal(err)
+						}
+					}
+					got, rep, notes := readInParts(t, f, parts)
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("n=%d, counted %v: posts differ\n got %v\nwant %v", n, counted, got, want)
+					}
+					if !reflect.DeepEqual(rep, wantRep) || !reflect.DeepEqual(notes, wantNotes) {
+						t.Errorf("n=%d, counted %v: report %+v, notes %q\nwant %+v, %q", n, counted, rep, notes, wantRep, wantNotes)
+					}
 				}
 			}
 		})
@@ -133,6 +146,10 @@ func readInParts(t *testing.T, f File, parts []Part) ([]Post, Report, []string) 
 	byPart := make([][]Post, len(parts))
 	var mu sync.Mutex
 	opt := Options{MaxRecord: 500, Note: func(s string) { mu.Lock(); notes = append(notes, s); mu.Unlock() }}
+	given := make([]int, len(parts))
+	for i, p := range parts {
+		given[i] = p.Line
+	}
 	rep, err := ReadParts(context.Background(), f, opt, parts, func(i int, p Post) error {
 		byPart[i] = append(byPart[i], p)
 		return nil
@@ -141,8 +158,71 @@ func readInParts(t *testing.T, f File, parts []Part) ([]Post, Report, []string) 
 		t.Fatal(err)
 	}
 	var posts []Post
-	for _, ps := range byPart {
-		posts = append(posts, ps...)
+	line := 0
+	for i, ps := range byPart {
+		if parts[i].Line != line {
+			t.Fatalf("part %d: Line %d, want %d", i, parts[i].Line, line)
+		}
+		line += parts[i].Lines
+		for _, p := range ps {
+			p.Line += parts[i].Line - given[i]
+			if p.NoID {
+				p.ID = p.Source()
+			}
+			posts = append(posts, p)
+		}
 	}
 	return posts, rep, notes
+}
+
+// TestReadPartsLineNumbers: line k of a file read in parts is numbered k,
+// whatever line endings, blank lines or long lines come before it and
+// wherever the cuts fall; a post without id is named by that line.
+func TestReadPartsLineNumbers(t *testing.T) {
+	old := minPart
+	minPart = 64
+	defer func() { minPart = old }()
+	endings := []string{"\n", "\r\n", "\r", "\n", "\r\n"}
+	var b strings.Builder
+	for k := 1; k <= 400; k++ {
+		switch {
+		case k%7 == 0:
+			b.WriteString("  ") // blank
+		case k%11 == 0:
+			fmt.Fprintf(&b, `{"content": "no id %d"}`, k)
+		case k%53 == 0:
+			fmt.Fprintf(&b, `{"id": "%d", "content": "%s"}`, k, strings.Repeat("x", 300))
+		default:
+			fmt.Fprintf(&b, `{"id": "%d"}`, k)
+		}
+		b.WriteString(endings[k%len(endings)])
+	}
+	path := filepath.Join(t.TempDir(), "posts.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := File{Path: path}
+	for n := 2; n <= 40; n++ {
+		parts, err := SplitLines(f, Options{}, n)
+		if err != nil || len(parts) < 2 {
+			t.Fatalf("n=%d: %d parts, %v", n, len(parts), err)
+		}
+		posts, _, _ := readInParts(t, f, parts)
+		if last := parts[len(parts)-1]; last.Line+last.Lines != 400 {
+			t.Errorf("n=%d: %d lines, want 400", n, last.Line+last.Lines)
+		}
+		for _, p := range posts {
+			want := strconv.Itoa(p.Line)
+			if p.NoID {
+				if p.ID != "posts.jsonl:"+want || p.Content != "no id "+want {
+					t.Errorf("n=%d: post %q %q on line %d", n, p.ID, p.Content, p.Line)
+				}
+			} else if p.ID != want {
+				t.Errorf("n=%d: post %q on line %d", n, p.ID, p.Line)
+			}
+		}
+		if len(posts) != 400-400/7 {
+			t.Errorf("n=%d: %d posts, want %d", n, len(posts), 400-400/7)
+		}
+	}
 }
