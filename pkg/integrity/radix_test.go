@@ -17,6 +17,9 @@ func TestSortKeysAgreesWithSort(t *testing.T) {
 		"bandKeysByByte": {func(i int) uint64 { return rng.Uint64()>>16<<16 | uint64(i) }, 16},
 		"fewBuckets":     {func(i int) uint64 { return uint64(rng.IntN(3))<<60 | uint64(i) }, 60},
 		"allEqual":       {func(int) uint64 { return 42 }, 0},
+		"sharedTop":      {func(int) uint64 { return uint64(rng.IntN(4))<<60 | rng.Uint64()>>24 }, 0},
+		"sharedTopBands": {func(i int) uint64 { return uint64(rng.IntN(4))<<60 | rng.Uint64()>>24>>17<<17 | uint64(i) }, 17},
+		"fewTops":        {func(i int) uint64 { return uint64(rng.IntN(300))<<40 | rng.Uint64()>>40>>17<<17 | uint64(i) }, 17},
 		"descending":     {func(i int) uint64 { return uint64(1_000_000 - i) }, 0},
 	}
 	for name, c := range cases {
@@ -32,5 +35,21 @@ func TestSortKeysAgreesWithSort(t *testing.T) {
 				t.Fatalf("%s, %d keys: not sorted as slices.Sort sorts them", name, n)
 			}
 		}
+	}
+}
+
+// BenchmarkSortKeys sorts one band's keys of a near-duplicate search of
+// 100,000 docs: a hash above the doc index.
+func BenchmarkSortKeys(b *testing.B) {
+	const n = 100_000
+	rng := rand.New(rand.NewPCG(3, 4))
+	keys := make([]uint64, n)
+	for i := range keys {
+		keys[i] = rng.Uint64()>>17<<17 | uint64(i)
+	}
+	work, scratch := make([]uint64, n), make([]uint64, n)
+	for b.Loop() {
+		copy(work, keys)
+		sortKeys(work, scratch, 17)
 	}
 }
