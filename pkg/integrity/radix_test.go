@@ -53,3 +53,31 @@ func BenchmarkSortKeys(b *testing.B) {
 		sortKeys(work, scratch, 17)
 	}
 }
+
+// FuzzSortKeys holds sortKeys to slices.Sort for band-like keys (a hash
+// above an ascending index) whose top bytes take few or many values, so
+// that runs sharing them are short, long or absent.
+func FuzzSortKeys(f *testing.F) {
+	f.Add(uint64(1), uint16(300), uint8(3), uint8(17))
+	f.Add(uint64(2), uint16(5000), uint8(0), uint8(0))
+	f.Add(uint64(3), uint16(2000), uint8(255), uint8(16))
+	f.Fuzz(func(t *testing.T, seed uint64, n uint16, tops, low uint8) {
+		low %= 40 // the hash keeps bits above the top bytes
+		rng := rand.New(rand.NewPCG(seed, 1))
+		keys := make([]uint64, int(n)%20_000)
+		for i := range keys {
+			top := uint64(rng.IntN(int(tops)+1)) << 40
+			k := (top | rng.Uint64()>>24) >> low << low
+			keys[i] = k | uint64(i)&(1<<low-1)
+		}
+		if low > 0 && len(keys) > 1<<low {
+			keys = keys[:1<<low] // the index fits in the low bits
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		sortKeys(keys, make([]uint64, len(keys)), uint(low))
+		if !slices.Equal(keys, want) {
+			t.Fatalf("%d keys: not sorted as slices.Sort sorts them", len(keys))
+		}
+	})
+}
