@@ -265,10 +265,14 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 		lo, hi := w*64, min(w*64+64, NumHashes)
 		mins, out := s.mins[lo:hi], sig[lo:hi]
 		out = out[:len(mins)]
+		// Backwards, each bin's bit shifted in at the bottom: bit j
+		// is bin j's, without a shift by j (a signed j%64 took
+		// four instructions a bin).
 		var m uint64
-		for j, v := range mins {
+		for j := len(mins) - 1; j >= 0; j-- {
+			v := mins[j]
 			out[j] = uint16(v >> 16)
-			m |= b2u(v == math.MaxUint32) << (j % 64)
+			m = m<<1 | b2u(v == math.MaxUint32)
 		}
 		empty[w] = m
 	}
