@@ -16,9 +16,9 @@ import "slices"
 //
 // Only the top bytes are passed over, as many as make a byte pattern
 // shared by chance rare (topBytes); the keys that agree in them, then
-// side by side and in their former order, are sorted among themselves.
-// For 100k band keys that is three passes instead of six, and a scan
-// that finds a few hundred pairs to order.
+// side by side, are put in order by an insertion sort (sortRuns). For
+// 100k band keys that is three passes instead of six, and one comparison
+// a key that finds a few hundred keys to move.
 func sortKeys(keys, scratch []uint64, low uint) {
 	if len(keys) < 256 {
 		insertionSort(keys)
@@ -53,7 +53,7 @@ func sortKeys(keys, scratch []uint64, low uint) {
 		copy(keys, src)
 	}
 	if first > int(low/8) {
-		sortRuns(keys, uint(8*first))
+		sortRuns(keys)
 	}
 }
 
@@ -62,26 +62,28 @@ func sortKeys(keys, scratch []uint64, low uint) {
 // few in a hundred, cheaper to put in order than a fourth pass.
 const topBytes = 3
 
-// sortRuns sorts each run of keys that agree above the bit above: keys
-// sorted by their bits from above on. A long run (many keys with one band
-// hash, near-copies of a post) is nearly always in order already, its
-// keys differing only in the doc index, which slices.Sort sees in one
-// pass.
-func sortRuns(keys []uint64, above uint) {
-	for start := 0; start < len(keys)-1; {
-		top := keys[start] >> above
-		end := start + 1
-		for end < len(keys) && keys[end]>>above == top {
-			end++
+// sortRuns finishes sorting keys that are sorted by their bits from
+// above on: only keys that agree there can be out of order, and those
+// are few and next to each other, so an insertion sort moves few keys,
+// after one comparison per key. Should many keys agree there with their
+// lower bits out of order (band hashes made to collide), the moves are
+// capped and slices.Sort takes over.
+func sortRuns(keys []uint64) {
+	budget := 4 * len(keys)
+	for i := 1; i < len(keys); i++ {
+		k := keys[i]
+		if k >= keys[i-1] {
+			continue
 		}
-		switch run := keys[start:end]; {
-		case len(run) < 2:
-		case len(run) <= 16:
-			insertionSort(run)
-		default:
-			slices.Sort(run)
+		j := i
+		for ; j > 0 && keys[j-1] > k; j-- {
+			keys[j] = keys[j-1]
 		}
-		start = end
+		keys[j] = k
+		if budget -= i - j; budget < 0 {
+			slices.Sort(keys)
+			return
+		}
 	}
 }
 
