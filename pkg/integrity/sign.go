@@ -360,13 +360,12 @@ var probeAt = func() (p [NumHashes][probeWords]uint64) {
 		for w := range p[b] {
 			p[b][w] = noProbe * lanes
 		}
-		for i := range NumHashes {
-			for k, at := range &firstProbes[i] {
-				if int(at) == b {
-					p[b][i/8] &^= 0xFF << (i % 8 * 8)
-					p[b][i/8] |= uint64(k) << (i % 8 * 8)
-					break
-				}
+	}
+	for i := range NumHashes {
+		w, sh := i/8, i%8*8
+		for k, b := range &firstProbes[i] {
+			if byte(p[b][w]>>sh) == noProbe { // b's first place in i's probes
+				p[b][w] = p[b][w]&^(0xFF<<sh) | uint64(k)<<sh
 			}
 		}
 	}
