@@ -17,6 +17,9 @@ func TestSortKeysAgreesWithSort(t *testing.T) {
 		"bandKeysByByte": {func(i int) uint64 { return rng.Uint64()>>16<<16 | uint64(i) }, 16},
 		"fewBuckets":     {func(i int) uint64 { return uint64(rng.IntN(3))<<60 | uint64(i) }, 60},
 		"allEqual":       {func(int) uint64 { return 42 }, 0},
+		"sharedTop":      {func(int) uint64 { return uint64(rng.IntN(4))<<60 | rng.Uint64()>>24 }, 0},
+		"sharedTopBands": {func(i int) uint64 { return uint64(rng.IntN(4))<<60 | rng.Uint64()>>24>>17<<17 | uint64(i) }, 17},
+		"fewTops":        {func(i int) uint64 { return uint64(rng.IntN(300))<<40 | rng.Uint64()>>40>>17<<17 | uint64(i) }, 17},
 		"descending":     {func(i int) uint64 { return uint64(1_000_000 - i) }, 0},
 	}
 	for name, c := range cases {
@@ -33,4 +36,48 @@ func TestSortKeysAgreesWithSort(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkSortKeys sorts one band's keys of a near-duplicate search of
+// 100,000 docs: a hash above the doc index.
+func BenchmarkSortKeys(b *testing.B) {
+	const n = 100_000
+	rng := rand.New(rand.NewPCG(3, 4))
+	keys := make([]uint64, n)
+	for i := range keys {
+		keys[i] = rng.Uint64()>>17<<17 | uint64(i)
+	}
+	work, scratch := make([]uint64, n), make([]uint64, n)
+	for b.Loop() {
+		copy(work, keys)
+		sortKeys(work, scratch, 17)
+	}
+}
+
+// FuzzSortKeys holds sortKeys to slices.Sort for band-like keys (a hash
+// above an ascending index) whose top bytes take few or many values, so
+// that runs sharing them are short, long or absent.
+func FuzzSortKeys(f *testing.F) {
+	f.Add(uint64(1), uint16(300), uint8(3), uint8(17))
+	f.Add(uint64(2), uint16(5000), uint8(0), uint8(0))
+	f.Add(uint64(3), uint16(2000), uint8(255), uint8(16))
+	f.Fuzz(func(t *testing.T, seed uint64, n uint16, tops, low uint8) {
+		low %= 40 // the hash keeps bits above the top bytes
+		rng := rand.New(rand.NewPCG(seed, 1))
+		keys := make([]uint64, int(n)%20_000)
+		for i := range keys {
+			top := uint64(rng.IntN(int(tops)+1)) << 40
+			k := (top | rng.Uint64()>>24) >> low << low
+			keys[i] = k | uint64(i)&(1<<low-1)
+		}
+		if low > 0 && len(keys) > 1<<low {
+			keys = keys[:1<<low] // the index fits in the low bits
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		sortKeys(keys, make([]uint64, len(keys)), uint(low))
+		if !slices.Equal(keys, want) {
+			t.Fatalf("%d keys: not sorted as slices.Sort sorts them", len(keys))
+		}
+	})
 }

@@ -265,12 +265,24 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 		lo, hi := w*64, min(w*64+64, NumHashes)
 		mins, out := s.mins[lo:hi], sig[lo:hi]
 		out = out[:len(mins)]
+		// Backwards, each bin's bit shifted in at the bottom: bit j
+		// is bin j's, without a shift by j (a signed j%64 took
+		// four instructions a bin).
 		var m uint64
-		for j, v := range mins {
+		for j := len(mins) - 1; j >= 0; j-- {
+			v := mins[j]
 			out[j] = uint16(v >> 16)
-			m |= b2u(v == math.MaxUint32) << (j % 64)
+			m = m<<1 | b2u(v == math.MaxUint32)
 		}
 		empty[w] = m
+	}
+	filled := NumHashes
+	for _, m := range empty {
+		filled -= bits.OnesCount64(m)
+	}
+	if filled <= fewFilled {
+		s.densifyFew(&sig, &empty)
+		return sig, s.exact, true
 	}
 	for w, m := range empty {
 		for ; m != 0; m &= m - 1 {
@@ -280,6 +292,85 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 	}
 	return sig, s.exact, true
 }
+
+// fewFilled is the most filled bins for which Finish fills the empty ones
+// by densifyFew: below it, an empty bin probes more bins one by one (on
+// average NumHashes/filled) than densifyFew reads words for it.
+const fewFilled = 40
+
+// densifyFew fills the empty bins of sig (the bits of empty) as densify
+// does, for a text that filled few bins: a bin's first probe that reaches
+// a filled bin is the least of the places, in its probe sequence, of the
+// filled bins (probeAt), taken for every bin at once, eight bins to a
+// word, over the filled bins' rows. Probing bin by bin, a short post's
+// empty bins took a dozen probes each, the last one a branch guessed
+// wrong.
+func (s *Signer) densifyFew(sig *Signature, empty *[(NumHashes + 63) / 64]uint64) {
+	var first [probeWords]uint64 // each bin's first probe that reaches a filled bin
+	for w := range first {
+		first[w] = noProbe * lanes
+	}
+	for w, m := range empty {
+		full := ^m
+		if top := NumHashes - w*64; top < 64 {
+			full &= 1<<top - 1
+		}
+		for ; full != 0; full &= full - 1 {
+			row := &probeAt[w*64+bits.TrailingZeros64(full)]
+			for j, a := range row {
+				first[j] = minBytes(first[j], a)
+			}
+		}
+	}
+	for w, m := range empty {
+		for ; m != 0; m &= m - 1 {
+			i := w*64 + bits.TrailingZeros64(m)
+			k := byte(first[i/8] >> (i % 8 * 8))
+			if k == noProbe {
+				sig[i] = uint16(densify(&s.mins, i) >> 16)
+				continue
+			}
+			sig[i] = uint16(s.mins[firstProbes[i][k]] >> 16)
+		}
+	}
+}
+
+// minBytes is the least of a's and b's bytes, lane by lane; every byte of
+// both is below 0x80. Each lane of a|0x80 minus the same lane of b keeps
+// its high bit when a's byte is the greater or equal, borrowing nothing
+// from the next lane.
+func minBytes(a, b uint64) uint64 {
+	ge := ((a | highs) - b) & highs
+	ge = ge >> 7 * 0xFF // 0xFF in the lanes where a's byte ≥ b's
+	return b&ge | a&^ge
+}
+
+const (
+	lanes      = 0x0101010101010101 // 1 in every byte of a word
+	highs      = 0x80 * lanes       // the high bit of every byte
+	noProbe    = 0x7F               // in probeAt: the bin is not among the first probes
+	probeWords = (NumHashes + 7) / 8
+)
+
+// probeAt[b] holds, for every bin i eight to a word (bin i in byte i%8 of
+// word i/8), the place of bin b in i's first probes (firstProbes[i]),
+// noProbe when b is not among them.
+var probeAt = func() (p [NumHashes][probeWords]uint64) {
+	for b := range p {
+		for w := range p[b] {
+			p[b][w] = noProbe * lanes
+		}
+	}
+	for i := range NumHashes {
+		w, sh := i/8, i%8*8
+		for k, b := range &firstProbes[i] {
+			if byte(p[b][w]>>sh) == noProbe { // b's first place in i's probes
+				p[b][w] = p[b][w]&^(0xFF<<sh) | uint64(k)<<sh
+			}
+		}
+	}
+	return p
+}()
 
 // b2u is 1 for true and 0 for false, without a branch.
 func b2u(b bool) uint64 {

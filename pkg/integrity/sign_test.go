@@ -311,3 +311,39 @@ func TestDensifyProbes(t *testing.T) {
 		}
 	}
 }
+
+// TestDensifyFilledCounts: whatever number of bins a text fills, Finish
+// fills the empty ones as the probe sequence says, on either side of
+// fewFilled, where it changes how it finds each bin's first filled probe.
+func TestDensifyFilledCounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for filled := 1; filled <= NumHashes; filled++ {
+		for round := range 20 {
+			var s Signer
+			s.Start()
+			s.xs = append(s.xs, 1) // Finish signs a text with a shingle
+			for _, b := range rng.Perm(NumHashes)[:filled] {
+				s.mins[b] = rng.Uint32N(math.MaxUint32)
+			}
+			sig, _, _ := s.Finish()
+			if want := densifiedSlowly(s.mins); sig != want {
+				t.Fatalf("%d filled bins, round %d: Finish = %v, want %v", filled, round, sig, want)
+			}
+		}
+	}
+}
+
+// densifiedSlowly is the signature of mins, each empty bin probed one
+// bin at a time as the package doc describes.
+func densifiedSlowly(mins [NumHashes]uint32) (sig Signature) {
+	for i, v := range mins {
+		for probe := uint64(1); v == math.MaxUint32 && probe <= 4*NumHashes; probe++ {
+			v = mins[mix64(uint64(i)<<32|probe)>>32*NumHashes>>32]
+		}
+		for j := i; v == math.MaxUint32; j = (j + 1) % NumHashes {
+			v = mins[j]
+		}
+		sig[i] = uint16(v >> 16)
+	}
+	return sig
+}
