@@ -496,7 +496,9 @@ func isUnicodeTLD(label string) bool {
 		tldCache.known = make(map[string]bool)
 	}
 	if len(tldCache.known) < maxTLDCache {
-		tldCache.known[label] = ok
+		// label may be a view of a Scanner's buffer, which the next post
+		// overwrites: the map keeps a copy of its own.
+		tldCache.known[strings.Clone(label)] = ok
 	}
 	tldCache.Unlock()
 	return ok
