@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 
 	"github.com/promo-cli/promo/pkg/input"
@@ -26,9 +27,9 @@ type Part struct {
 	// starts. ReadParts sets them from what its readers counted, and
 	// CountLines before reading, for a caller that needs them sooner.
 	Line, Lines int
-	// Room is a guess of the records the part holds, in proportion to the
-	// lines of its first bytes: a part whose later lines are shorter holds
-	// more.
+	// Room is a guess of the records the part holds, from the lines that
+	// are not blank in samples of it, and at most one in minRecordBytes: a
+	// part may hold more.
 	Room int
 }
 
@@ -38,7 +39,7 @@ type Part struct {
 // plain UTF-8 (a byte-order mark, or another encoding to decode).
 //
 // The cuts are found on a goroutine each; the parts' lines are not
-// counted, only guessed (Part.Room) from a sample at each part's start.
+// counted, only guessed (Part.Room) from samples of each part.
 func SplitLines(f File, opt Options, n int) ([]Part, error) {
 	f = complete(f)
 	opt, _ = opt.forFile(f)
@@ -108,14 +109,26 @@ func CountLines(f File, parts []Part) error {
 	return nil
 }
 
-// sampleSize is how much of a part's start SplitLines reads to guess how
-// many records the part holds.
-const sampleSize = 1 << 20
+// sampleSize is how much of a part SplitLines reads, in sampleWindows
+// windows spread over it, to guess how many records the part holds. The
+// guess follows the median window, so that a part whose first bytes are
+// unlike the rest (blank lines, a run of short reposts) is not guessed
+// from them.
+const (
+	sampleSize    = 1 << 20
+	sampleWindows = 8
+)
+
+// minRecordBytes bounds the guess: a part is taken to hold at most one
+// record in that many bytes. The guess is faulted in before reading, so it
+// must not grow with what a few sampled lines say; a part holding more
+// records than guessed is still read whole (the reader makes more room).
+const minRecordBytes = 128
 
 // measurePart finds part i of n: from just after the first "\n" at or after
 // its share's start to just after the first "\n" at or after the next
 // share's start (the file's start and end for the first and last), and
-// guesses its records from the lines of its first bytes.
+// guesses its records from samples of it.
 func measurePart(fh *os.File, size int64, i, n int) (Part, error) {
 	start, err := lineStart(fh, size, size*int64(i)/int64(n))
 	if err != nil {
@@ -129,22 +142,58 @@ func measurePart(fh *os.File, size int64, i, n int) (Part, error) {
 	if p.Size == 0 {
 		return p, nil
 	}
-	sample := min(p.Size, sampleSize)
-	lines, err := countLines(io.NewSectionReader(fh, p.Offset, sample))
-	if err != nil {
-		return Part{}, err
-	}
-	p.Room = room(lines, sample, p.Size)
-	return p, nil
+	p.Room, err = guessRecords(fh, p.Offset, p.Size)
+	return p, err
 }
 
-// room guesses the records of a part of size bytes whose first sample
-// bytes hold lines lines (a cut line counted whole), in proportion.
-func room(lines int, sample, size int64) int {
-	if sample >= size {
-		return lines
+// guessRecords guesses the records of the size bytes at off from the
+// lines that are not blank in sampleWindows windows spread over them: the
+// two middle windows' count, in proportion, and at most one record in
+// minRecordBytes.
+func guessRecords(fh *os.File, off, size int64) (int, error) {
+	if size <= sampleSize {
+		return recordsIn(fh, off, size)
 	}
-	return int((int64(lines)*size + sample - 1) / sample)
+	w := int64(sampleSize / sampleWindows)
+	var seen [sampleWindows]int
+	for k := range seen {
+		n, err := recordsIn(fh, off+int64(k)*(size-w)/(sampleWindows-1), w)
+		if err != nil {
+			return 0, err
+		}
+		seen[k] = n
+	}
+	slices.Sort(seen[:])
+	mid := int64(seen[sampleWindows/2-1] + seen[sampleWindows/2])
+	guess := (mid*size + 2*w - 1) / (2 * w)
+	return int(min(guess, size/minRecordBytes+1)), nil
+}
+
+// recordsIn counts the lines of the size bytes at off that hold more than
+// spaces, a line cut by the window's edge counted whole.
+func recordsIn(fh *os.File, off, size int64) (int, error) {
+	buf := make([]byte, size)
+	k, err := fh.ReadAt(buf, off)
+	if err != nil && err != io.EOF {
+		return 0, err
+	}
+	records, filled := 0, false
+	for _, c := range buf[:k] {
+		switch c {
+		case '\n', '\r':
+			if filled {
+				records++
+			}
+			filled = false
+		case ' ', '\t':
+		default:
+			filled = true
+		}
+	}
+	if filled {
+		records++
+	}
+	return records, nil
 }
 
 // lineStart returns the offset just after the first "\n" at or after
