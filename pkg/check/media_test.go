@@ -7,11 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
+	"github.com/promo-cli/promo/pkg/internal/testfifo"
 )
 
 func TestNoImage(t *testing.T) {
@@ -105,7 +105,7 @@ func TestImageUnreadableHostile(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "fake.gif"), []byte("GIF89a-not-really"))
 	writeFile(t, filepath.Join(dir, "photo.heic"), append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...))
 	fifo := filepath.Join(dir, "fifo.png")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := testfifo.Make(fifo, 0o644); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
 	}
 	const media = "media: {min_images: 1, verify: true}\n"

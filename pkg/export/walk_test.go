@@ -6,6 +6,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/promo-cli/promo/pkg/internal/testfifo"
 )
 
 func TestWalk(t *testing.T) {
@@ -114,7 +116,7 @@ func TestWalkNotes(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "outside", "secret.jsonl"), filepath.Join(root, "out.jsonl")); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mkfifo(filepath.Join(root, "posts.jsonl"), 0o644); err != nil {
+	if err := testfifo.Make(filepath.Join(root, "posts.jsonl"), 0o644); err != nil {
 		t.Skip("no FIFOs here:", err)
 	}
 	locked := filepath.Join(root, "locked")

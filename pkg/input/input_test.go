@@ -7,16 +7,17 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/promo-cli/promo/pkg/internal/testfifo"
 )
 
 func TestOpenRefusesWhatIsNotAFile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "brief.txt")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := testfifo.Make(fifo, 0o600); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
 	}
 	tests := []struct{ name, path, want string }{

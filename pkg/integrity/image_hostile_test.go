@@ -14,9 +14,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/promo-cli/promo/pkg/internal/testfifo"
 )
 
 // pngIHDR is a PNG signature and IHDR chunk for w×h pixels of the given
@@ -179,7 +180,7 @@ func TestReadImageDecodes(t *testing.T) {
 // at once, never read (a FIFO would block until a writer came).
 func TestReadImageNotRegular(t *testing.T) {
 	fifo := filepath.Join(t.TempDir(), "fifo.png")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := testfifo.Make(fifo, 0o644); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
 	}
 	tests := []struct{ name, path, want string }{
