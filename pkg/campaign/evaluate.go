@@ -213,11 +213,7 @@ func unknownJudged(j score.Judges, entries []check.Entry, file string) []string 
 	slices.Sort(unknown)
 	// One line, however many: a sheet for another export would otherwise
 	// bury the run's output.
-	const shown = 5
-	list := strings.Join(unknown[:min(shown, len(unknown))], ", ")
-	if len(unknown) > shown {
-		list += fmt.Sprintf(" and %d more", len(unknown)-shown)
-	}
+	list := words.SomeOf(unknown[:min(words.Shown, len(unknown))], len(unknown))
 	return []string{fmt.Sprintf("%s scores %d %s that no export has (%s); check the ids",
 		file, len(unknown), words.Plural(len(unknown), "entry", "entries"), list)}
 }

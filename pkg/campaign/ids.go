@@ -13,6 +13,7 @@ import (
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
 	"github.com/promo-cli/promo/pkg/internal/par"
+	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
 // recordKey identifies what a post says: its author, text, time and
@@ -146,38 +147,23 @@ func (res *Result) addAlso(i int, source string) {
 }
 
 func (res *Result) markDuplicateIDs(g []int) {
-	head := g[:min(len(g), shownOthers+1)]
+	// Naming every other entry in every message made the report grow
+	// with the square of the group: 20,000 posts with one id (an export
+	// whose id column is constant) ran out of memory.
+	head := g[:min(len(g), words.Shown+1)]
 	for _, i := range g {
-		others := make([]string, 0, shownOthers)
+		others := make([]string, 0, words.Shown)
 		for _, k := range head {
-			if k != i && len(others) < shownOthers {
+			if k != i && len(others) < words.Shown {
 				others = append(others, res.Entries[k].Source())
 			}
 		}
 		e := &res.Entries[i]
 		e.Reasons = append(e.Reasons, check.Reason{
 			Code: check.DuplicateID, Measured: strconv.Itoa(len(g)),
-			Message: fmt.Sprintf("id %s is also used by a different post at %s", e.ID, someOf(others, len(g)-1)),
+			Message: fmt.Sprintf("id %s is also used by a different post at %s", e.ID, words.SomeOf(others, len(g)-1)),
 		})
 	}
-}
-
-// shownOthers is how many of the other entries a duplicate-id or a
-// shared-wallet message names. A group can hold thousands of posts (an
-// export whose id column is constant, a farm of accounts paid to one
-// wallet), and naming every other one in every message made the report
-// grow with the square of the group: 20,000 posts with one id ran out of
-// memory.
-const shownOthers = 5
-
-// someOf joins the named part of a list of total items and says how many
-// more there are.
-func someOf(named []string, total int) string {
-	s := strings.Join(named, ", ")
-	if more := total - len(named); more > 0 {
-		s += fmt.Sprintf(" and %d more", more)
-	}
-	return s
 }
 
 // dropEntries removes the dropped entries and moves Also to the new

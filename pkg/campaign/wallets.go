@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/internal/words"
@@ -81,7 +80,7 @@ func (res *Result) flagShared(group []int) {
 
 // sharedNote is the shared-wallet reason of an entry by the author whose
 // key is key, in a group where others entries have other authors: Other is
-// the first of them, and Message names up to shownOthers.
+// the first of them, and Message names up to words.Shown.
 func (res *Result) sharedNote(group []int, keys []string, key string, others int) check.Reason {
 	r := check.Reason{Code: check.SharedWallet}
 	var named []string
@@ -94,11 +93,11 @@ func (res *Result) sharedNote(group []int, keys []string, key string, others int
 			r.Other = o.ID
 		}
 		named = append(named, fmt.Sprintf("%s in %s (%s)", authorName(o), o.ID, o.Source()))
-		if len(named) == shownOthers {
+		if len(named) == words.Shown {
 			break
 		}
 	}
-	r.Message = someOf(named, others)
+	r.Message = words.SomeOf(named, others)
 	return r
 }
 
@@ -106,13 +105,9 @@ func (res *Result) sharedNote(group []int, keys []string, key string, others int
 // fully protected (no EIP-55 checksum, a TON testnet address).
 func walletWarnings(kinds []string, ids map[string][]string) []string {
 	var out []string
-	const shown = 5
 	for _, w := range kinds {
 		list := ids[w]
-		text := strings.Join(list[:min(shown, len(list))], ", ")
-		if len(list) > shown {
-			text += fmt.Sprintf(" and %d more", len(list)-shown)
-		}
+		text := words.SomeOf(list[:min(words.Shown, len(list))], len(list))
 		out = append(out, fmt.Sprintf("%s of %s: %s", words.Plural(len(list), "wallet", "wallets"), text, w))
 	}
 	return out

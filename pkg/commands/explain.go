@@ -129,18 +129,13 @@ func strictEntry(o *JudgeOptions, res *campaign.Result, matches []int) error {
 // ambiguousID is a usage error: several posts share the id, and explain
 // will not pick one for the operator.
 func ambiguousID(res *campaign.Result, id string, matches []int) error {
-	// Five sources show the form a source takes; an export whose id column
-	// is constant would otherwise put every post on one line.
-	const shown = 5
+	// A few sources show the form a source takes; an export whose id
+	// column is constant would otherwise put every post on one line.
 	var sources []string
-	for _, i := range matches[:min(len(matches), shown)] {
+	for _, i := range matches[:min(len(matches), words.Shown)] {
 		sources = append(sources, res.Entries[i].Source())
 	}
-	list := strings.Join(sources, ", ")
-	if len(matches) > shown {
-		list += fmt.Sprintf(" and %d more", len(matches)-shown)
-	}
-	return usageHint(fmt.Errorf("%d different posts have id %q: %s", len(matches), id, list),
+	return usageHint(fmt.Errorf("%d different posts have id %q: %s", len(matches), id, words.SomeOf(sources, len(matches))),
 		"name one by its source, e.g. promo explain ... "+sources[0])
 }
 

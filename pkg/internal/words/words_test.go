@@ -41,3 +41,23 @@ func TestJoinOr(t *testing.T) {
 		})
 	}
 }
+
+func TestSomeOf(t *testing.T) {
+	tests := []struct {
+		name  string
+		named []string
+		total int
+		want  string
+	}{
+		{"none", nil, 0, ""},
+		{"all named", []string{"a", "b"}, 2, "a, b"},
+		{"more", []string{"a", "b"}, 5, "a, b and 3 more"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SomeOf(tt.named, tt.total); got != tt.want {
+				t.Errorf("SomeOf(%q, %d) = %q, want %q", tt.named, tt.total, got, tt.want)
+			}
+		})
+	}
+}
