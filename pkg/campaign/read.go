@@ -49,9 +49,10 @@ type batch struct {
 	// hold keeps the chunks the posts' texts are carved from until the
 	// batch is inspected; then they are read into again.
 	hold *export.Hold
-	// shift is added to the line of every entry once the batch is
-	// inspected: the part it comes from was numbered from its own start
-	// (export.ReadParts). noID lists the entries named by their line.
+	// shift is added to the line of every entry of the batch by
+	// shiftLines, once every batch of the file is inspected: the part it
+	// comes from was numbered from its own start (export.ReadParts).
+	// noID lists the entries named by their line.
 	shift int
 	noID  []int32
 }

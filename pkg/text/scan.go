@@ -378,9 +378,9 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			end, ci = i+1, asciiInfo[b]
 			if ci.word == 1 && i < nextSpecial && textKept {
 				// The letters and digits that follow, up to the next
-				// tag, URL or mention, are counted here as a run, as
-				// the ideographs are: all but the last, which the
-				// common steps below count, as one word with it.
+				// tag, URL or mention, are counted here as a run and as
+				// one word, the last one included: it is plain text
+				// before the next special.
 				end = wordRunEnd(t, end, nextSpecial, tbl)
 				m := end - i
 				c.Runes += m
@@ -437,7 +437,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// Each ideograph of the run but the last is followed by
 				// another, which extends nothing: only what follows the
 				// last needs a look, and if it extends that one, the
-				// last is left to the steps below. (Without check, t is
+				// last is left to the next cluster. (Without check, t is
 				// valid UTF-8 and ideographAt's continuation bytes hold.)
 				if ok && script != nil {
 					// The keys of the script fold are marked in the same
@@ -451,7 +451,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				}
 				if end > i+3 && !cjkAlone(t, end, tbl) {
 					// Marked already, the last ideograph is marked
-					// again by the steps below: scriptFrom does not
+					// again as the next cluster: scriptFrom does not
 					// mind an offset twice.
 					end -= 3
 				}
