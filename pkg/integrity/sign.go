@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 )
 
 const (
@@ -310,13 +311,14 @@ func (s *Signer) densifyFew(sig *Signature, empty *[(NumHashes + 63) / 64]uint64
 	for w := range first {
 		first[w] = noProbe * lanes
 	}
+	table := probeAt()
 	for w, m := range empty {
 		full := ^m
 		if top := NumHashes - w*64; top < 64 {
 			full &= 1<<top - 1
 		}
 		for ; full != 0; full &= full - 1 {
-			row := &probeAt[w*64+bits.TrailingZeros64(full)]
+			row := &table[w*64+bits.TrailingZeros64(full)]
 			for j, a := range row {
 				first[j] = minBytes(first[j], a)
 			}
@@ -352,10 +354,12 @@ const (
 	probeWords = (NumHashes + 7) / 8
 )
 
-// probeAt[b] holds, for every bin i eight to a word (bin i in byte i%8 of
-// word i/8), the place of bin b in i's first probes (firstProbes[i]),
-// noProbe when b is not among them.
-var probeAt = func() (p [NumHashes][probeWords]uint64) {
+// probeAt()[b] holds, for every bin i eight to a word (bin i in byte i%8
+// of word i/8), the place of bin b in i's first probes (firstProbes[i]),
+// noProbe when b is not among them. It is built on first use, so that a
+// command that signs nothing does not build it.
+var probeAt = sync.OnceValue(func() *[NumHashes][probeWords]uint64 {
+	p := new([NumHashes][probeWords]uint64)
 	for b := range p {
 		for w := range p[b] {
 			p[b][w] = noProbe * lanes
@@ -370,7 +374,7 @@ var probeAt = func() (p [NumHashes][probeWords]uint64) {
 		}
 	}
 	return p
-}()
+})
 
 // b2u is 1 for true and 0 for false, without a branch.
 func b2u(b bool) uint64 {
