@@ -152,12 +152,13 @@ func measurePart(fh *os.File, size int64, i, n int) (Part, error) {
 // minRecordBytes.
 func guessRecords(fh *os.File, off, size int64) (int, error) {
 	if size <= sampleSize {
-		return recordsIn(fh, off, size)
+		return recordsIn(fh, off, make([]byte, size))
 	}
 	w := int64(sampleSize / sampleWindows)
+	buf := make([]byte, w) // one for every window: little garbage before the entries' array is made
 	var seen [sampleWindows]int
 	for k := range seen {
-		n, err := recordsIn(fh, off+int64(k)*(size-w)/(sampleWindows-1), w)
+		n, err := recordsIn(fh, off+int64(k)*(size-w)/(sampleWindows-1), buf)
 		if err != nil {
 			return 0, err
 		}
@@ -169,10 +170,9 @@ func guessRecords(fh *os.File, off, size int64) (int, error) {
 	return int(min(guess, size/minRecordBytes+1)), nil
 }
 
-// recordsIn counts the lines of the size bytes at off that hold more than
-// spaces, a line cut by the window's edge counted whole.
-func recordsIn(fh *os.File, off, size int64) (int, error) {
-	buf := make([]byte, size)
+// recordsIn counts the lines of the len(buf) bytes at off that hold more
+// than spaces, a line cut by the window's edge counted whole.
+func recordsIn(fh *os.File, off int64, buf []byte) (int, error) {
 	k, err := fh.ReadAt(buf, off)
 	if err != nil && err != io.EOF {
 		return 0, err
