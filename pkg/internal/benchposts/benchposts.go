@@ -8,6 +8,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -41,4 +43,18 @@ func Contents(tb testing.TB, n int) []string {
 		tb.Fatal("no posts in " + path)
 	}
 	return out
+}
+
+// Export writes an export of mb MiB of alike posts, mostly Chinese, into
+// a temporary folder of tb's and returns its path: for the benchmarks of
+// whole-file work (cutting a file in parts, hashing it), which need its
+// size more than real posts.
+func Export(tb testing.TB, mb int) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "posts.jsonl")
+	line := `{"id":"p1","author":"a","content":"` + strings.Repeat("质押挖矿体验 APR ", 60) + `"}` + "\n"
+	if err := os.WriteFile(path, []byte(strings.Repeat(line, (mb<<20)/len(line))), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }
