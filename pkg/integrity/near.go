@@ -194,24 +194,14 @@ func sortedDocs(docs []*TextDoc) []*TextDoc {
 // up within itself and the ranges then joined: each doc is a cache miss,
 // and a sort of a million docs in order still took 60 ms on one.
 func docsInOrder(docs []*TextDoc) []*TextDoc {
-	r := par.Split(len(docs), runtime.GOMAXPROCS(0), 1<<14)
-	ends := make([]int, len(r))
-	par.Each(len(r), func(k int) {
-		at := r[k][0]
-		for pos := r[k][0]; pos < r[k][1]; pos++ {
-			if d := docs[pos]; d != nil && d.OK {
-				d.Order = int32(pos)
-				docs[at] = d
-				at++
-			}
+	return par.Filter(docs, len(docs), runtime.GOMAXPROCS(0), 1<<14, func(pos int) (*TextDoc, bool) {
+		d := docs[pos]
+		if d == nil || !d.OK {
+			return nil, false
 		}
-		ends[k] = at
+		d.Order = int32(pos)
+		return d, true
 	})
-	total := 0
-	for k := range r {
-		total += copy(docs[total:], docs[r[k][0]:ends[k]])
-	}
-	return docs[:total]
 }
 
 // compareDocs orders by Order; the rest only makes duplicate Orders

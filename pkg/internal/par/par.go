@@ -45,14 +45,22 @@ func Split(n, workers, grain int) [][2]int {
 // array per range, grown as it fills and then joined, allocated the
 // indexes of a million entries four times over.
 func Indexes(n, workers, grain int, keep func(i int) bool) []int {
+	return Filter(make([]int, n), n, workers, grain, func(i int) (int, bool) { return i, keep(i) })
+}
+
+// Filter calls pick(i) for i in [0, n) on up to workers goroutines, in
+// ranges of at least grain, and returns, in order of i, the values it
+// picked, written into dst (at least n long). dst may be the slice pick
+// reads: a range writes only at or before the place it reads, and the
+// ranges are closed up once all are done.
+func Filter[T any](dst []T, n, workers, grain int, pick func(i int) (T, bool)) []T {
 	r := Split(n, workers, grain)
-	out := make([]int, n)
 	ends := make([]int, len(r))
 	Each(len(r), func(k int) {
 		at := r[k][0]
 		for i := r[k][0]; i < r[k][1]; i++ {
-			if keep(i) {
-				out[at] = i
+			if v, ok := pick(i); ok {
+				dst[at] = v
 				at++
 			}
 		}
@@ -60,9 +68,9 @@ func Indexes(n, workers, grain int, keep func(i int) bool) []int {
 	})
 	total := 0
 	for k := range r {
-		total += copy(out[total:], out[r[k][0]:ends[k]])
+		total += copy(dst[total:], dst[r[k][0]:ends[k]])
 	}
-	return out[:total]
+	return dst[:total]
 }
 
 // Each calls f(0) … f(n-1) at once, f(0) on the caller's goroutine, and

@@ -79,3 +79,28 @@ func TestIndexesInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterInPlace: filtering a slice into itself keeps the picked values
+// in order, whatever the number of workers and however unevenly the
+// ranges keep.
+func TestFilterInPlace(t *testing.T) {
+	for _, workers := range []int{1, 2, 3, 7} {
+		s := make([]int, 10000)
+		for i := range s {
+			s[i] = i * 10
+		}
+		// Keep a lot of the first range and little of the others, so that
+		// the later ranges move far back.
+		keep := func(v int) bool { return v < 20000 || v%70 == 0 }
+		var want []int
+		for _, v := range s {
+			if keep(v) {
+				want = append(want, v+1)
+			}
+		}
+		got := Filter(s, len(s), workers, 100, func(i int) (int, bool) { return s[i] + 1, keep(s[i]) })
+		if !slices.Equal(got, want) {
+			t.Errorf("%d workers: %d values, want %d, or in another order", workers, len(got), len(want))
+		}
+	}
+}
