@@ -20,6 +20,18 @@ func encoderString(t testing.TB, s string) string {
 	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }
 
+// encoderEntry is entry e as encoding/json writes it inside the report.
+func encoderEntry(t testing.TB, e Entry) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(entryDTO(e)); err != nil {
+		t.Fatal(err)
+	}
+	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+}
+
 func TestAppendEntryMatchesEncoder(t *testing.T) {
 	entries := []Entry{
 		{ID: "p01", Author: "链上老王", Source: "export/posts.jsonl:1", Valid: true, Length: 259},
@@ -31,14 +43,7 @@ func TestAppendEntryMatchesEncoder(t *testing.T) {
 		}},
 	}
 	for _, e := range entries {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("    ", "  ")
-		if err := enc.Encode(entryDTO(e)); err != nil {
-			t.Fatal(err)
-		}
-		want := string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		want := encoderEntry(t, e)
 		if got := string(appendEntry(nil, e)); got != want {
 			t.Errorf("entry %q:\n got %s\nwant %s", e.ID, got, want)
 		}
@@ -204,14 +209,7 @@ func FuzzAppendEntry(f *testing.F) {
 			}
 			e.Reasons = append(e.Reasons, r)
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("    ", "  ")
-		if err := enc.Encode(entryDTO(e)); err != nil {
-			t.Fatal(err)
-		}
-		want := string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		want := encoderEntry(t, e)
 		if got := string(appendEntry(nil, e)); got != want {
 			t.Fatalf("got %s\nwant %s", got, want)
 		}
