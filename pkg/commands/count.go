@@ -37,8 +37,8 @@ weibo, han, words, twitter) and list the tags it finds.
 The text is the argument; when the argument names a regular file, the
 file's text (use --text to measure the argument itself); standard input
 when it is "-" or absent. One trailing newline of a file or of standard
-input is dropped. A file is read as "count -" reads standard input. A file or standard input is read up to --max-input bytes
-and decoded as every input is: a byte order mark, else UTF-8, else a
+input is dropped. A file or standard input is read up to --max-input
+bytes and decoded as every input is: a byte order mark, else UTF-8, else a
 detected GBK, GB18030, Big5 or UTF-16, with a warning naming it.
 Put "--" before a text that starts with "-".
 

@@ -37,8 +37,8 @@ the first on its line), which picks one entry when several posts share an id.
 Exit status:
   0  the entry was explained
   1  --strict and the entry explained is invalid or unreadable
-  2  usage error, invalid rule file, no entry has that id (the closest are named),
-     or several posts share it (their sources are named)
+  2  usage error, invalid rule file, no entry has that id (the closest are
+     named), or several posts share it (their sources are named)
   3  no export could be read
   4  a file could not be read or written: the rule file, --out, standard output
   130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,

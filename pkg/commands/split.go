@@ -55,7 +55,8 @@ Exit status:
   4  --scores @FILE, --out or standard output could not be read or written
   130  interrupted (Ctrl-C or SIGTERM); no --out file is written`,
 		Example: `  promo split --pool 100 --winners 3
-  promo split --pool 1250 --token ES --winners 10 --mode tiered --tiers "1:300,2-3:150,4-10:92.85"
+  promo split --pool 1250 --token ES --winners 10 \
+    --mode tiered --tiers "1:300,2-3:150,4-10:92.85"
   promo split --pool 1000 --winners 3 --mode proportional --scores 90,85.5,70
   promo split -r rules.yaml --scores 90,85.5`,
 		Args: cobra.NoArgs,
