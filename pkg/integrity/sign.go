@@ -191,12 +191,30 @@ func (s *Signer) AddRunes(rs []rune) {
 // the last was written, perhaps to the same bin, are binInto's. In one
 // loop with them, where a shingle's bin is known a dozen cycles after its
 // rune is read, the signature took a sixth longer.
+//
+// Two runes a turn: the loop is paced by its two chains of a
+// multiplication and an addition a rune (exact, roll), and one rune a
+// turn its own count, bounds and constants, and a spilled register, came
+// on top, 8 % more (four runes a turn gained nothing more). The chains
+// stay as they are: with roll computed as pairs of runes, a_j = r_{j-1}·P
+// + r_j and a_{j-2}·P² + a_j, which has none, the exact hash's chain
+// still set the same pace.
 func rollInto(out []uint64, news, olds []rune, exact, roll uint64) (uint64, uint64) {
 	out, olds = out[:len(news)], olds[:len(news)]
-	for j, r := range news {
-		exact = exactStep(exact, r)
+	for j := 0; j < len(news)-1; j += 2 {
+		r0, r1 := news[j], news[j+1]
+		exact = exactStep(exactStep(exact, r0), r1)
 		// (roll - old·P³)·P + r, the oldest rune's term taken out
 		// beside the chain from one roll to the next.
+		roll = roll*fnvPrime + (uint64(r0) - uint64(olds[j])*pK)
+		x0 := roll + kTerm
+		roll = roll*fnvPrime + (uint64(r1) - uint64(olds[j+1])*pK)
+		x1 := roll + kTerm
+		out[j], out[j+1] = mix64(x0), mix64(x1)
+	}
+	if j := len(news) - 1; j%2 == 0 { // an odd count: the last rune alone
+		r := news[j]
+		exact = exactStep(exact, r)
 		roll = roll*fnvPrime + (uint64(r) - uint64(olds[j])*pK)
 		out[j] = mix64(roll + kTerm)
 	}
