@@ -291,7 +291,9 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 		for j := len(mins) - 1; j >= 0; j-- {
 			v := mins[j]
 			out[j] = uint16(v >> 16)
-			m = m<<1 | b2u(v == math.MaxUint32)
+			// 1 when v is MaxUint32, the carry out of 32 bits:
+			// two instructions where a compare took three.
+			m = m<<1 | (uint64(v)+1)>>32
 		}
 		empty[w] = m
 	}
@@ -303,10 +305,16 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 		s.densifyFew(&sig, &empty)
 		return sig, s.exact, true
 	}
+	// Nearly every empty bin's first probe reaches a filled bin: it is
+	// looked at here, without densify's call.
 	for w, m := range empty {
 		for ; m != 0; m &= m - 1 {
 			i := w*64 + bits.TrailingZeros64(m)
-			sig[i] = uint16(densify(&s.mins, i) >> 16)
+			v := s.mins[firstProbes[i][0]]
+			if v == math.MaxUint32 {
+				v = densify(&s.mins, i)
+			}
+			sig[i] = uint16(v >> 16)
 		}
 	}
 	return sig, s.exact, true
@@ -393,15 +401,6 @@ var probeAt = sync.OnceValue(func() *[NumHashes][probeWords]uint64 {
 	}
 	return p
 })
-
-// b2u is 1 for true and 0 for false, without a branch.
-func b2u(b bool) uint64 {
-	var u uint64
-	if b {
-		u = 1
-	}
-	return u
-}
 
 // densify returns, for the empty bin i, the minimum of the first non-empty
 // bin its probe sequence reaches. The caller has at least one non-empty
