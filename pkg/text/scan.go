@@ -353,6 +353,10 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 		k        int
 		urlShown = -1 // index of the last URL whose 23 was counted
 		inSpace  bool
+		// The characters of the runs of letters and of ideographs,
+		// each of which counts alike in every unit: added to c once,
+		// at the end, rather than unit by unit for every run.
+		letters, han int
 	)
 	ok, nfc = true, true
 	if cap(dst) < len(t) {
@@ -382,12 +386,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// one word, the last one included: it is plain text
 				// before the next special.
 				end = wordRunEnd(t, end, nextSpecial, tbl)
-				m := end - i
-				c.Runes += m
-				c.Graphemes += m
-				c.Width += m
-				c.Twitter += m
-				halves += m
+				letters += end - i
 				if !inWord {
 					c.Words++
 					inWord = true
@@ -455,15 +454,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					// mind an offset twice.
 					end -= 3
 				}
-				m := (end - i) / 3 // the last too: see the letters' run
+				han += (end - i) / 3 // the last too: see the letters' run
 				run = true
-				c.Runes += m
-				c.Graphemes += m
-				c.Width += 2 * m
-				c.Han += m
-				c.Weibo += m
-				c.Twitter += 2 * m
-				c.Words += m
 			}
 			if ok {
 				if script != nil && !marked {
@@ -606,7 +598,13 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			inWord = false
 		}
 	}
-	c.Weibo += (halves + 1) / 2
+	c.Runes += letters + han
+	c.Graphemes += letters + han
+	c.Width += letters + 2*han
+	c.Twitter += letters + 2*han
+	c.Han += han
+	c.Words += han
+	c.Weibo += han + (halves+letters+1)/2
 	if ok {
 		w.read(dst, tbl)
 	}
