@@ -744,19 +744,32 @@ func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []
 	at = slices.Grow(at, len(s)/3)
 	n, out := len(at), at[:cap(at)]
 	base += j
+	_ = starts[0] // its nil check, once rather than in the loop
 	k := 0
 	for ; k+2 < len(s); k += 3 {
 		// One test each for the lead byte (E4–E9), the two continuation
 		// bytes, and the code point (from U+4E00: E4 with a second byte
-		// below B8 is Extension A), rather than a branch per byte.
+		// below B8 is Extension A), rather than a branch per byte; the
+		// lead byte first, so that the run's end (ASCII, most often)
+		// reads no more.
 		c := s[k : k+3] // one bounds check for the three bytes
-		b0, b1, b2 := c[0], c[1], c[2]
+		b0 := c[0]
+		if b0-0xE4 > 0xE9-0xE4 {
+			break
+		}
+		b1, b2 := c[1], c[2]
 		r := uint16(b0&0x0F)<<12 | uint16(b1&0x3F)<<6 | uint16(b2&0x3F)
-		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
+		if b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
 			break
 		}
 		out[n] = int32(base + k)
-		n += int(starts[r>>6] >> (r & 0x3F) & 1)
+		// A bit test and a set (BT, SETB) rather than a shift by r,
+		// which ties up CX and moved the loop's state to the stack.
+		d := 0
+		if starts[r>>6]&(1<<(r&0x3F)) != 0 {
+			d = 1
+		}
+		n += d
 	}
 	return j + k, out[:n]
 }
