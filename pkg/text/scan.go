@@ -385,15 +385,16 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// tag, URL or mention, are counted here as a run and as
 				// one word, the last one included: it is plain text
 				// before the next special.
-				end = wordRunEnd(t, end, nextSpecial, tbl)
+				if ok {
+					dst, end = appendWordRun(dst, t, i, nextSpecial, tbl)
+					inSpace = false
+				} else {
+					end = wordRunEnd(t, end, nextSpecial, tbl)
+				}
 				letters += end - i
 				if !inWord {
 					c.Words++
 					inWord = true
-				}
-				if ok {
-					dst = appendLower(dst, t[i:end])
-					inSpace = false
 				}
 				// The last is counted here too: it is plain text before
 				// the next special, which the steps below would count
@@ -729,6 +730,27 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 	return j
 }
 
+// appendWordRun is wordRunEnd from t[i+1], with t[i] a letter or digit,
+// fused with appending the run from t[i] to dst with its capitals
+// lowered: the run is read once. It returns dst and the run's end.
+func appendWordRun(dst []byte, t string, i, limit int, tbl *[propTableSize]prop) ([]byte, int) {
+	limit = min(limit, len(t))
+	dst = slices.Grow(dst, limit-i)
+	n, out := len(dst), dst[:cap(dst)]
+	j := i
+	for ; j < limit && wordByte[t[j]] && n < len(out); j++ {
+		// A letter's lower case has the bit 0x20, which every digit
+		// has already.
+		out[n] = t[j] | 0x20
+		n++
+	}
+	if j > i+1 && !cjkAlone(t, j, tbl) {
+		j--
+		n--
+	}
+	return out[:n], j
+}
+
 // markIdeographRun returns where the run of CJK unified ideographs
 // (U+4E00–U+9FFF) from t[j] ends, before limit, and appends to at the
 // offset, counted from base, of each of them that starts a key of some
@@ -795,18 +817,6 @@ var wordByte = func() (a [256]bool) {
 	copy(a[:], asciiWording[:])
 	return a
 }()
-
-// appendLower appends s (ASCII) to dst with its capitals lowered.
-func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		dst = append(dst, b)
-	}
-	return dst
-}
 
 // cont2 reports whether the two bytes after t[i] are continuation bytes
 // (the lead byte t[i] is E4–E9: the three are valid UTF-8).
