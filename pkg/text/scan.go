@@ -353,6 +353,10 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 		k        int
 		urlShown = -1 // index of the last URL whose 23 was counted
 		inSpace  bool
+		// The characters of the runs of letters and of ideographs,
+		// each of which counts alike in every unit: added to c once,
+		// at the end, rather than unit by unit for every run.
+		letters, han int
 	)
 	ok, nfc = true, true
 	if cap(dst) < len(t) {
@@ -381,20 +385,16 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				// tag, URL or mention, are counted here as a run and as
 				// one word, the last one included: it is plain text
 				// before the next special.
-				end = wordRunEnd(t, end, nextSpecial, tbl)
-				m := end - i
-				c.Runes += m
-				c.Graphemes += m
-				c.Width += m
-				c.Twitter += m
-				halves += m
+				if ok {
+					dst, end = appendWordRun(dst, t, i, nextSpecial, tbl)
+					inSpace = false
+				} else {
+					end = wordRunEnd(t, end, nextSpecial, tbl)
+				}
+				letters += end - i
 				if !inWord {
 					c.Words++
 					inWord = true
-				}
-				if ok {
-					dst = appendLower(dst, t[i:end])
-					inSpace = false
 				}
 				// The last is counted here too: it is plain text before
 				// the next special, which the steps below would count
@@ -455,15 +455,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					// mind an offset twice.
 					end -= 3
 				}
-				m := (end - i) / 3 // the last too: see the letters' run
+				han += (end - i) / 3 // the last too: see the letters' run
 				run = true
-				c.Runes += m
-				c.Graphemes += m
-				c.Width += 2 * m
-				c.Han += m
-				c.Weibo += m
-				c.Twitter += 2 * m
-				c.Words += m
 			}
 			if ok {
 				if script != nil && !marked {
@@ -606,7 +599,13 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			inWord = false
 		}
 	}
-	c.Weibo += (halves + 1) / 2
+	c.Runes += letters + han
+	c.Graphemes += letters + han
+	c.Width += letters + 2*han
+	c.Twitter += letters + 2*han
+	c.Han += han
+	c.Words += han
+	c.Weibo += han + (halves+letters+1)/2
 	if ok {
 		w.read(dst, tbl)
 	}
@@ -731,6 +730,27 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 	return j
 }
 
+// appendWordRun is wordRunEnd from t[i+1], with t[i] a letter or digit,
+// fused with appending the run from t[i] to dst with its capitals
+// lowered: the run is read once. It returns dst and the run's end.
+func appendWordRun(dst []byte, t string, i, limit int, tbl *[propTableSize]prop) ([]byte, int) {
+	limit = min(limit, len(t))
+	dst = slices.Grow(dst, limit-i)
+	n, out := len(dst), dst[:cap(dst)]
+	j := i
+	for ; j < limit && wordByte[t[j]] && n < len(out); j++ {
+		// A letter's lower case has the bit 0x20, which every digit
+		// has already.
+		out[n] = t[j] | 0x20
+		n++
+	}
+	if j > i+1 && !cjkAlone(t, j, tbl) {
+		j--
+		n--
+	}
+	return out[:n], j
+}
+
 // markIdeographRun returns where the run of CJK unified ideographs
 // (U+4E00–U+9FFF) from t[j] ends, before limit, and appends to at the
 // offset, counted from base, of each of them that starts a key of some
@@ -746,19 +766,32 @@ func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []
 	at = slices.Grow(at, len(s)/3)
 	n, out := len(at), at[:cap(at)]
 	base += j
+	_ = starts[0] // its nil check, once rather than in the loop
 	k := 0
 	for ; k+2 < len(s); k += 3 {
 		// One test each for the lead byte (E4–E9), the two continuation
 		// bytes, and the code point (from U+4E00: E4 with a second byte
-		// below B8 is Extension A), rather than a branch per byte.
+		// below B8 is Extension A), rather than a branch per byte; the
+		// lead byte first, so that the run's end (ASCII, most often)
+		// reads no more.
 		c := s[k : k+3] // one bounds check for the three bytes
-		b0, b1, b2 := c[0], c[1], c[2]
+		b0 := c[0]
+		if b0-0xE4 > 0xE9-0xE4 {
+			break
+		}
+		b1, b2 := c[1], c[2]
 		r := uint16(b0&0x0F)<<12 | uint16(b1&0x3F)<<6 | uint16(b2&0x3F)
-		if b0-0xE4 > 0xE9-0xE4 || b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
+		if b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
 			break
 		}
 		out[n] = int32(base + k)
-		n += int(starts[r>>6] >> (r & 0x3F) & 1)
+		// A bit test and a set (BT, SETB) rather than a shift by r,
+		// which ties up CX and moved the loop's state to the stack.
+		d := 0
+		if starts[r>>6]&(1<<(r&0x3F)) != 0 {
+			d = 1
+		}
+		n += d
 	}
 	return j + k, out[:n]
 }
@@ -784,18 +817,6 @@ var wordByte = func() (a [256]bool) {
 	copy(a[:], asciiWording[:])
 	return a
 }()
-
-// appendLower appends s (ASCII) to dst with its capitals lowered.
-func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		dst = append(dst, b)
-	}
-	return dst
-}
 
 // cont2 reports whether the two bytes after t[i] are continuation bytes
 // (the lead byte t[i] is E4–E9: the three are valid UTF-8).

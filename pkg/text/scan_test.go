@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -348,6 +349,33 @@ func FuzzFoldedSigils(f *testing.F) {
 		}
 		if want := findSigils(p.folded, nil); !slices.Equal(sc.fsig, want) {
 			t.Fatalf("%q: pass 1 noted sigils at %v of %q, findSigils %v", s, sc.fsig, p.folded, want)
+		}
+	})
+}
+
+// FuzzAppendWordRun holds appendWordRun to wordRunEnd followed by a
+// copy of the run with its capitals lowered, on any bytes and limit.
+func FuzzAppendWordRun(f *testing.F) {
+	for _, s := range []string{"BTC 池", "Launchpool#", "ES1\u20e3", "a", "Ab9Z\xff", "x\u0301", "1680 就能", "DeFi。"} {
+		f.Add(s, 3, "前")
+	}
+	tbl := props()
+	f.Fuzz(func(t *testing.T, s string, limit int, before string) {
+		if s == "" || !wordByte[s[0]] {
+			return
+		}
+		limit = max(limit, 1)
+		got, end := appendWordRun([]byte(before), s, 0, limit, tbl)
+		wantEnd := wordRunEnd(s, 1, min(limit, len(s)), tbl)
+		want := []byte(before)
+		for _, b := range []byte(s[:wantEnd]) {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			want = append(want, b)
+		}
+		if end != wantEnd || !bytes.Equal(got, want) {
+			t.Fatalf("appendWordRun(%q, %d) = %q, %d; want %q, %d", s, limit, got, end, want, wantEnd)
 		}
 	})
 }

@@ -21,13 +21,35 @@ import (
 func findURLs(t string, dst []Span) []Span {
 	// Candidates are found with cursors that only move forward, so a long
 	// post with many dots is scanned once, not once per URL.
-	if strings.IndexByte(t, '.') < 0 {
-		// Every URL has an ASCII dot: a host has two labels joined by
-		// one (hostAt), a t.co link has its own. A third of the posts
-		// of a Chinese export have none, and this one look saves the
-		// three cursors' scans (TestURLNeedsDot).
+	if !labelDot(t) {
+		// Every URL has an ASCII dot that starts a label: a host has
+		// two labels joined by one (hostAt), a t.co link has its own.
+		// Most posts of a Chinese export have none: no dot at all, or
+		// only those that end an English sentence, before a space or
+		// at the end. This one look saves them the three cursors'
+		// scans, each over the whole text (TestURLNeedsDot).
 		return dst
 	}
+	return scanURLs(t, dst)
+}
+
+// labelDot reports whether t has an ASCII dot followed by what may start
+// a host's label (startsLabel), as every URL has.
+func labelDot(t string) bool {
+	for i := 0; ; {
+		k := strings.IndexByte(t[i:], '.')
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+		if i < len(t) && startsLabel(t, i) {
+			return true
+		}
+	}
+}
+
+// scanURLs is findURLs past its first look.
+func scanURLs(t string, dst []Span) []Span {
 	sep, www := -2, -2 // next "://" and "www." at or after the cursor; -2: unknown, -1: none
 	var bare bareCursor
 	bare.reset()

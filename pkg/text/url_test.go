@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -133,15 +134,23 @@ func TestIndexSep(t *testing.T) {
 	}
 }
 
-// TestURLNeedsDot: no URL starts anywhere in a text without an ASCII dot,
-// whatever its scheme, host or dots in other scripts, which findURLs
-// relies on to skip such a text with one look.
+// TestURLNeedsDot: no URL starts anywhere in a text without an ASCII dot
+// that starts a label, whatever its scheme, host or dots in other
+// scripts, which findURLs relies on to skip such a text with one look:
+// the dots here end a sentence, stand before a space, a sign or
+// punctuation, or end the text.
 func TestURLNeedsDot(t *testing.T) {
 	for _, s := range []string{
 		"http://localhost", "https://localhost:8080/a", "HTTP://X/y", "www", "wwwx", "https://t", "t/co/abc",
 		"https://例子。中国", "http://gate．io/x", "www。gate。io", "gate．io", "t。co/AbC", "https：／／example．com", "ｗｗｗ．ｘ．ｃｏｍ",
 		"münchen·de", "https://a\u2024b", "gate\uff0ecom/#ES",
+		"gate. io", "www. gate. io", "https://gate. io/x", "t. co/AbC", "http://x.", "www.", "gate.", "gate.. io",
+		"gate.-io", "gate._io", "gate.\nio", "gate.，io", "gate.。io", "gate./io", "gate.#io", "gate.@io",
+		"months. 如果", "3%. 我", "...", "a.\u00a0io", "gate.\u2028io",
 	} {
+		if labelDot(s) {
+			t.Errorf("%q: labelDot says a label starts after a dot", s)
+		}
 		for i := 0; i < len(s); i++ {
 			if end, ok := urlAt(s, i); ok {
 				t.Errorf("%q: URL at %d to %d", s, i, end)
@@ -151,4 +160,21 @@ func TestURLNeedsDot(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFindURLs holds findURLs, which skips a text without a dot that
+// starts a label (labelDot), to the full scan of its cursors.
+func FuzzFindURLs(f *testing.F) {
+	for _, s := range []string{
+		"详情见 https://www.gate.io/zh/article/12345 ，欢迎", "gate.io活动", "unlock over 351 months. ", "APR 3.5%",
+		"twitter.jp日本語it.so", "http://例子.测试", "t.co/AbC", "www.x.com.", "e.g. münchen.de", "ＥＳ.ｉｏ", "a.\u0301b.com",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := findURLs(s, nil), scanURLs(s, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("findURLs(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
