@@ -39,8 +39,16 @@ func skipSpace(b []byte, i int) int {
 }
 
 // stringEnd returns the index just past the string literal starting at b[i].
+// The text between escapes is passed by plainRun, eight bytes at a time
+// where it can: image lists and nested values are walked again here after
+// the scanner checked them, and byte by byte their URLs cost as much as
+// the scan.
 func stringEnd(b []byte, i int) int {
 	for i++; i < len(b); i++ {
+		i += plainRun(b[i:])
+		if i >= len(b) {
+			break
+		}
 		switch b[i] {
 		case '"':
 			return i + 1

@@ -214,8 +214,11 @@ func plainRun(b []byte) int {
 			continue
 		}
 		if k := bits.TrailingZeros64(m) >> 3; k > 0 {
-			i += k
-			continue
+			// the byte after the plain ones is not one: look at it at once
+			if i += k; i+8 > len(b) {
+				break
+			}
+			w = binary.LittleEndian.Uint64(b[i:])
 		}
 		if hanPair(w) {
 			i += 6

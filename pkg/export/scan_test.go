@@ -95,3 +95,19 @@ func FuzzPlainRun(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkPlainRun passes the text of posts that mix Chinese with short
+// English words and numbers every few characters, as the bench exports
+// do, stopping at each escape as scanner.str does.
+func BenchmarkPlainRun(b *testing.B) {
+	const post = `我更关心的是BTC 池上线后的流动性，大家怎么看？如果你只有 165 U，我建议先试试BTC 池。` +
+		`对比了三家平台的质押挖矿，这里的门槛最低，只要 1680 就能参加。\n我这周在 Launchpool 质押了 917 个 ES，` +
+		`年化大概 216%，比预期高一点。\nMy take on ES: the tokenomics look fair, unlock over 351 months. `
+	text := []byte(strings.Repeat(post, 64))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for i := 0; i < len(text); {
+			i += plainRun(text[i:]) + 1
+		}
+	}
+}
