@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"hash/maphash"
 	"math/bits"
 	"slices"
@@ -39,7 +40,7 @@ const groupGrain = 1 << 14
 func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
 	seed := maphash.MakeSeed()
 	ranges := par.Split(len(cands), workers, groupGrain)
-	hashes := make([]uint64, len(cands))
+	hashes := hugepage.Make[uint64](len(cands))
 	counts := make([][groupShards]int32, len(ranges))
 	par.Each(len(ranges), func(r int) {
 		for k := ranges[r][0]; k < ranges[r][1]; k++ {
@@ -60,7 +61,7 @@ func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
 		}
 		starts[s+1] = n
 	}
-	dealt := make([]hashed, len(cands))
+	dealt := hugepage.Make[hashed](len(cands))
 	par.Each(len(ranges), func(r int) {
 		next := &at[r]
 		for k := ranges[r][0]; k < ranges[r][1]; k++ {

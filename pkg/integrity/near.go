@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"github.com/promo-cli/promo/pkg/internal/par"
 )
 
@@ -121,7 +122,7 @@ func NearInOrder(docs []*TextDoc, threshold float64) NearFound {
 	size := len(docs)
 	n := search(docs, threshold, true)
 	n.settleCopies()
-	found := NearFound{maxAgree: make([]uint8, size), Clusters: n.clusters()}
+	found := NearFound{maxAgree: hugepage.Make[uint8](size), Clusters: n.clusters()}
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			found.maxAgree[n.docs[i].Order] = n.maxAgree[i]
@@ -161,10 +162,10 @@ func newNear(docs []*TextDoc, threshold float64, inOrder bool) *near {
 	n := &near{
 		docs:      sorted,
 		threshold: threshold,
-		first:     make([]int32, len(sorted)),
-		best:      make([]bestMatch, len(sorted)),
-		maxAgree:  make([]uint8, len(sorted)),
-		parent:    make([]int32, len(sorted)),
+		first:     hugepage.Make[int32](len(sorted)),
+		best:      hugepage.Make[bestMatch](len(sorted)),
+		maxAgree:  hugepage.Make[uint8](len(sorted)),
+		parent:    hugepage.Make[int32](len(sorted)),
 	}
 	par.Ranges(len(sorted), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -228,7 +229,7 @@ func compareDocs(a, b *TextDoc) int {
 // first doc (nearly always one).
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	n.spare = make([]uint64, (bandGroup+1)*len(n.docs))
+	n.spare = hugepage.Make[uint64]((bandGroup + 1) * len(n.docs))
 	keys := n.spare[:len(n.docs)]
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -369,7 +370,10 @@ func (n *near) bandPairs(w *bander, lo, hi int) {
 	reps := w.reps
 	// A block of reps keys a band, and one more: the sort's other buffer.
 	bands := hi - lo
-	w.keys = slices.Grow(w.keys[:0], (bands+1)*reps)[:(bands+1)*reps]
+	if cap(w.keys) < (bands+1)*reps {
+		w.keys = hugepage.Make[uint64]((bands + 1) * reps)
+	}
+	w.keys = w.keys[:(bands+1)*reps]
 	keys := w.keys
 	k := 0
 	for i := range n.docs {

@@ -2,6 +2,7 @@ package score
 
 import (
 	"cmp"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"math"
 	"runtime"
 	"strings"
@@ -64,7 +65,7 @@ func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	out := make([]Result, len(entries))
+	out := hugepage.Make[Result](len(entries))
 	var mu sync.Mutex
 	top := 0.0
 	par.Ranges(len(entries), workers, scoreGrain, func(lo, hi int) {
