@@ -236,7 +236,9 @@ func (n *near) exactGroups() {
 			keys[i] = n.docs[i].Exact>>shift<<shift | uint64(i)
 		}
 	})
-	sortKeys(keys, keys[len(keys):2*len(keys)], shift)
+	var seen sharedSet
+	keys = seen.keep(keys, shift)
+	sortKeys(keys, n.spare[len(n.docs):len(n.docs)+len(keys)], shift)
 	mask := uint64(1)<<shift - 1
 	var firsts []int32 // the first doc of each full hash in a run
 	for start := 0; start < len(keys); {
@@ -327,6 +329,7 @@ func (n *near) reps() int {
 type bander struct {
 	reps   int               // how many docs are keyed
 	keys   []uint64          // the keys of a group of bands, and a block to sort them in
+	seen   sharedSet         // picks out the keys a band's sort needs
 	found  []candidate       // confirmed pairs not yet recorded
 	record func([]candidate) // takes a batch of found pairs
 }
@@ -387,10 +390,52 @@ func (n *near) bandPairs(w *bander, lo, hi int) {
 	}
 	scratch := keys[bands*reps:]
 	for b := lo; b < hi; b++ {
-		bk := keys[(b-lo)*reps : (b-lo+1)*reps]
+		bk := w.seen.keep(keys[(b-lo)*reps:(b-lo+1)*reps], shift)
 		sortKeys(bk, scratch, shift)
 		n.bucketPairs(w, bk, b, shift)
 	}
+}
+
+// sharedSet picks out the keys whose hash another key may share: nearly
+// every doc's band hash is its own, and a bucket of one makes no pair, so
+// only the few percent of keys that may share one are sorted. A sort of
+// every key of every band was a third of the search.
+type sharedSet struct {
+	seen []uint64 // a bit a slot: some key's hash falls in it; then a bit a slot: two do
+}
+
+// keep closes up, in keys, the keys whose hash (above the low bits)
+// shares its slot with another key's, in their order, and returns them.
+// Keys with equal hashes share a slot, so every key of a bucket of two or
+// more is kept; a key alone in its bucket is kept only when another's
+// hash falls in its slot, one in sixteen.
+func (s *sharedSet) keep(keys []uint64, low uint) []uint64 {
+	if len(keys) < 2 {
+		return keys[:0]
+	}
+	size := max(64, 1<<bits.Len(uint(16*len(keys)-1))) // slots, a power of two
+	words := size / 64
+	if cap(s.seen) < 2*words {
+		s.seen = hugepage.Make[uint64](2 * words)
+	}
+	seen, two := s.seen[:words], s.seen[words:2*words]
+	clear(seen)
+	clear(two)
+	mask := uint64(size - 1)
+	for _, k := range keys {
+		slot := k >> low & mask
+		w, bit := slot/64, uint64(1)<<(slot%64)
+		two[w] |= seen[w] & bit
+		seen[w] |= bit
+	}
+	out := keys[:0]
+	for _, k := range keys {
+		slot := k >> low & mask
+		if two[slot/64]&(1<<(slot%64)) != 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // bucketPairs finds the pairs confirmed in band b's sorted keys.
