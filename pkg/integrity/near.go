@@ -401,37 +401,39 @@ func (n *near) bandPairs(w *bander, lo, hi int) {
 // only the few percent of keys that may share one are sorted. A sort of
 // every key of every band was a third of the search.
 type sharedSet struct {
-	seen []uint64 // a bit a slot: some key's hash falls in it; then a bit a slot: two do
+	// seen holds two words for each 64 slots, side by side so that a
+	// key's look-up is one cache line: a bit a slot for some key's hash
+	// falls in it, then a bit a slot for two do.
+	seen []uint64
 }
 
 // keep closes up, in keys, the keys whose hash (above the low bits)
 // shares its slot with another key's, in their order, and returns them.
 // Keys with equal hashes share a slot, so every key of a bucket of two or
 // more is kept; a key alone in its bucket is kept only when another's
-// hash falls in its slot, one in sixteen.
+// hash falls in its slot, about one in eight.
 func (s *sharedSet) keep(keys []uint64, low uint) []uint64 {
 	if len(keys) < 2 {
 		return keys[:0]
 	}
-	size := max(64, 1<<bits.Len(uint(16*len(keys)-1))) // slots, a power of two
-	words := size / 64
-	if cap(s.seen) < 2*words {
-		s.seen = hugepage.Make[uint64](2 * words)
+	size := max(64, 1<<bits.Len(uint(8*len(keys)-1))) // slots, a power of two
+	words := 2 * size / 64
+	if cap(s.seen) < words {
+		s.seen = hugepage.Make[uint64](words)
 	}
-	seen, two := s.seen[:words], s.seen[words:2*words]
+	seen := s.seen[:words]
 	clear(seen)
-	clear(two)
 	mask := uint64(size - 1)
 	for _, k := range keys {
 		slot := k >> low & mask
-		w, bit := slot/64, uint64(1)<<(slot%64)
-		two[w] |= seen[w] & bit
-		seen[w] |= bit
+		pair, bit := (*[2]uint64)(seen[slot/64*2:]), uint64(1)<<(slot%64)
+		pair[1] |= pair[0] & bit
+		pair[0] |= bit
 	}
 	out := keys[:0]
 	for _, k := range keys {
 		slot := k >> low & mask
-		if two[slot/64]&(1<<(slot%64)) != 0 {
+		if seen[slot/64*2+1]&(1<<(slot%64)) != 0 {
 			out = append(out, k)
 		}
 	}

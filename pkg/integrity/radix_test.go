@@ -1,6 +1,7 @@
 package integrity
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -126,5 +127,27 @@ func TestSharedSetKeepsEveryBucket(t *testing.T) {
 		if at != len(kept) {
 			t.Fatalf("%s: the kept keys are not in the keys' order", name)
 		}
+	}
+}
+
+// BenchmarkSharedSet picks the keys of a band of a million docs whose
+// hash may be shared, 3 % of them in buckets of two or more.
+func BenchmarkSharedSet(b *testing.B) {
+	const n = 1_000_000
+	low := uint(bits.Len(uint(n)))
+	rng := rand.New(rand.NewPCG(7, 8))
+	keys := make([]uint64, n)
+	for i := range keys {
+		h := rng.Uint64()
+		if rng.IntN(100) < 3 {
+			h = uint64(rng.IntN(10_000)+1) * 0x9e3779b97f4a7c15
+		}
+		keys[i] = h>>low<<low | uint64(i)
+	}
+	work := make([]uint64, n)
+	var s sharedSet
+	for b.Loop() {
+		copy(work, keys)
+		s.keep(work, low)
 	}
 }
