@@ -229,7 +229,7 @@ func compareDocs(a, b *TextDoc) int {
 // first doc (nearly always one).
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	n.spare = hugepage.Make[uint64]((bandGroup + 1) * len(n.docs))
+	n.spare = hugepage.Make[uint64](bandGroup * len(n.docs))
 	keys := n.spare[:len(n.docs)]
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -238,6 +238,8 @@ func (n *near) exactGroups() {
 	})
 	var seen sharedSet
 	keys = seen.keep(keys, shift)
+	// The spare holds at least two blocks (bandGroup >= 2): the keys, and
+	// the sort's other buffer for those kept.
 	sortKeys(keys, n.spare[len(n.docs):len(n.docs)+len(keys)], shift)
 	mask := uint64(1)<<shift - 1
 	var firsts []int32 // the first doc of each full hash in a run
@@ -327,11 +329,12 @@ func (n *near) reps() int {
 
 // bander is what a band worker keeps from one group of bands to the next.
 type bander struct {
-	reps   int               // how many docs are keyed
-	keys   []uint64          // the keys of a group of bands, and a block to sort them in
-	seen   sharedSet         // picks out the keys a band's sort needs
-	found  []candidate       // confirmed pairs not yet recorded
-	record func([]candidate) // takes a batch of found pairs
+	reps    int               // how many docs are keyed
+	keys    []uint64          // the keys of a group of bands
+	scratch []uint64          // the other buffer of their sorts
+	seen    sharedSet         // picks out the keys a band's sort needs
+	found   []candidate       // confirmed pairs not yet recorded
+	record  func([]candidate) // takes a batch of found pairs
 }
 
 // bandGroup is how many bands a worker keys in one pass over the docs.
@@ -340,6 +343,10 @@ type bander struct {
 // of memory; a pass for three reads them 6 times, for twice the keys held
 // at once (four blocks a worker instead of two: 32 MB for a million docs).
 const bandGroup = 3
+
+// This fails to compile when bandGroup is below two: exactGroups
+// sorts in a band worker's keys, a block for its keys and one to sort in.
+var _ [bandGroup - 2]struct{}
 
 // recordBatch is how many confirmed pairs a band worker holds before it
 // records them: the pairs of a crowded campaign would not fit in memory
@@ -371,12 +378,13 @@ type candidate struct {
 func (n *near) bandPairs(w *bander, lo, hi int) {
 	shift := uint(bits.Len(uint(len(n.docs))))
 	reps := w.reps
-	// A block of reps keys a band, and one more: the sort's other buffer.
+	// A block of reps keys a band. The sort's other buffer need only
+	// hold the keys sharedSet keeps, a few percent of them.
 	bands := hi - lo
-	if cap(w.keys) < (bands+1)*reps {
-		w.keys = hugepage.Make[uint64]((bands + 1) * reps)
+	if cap(w.keys) < bands*reps {
+		w.keys = hugepage.Make[uint64](bands * reps)
 	}
-	w.keys = w.keys[:(bands+1)*reps]
+	w.keys = w.keys[:bands*reps]
 	keys := w.keys
 	k := 0
 	for i := range n.docs {
@@ -388,10 +396,10 @@ func (n *near) bandPairs(w *bander, lo, hi int) {
 			k++
 		}
 	}
-	scratch := keys[bands*reps:]
 	for b := lo; b < hi; b++ {
 		bk := w.seen.keep(keys[(b-lo)*reps:(b-lo+1)*reps], shift)
-		sortKeys(bk, scratch, shift)
+		w.scratch = slices.Grow(w.scratch[:0], len(bk))
+		sortKeys(bk, w.scratch[:len(bk)], shift)
 		n.bucketPairs(w, bk, b, shift)
 	}
 }
