@@ -245,11 +245,11 @@ func (res *Result) appendLimitMessage(b []byte, group []int, limit int) []byte {
 // order, and returns the groups of at least least entries. Entries without
 // an author cannot be counted against anyone.
 func (res *Result) byAuthor(least int) [][]int {
-	cands := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool {
+	competes := func(i int) bool {
 		e := &res.Entries[i]
 		return e.Author != "" && score.Competes(e)
-	})
-	return sameKey(cands, func(i int) string { return res.Entries[i].Author }, least, res.workers)
+	}
+	return sameKey(len(res.Entries), competes, func(i int) string { return res.Entries[i].Author }, least, res.workers)
 }
 
 func (res *Result) sortForKeep(group []int) {
