@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"slices"
 	"strconv"
 
@@ -48,7 +49,7 @@ func (res *Result) nearDuplicates(order []int) {
 	// The signatures lie in read order and are visited in time order, a
 	// cache miss each: they are looked up in ranges at once. An entry
 	// without one leaves its place nil, which NearInOrder passes over.
-	docs := make([]*integrity.TextDoc, len(order))
+	docs := hugepage.Make[*integrity.TextDoc](len(order))
 	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
 		for pos := lo; pos < hi; pos++ {
 			docs[pos] = res.sigs.text(order[pos])
@@ -59,7 +60,7 @@ func (res *Result) nearDuplicates(order []int) {
 	// The text signatures are the largest thing a run holds, and nothing
 	// reads them after the search.
 	res.sigs.chunks, res.sigs.textOf = nil, nil
-	res.sims = make([]float64, len(res.Entries))
+	res.sims = hugepage.Make[float64](len(res.Entries))
 	par.Ranges(len(order), res.workers, 1<<14, func(lo, hi int) {
 		for pos := lo; pos < hi; pos++ {
 			res.sims[order[pos]] = near.MaxSim(pos)
@@ -244,11 +245,11 @@ func (res *Result) appendLimitMessage(b []byte, group []int, limit int) []byte {
 // order, and returns the groups of at least least entries. Entries without
 // an author cannot be counted against anyone.
 func (res *Result) byAuthor(least int) [][]int {
-	cands := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool {
+	competes := func(i int) bool {
 		e := &res.Entries[i]
 		return e.Author != "" && score.Competes(e)
-	})
-	return sameKey(cands, func(i int) string { return res.Entries[i].Author }, least, res.workers)
+	}
+	return sameKey(len(res.Entries), competes, func(i int) string { return res.Entries[i].Author }, least, res.workers)
 }
 
 func (res *Result) sortForKeep(group []int) {

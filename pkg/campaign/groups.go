@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"hash/maphash"
 	"math/bits"
 	"slices"
@@ -25,10 +26,10 @@ const groupShards = 256
 // groupGrain is the least number of entries a goroutine hashes.
 const groupGrain = 1 << 14
 
-// sameKey groups the candidates (indexes in increasing order) by key:
-// it returns the groups of at least least candidates whose keys are equal,
-// each in index order, the groups in no particular order (callers treat
-// each group apart).
+// sameKey groups the candidates, the i in [0, n) for which keep(i) is
+// true, by key: it returns the groups of at least least candidates whose
+// keys are equal, each in index order, the groups in no particular order
+// (callers treat each group apart).
 //
 // A map of a million keys to their entries took a third of a second, and
 // a sort of them all by key longer. The keys are hashed instead, on every
@@ -36,15 +37,23 @@ const groupGrain = 1 << 14
 // shard chains its own candidates by hash, apart from the others, at
 // once. Only candidates whose hashes are equal have their keys compared,
 // so a collision can never join two keys.
-func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
+//
+// The candidates are picked in the pass that hashes them: a list of them
+// made first was one more pass over a million entries, and 8 MB.
+func sameKey(n int, keep func(i int) bool, key func(i int) string, least, workers int) [][]int {
 	seed := maphash.MakeSeed()
-	ranges := par.Split(len(cands), workers, groupGrain)
-	hashes := make([]uint64, len(cands))
+	ranges := par.Split(n, workers, groupGrain)
+	// hashes holds, per index, its key's hash with the lowest bit set,
+	// or 0 for an index that is not a candidate.
+	hashes := hugepage.Make[uint64](n)
 	counts := make([][groupShards]int32, len(ranges))
 	par.Each(len(ranges), func(r int) {
-		for k := ranges[r][0]; k < ranges[r][1]; k++ {
-			h := hashKey(seed, key(cands[k]))
-			hashes[k] = h
+		for i := ranges[r][0]; i < ranges[r][1]; i++ {
+			if !keep(i) {
+				continue
+			}
+			h := hashKey(seed, key(i)) | 1
+			hashes[i] = h
 			counts[r][h>>56]++
 		}
 	})
@@ -60,13 +69,14 @@ func sameKey(cands []int, key func(i int) string, least, workers int) [][]int {
 		}
 		starts[s+1] = n
 	}
-	dealt := make([]hashed, len(cands))
+	dealt := hugepage.Make[hashed](starts[groupShards])
 	par.Each(len(ranges), func(r int) {
 		next := &at[r]
-		for k := ranges[r][0]; k < ranges[r][1]; k++ {
-			s := hashes[k] >> 56
-			dealt[next[s]] = hashed{hashes[k], int32(cands[k])}
-			next[s]++
+		for i := ranges[r][0]; i < ranges[r][1]; i++ {
+			if h := hashes[i]; h != 0 {
+				dealt[next[h>>56]] = hashed{h, int32(i)}
+				next[h>>56]++
+			}
 		}
 	})
 	found := make([][][]int, groupShards)

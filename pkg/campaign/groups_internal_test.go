@@ -24,6 +24,15 @@ func naiveGroups(cands []int, key func(int) string, least int) [][]int {
 	return slices.DeleteFunc(groups, func(g []int) bool { return len(g) < least })
 }
 
+// isCand is the keep func of sameKey for the candidates cands.
+func isCand(cands []int) func(i int) bool {
+	set := map[int]bool{}
+	for _, i := range cands {
+		set[i] = true
+	}
+	return func(i int) bool { return set[i] }
+}
+
 func TestSameKeyGroupsAsAMap(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	keys := make([]string, 60000)
@@ -42,7 +51,7 @@ func TestSameKeyGroupsAsAMap(t *testing.T) {
 	for _, least := range []int{2, 3} {
 		want := naiveGroups(cands, key, least)
 		for _, workers := range []int{1, 2, 4} {
-			got := sameKey(cands, key, least, workers)
+			got := sameKey(len(keys), isCand(cands), key, least, workers)
 			slices.SortFunc(got, func(a, b []int) int { return a[0] - b[0] })
 			if !slices.EqualFunc(got, want, slices.Equal) {
 				t.Errorf("least %d, %d workers: %d groups, want %d (or members differ)", least, workers, len(got), len(want))
@@ -65,7 +74,7 @@ func TestSameKeyCollisions(t *testing.T) {
 	}
 	key := func(i int) string { return keys[i] }
 	want := naiveGroups(cands, key, 4)
-	got := sameKey(cands, key, 4, 2)
+	got := sameKey(len(keys), isCand(cands), key, 4, 2)
 	slices.SortFunc(got, func(a, b []int) int { return a[0] - b[0] })
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("%d groups, want %d (or members differ)", len(got), len(want))

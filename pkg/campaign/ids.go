@@ -12,7 +12,6 @@ import (
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
-	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/internal/words"
 )
 
@@ -91,10 +90,10 @@ func (res *Result) mergeSameIDs() {
 // source order. A map of every id to its entries took more memory than the
 // entries themselves; sameKey tells the ids apart by hash on every core.
 func (res *Result) idGroups() [][]int {
-	cands := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool {
+	readable := func(i int) bool {
 		return i < len(res.keys) && !res.Entries[i].Has(check.Unreadable)
-	})
-	return sameKey(cands, func(i int) string { return res.Entries[i].ID }, 2, res.workers)
+	}
+	return sameKey(len(res.Entries), readable, func(i int) string { return res.Entries[i].ID }, 2, res.workers)
 }
 
 // mergeGroup drops the repeats within one id's group and returns the

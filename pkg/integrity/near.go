@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"github.com/promo-cli/promo/pkg/internal/par"
 )
 
@@ -121,7 +122,7 @@ func NearInOrder(docs []*TextDoc, threshold float64) NearFound {
 	size := len(docs)
 	n := search(docs, threshold, true)
 	n.settleCopies()
-	found := NearFound{maxAgree: make([]uint8, size), Clusters: n.clusters()}
+	found := NearFound{maxAgree: hugepage.Make[uint8](size), Clusters: n.clusters()}
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			found.maxAgree[n.docs[i].Order] = n.maxAgree[i]
@@ -161,10 +162,10 @@ func newNear(docs []*TextDoc, threshold float64, inOrder bool) *near {
 	n := &near{
 		docs:      sorted,
 		threshold: threshold,
-		first:     make([]int32, len(sorted)),
-		best:      make([]bestMatch, len(sorted)),
-		maxAgree:  make([]uint8, len(sorted)),
-		parent:    make([]int32, len(sorted)),
+		first:     hugepage.Make[int32](len(sorted)),
+		best:      hugepage.Make[bestMatch](len(sorted)),
+		maxAgree:  hugepage.Make[uint8](len(sorted)),
+		parent:    hugepage.Make[int32](len(sorted)),
 	}
 	par.Ranges(len(sorted), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -228,14 +229,18 @@ func compareDocs(a, b *TextDoc) int {
 // first doc (nearly always one).
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	n.spare = make([]uint64, (bandGroup+1)*len(n.docs))
+	n.spare = hugepage.Make[uint64](bandGroup * len(n.docs))
 	keys := n.spare[:len(n.docs)]
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			keys[i] = n.docs[i].Exact>>shift<<shift | uint64(i)
 		}
 	})
-	sortKeys(keys, keys[len(keys):2*len(keys)], shift)
+	var seen sharedSet
+	keys = seen.keep(keys, shift)
+	// The spare holds at least two blocks (bandGroup >= 2): the keys, and
+	// the sort's other buffer for those kept.
+	sortKeys(keys, n.spare[len(n.docs):len(n.docs)+len(keys)], shift)
 	mask := uint64(1)<<shift - 1
 	var firsts []int32 // the first doc of each full hash in a run
 	for start := 0; start < len(keys); {
@@ -324,10 +329,12 @@ func (n *near) reps() int {
 
 // bander is what a band worker keeps from one group of bands to the next.
 type bander struct {
-	reps   int               // how many docs are keyed
-	keys   []uint64          // the keys of a group of bands, and a block to sort them in
-	found  []candidate       // confirmed pairs not yet recorded
-	record func([]candidate) // takes a batch of found pairs
+	reps    int               // how many docs are keyed
+	keys    []uint64          // the keys of a group of bands
+	scratch []uint64          // the other buffer of their sorts
+	seen    sharedSet         // picks out the keys a band's sort needs
+	found   []candidate       // confirmed pairs not yet recorded
+	record  func([]candidate) // takes a batch of found pairs
 }
 
 // bandGroup is how many bands a worker keys in one pass over the docs.
@@ -336,6 +343,10 @@ type bander struct {
 // of memory; a pass for three reads them 6 times, for twice the keys held
 // at once (four blocks a worker instead of two: 32 MB for a million docs).
 const bandGroup = 3
+
+// This fails to compile when bandGroup is below two: exactGroups
+// sorts in a band worker's keys, a block for its keys and one to sort in.
+var _ [bandGroup - 2]struct{}
 
 // recordBatch is how many confirmed pairs a band worker holds before it
 // records them: the pairs of a crowded campaign would not fit in memory
@@ -367,9 +378,13 @@ type candidate struct {
 func (n *near) bandPairs(w *bander, lo, hi int) {
 	shift := uint(bits.Len(uint(len(n.docs))))
 	reps := w.reps
-	// A block of reps keys a band, and one more: the sort's other buffer.
+	// A block of reps keys a band. The sort's other buffer need only
+	// hold the keys sharedSet keeps, a few percent of them.
 	bands := hi - lo
-	w.keys = slices.Grow(w.keys[:0], (bands+1)*reps)[:(bands+1)*reps]
+	if cap(w.keys) < bands*reps {
+		w.keys = hugepage.Make[uint64](bands * reps)
+	}
+	w.keys = w.keys[:bands*reps]
 	keys := w.keys
 	k := 0
 	for i := range n.docs {
@@ -381,12 +396,56 @@ func (n *near) bandPairs(w *bander, lo, hi int) {
 			k++
 		}
 	}
-	scratch := keys[bands*reps:]
 	for b := lo; b < hi; b++ {
-		bk := keys[(b-lo)*reps : (b-lo+1)*reps]
-		sortKeys(bk, scratch, shift)
+		bk := w.seen.keep(keys[(b-lo)*reps:(b-lo+1)*reps], shift)
+		w.scratch = slices.Grow(w.scratch[:0], len(bk))
+		sortKeys(bk, w.scratch[:len(bk)], shift)
 		n.bucketPairs(w, bk, b, shift)
 	}
+}
+
+// sharedSet picks out the keys whose hash another key may share: nearly
+// every doc's band hash is its own, and a bucket of one makes no pair, so
+// only the few percent of keys that may share one are sorted. A sort of
+// every key of every band was a third of the search.
+type sharedSet struct {
+	// seen holds two words for each 64 slots, side by side so that a
+	// key's look-up is one cache line: a bit a slot for some key's hash
+	// falls in it, then a bit a slot for two do.
+	seen []uint64
+}
+
+// keep closes up, in keys, the keys whose hash (above the low bits)
+// shares its slot with another key's, in their order, and returns them.
+// Keys with equal hashes share a slot, so every key of a bucket of two or
+// more is kept; a key alone in its bucket is kept only when another's
+// hash falls in its slot, about one in eight.
+func (s *sharedSet) keep(keys []uint64, low uint) []uint64 {
+	if len(keys) < 2 {
+		return keys[:0]
+	}
+	size := max(64, 1<<bits.Len(uint(8*len(keys)-1))) // slots, a power of two
+	words := 2 * size / 64
+	if cap(s.seen) < words {
+		s.seen = hugepage.Make[uint64](words)
+	}
+	seen := s.seen[:words]
+	clear(seen)
+	mask := uint64(size - 1)
+	for _, k := range keys {
+		slot := k >> low & mask
+		pair, bit := (*[2]uint64)(seen[slot/64*2:]), uint64(1)<<(slot%64)
+		pair[1] |= pair[0] & bit
+		pair[0] |= bit
+	}
+	out := keys[:0]
+	for _, k := range keys {
+		slot := k >> low & mask
+		if seen[slot/64*2+1]&(1<<(slot%64)) != 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // bucketPairs finds the pairs confirmed in band b's sorted keys.

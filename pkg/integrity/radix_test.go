@@ -1,6 +1,7 @@
 package integrity
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -80,4 +81,73 @@ func FuzzSortKeys(f *testing.F) {
 			t.Fatalf("%d keys: not sorted as slices.Sort sorts them", len(keys))
 		}
 	})
+}
+
+// TestSharedSetKeepsEveryBucket: the keys sharedSet keeps are a
+// subsequence of the keys that holds every key whose hash (above the low
+// bits) another key has too, so a search over them finds every bucket.
+func TestSharedSetKeepsEveryBucket(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	cases := map[string]struct {
+		n, hashes int // keys, and distinct hashes they are drawn from (0: all distinct)
+		low       uint
+	}{
+		"none":           {0, 0, 1},
+		"one":            {1, 1, 1},
+		"two alike":      {2, 1, 1},
+		"two apart":      {2, 0, 1},
+		"few shared":     {10_000, 0, 14},
+		"many shared":    {10_000, 3_000, 14},
+		"all one bucket": {5_000, 1, 13},
+		"million-like":   {200_000, 150_000, 18},
+	}
+	for name, c := range cases {
+		keys := make([]uint64, c.n)
+		for i := range keys {
+			h := rng.Uint64()
+			if c.hashes > 0 {
+				h = uint64(rng.IntN(c.hashes)+1) * 0x9e3779b97f4a7c15
+			}
+			keys[i] = h>>c.low<<c.low | uint64(i)
+		}
+		count := map[uint64]int{}
+		for _, k := range keys {
+			count[k>>c.low]++
+		}
+		var s sharedSet
+		kept := s.keep(slices.Clone(keys), c.low)
+		at := 0
+		for _, k := range keys {
+			if at < len(kept) && kept[at] == k {
+				at++
+			} else if count[k>>c.low] > 1 {
+				t.Fatalf("%s: key %#x shares its hash but was not kept", name, k)
+			}
+		}
+		if at != len(kept) {
+			t.Fatalf("%s: the kept keys are not in the keys' order", name)
+		}
+	}
+}
+
+// BenchmarkSharedSet picks the keys of a band of a million docs whose
+// hash may be shared, 3 % of them in buckets of two or more.
+func BenchmarkSharedSet(b *testing.B) {
+	const n = 1_000_000
+	low := uint(bits.Len(uint(n)))
+	rng := rand.New(rand.NewPCG(7, 8))
+	keys := make([]uint64, n)
+	for i := range keys {
+		h := rng.Uint64()
+		if rng.IntN(100) < 3 {
+			h = uint64(rng.IntN(10_000)+1) * 0x9e3779b97f4a7c15
+		}
+		keys[i] = h>>low<<low | uint64(i)
+	}
+	work := make([]uint64, n)
+	var s sharedSet
+	for b.Loop() {
+		copy(work, keys)
+		s.keep(work, low)
+	}
 }

@@ -3,6 +3,7 @@ package score
 import (
 	"cmp"
 	"encoding/binary"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/internal/par"
@@ -50,7 +51,7 @@ const sortGrain = 1 << 14
 // SortEarliest sorts idx, indexes into entries, by Earlier, the index
 // settling ties, on up to workers goroutines.
 func SortEarliest(entries []check.Entry, idx []int, workers int) {
-	keys := make([]timeKey, len(idx))
+	keys := hugepage.Make[timeKey](len(idx))
 	par.Ranges(len(idx), workers, sortGrain, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			keys[k] = timeKeyOf(&entries[idx[k]], idx[k])
@@ -75,7 +76,7 @@ func Rank(entries []check.Entry, results []Result, workers int) []int {
 		score float64
 		timeKey
 	}
-	keys := make([]keyed, len(idx))
+	keys := hugepage.Make[keyed](len(idx))
 	par.Ranges(len(idx), workers, sortGrain, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			i := idx[k]

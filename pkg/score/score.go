@@ -2,6 +2,7 @@ package score
 
 import (
 	"cmp"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"math"
 	"runtime"
 	"strings"
@@ -59,21 +60,34 @@ func (s *Scorer) Workers(n int) *Scorer {
 // unreadable entries score 0. Each entry's score depends on the others'
 // only through the field's highest engagement, an exact maximum, so the
 // entries are scored in ranges at once.
+//
+// The entries are read once: every component but engagement is worked
+// out with the highest engagement, and the second pass, over the results
+// alone, adds engagement and weighs. A second pass over a million entries
+// fetched each of them again.
 func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 	workers := s.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	out := make([]Result, len(entries))
+	out := hugepage.Make[Result](len(entries))
+	read := make([]bool, len(entries))
 	var mu sync.Mutex
 	top := 0.0
 	par.Ranges(len(entries), workers, scoreGrain, func(lo, hi int) {
 		t := 0.0
 		for i := lo; i < hi; i++ {
-			out[i].Engagement = engagement(&entries[i].Measure)
-			if competes(&entries[i]) {
-				t = max(t, out[i].Engagement)
+			e, r := &entries[i], &out[i]
+			r.Engagement = engagement(&e.Measure)
+			if competes(e) {
+				t = max(t, r.Engagement)
 			}
+			if e.Has(check.Unreadable) {
+				continue // nothing was read: no score, not even for originality
+			}
+			read[i] = true
+			r.Similarity = maxSim[i]
+			r.C = s.components(e, r)
 		}
 		mu.Lock()
 		top = max(top, t)
@@ -81,12 +95,12 @@ func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 	})
 	par.Ranges(len(entries), workers, scoreGrain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if entries[i].Has(check.Unreadable) {
-				continue // nothing was read: no score, not even for originality
+			if !read[i] {
+				continue
 			}
-			out[i].Similarity = maxSim[i]
-			out[i].C = s.components(&entries[i], &out[i], top)
-			out[i].Score = s.weighted(out[i].C)
+			r := &out[i]
+			r.C.Engagement = s.engagementPart(r, top)
+			r.Score = s.weighted(r.C)
 		}
 	})
 	return out
@@ -95,7 +109,9 @@ func (s *Scorer) Score(entries []check.Entry, maxSim []float64) []Result {
 // scoreGrain is the least number of entries a goroutine scores.
 const scoreGrain = 1 << 14
 
-func (s *Scorer) components(e *check.Entry, r *Result, top float64) Components {
+// components works out every component of e but engagement, which needs
+// the field's highest (engagementPart).
+func (s *Scorer) components(e *check.Entry, r *Result) Components {
 	m := &e.Measure
 	c := Components{
 		Length:      ratio(float64(m.Length), float64(s.target)),
@@ -105,14 +121,20 @@ func (s *Scorer) components(e *check.Entry, r *Result, top float64) Components {
 	if s.topics > 0 {
 		c.Topics = float64(m.Topics) / float64(s.topics)
 	}
-	if top > 0 {
-		// An entry outside the field may outdo its highest; it is shown
-		// what it would have had, still within [0,1].
-		c.Engagement = min(1, r.Engagement/top)
-	}
 	c.Judges = s.judgeComponent(s.judges[e.ID])
 	c.Originality = clamp01(c.Originality)
 	return c
+}
+
+// engagementPart is the engagement component of r, given the field's
+// highest engagement.
+func (s *Scorer) engagementPart(r *Result, top float64) float64 {
+	if top > 0 {
+		// An entry outside the field may outdo its highest; it is shown
+		// what it would have had, still within [0,1].
+		return min(1, r.Engagement/top)
+	}
+	return 0
 }
 
 func (s *Scorer) judgeComponent(scores []float64) float64 {

@@ -62,3 +62,15 @@ func Populate[T any](s []T) {
 		atomic.AddUint32((*uint32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), a-p)), 0)
 	}
 }
+
+// Make returns make([]T, n), with the whole huge pages inside it advised
+// (Advise). The work after the read of a large export makes arrays of a
+// few to tens of megabytes, one after the other, while the collector is
+// held off: each is fresh memory, and faulting it in 4 KiB at a time cost
+// more than filling it. Memory the runtime has zeroed (or reused) is
+// faulted in already, and the advice then changes nothing.
+func Make[T any](n int) []T {
+	s := make([]T, n)
+	Advise(s)
+	return s
+}

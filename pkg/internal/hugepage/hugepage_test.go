@@ -44,3 +44,19 @@ func TestPopulateKeepsContents(t *testing.T) {
 		}
 	}
 }
+
+// TestMakeIsMake: Make's array is make's, zeroed, of length and
+// capacity n, whatever huge pages it spans.
+func TestMakeIsMake(t *testing.T) {
+	for _, n := range []int{0, 1, 4096, 3*Size/8 + 12345} {
+		s := Make[uint64](n)
+		if len(s) != n || cap(s) != n {
+			t.Fatalf("n=%d: len %d, cap %d", n, len(s), cap(s))
+		}
+		for i, v := range s {
+			if v != 0 {
+				t.Fatalf("n=%d: value %d is %d", n, i, v)
+			}
+		}
+	}
+}

@@ -10,6 +10,7 @@
 package par
 
 import (
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"slices"
 	"sync"
 )
@@ -45,7 +46,7 @@ func Split(n, workers, grain int) [][2]int {
 // array per range, grown as it fills and then joined, allocated the
 // indexes of a million entries four times over.
 func Indexes(n, workers, grain int, keep func(i int) bool) []int {
-	return Filter(make([]int, n), n, workers, grain, func(i int) (int, bool) { return i, keep(i) })
+	return Filter(hugepage.Make[int](n), n, workers, grain, func(i int) (int, bool) { return i, keep(i) })
 }
 
 // Filter calls pick(i) for i in [0, n) on up to workers goroutines, in
