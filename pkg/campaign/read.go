@@ -412,7 +412,7 @@ func (out *fileResult) makeRoom(parts []export.Part, shared *sharedRoom, hold fu
 // made (set): in one array for the whole file, backed by huge pages from
 // its first signature on, where slabs of their own (integrity.NewTextDocs)
 // started with a few small ones and had small pages at both ends. Then
-// about one signature in twelve took a page fault of its own.
+// about one signature in thirty took a page fault of its own.
 type sharedRoom struct {
 	room atomic.Pointer[sigRoom]
 }
