@@ -62,21 +62,3 @@ func Populate[T any](s []T) {
 		atomic.AddUint32((*uint32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), a-p)), 0)
 	}
 }
-
-// Aligned returns s from its first element after a huge page boundary on,
-// or s itself when there is none: the memory before the boundary can only
-// be backed by small pages, each a fault of its own, while the slice made
-// to start after it is backed by huge pages from its first element.
-func Aligned[T any](s []T) []T {
-	var zero T
-	size := unsafe.Sizeof(zero)
-	if len(s) == 0 || size == 0 {
-		return s
-	}
-	p, _ := bounds(s)
-	skip := ((p+Size-1)&^(Size-1) - p + size - 1) / size // elements to the first wholly after the boundary
-	if skip >= uintptr(len(s)) {
-		return s
-	}
-	return s[skip:]
-}
