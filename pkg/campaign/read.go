@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/export"
@@ -104,13 +105,14 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 	spare := make(spareRoom, 4*n)
 	var inspectors sync.WaitGroup
 	var seen atomic.Int64
+	var shared sharedRoom
 	for range n {
 		inspectors.Add(1)
 		go func() {
 			defer inspectors.Done()
 			ws := &check.Workspace{}
 			ws.SetContext(ctx)
-			var w sigWorker
+			w := sigWorker{shared: &shared}
 			for b := range jobs {
 				if b.entries == nil {
 					b.entries = make([]check.Entry, len(b.posts))
@@ -136,7 +138,7 @@ func (res *Result) read(ctx context.Context, c *check.Checker, opt Options) erro
 			}
 		}()
 	}
-	res.readFiles(ctx, slots, jobs, spare, eo, opt, min(n, len(res.Files)), n)
+	res.readFiles(ctx, slots, jobs, spare, &shared, eo, opt, min(n, len(res.Files)), n)
 	close(jobs)
 	inspectors.Wait()
 	if err := ctx.Err(); err != nil {
@@ -194,7 +196,7 @@ func (res *Result) joinSigs(slots []fileResult, entries int) {
 }
 
 // readFiles parses the files with the given number of readers.
-func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, spare spareRoom, eo export.Options, opt Options, readers, workers int) {
+func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<- *batch, spare spareRoom, shared *sharedRoom, eo export.Options, opt Options, readers, workers int) {
 	// With fewer files than workers, a large file is read by several.
 	split := workers / max(readers, 1)
 	files := make(chan int)
@@ -204,7 +206,11 @@ func (res *Result) readFiles(ctx context.Context, slots []fileResult, jobs chan<
 		go func() {
 			defer wg.Done()
 			for i := range files {
-				slots[i] = readFile(ctx, res.Files[i], eo, opt, jobs, spare, split, len(res.Files) == 1)
+				var room *sharedRoom
+				if len(res.Files) == 1 {
+					room = shared
+				}
+				slots[i] = readFile(ctx, res.Files[i], eo, opt, jobs, spare, split, room)
 			}
 		}()
 	}
@@ -290,7 +296,9 @@ func compactKeys(s fileResult) []recordKey {
 // batches, keeping a slot for each batch in file order. A large JSON Lines
 // file is cut into as many as split runs of whole lines, read at once; their
 // batches are joined in file order, so the result does not depend on split.
-func readFile(ctx context.Context, f export.File, eo export.Options, opt Options, jobs chan<- *batch, spare spareRoom, split int, alone bool) fileResult {
+// The only file of a run is given the inspectors' shared room (else nil),
+// for its text signatures.
+func readFile(ctx context.Context, f export.File, eo export.Options, opt Options, jobs chan<- *batch, spare spareRoom, split int, shared *sharedRoom) fileResult {
 	var out fileResult
 	name := displayPath(f)
 	// Hash the file while it is parsed rather than after: on a large
@@ -311,10 +319,10 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 	for i := range readers {
 		readers[i] = &partReader{f: f, name: name, keep: opt.Keep, jobs: jobs, spare: spare, cur: newBatch(f.Format, spare), part: i, recycle: eo.Recycle}
 	}
-	if len(parts) > 1 && alone {
+	if len(parts) > 1 && shared != nil {
 		// Each part's entries get their place in one array, so that joining
 		// them copies none.
-		at := out.makeRoom(parts, opt.HoldGC)
+		at := out.makeRoom(parts, shared, opt.HoldGC)
 		for i := range parts {
 			readers[i].arena = out.arena[at[i]:at[i+1]]
 			readers[i].keyRoom = out.keyRoom[at[i]:at[i+1]]
@@ -374,7 +382,14 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 // the lengths of lines may vary along the file; only the room guessed has
 // its pages faulted in, while hold, when set, holds collections off: the
 // margin costs no memory unless it is used.
-func (out *fileResult) makeRoom(parts []export.Part, hold func() (resume func())) []int {
+//
+// The room for as many text signatures is made first, in memory left
+// uncleared (the inspectors write each before it is read), so that the
+// entries' array, made next, lands above it in pages never used: else it
+// often started in the free pages at the top of the heap, and the runtime
+// cleared all of it, faulting in each small page of it, before it could be
+// backed by huge pages.
+func (out *fileResult) makeRoom(parts []export.Part, shared *sharedRoom, hold func() (resume func())) []int {
 	if hold != nil {
 		defer hold()()
 	}
@@ -382,12 +397,63 @@ func (out *fileResult) makeRoom(parts []export.Part, hold func() (resume func())
 	for i, p := range parts {
 		at[i+1] = at[i] + p.Room + p.Room/32 + batchSize
 	}
+	shared.set(at[len(parts)])
 	out.arena = make([]check.Entry, at[len(parts)])
 	out.keyRoom = make([]recordKey, at[len(parts)])
+	hugepage.Advise(out.keyRoom) // 9 MB at a million entries, written once each
 	for i, p := range parts {
 		hugepage.Populate(out.arena[at[i] : at[i]+p.Room : at[i]+p.Room])
 	}
 	return at
+}
+
+// sharedRoom is where the inspectors take the room for the text signatures
+// of a file read in parts from, a slab at a time, once the file's room is
+// made (set): in one array for the whole file, backed by huge pages from
+// its first signature on, where slabs of their own (integrity.NewTextDocs)
+// started with a few small ones and had small pages at both ends. Then
+// about one signature in thirty took a page fault of its own.
+type sharedRoom struct {
+	room atomic.Pointer[sigRoom]
+}
+
+type sigRoom struct {
+	docs []integrity.TextDoc
+	next atomic.Int64 // where the next slab starts
+}
+
+// slabDocs is how many signatures a worker takes at once. What a batch
+// cannot use at the end of a slab is left unused, up to a batch's worth,
+// but not untouched (its huge page is faulted in whole): with slabs of 8
+// batches that was one signature in sixteen, 18 MB at a million entries.
+const slabDocs = 32 * batchSize
+
+// set makes room for the signatures of n entries.
+func (s *sharedRoom) set(n int) {
+	docs := hugepage.Unzeroed[integrity.TextDoc](n + hugepage.Size/int(unsafe.Sizeof(integrity.TextDoc{})) + 1)
+	docs = hugepage.Aligned(docs)
+	hugepage.Advise(docs)
+	s.room.Store(&sigRoom{docs: docs})
+}
+
+// take returns a slab of room for at least n signatures (length 0), or nil
+// when there is no room (none made, or all taken).
+func (s *sharedRoom) take(n int) []integrity.TextDoc {
+	if s == nil {
+		return nil
+	}
+	r := s.room.Load()
+	if r == nil {
+		return nil
+	}
+	k := max(n, slabDocs)
+	end := int(r.next.Add(int64(k)))
+	start := end - k
+	end = min(end, len(r.docs))
+	if end-start < n {
+		return nil
+	}
+	return r.docs[start:start:end]
 }
 
 // partReader batches the posts of one file, or of one run of its lines.

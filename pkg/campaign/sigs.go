@@ -64,6 +64,9 @@ type sigWorker struct {
 	images []entryImages
 	prevID string
 	seen   reasonSets
+	// shared, when set, is where the slabs come from while it has room
+	// (a file read in parts, see sigRoom).
+	shared *sharedRoom
 }
 
 // The slabs of text signatures grow from a few batches' worth to the
@@ -77,6 +80,9 @@ const (
 
 // begin makes room for the text signatures of a batch of n posts.
 func (w *sigWorker) begin(n int) {
+	if cap(w.room) < n {
+		w.room = w.shared.take(n)
+	}
 	if cap(w.room) < n {
 		w.slab = min(max(2*w.slab, firstSlab, n), max(lastSlab, n))
 		w.room = integrity.NewTextDocs(w.slab)
