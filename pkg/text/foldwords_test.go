@@ -77,3 +77,50 @@ func FuzzScanPassTwo(f *testing.F) {
 		checkPassTwo(t, ix, s, Exclude(ex))
 	})
 }
+
+// TestIdleHan checks idleHan's stops against decoding rune by rune: at
+// a character other than a unified ideograph, at one whose idle bit is
+// clear, and at an ideograph cut short by the end of the text.
+func TestIdleHan(t *testing.T) {
+	var idle [0x10000 / 64]uint64
+	for _, r := range "中文字一鿿" {
+		idle[r/64] |= 1 << (r % 64)
+	}
+	tests := []struct {
+		name string
+		in   string
+		from int
+		idle *[0x10000 / 64]uint64
+	}{
+		{"empty", "", 0, nil},
+		{"all", "中文字一鿿", 0, nil},
+		{"all idle", "中文字一鿿", 0, &idle},
+		{"bit clear", "中文字代文", 0, &idle},
+		{"before U+4E00", "中䷀文", 0, nil},
+		{"ascii", "中a文", 0, nil},
+		{"other lead byte", "中가文", 0, nil},
+		{"cut short", "中文\xe4\xb8", 0, nil},
+		{"from an offset", "ab中文", 2, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := []byte(tt.in)
+			i := tt.from
+			var want []rune
+			wantEnd := i
+			for _, r := range tt.in[i:] {
+				if r < 0x4E00 || r > 0x9FFF || wantEnd+3 > len(b) || tt.idle != nil && tt.idle[r/64]&(1<<(r%64)) == 0 {
+					break
+				}
+				want = append(want, r)
+				wantEnd += 3
+			}
+			out := make([]rune, len(b)+1)
+			out[0] = 'x'
+			end, n := idleHan(b, i, out, 1, tt.idle)
+			if end != wantEnd || !slices.Equal(out[1:n], want) || out[0] != 'x' {
+				t.Errorf("idleHan(%q, %d) = %d, %q; want %d, %q", tt.in, i, end, string(out[1:n]), wantEnd, string(want))
+			}
+		})
+	}
+}

@@ -371,7 +371,12 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 	for i := 0; i < len(t); {
 		var (
 			end int
-			ci  clusterInfo
+			// The cluster's info, in a table or in own: clusterInfo has
+			// too many fields for the compiler to keep in registers, so
+			// a copy of a table's entry for every cluster was a copy
+			// through the stack.
+			ci  *clusterInfo
+			own clusterInfo
 		)
 		b := t[i]
 		switch {
@@ -379,7 +384,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// The common case, without a call but where Chinese follows
 			// (BTC 池): an ASCII character other than CR is a cluster of
 			// its own unless what follows extends it.
-			end, ci = i+1, asciiInfo[b]
+			end, ci = i+1, &asciiInfo[b]
 			if ci.word == 1 && i < nextSpecial && textKept {
 				// The letters and digits that follow, up to the next
 				// tag, URL or mention, are counted here as a run and as
@@ -424,12 +429,13 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// Yijing hexagrams) not extended by what follows: a cluster
 			// of its own, which no fold changes. The unified ideographs,
 			// most of a Chinese post, all count alike.
-			ci = cjkInfo
+			ci = &cjkInfo
 			end = i + 3
 			marked := false // the run's keys are in *script
 			run := false    // the run is counted whole
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
-				ci = runeInfo(r, tbl[r])
+				own = runeInfo(r, tbl[r])
+				ci = &own
 			} else if i < nextSpecial && textKept {
 				// The ideographs that follow, up to the next tag, URL or
 				// mention, are counted here as a run: each counts as
@@ -481,7 +487,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// colons and brackets of a Chinese post) not extended by what
 			// follows: a cluster of its own, folded to its ASCII form.
 			r := rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F) | 0xF000
-			end, ci = i+3, runeInfo(r, tbl[r])
+			end, own = i+3, runeInfo(r, tbl[r])
+			ci = &own
 			if (r == '＃' || r == '＄' || r == '＠') && sp.sigil(i, 3) {
 				nextSpecial = i
 			}
@@ -501,7 +508,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// not extended by what follows: a cluster of its own,
 			// copied as it is (plainCJKPunct says which).
 			r := 0x3000 | rune(t[i+2]&0x3F)
-			end, ci = i+3, runeInfo(r, tbl[r])
+			end, own = i+3, runeInfo(r, tbl[r])
+			ci = &own
 			if ok {
 				dst = append(dst, t[i:end]...)
 				inSpace = false
@@ -510,7 +518,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			if check && !validAt(t, i) {
 				return dst, c, false, false, false
 			}
-			end, ci = nextCluster(t, i, tbl)
+			end, own = nextCluster(t, i, tbl)
+			ci = &own
 			if check && !quickNFC(t[i:end]) {
 				return dst, c, false, false, false
 			}
