@@ -1,6 +1,7 @@
 package hugepage
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"unsafe"
@@ -39,7 +40,7 @@ func unzeroedBytes(n int) unsafe.Pointer {
 }
 
 // maxBytes bounds an unzeroed array; larger ones are made as usual.
-const maxBytes = 1 << 40
+const maxBytes = min(1<<40, math.MaxInt)
 
 // hasPointers reports whether a value of t holds anything the collector
 // follows.
