@@ -1,11 +1,11 @@
 package campaign
 
 import (
-	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"hash/maphash"
 	"math/bits"
 	"slices"
 
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"github.com/promo-cli/promo/pkg/internal/par"
 )
 
@@ -43,8 +43,10 @@ const groupGrain = 1 << 14
 func sameKey(n int, keep func(i int) bool, key func(i int) string, least, workers int) [][]int {
 	seed := maphash.MakeSeed()
 	ranges := par.Split(n, workers, groupGrain)
-	// hashes holds, per index, its key's hash with the lowest bit set,
-	// or 0 for an index that is not a candidate.
+	// hashes holds, per index, its key's hash (1 for a hash of 0), or 0
+	// for an index that is not a candidate. Setting the lowest bit of every
+	// hash instead started every key in an odd slot of chain's table, with
+	// about a tenth more probes.
 	hashes := hugepage.Make[uint64](n)
 	counts := make([][groupShards]int32, len(ranges))
 	par.Each(len(ranges), func(r int) {
@@ -52,7 +54,7 @@ func sameKey(n int, keep func(i int) bool, key func(i int) string, least, worker
 			if !keep(i) {
 				continue
 			}
-			h := hashKey(seed, key(i)) | 1
+			h := max(hashKey(seed, key(i)), 1)
 			hashes[i] = h
 			counts[r][h>>56]++
 		}
