@@ -3,12 +3,12 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"slices"
 	"strconv"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/integrity"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/internal/words"
 	"github.com/promo-cli/promo/pkg/rules"

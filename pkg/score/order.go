@@ -3,9 +3,9 @@ package score
 import (
 	"cmp"
 	"encoding/binary"
-	"github.com/promo-cli/promo/pkg/internal/hugepage"
 
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"github.com/promo-cli/promo/pkg/internal/par"
 )
 

@@ -2,13 +2,13 @@ package score
 
 import (
 	"cmp"
-	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"math"
 	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/promo-cli/promo/pkg/check"
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"github.com/promo-cli/promo/pkg/internal/par"
 	"github.com/promo-cli/promo/pkg/rules"
 )

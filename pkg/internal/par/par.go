@@ -10,9 +10,10 @@
 package par
 
 import (
-	"github.com/promo-cli/promo/pkg/internal/hugepage"
 	"slices"
 	"sync"
+
+	"github.com/promo-cli/promo/pkg/internal/hugepage"
 )
 
 // Ranges calls f(lo, hi) on consecutive ranges that cover [0, n), at most
