@@ -35,7 +35,7 @@ const rootExitStatus = `Exit status:
 
 const environmentShort = `Environment:
   PROMO_<FLAG>  a tool setting, e.g. PROMO_OUTPUT=json, PROMO_WORKERS=4
-  PROMO_CONFIG  the config file (else ./promo.yaml, else ~/.config/promo/promo.yaml)
+  PROMO_CONFIG  the config file (else ./promo.yaml, ~/.config/promo/promo.yaml)
   NO_COLOR      any value turns colour off (as does --no-color or TERM=dumb)
   Run 'promo help environment' for every setting.`
 
@@ -63,7 +63,7 @@ func addHelp(root *cobra.Command) {
 func newEnvironmentTopic(root *cobra.Command) *cobra.Command {
 	topic := &cobra.Command{
 		Use:   "environment",
-		Short: "Settings from PROMO_* variables, NO_COLOR and the config file",
+		Short: "Settings from PROMO_* variables, NO_COLOR and config files",
 	}
 	topic.SetHelpFunc(func(cmd *cobra.Command, _ []string) {
 		fmt.Fprint(cmd.OutOrStdout(), environmentHelp(root))
@@ -105,7 +105,7 @@ variable cannot change a verdict or an amount):
 	b.WriteString(`
 Other variables:
   PROMO_CONFIG  the config file
-  NO_COLOR      any value turns colour off in tables (also --no-color, TERM=dumb)
+  NO_COLOR      any value turns colour off in tables (as --no-color, TERM=dumb)
   TERM=dumb     no colour
 `)
 	return b.String()

@@ -24,7 +24,7 @@ func NewCmdInit(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 	opts := &InitOptions{IO: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "init [--from ANNOUNCEMENT]",
-		Short: "Write a commented rule file, inferred from the announcement when given",
+		Short: "Write a commented rule file, from the announcement when given",
 		Long: `Write a rule file with every key explained. With --from, read the campaign
 announcement (Simplified or Traditional Chinese, or English) and fill in
 what it says: the required tags, the minimum length and its unit, the

@@ -26,7 +26,7 @@ Each EXPORT is a file or a folder walked recursively (.jsonl, .ndjson, .json,
 reason "unreadable"; nothing is dropped.` + exitStatusHelp,
 		Example: `  promo validate -r rules.yaml export/
   promo validate -r rules.yaml -o json --out verdicts.json export/
-  promo validate -r rules.yaml --strict export/  # exit 1 if one is invalid`,
+  promo validate -r rules.yaml --strict export/  # exit 1 if any is invalid`,
 	}
 	addJudgeFlags(cmd, &opts.JudgeOptions, "table, json, csv or markdown")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
