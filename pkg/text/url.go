@@ -412,8 +412,8 @@ func hostAt(t string, s int, bare bool) (host, last, labels int, ok bool) {
 			// Only the top-level domain of a bare domain may be in
 			// another script ("twitter.みんな"); other text after the dot
 			// ends the host before it ("foo.com.著名").
-			if k := idnLabelEnd(t, e+1); isAnyTLD(t[e+1 : k]) {
-				return k, e + 1, labels + 1, true
+			if n := idnTLDPrefix(t[e+1 : idnLabelEnd(t, e+1)]); n > 0 {
+				return e + 1 + n, e + 1, labels + 1, true
 			}
 		}
 		if labels < 2 {
@@ -423,7 +423,8 @@ func hostAt(t string, s int, bare bool) (host, last, labels int, ok bool) {
 			return e, end, labels, true
 		} else if !ascii {
 			// The top-level domain is the run of one kind its label
-			// starts with: "io" in "gate.io活动".
+			// starts with: "io" in "gate.io活动", or an internationalised
+			// one its label starts with: "中国" in "gate.中国站".
 			k := end
 			first := t[end] < utf8.RuneSelf
 			for k < e {
@@ -433,12 +434,33 @@ func hostAt(t string, s int, bare bool) (host, last, labels int, ok bool) {
 				}
 				k += m
 			}
-			if k < e && isAnyTLD(t[end:k]) {
+			if first && k < e && isTLD(t[end:k]) {
 				return k, end, labels, true
+			}
+			if n := idnTLDPrefix(t[end:k]); !first && n > 0 {
+				return end + n, end, labels, true
 			}
 		}
 		return 0, 0, 0, false
 	}
+}
+
+// idnTLDPrefix is the length of the longest start of label, whole runes,
+// that is an internationalised top-level domain, or 0. As in twitter-text,
+// whose top-level domains need only no ASCII letter, digit or @ after
+// them, such a domain ends where the text after it goes on in its own
+// script: "twitter.みんなです" holds twitter.みんな.
+func idnTLDPrefix(label string) int {
+	if isAnyTLD(label) {
+		return len(label)
+	}
+	for n := min(len(label), 4*maxTLD); n > 0; {
+		_, m := utf8.DecodeLastRuneInString(label[:n])
+		if n -= m; n > 0 && isUnicodeTLD(label[:n]) {
+			return n
+		}
+	}
+	return 0
 }
 
 // idnLabelEnd is where the label at t[k] ends when it is read as an
