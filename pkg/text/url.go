@@ -434,10 +434,11 @@ func hostAt(t string, s int, bare bool) (host, last, labels int, ok bool) {
 				}
 				k += m
 			}
-			if first && k < e && isTLD(t[end:k]) {
-				return k, end, labels, true
-			}
-			if n := idnTLDPrefix(t[end:k]); !first && n > 0 {
+			if first {
+				if k < e && isTLD(t[end:k]) {
+					return k, end, labels, true
+				}
+			} else if n := idnTLDPrefix(t[end:k]); n > 0 {
 				return end + n, end, labels, true
 			}
 		}
@@ -449,18 +450,24 @@ func hostAt(t string, s int, bare bool) (host, last, labels int, ok bool) {
 // that is an internationalised top-level domain, or 0. As in twitter-text,
 // whose top-level domains need only no ASCII letter, digit or @ after
 // them, such a domain ends where the text after it goes on in its own
-// script: "twitter.みんなです" holds twitter.みんな.
+// script: "twitter.みんなです" holds twitter.みんな. Only starts of at most
+// maxTLD-4 runes are looked up: the domain's ASCII form, "xn--" and at
+// least a byte a rune, has at most maxTLD bytes.
 func idnTLDPrefix(label string) int {
 	if isAnyTLD(label) {
 		return len(label)
 	}
-	for n := min(len(label), 4*maxTLD); n > 0; {
-		_, m := utf8.DecodeLastRuneInString(label[:n])
-		if n -= m; n > 0 && isUnicodeTLD(label[:n]) {
-			return n
+	longest := 0
+	for n, runes := 0, 0; runes < maxTLD-4; runes++ {
+		_, m := utf8.DecodeRuneInString(label[n:])
+		if n += m; n >= len(label) {
+			break
+		}
+		if isUnicodeTLD(label[:n]) {
+			longest = n
 		}
 	}
-	return 0
+	return longest
 }
 
 // idnLabelEnd is where the label at t[k] ends when it is read as an

@@ -79,6 +79,7 @@ func TestFindURLs(t *testing.T) {
 		{"bare IDN top-level domain", "twitter.みんな 见gate.com", []string{"twitter.みんな", "gate.com"}},
 		{"bare IDN top-level domain followed by kana", "见twitter.みんなです", []string{"twitter.みんな"}},
 		{"IDN top-level domain followed by Han", "https://gate.中国站 和 gate.io.中国区", []string{"https://gate.中国", "gate.io.中国"}},
+		{"IDN top-level domain before a long run of Han", "gate.中国人民币人民币人民币人民币人民币人民币人民币人民币人民币人民币", []string{"gate.中国"}},
 		{"no IDN top-level domain starts the label", "foo.com.著名 https://gate.著名", []string{"foo.com"}},
 		{"bare domain glued to Cyrillic", "Яgate.com", nil},
 		{"bare label over 63 characters", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com", nil},
