@@ -39,10 +39,15 @@ const environmentShort = `Environment:
   NO_COLOR      any value turns colour off (as does --no-color or TERM=dumb)
   Run 'promo help environment' for every setting.`
 
+// helpColumns is the width of the terminal the help is laid out for.
+const helpColumns = 80
+
 // addHelp gives the root command its examples, and a help that ends with
-// the exit status and the environment; subcommands keep Cobra's help.
+// the exit status and the environment; subcommands keep Cobra's help, with
+// the flag lists wrapped to helpColumns.
 func addHelp(root *cobra.Command) {
 	root.Example = rootExamples
+	root.SetUsageTemplate(wrapFlagLists(root.UsageTemplate()))
 	// declared here so that Cobra does not take -v, which the judging
 	// commands use for --verbose
 	root.Flags().Bool("version", false, "print the version, commit and Go version of promo")
@@ -54,6 +59,19 @@ func addHelp(root *cobra.Command) {
 		}
 	})
 	root.AddCommand(newEnvironmentTopic(root))
+}
+
+// wrapFlagLists makes Cobra's usage template lay out the flag lists in
+// helpColumns rather than one line a flag, which runs to 180 columns for
+// the longer texts. pflag wraps the text of a flag under itself and keeps
+// every line it wraps shorter than the width it is given, so it is given
+// one column more: a line of exactly helpColumns fits, and stays as it is.
+func wrapFlagLists(tmpl string) string {
+	wrapped := fmt.Sprintf("FlagUsagesWrapped %d", helpColumns+1)
+	for _, set := range []string{".LocalFlags.", ".InheritedFlags."} {
+		tmpl = strings.ReplaceAll(tmpl, set+"FlagUsages ", set+wrapped+" ")
+	}
+	return tmpl
 }
 
 // newEnvironmentTopic is `promo help environment`: a help topic (a command
