@@ -110,6 +110,7 @@ func checkDigestForm(digest string) error {
 }
 
 func drawRun(ctx context.Context, o *DrawOptions) error {
+	defer boundProcs(o.Workers)()
 	ios := o.IO
 	winnersFlag := o.Overrides.Winners
 	ruleOverrides := o.Overrides

@@ -69,6 +69,7 @@ Exit status:
 }
 
 func explainRun(ctx context.Context, opts *ExplainOptions) error {
+	defer boundProcs(opts.Workers)()
 	o, ios, id := &opts.JudgeOptions, opts.IO, opts.ID
 	res, err := judge(ctx, o, id)
 	if err != nil {

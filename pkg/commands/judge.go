@@ -65,7 +65,7 @@ func addJudgeFlags(cmd *cobra.Command, o *JudgeOptions, formats string) {
 	f.BoolVar(&o.Strict, "strict", false, "exit 1 when any entry is invalid or unreadable")
 	f.StringVar(&o.Encoding, "encoding", "", "encoding of export files that have no BOM and are not valid UTF-8: auto, utf-8, utf-16, gbk, gb18030, big5 (default: the rule file's export.encoding, auto)")
 	f.StringVar(&o.maxRecord, "max-record", "1MiB", "a record larger than `size` is unreadable rather than read (e.g. 4MiB)")
-	f.IntVar(&o.Workers, "workers", 0, "files read at once (default: the number of CPUs)")
+	f.IntVar(&o.Workers, "workers", 0, "use at most `N` CPUs, and read up to N files at once (default: every CPU)")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print no notes, warnings, progress or summary on stderr")
 	f.BoolVar(&o.NoColor, "no-color", false, "no colour (also NO_COLOR)")
 	f.String("config", "", "config `file` for tool settings (default: promo.yaml)")

@@ -50,6 +50,7 @@ amounts that add up to the pool exactly.` + exitStatusHelp,
 }
 
 func rankRun(ctx context.Context, opts *RankOptions) error {
+	defer boundProcs(opts.Workers)()
 	o, ios := &opts.JudgeOptions, opts.IO
 	o.holdOutput = true
 	defer o.releaseMemory()

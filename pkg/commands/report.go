@@ -72,6 +72,7 @@ as counts per reason; no other author is named.
 }
 
 func reportRun(ctx context.Context, o *ReportOptions) error {
+	defer boundProcs(o.Workers)()
 	ios := o.IO
 	res, err := judge(ctx, &o.JudgeOptions, "")
 	if err != nil {

@@ -57,6 +57,7 @@ Exit status:
   130  interrupted (Ctrl-C or SIGTERM); no --out file is written`
 
 func validateRun(ctx context.Context, opts *ValidateOptions) error {
+	defer boundProcs(opts.Workers)()
 	o := &opts.JudgeOptions
 	o.holdOutput = true
 	defer o.releaseMemory()
