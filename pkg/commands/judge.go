@@ -94,7 +94,7 @@ func (o *JudgeOptions) finish(cmd *cobra.Command, f *Factory, paths []string) (*
 		return nil, usageHint(errors.New("no export given"), "name the exported files or folders after the flags")
 	}
 	if o.Workers < 0 {
-		return nil, usageErrorf("--workers must be 0 (all CPUs) or more, got %d", o.Workers)
+		return nil, usageErrorf("--workers must be 0 (every CPU) or more, got %d%s", o.Workers, s.from("workers"))
 	}
 	if o.Encoding != "" {
 		if err := export.CheckEncoding(o.Encoding); err != nil {

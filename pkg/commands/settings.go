@@ -95,6 +95,17 @@ func (s *settings) source(name string) string {
 	return ""
 }
 
+// from is " (from PROMO_WORKERS)" or " (from promo.yaml:3)" for a
+// value that came from the environment or the config file, and "" for one
+// typed on the command line or the default: a refused value the operator
+// did not type must say where to change it.
+func (s *settings) from(name string) string {
+	if src := s.source(name); src != "" && !strings.HasPrefix(src, "-") {
+		return " (from " + src + ")"
+	}
+	return ""
+}
+
 // configAt is "FILE:LINE" for a key of the config file.
 func (s *settings) configAt(key string) string {
 	if line := s.lines[key]; line > 0 {
