@@ -62,6 +62,21 @@ func TestReadFileLimit(t *testing.T) {
 	}
 }
 
+// The larger limit a TooLargeError suggests is one word the flag reads, so
+// that it can be copied onto a command line as it is printed: a limit
+// that is no multiple of 1KiB was suggested as "--max-input 4000 bytes".
+func TestTooLargeSuggestsAValidSize(t *testing.T) {
+	for _, limit := range []int64{100, 1000, 1024, 1500, 16 << 20} {
+		msg := (&TooLargeError{Name: "rules.yaml", Limit: limit}).Error()
+		_, after, ok := strings.Cut(msg, "(e.g. "+MaxSizeSetting+" ")
+		suggested, _, _ := strings.Cut(after, ")")
+		n, err := ParseSize(suggested)
+		if !ok || strings.ContainsAny(suggested, " \t") || err != nil || n <= limit {
+			t.Errorf("limit %d: %q suggests %q, not one larger size the flag reads", limit, msg, suggested)
+		}
+	}
+}
+
 // TestReadAllStopsAtLimit reads an endless stream: memory stays at the
 // limit and the error says so.
 func TestReadAllStopsAtLimit(t *testing.T) {

@@ -90,7 +90,14 @@ type TooLargeError struct {
 
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%s is larger than the input size limit of %s; if it really is that large, raise the limit with %s (e.g. %s %s)",
-		e.Name, FormatSize(e.Limit), MaxSizeSetting, MaxSizeSetting, FormatSize(4*e.Limit))
+		e.Name, FormatSize(e.Limit), MaxSizeSetting, MaxSizeSetting, FormatSize(roundUpKiB(4*e.Limit)))
+}
+
+// roundUpKiB is n rounded up to whole KiB, for a suggested limit: FormatSize
+// writes one that is no multiple of 1KiB as "4000 bytes", which copied onto
+// a command line is two words, and not a size the flag reads.
+func roundUpKiB(n int64) int64 {
+	return (n + 1<<10 - 1) &^ (1<<10 - 1)
 }
 
 func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
