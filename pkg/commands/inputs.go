@@ -21,7 +21,7 @@ const maxInputFlag = "max-input"
 // addInputLimit declares --max-input for every command.
 func addInputLimit(root *cobra.Command, f *Factory) {
 	root.PersistentFlags().StringVar(&f.maxInput, maxInputFlag, input.FormatSize(input.DefaultMaxSize),
-		"size `limit` of the rule file, brief, judges sheet, announcement, config file and standard input, e.g. 64MiB")
+		"size `limit` of each input read whole (all but exports and images), e.g. 64MiB")
 }
 
 // configLimit is the limit for the config file itself, which cannot come
