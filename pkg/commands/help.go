@@ -59,6 +59,41 @@ func addHelp(root *cobra.Command) {
 		}
 	})
 	root.AddCommand(newEnvironmentTopic(root))
+	fitCompletionHelp(root)
+}
+
+// fitCompletionHelp adds Cobra's completion command now rather than as the
+// root runs, so that its texts, Cobra's own, can be fitted to helpColumns
+// like the others (the bash one has a line of 81 columns).
+func fitCompletionHelp(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		for _, shell := range c.Commands() {
+			shell.Long = fitLines(shell.Long, helpColumns)
+		}
+	}
+}
+
+// fitLines breaks each line of s wider than width at its last space that
+// fits, going on with the same indent. s is ASCII, one column a byte.
+func fitLines(s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		for len(line) > width {
+			cut := strings.LastIndexByte(line[:width+1], ' ')
+			if cut <= len(indent) {
+				break // one word wider than width: left as it is
+			}
+			out = append(out, line[:cut])
+			line = indent + line[cut+1:]
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 // wrapFlagLists makes Cobra's usage template lay out the flag lists in

@@ -30,7 +30,7 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 // line, and a wrapped one goes on under its own text, with no line ending
 // in a space.
 func TestHelpFlagListsOnlyWrap(t *testing.T) {
-	root := commands.NewRootCmd(commands.TestStreams(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}))
+	root := helpRoot()
 	for _, args := range helpArgs() {
 		if len(args) == 2 && args[1] == "environment" {
 			continue
@@ -62,8 +62,8 @@ func TestHelpFlagListsOnlyWrap(t *testing.T) {
 	}
 }
 
-// helpArgs are the arguments that print the help of every command, and of
-// the environment topic.
+// helpArgs are the arguments that print the help of every command, help
+// and completion included, and of the environment topic.
 func helpArgs() [][]string {
 	var args [][]string
 	var walk func(c *cobra.Command, path []string)
@@ -75,8 +75,17 @@ func helpArgs() [][]string {
 			walk(sub, append(path[:len(path):len(path)], sub.Name()))
 		}
 	}
-	walk(commands.NewRootCmd(commands.TestStreams(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})), nil)
+	walk(helpRoot(), nil)
 	return append(args, []string{"help", "environment"})
+}
+
+// helpRoot is the command tree with the commands Cobra adds as it runs,
+// help and completion, which print texts of Cobra's.
+func helpRoot() *cobra.Command {
+	root := commands.NewRootCmd(commands.TestStreams(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}))
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	return root
 }
 
 func runHelp(t *testing.T, args []string) string {
