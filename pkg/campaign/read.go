@@ -301,10 +301,10 @@ func compactKeys(s fileResult) []recordKey {
 func readFile(ctx context.Context, f export.File, eo export.Options, opt Options, jobs chan<- *batch, spare spareRoom, split int, shared *sharedRoom) fileResult {
 	var out fileResult
 	name := displayPath(f)
-	// Hash the file while it is parsed rather than after: on a large
-	// export the second pass over the bytes was part of the run's tail.
-	digest := make(chan string, 1)
-	go func() { digest <- fileDigest(f.Path) }()
+	// The file is hashed as it is parsed, from the bytes the readers
+	// read (export.Digest), rather than read once more.
+	var digest export.Digest
+	eo.Digest = &digest
 	eo.Note = func(msg string) { out.notes = append(out.notes, msg) }
 	eo.Recycle = export.NewRecycler()
 	parts, _ := export.SplitLines(f, eo, split)
@@ -372,7 +372,10 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 		e := unreadableFile(name, err)
 		out.broken = &e
 	}
-	out.digest = <-digest
+	out.digest = digest.Sum
+	if out.digest == "" { // not opened: say why
+		out.digest = fileDigest(f.Path)
+	}
 	return out
 }
 
