@@ -373,7 +373,7 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 		out.broken = &e
 	}
 	out.digest = digest.Sum
-	if out.digest == "" { // not opened: say why
+	if out.digest == "" && ctx.Err() == nil { // not opened: say why
 		out.digest = fileDigest(f.Path)
 	}
 	return out

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
@@ -21,8 +22,8 @@ import (
 // file after it was split) are read for the sum alone.
 type Digest struct {
 	// Sum is the hex SHA-256 of the file's bytes, "unreadable" when they
-	// could not all be read, or "" when the file was not opened: the
-	// caller says why.
+	// could not all be read, or "" when the file was not opened (the
+	// caller says why) or the read was cancelled.
 	Sum string
 }
 
@@ -35,6 +36,7 @@ const hashBuf = 256 << 10
 // tee's reads once it has caught up with it, and those after by reading
 // them itself again.
 type fileHash struct {
+	ctx context.Context // once it is done, nothing more is read
 	fh  *os.File
 	h   hash.Hash
 	at  int64 // the bytes hashed so far, from the file's start
@@ -42,17 +44,22 @@ type fileHash struct {
 	buf []byte
 }
 
-func newFileHash(fh *os.File) *fileHash {
-	return &fileHash{fh: fh, h: sha256.New()}
+func newFileHash(ctx context.Context, fh *os.File) *fileHash {
+	return &fileHash{ctx: ctx, fh: fh, h: sha256.New()}
 }
 
 // upTo hashes the file's bytes up to end, and says whether there were
-// that many: false at the file's end or a read error (err).
+// that many: false at the file's end, a read error (err) or once the run
+// is cancelled (err too).
 func (s *fileHash) upTo(end int64) bool {
 	if s.buf == nil {
 		s.buf = make([]byte, hashBuf)
 	}
 	for s.at < end {
+		if err := s.ctx.Err(); err != nil {
+			s.err = err
+			return false
+		}
 		n := min(int64(len(s.buf)), end-s.at)
 		k, err := s.fh.ReadAt(s.buf[:n], s.at)
 		s.h.Write(s.buf[:k])
@@ -84,9 +91,13 @@ func (s *fileHash) catchUp(t *teeReader) bool {
 }
 
 // sum hashes what is left of the file after the bytes hashed so far, up
-// to its end, and returns the digest's word for it.
+// to its end, and returns the digest's word for it; "" once the run is
+// cancelled: a file that grows without end cannot keep it waiting.
 func (s *fileHash) sum() string {
 	s.upTo(math.MaxInt64)
+	if s.ctx.Err() != nil {
+		return ""
+	}
 	if s.err != nil {
 		return "unreadable"
 	}
@@ -137,11 +148,11 @@ func (t *teeReader) leave() int64 {
 // hashWhole makes the reader of a whole file read hashed: the returned
 // reader hashes every byte read, and done, called once reading is over,
 // sets d.Sum. With no digest wanted it returns fh as it is.
-func hashWhole(fh *os.File, d *Digest) (io.Reader, func()) {
+func hashWhole(ctx context.Context, fh *os.File, d *Digest) (io.Reader, func()) {
 	if d == nil {
 		return fh, func() {}
 	}
-	s := newFileHash(fh)
+	s := newFileHash(ctx, fh)
 	t := &teeReader{r: fh, h: s.h}
 	return t, func() {
 		s.at = t.leave()
@@ -154,11 +165,11 @@ func hashWhole(fh *os.File, d *Digest) (io.Reader, func()) {
 // their own meanwhile, which then catches up with the reader. done, called
 // once every part is read, sets d.Sum. With no digest wanted it returns r
 // as it is.
-func hashLast(fh *os.File, r io.Reader, off int64, d *Digest) (io.Reader, func()) {
+func hashLast(ctx context.Context, fh *os.File, r io.Reader, off int64, d *Digest) (io.Reader, func()) {
 	if d == nil {
 		return r, func() {}
 	}
-	s := newFileHash(fh)
+	s := newFileHash(ctx, fh)
 	t := &teeReader{r: r, at: off}
 	joined := make(chan bool, 1)
 	go func() { joined <- s.upTo(off) && s.catchUp(t) }()

@@ -99,6 +99,39 @@ func TestDigestNotOpened(t *testing.T) {
 	}
 }
 
+// TestDigestCancelled: a cancelled read leaves the digest unmade, and
+// stops hashing, rather than reading the rest of the file for it.
+func TestDigestCancelled(t *testing.T) {
+	old := minPart
+	minPart = 64
+	defer func() { minPart = old }()
+	path := filepath.Join(t.TempDir(), "posts.jsonl")
+	if err := os.WriteFile(path, []byte(genLines(23, 4000, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := File{Path: path}
+	parts, err := SplitLines(f, Options{}, 2)
+	if err != nil || len(parts) != 2 {
+		t.Fatalf("%d parts, %v", len(parts), err)
+	}
+	for _, inParts := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(context.Background())
+		d := Digest{Sum: "unset"}
+		emit := func(Post) error {
+			cancel()
+			return nil
+		}
+		if inParts {
+			ReadParts(ctx, f, Options{Digest: &d}, parts, func(_ int, p Post) error { return emit(p) })
+		} else {
+			ReadReport(ctx, f, Options{Digest: &d}, emit)
+		}
+		if d.Sum != "" {
+			t.Errorf("in parts %v: digest %q after the read was cancelled, want none", inParts, d.Sum)
+		}
+	}
+}
+
 func appendTo(t *testing.T, path, text string) {
 	t.Helper()
 	fh, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)

@@ -214,7 +214,7 @@ func ReadReport(ctx context.Context, f File, opt Options, emit func(Post) error)
 		return rep, fmt.Errorf("cannot open export %s: %w", f.Path, err)
 	}
 	defer fh.Close()
-	in, hashed := hashWhole(fh, opt.Digest)
+	in, hashed := hashWhole(ctx, fh, opt.Digest)
 	r, err := readReport(ctx, in, f, opt, emit)
 	hashed()
 	r.Glob = rep.Glob

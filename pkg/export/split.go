@@ -300,7 +300,7 @@ func ReadParts(ctx context.Context, f File, opt Options, parts []Part, emit func
 	// The last part's reader hashes what it reads, once the bytes before
 	// it are hashed; those are read once more.
 	last := len(parts) - 1
-	lastIn, hashed := hashLast(fh, io.NewSectionReader(fh, parts[last].Offset, parts[last].Size), parts[last].Offset, opt.Digest)
+	lastIn, hashed := hashLast(ctx, fh, io.NewSectionReader(fh, parts[last].Offset, parts[last].Size), parts[last].Offset, opt.Digest)
 	var wg sync.WaitGroup
 	for i, p := range parts {
 		var in io.Reader = io.NewSectionReader(fh, p.Offset, p.Size)
