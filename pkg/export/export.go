@@ -131,6 +131,9 @@ type Options struct {
 	// Recycle, when set, recycles the chunks the texts and image lists of
 	// posts are carved from (see Recycler).
 	Recycle *Recycler
+	// Digest, when set, is given the SHA-256 of the file's bytes by
+	// ReadReport and ReadParts (see Digest).
+	Digest *Digest
 }
 
 func (o Options) maxRecord() int {
@@ -211,7 +214,9 @@ func ReadReport(ctx context.Context, f File, opt Options, emit func(Post) error)
 		return rep, fmt.Errorf("cannot open export %s: %w", f.Path, err)
 	}
 	defer fh.Close()
-	r, err := readReport(ctx, fh, f, opt, emit)
+	in, hashed := hashWhole(ctx, fh, opt.Digest)
+	r, err := readReport(ctx, in, f, opt, emit)
+	hashed()
 	r.Glob = rep.Glob
 	return r, err
 }

@@ -297,8 +297,16 @@ func ReadParts(ctx context.Context, f File, opt Options, parts []Part, emit func
 	for i := range done {
 		done[i] = make(chan struct{})
 	}
+	// The last part's reader hashes what it reads, once the bytes before
+	// it are hashed; those are read once more.
+	last := len(parts) - 1
+	lastIn, hashed := hashLast(ctx, fh, io.NewSectionReader(fh, parts[last].Offset, parts[last].Size), parts[last].Offset, opt.Digest)
 	var wg sync.WaitGroup
 	for i, p := range parts {
+		var in io.Reader = io.NewSectionReader(fh, p.Offset, p.Size)
+		if i == last {
+			in = lastIn
+		}
 		wg.Go(func() {
 			defer close(done[i])
 			r := &results[i]
@@ -318,13 +326,14 @@ func ReadParts(ctx context.Context, f File, opt Options, parts []Part, emit func
 				all.merge(own)
 				*own = all
 			}
-			br := bufio.NewReaderSize(io.NewSectionReader(fh, p.Offset, p.Size), 128<<10)
+			br := bufio.NewReaderSize(in, 128<<10)
 			r.lines = newLines(br, r.b.opt.maxRecord())
 			r.lines.n = p.Line
 			r.err = readLines(ctx, r.lines, r.b, func(post Post) error { return emit(i, post) })
 		})
 	}
 	wg.Wait()
+	hashed()
 	whole := &lines{}
 	var seen columnLog
 	line := 0

@@ -63,6 +63,24 @@ func Populate[T any](s []T) {
 	}
 }
 
+// PopulateLater does what Populate does but the faulting in, which the
+// returned func does: that writes nothing, so it may run on a goroutine of
+// its own while s is written, and whoever gets to a page first faults it
+// in. Where the system cannot fault a range in at once (before Linux
+// 5.14) the func does nothing: each page is faulted in whole, as advised,
+// by its first write.
+func PopulateLater[T any](s []T) (fault func()) {
+	p, n := bounds(s)
+	if n < 2*Size {
+		return func() {}
+	}
+	if lo, hi := within(p, n); !advise(lo, hi) {
+		return func() {}
+	}
+	const page = 4 << 10
+	return func() { populate((p+page-1)&^(page-1), (p+n)&^(page-1)) }
+}
+
 // Make returns make([]T, n), with the whole huge pages inside it advised
 // (Advise). The work after the read of a large export makes arrays of a
 // few to tens of megabytes, one after the other, while the collector is

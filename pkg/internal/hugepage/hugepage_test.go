@@ -45,6 +45,30 @@ func TestPopulateKeepsContents(t *testing.T) {
 	}
 }
 
+// TestPopulateLaterWritesNothing: faulting an array in on a goroutine
+// while it is written loses no write and changes no byte.
+func TestPopulateLaterWritesNothing(t *testing.T) {
+	for _, n := range []int{0, 1, 4096, 3*Size + 12345} {
+		backing := make([]byte, n+64)
+		s := backing[:n:n]
+		fault := PopulateLater(s)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			fault()
+		}()
+		for i := range backing {
+			backing[i] = byte(i*7 + 1)
+		}
+		<-done
+		for i := range backing {
+			if backing[i] != byte(i*7+1) {
+				t.Fatalf("n=%d: byte %d changed to %d", n, i, backing[i])
+			}
+		}
+	}
+}
+
 // TestMakeIsMake: Make's array is make's, zeroed, of length and
 // capacity n, whatever huge pages it spans.
 func TestMakeIsMake(t *testing.T) {
