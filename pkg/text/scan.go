@@ -339,7 +339,7 @@ func (sc *Scanner) slowWording(u string) {
 // are sp's (t's URLs, found before): sp finds the tags and mentions, and
 // notes every sigil, as the walk meets them.
 //
-// w reads what is appended as it is appended (foldWords.read), and the
+// w reads what is appended once it is all appended (foldWords.read), and the
 // offset in dst of every sigil appended is appended to *sigils (as
 // findSigils would find it in what is appended).
 func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords, sigils *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
@@ -447,10 +447,10 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 				if ok {
 					// The ideographs and punctuation that follow, up to
 					// the next tag, URL or mention, are folded and
-					// counted as a run (cjkRun), and read for the
-					// wording while in cache.
+					// counted as a run (cjkRun). The wording is read
+					// once, at the end: a post is in cache whole, and a
+					// read a run cost a call and a mark each.
 					dst, i = cjkRun(dst, t, i, nextSpecial, fast, keyStarts, script, &han, &rc, tbl)
-					w.read(dst, tbl)
 					inSpace = false
 				} else {
 					// Nothing is appended any more: the ideographs that
