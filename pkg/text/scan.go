@@ -1,9 +1,6 @@
 package text
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Scanner reads posts for the checker: what Prepare, Measure, a
 // PhraseIndex and the wording filter of the similarity signature each
@@ -342,7 +339,7 @@ func (sc *Scanner) slowWording(u string) {
 // are sp's (t's URLs, found before): sp finds the tags and mentions, and
 // notes every sigil, as the walk meets them.
 //
-// w reads what is appended as it is appended (foldWords.read), and the
+// w reads what is appended once it is all appended (foldWords.read), and the
 // offset in dst of every sigil appended is appended to *sigils (as
 // findSigils would find it in what is appended).
 func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords, sigils *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
@@ -368,6 +365,19 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 	if script != nil {
 		keyStarts = t2sAnyStart()
 	}
+	// What the runs count, and which of their characters: the ASCII
+	// kinds not left out, and the punctuation if it is not.
+	var rc runCounts
+	keep := uint8(acText)
+	if spanExclude[SpanSpace]&ex == 0 {
+		keep |= acSpace
+	}
+	fp := punctTable()
+	fast := &fp.han
+	if spanExclude[SpanPunct]&ex == 0 {
+		keep |= acPunct
+		fast = &fp.punct
+	}
 	for i := 0; i < len(t); {
 		var (
 			end int
@@ -385,25 +395,24 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// (BTC 池): an ASCII character other than CR is a cluster of
 			// its own unless what follows extends it.
 			end, ci = i+1, &asciiInfo[b]
+			if ok && i < nextSpecial && textKept && asciiClass[b]&acRun != 0 {
+				// The ASCII that follows, up to the next tag, URL or
+				// mention, is folded and counted as a run (asciiRun).
+				dst, i = asciiRun(dst, t, i, nextSpecial, keep, space, &inSpace, &inWord, &rc, tbl)
+				continue
+			}
 			if ci.word == 1 && i < nextSpecial && textKept {
-				// The letters and digits that follow, up to the next
-				// tag, URL or mention, are counted here as a run and as
-				// one word, the last one included: it is plain text
-				// before the next special.
-				if ok {
-					dst, end = appendWordRun(dst, t, i, nextSpecial, tbl)
-					inSpace = false
-				} else {
-					end = wordRunEnd(t, end, nextSpecial, tbl)
-				}
+				// Nothing is appended any more (!ok): the letters and
+				// digits that follow, up to the next tag, URL or
+				// mention, are counted here as a run and as one word,
+				// the last one included: it is plain text before the
+				// next special.
+				end = wordRunEnd(t, end, nextSpecial, tbl)
 				letters += end - i
 				if !inWord {
 					c.Words++
 					inWord = true
 				}
-				// The last is counted here too: it is plain text before
-				// the next special, which the steps below would count
-				// as they count each of the others.
 				i = end
 				continue
 			}
@@ -431,61 +440,56 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// most of a Chinese post, all count alike.
 			ci = &cjkInfo
 			end = i + 3
-			marked := false // the run's keys are in *script
-			run := false    // the run is counted whole
 			if r := rune(b&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F); r < 0x4E00 {
 				own = runeInfo(r, tbl[r])
 				ci = &own
 			} else if i < nextSpecial && textKept {
-				// The ideographs that follow, up to the next tag, URL or
-				// mention, are counted here as a run: each counts as
-				// cjkInfo says, and none is excluded.
-				// Each ideograph of the run but the last is followed by
-				// another, which extends nothing: only what follows the
-				// last needs a look, and if it extends that one, the
-				// last is left to the next cluster. (Without check, t is
-				// valid UTF-8 and ideographAt's continuation bytes hold.)
-				if ok && script != nil {
-					// The keys of the script fold are marked in the same
-					// loop (markHanKeys's look-up).
-					end, *script = markIdeographRun(t, i, nextSpecial, keyStarts, *script, len(dst)-i)
-					marked = true
+				if ok {
+					// The ideographs and punctuation that follow, up to
+					// the next tag, URL or mention, are folded and
+					// counted as a run (cjkRun). The wording is read
+					// once, at the end: a post is in cache whole, and a
+					// read a run cost a call and a mark each.
+					dst, i = cjkRun(dst, t, i, nextSpecial, fast, keyStarts, script, &han, &rc, tbl)
+					inSpace = false
 				} else {
+					// Nothing is appended any more: the ideographs that
+					// follow are counted here as a run, each as cjkInfo
+					// says. Each but the last is followed by another,
+					// which extends nothing: only what follows the last
+					// needs a look, and if it extends that one, the last
+					// is left to the next cluster. (Without check, t is
+					// valid UTF-8 and ideographAt's continuation bytes
+					// hold.)
 					for end < nextSpecial && ideographAt(t, end) {
 						end += 3
 					}
+					if end > i+3 && !cjkAlone(t, end, tbl) {
+						end -= 3
+					}
+					han += (end - i) / 3
+					i = end
 				}
-				if end > i+3 && !cjkAlone(t, end, tbl) {
-					// Marked already, the last ideograph is marked
-					// again as the next cluster: scriptFrom does not
-					// mind an offset twice.
-					end -= 3
-				}
-				han += (end - i) / 3 // the last too: see the letters' run
-				run = true
+				inWord = false
+				continue
 			}
 			if ok {
-				if script != nil && !marked {
+				if script != nil {
 					*script = markHanKeys(*script, keyStarts, t[i:end], len(dst))
 				}
 				dst = append(dst, t[i:end]...)
-				if run {
-					// While the run is in cache. A lone ideograph (inside
-					// a tag, most often) is left to the next read: a read
-					// for each of them cost more than it kept in cache.
-					w.read(dst, tbl)
-				}
 				inSpace = false
-			}
-			if run {
-				i = end
-				inWord = false
-				continue
 			}
 		case b == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC && t[i+2] >= 0x81 && t[i+2] <= 0xBF || t[i+1] == 0xBD && t[i+2] >= 0x80 && t[i+2] <= 0x9E) && cjkAlone(t, i+3, tbl):
 			// U+FF01–U+FF5E, the full-width forms of ASCII (the commas,
 			// colons and brackets of a Chinese post) not extended by what
 			// follows: a cluster of its own, folded to its ASCII form.
+			if r := 0xFF00 | int(t[i+1]&1)<<6 | int(t[i+2]&0x3F); ok && i < nextSpecial && textKept && fast[r>>6]>>(r&0x3F)&1 != 0 {
+				dst, end = cjkRun(dst, t, i, nextSpecial, fast, keyStarts, script, &han, &rc, tbl)
+				inSpace, inWord = false, false
+				i = end
+				continue
+			}
 			r := rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F) | 0xF000
 			end, own = i+3, runeInfo(r, tbl[r])
 			ci = &own
@@ -507,6 +511,12 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			// The CJK punctuation that no fold changes (。、「」《》),
 			// not extended by what follows: a cluster of its own,
 			// copied as it is (plainCJKPunct says which).
+			if ok && i < nextSpecial && textKept && fast[0x3000>>6]>>(t[i+2]&0x3F)&1 != 0 {
+				dst, end = cjkRun(dst, t, i, nextSpecial, fast, keyStarts, script, &han, &rc, tbl)
+				inSpace, inWord = false, false
+				i = end
+				continue
+			}
 			r := 0x3000 | rune(t[i+2]&0x3F)
 			end, own = i+3, runeInfo(r, tbl[r])
 			ci = &own
@@ -608,6 +618,7 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 			inWord = false
 		}
 	}
+	rc.add(&c, &halves)
 	c.Runes += letters + han
 	c.Graphemes += letters + han
 	c.Width += letters + 2*han
@@ -737,72 +748,6 @@ func wordRunEnd(t string, j, limit int, tbl *[propTableSize]prop) int {
 		j--
 	}
 	return j
-}
-
-// appendWordRun is wordRunEnd from t[i+1], with t[i] a letter or digit,
-// fused with appending the run from t[i] to dst with its capitals
-// lowered: the run is read once. It returns dst and the run's end.
-func appendWordRun(dst []byte, t string, i, limit int, tbl *[propTableSize]prop) ([]byte, int) {
-	limit = min(limit, len(t))
-	dst = slices.Grow(dst, limit-i)
-	n, out := len(dst), dst[:cap(dst)]
-	j := i
-	for ; j < limit && wordByte[t[j]] && n < len(out); j++ {
-		// A letter's lower case has the bit 0x20, which every digit
-		// has already.
-		out[n] = t[j] | 0x20
-		n++
-	}
-	if j > i+1 && !cjkAlone(t, j, tbl) {
-		j--
-		n--
-	}
-	return out[:n], j
-}
-
-// markIdeographRun returns where the run of CJK unified ideographs
-// (U+4E00–U+9FFF) from t[j] ends, before limit, and appends to at the
-// offset, counted from base, of each of them that starts a key of some
-// group by starts (t2sAnyStart's), as markHanKeys does: the run is read
-// once for both. t[j] must start such an ideograph, the run has it.
-func markIdeographRun(t string, j, limit int, starts *[t2sEnd / 64]uint64, at []int32, base int) (int, []int32) {
-	// limit is where a special starts, on a character's boundary: an
-	// ideograph that starts before it ends before it too.
-	s := t[j:min(limit, len(t))]
-	// Room for an offset a character, made once: each offset is written
-	// and kept by adding its bit to n, without a branch on the bit (a
-	// guess that a text's keys make wrong) or append's call in the loop.
-	at = slices.Grow(at, len(s)/3)
-	n, out := len(at), at[:cap(at)]
-	base += j
-	_ = starts[0] // its nil check, once rather than in the loop
-	k := 0
-	for ; k+2 < len(s); k += 3 {
-		// One test each for the lead byte (E4–E9), the two continuation
-		// bytes, and the code point (from U+4E00: E4 with a second byte
-		// below B8 is Extension A), rather than a branch per byte; the
-		// lead byte first, so that the run's end (ASCII, most often)
-		// reads no more.
-		c := s[k : k+3] // one bounds check for the three bytes
-		b0 := c[0]
-		if b0-0xE4 > 0xE9-0xE4 {
-			break
-		}
-		b1, b2 := c[1], c[2]
-		r := uint16(b0&0x0F)<<12 | uint16(b1&0x3F)<<6 | uint16(b2&0x3F)
-		if b1&0xC0|b2>>6 != 0x82 || r < 0x4E00 {
-			break
-		}
-		out[n] = int32(base + k)
-		// A bit test and a set (BT, SETB) rather than a shift by r,
-		// which ties up CX and moved the loop's state to the stack.
-		d := 0
-		if starts[r>>6]&(1<<(r&0x3F)) != 0 {
-			d = 1
-		}
-		n += d
-	}
-	return j + k, out[:n]
 }
 
 // appendSigils appends to at the offset of every sigil in b from b[from]

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -304,33 +303,6 @@ func TestFoldedSpaceByte(t *testing.T) {
 	}
 }
 
-// FuzzMarkIdeographRun holds markIdeographRun to what ideographAt and
-// markHanKeys find reading the run the plain way: the same end, the same
-// offsets, on any bytes (the scanner calls it before checking UTF-8).
-func FuzzMarkIdeographRun(f *testing.F) {
-	for _, s := range []string{"一二三", "乾隆皇帝", "丁丂\xe4\xb7\xbf\xe4\xb8\x80", "中文\xe5\x80", "\xe9\xbf\xbf\xe4\xb8", "中 文", "中\xe5\x00\x80"} {
-		f.Add(s, 2)
-	}
-	starts := t2sAnyStart()
-	f.Fuzz(func(t *testing.T, s string, limit int) {
-		if !ideographAt(s, 0) {
-			return
-		}
-		limit = max(limit, 3)
-		end, got := markIdeographRun(s, 0, limit, starts, nil, 7)
-		want := 0
-		for want < min(limit, len(s)) && ideographAt(s, want) && want+3 <= limit {
-			want += 3
-		}
-		if end != want {
-			t.Fatalf("markIdeographRun(%q, %d) ends at %d, want %d", s, limit, end, want)
-		}
-		if keys := markHanKeys(nil, starts, s[:want], 7); !slices.Equal(got, keys) {
-			t.Fatalf("markIdeographRun(%q, %d) marks %v, want %v", s, limit, got, keys)
-		}
-	})
-}
-
 // FuzzFoldedSigils: the sigils the counting pass notes as it folds a text
 // are those findSigils finds in the folded text, which quickSecond reads
 // the folded text's tags and mentions from.
@@ -353,29 +325,56 @@ func FuzzFoldedSigils(f *testing.F) {
 	})
 }
 
-// FuzzAppendWordRun holds appendWordRun to wordRunEnd followed by a
-// copy of the run with its capitals lowered, on any bytes and limit.
-func FuzzAppendWordRun(f *testing.F) {
-	for _, s := range []string{"BTC 池", "Launchpool#", "ES1\u20e3", "a", "Ab9Z\xff", "x\u0301", "1680 就能", "DeFi。"} {
-		f.Add(s, 3, "前")
+// FuzzScanRuns holds the scan, whose runs (asciiRun, cjkRun) take
+// ASCII, ideographs and punctuation in loops of their own, to Measure's
+// counts and Apply's fold, on any bytes, under any exclusion and any fold
+// the fused pass takes.
+func FuzzScanRuns(f *testing.F) {
+	for _, s := range []string{
+		"BTC 池上线后的流动性，最山去。大家怎么看？", "Staked  4854\tES in\n\nLaunchpool", "1\u20e3 中\u0301 ，\ufe0f a\u0301",
+		"＃话题＃ ＄BTC ＠gate，「引号」", "ＡＢＣ１２３！（）", "中\xe5\x80文", "乾隆，皇帝。", "see#Tag and https://x.co/A b",
+		"中文\r\nABC\r", "　中，　x", "丁丂\xe4\xb7\xbf\xe4\xb8\x80", "x\x00\x7f\x1b中",
+	} {
+		f.Add(s, uint8(ExcludeTags|ExcludeURLs|ExcludeMentions|ExcludeWhitespace), uint8(15))
 	}
-	tbl := props()
-	f.Fuzz(func(t *testing.T, s string, limit int, before string) {
-		if s == "" || !wordByte[s[0]] {
-			return
+	ix := CompilePhraseIndex(passTwoGroups, AllFolds)
+	f.Fuzz(func(t *testing.T, s string, ex, bits uint8) {
+		e := Exclude(ex) & (ExcludeTags | ExcludeURLs | ExcludeMentions | ExcludeWhitespace | ExcludePunctuation | ExcludeEmoji)
+		fold := Fold{Width: true, Case: true, Space: bits&1 != 0, Script: bits&2 != 0}
+		var sc Scanner
+		var hits PhraseHits
+		p, c := sc.Scan(s, fold, e, ix, &hits, discardWording{})
+		if want := Measure(s, e, SyntaxAuto); c != want {
+			t.Fatalf("%q %+v ex %b: counts %+v, Measure gives %+v", s, fold, e, c, want)
 		}
-		limit = max(limit, 1)
-		got, end := appendWordRun([]byte(before), s, 0, limit, tbl)
-		wantEnd := wordRunEnd(s, 1, min(limit, len(s)), tbl)
-		want := []byte(before)
-		for _, b := range []byte(s[:wantEnd]) {
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			want = append(want, b)
-		}
-		if end != wantEnd || !bytes.Equal(got, want) {
-			t.Fatalf("appendWordRun(%q, %d) = %q, %d; want %q, %d", s, limit, got, end, want, wantEnd)
+		if want := fold.Apply(s); p.folded != want {
+			t.Fatalf("%q %+v: folded %q, Apply gives %q", s, fold, p.folded, want)
 		}
 	})
+}
+
+// TestScanFullWidth holds the scan of every full-width form of ASCII,
+// the punctuation cjkRun takes and the others, between ideographs,
+// ASCII, a tag, marks and the ends of the text, to Measure's counts and
+// Apply's fold.
+func TestScanFullWidth(t *testing.T) {
+	ix := CompilePhraseIndex(nil, AllFolds)
+	var sc Scanner
+	var hits PhraseHits
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		p := string(r)
+		for _, s := range []string{p, "中" + p + "文", "a" + p + "b", p + p + "\u0301", "#话题" + p + "#", "\u0301" + p, "。" + p + "\u302a", "乾" + p + "隆", " " + p + "　x", "中" + p + "中\ufe0f"} {
+			for _, f := range []Fold{AllFolds, {Width: true, Case: true}} {
+				for _, ex := range []Exclude{0, ExcludeTags | ExcludeWhitespace | ExcludePunctuation} {
+					got, c := sc.Scan(s, f, ex, ix, &hits, discardWording{})
+					if want := Measure(s, ex, SyntaxAuto); c != want {
+						t.Errorf("%q %+v ex %v: counts %+v, Measure gives %+v", s, f, ex, c, want)
+					}
+					if want := f.Apply(s); got.folded != want {
+						t.Errorf("%q %+v: folded %q, Apply gives %q", s, f, got.folded, want)
+					}
+				}
+			}
+		}
+	}
 }
