@@ -31,7 +31,8 @@ func (s *scanner) record(b *builder, r *record) bool {
 	}
 	for {
 		start := s.i
-		if !s.str() {
+		m, known := s.memoKey(b, r)
+		if !known && !s.str() {
 			return false
 		}
 		rawKey := s.b[start:s.i]
@@ -41,7 +42,9 @@ func (s *scanner) record(b *builder, r *record) bool {
 		}
 		s.i++
 		s.space()
-		m, known := b.keyOf(r, rawKey)
+		if !known {
+			m, known = b.keyOf(r, rawKey)
+		}
 		if !s.member(b, r, m) {
 			return false
 		}
@@ -50,6 +53,22 @@ func (s *scanner) record(b *builder, r *record) bool {
 			return ok
 		}
 	}
+}
+
+// memoKey passes the key literal at s.i when it is the last record's key at
+// this place, byte for byte: that literal was checked then, so it needs no
+// scan now, and is looked up already.
+func (s *scanner) memoKey(b *builder, r *record) (keyMemo, bool) {
+	i := r.members
+	if i >= len(b.memo) {
+		return keyMemo{}, false
+	}
+	raw := b.memo[i].raw
+	if end := s.i + len(raw); end > len(s.b) || string(s.b[s.i:end]) != raw {
+		return keyMemo{}, false
+	}
+	s.i += len(raw)
+	return b.memo[i], true
 }
 
 // member scans the value of a member whose key reads as m and puts it into
