@@ -77,14 +77,13 @@ func blank(b []byte) bool {
 func (b *builder) jsonLine(raw []byte, line int) Post {
 	raw = trimSpace(raw)
 	var r record
-	put := func(rawKey, rawVal []byte) { b.member(&r, rawKey, rawVal) }
-	if ok, _ := scanObject(raw, put); ok {
+	if ok, _ := scanRecord(raw, b, &r); ok {
 		return b.post(&r, line)
 	}
 	if !clean(raw) {
 		raw = repair(raw)
 		r = record{}
-		if ok, _ := scanObject(raw, put); ok {
+		if ok, _ := scanRecord(raw, b, &r); ok {
 			return b.post(&r, line)
 		}
 	}
@@ -180,23 +179,38 @@ const maxMemo = 32
 
 // lookupKey looks up the key of the record's next member, and notes it.
 func (b *builder) lookupKey(r *record, rawKey []byte) (slot, string, bool) {
-	i := r.members
-	r.members++
-	if i < len(b.memo) && b.memo[i].raw == string(rawKey) {
-		m := &b.memo[i]
-		return m.s, m.key, m.ok // noted when it was remembered
+	m, known := b.keyOf(r, rawKey)
+	b.noteKey(r, rawKey, m, known)
+	return m.s, m.key, m.ok
+}
+
+// keyOf looks up the key of the record's next member; known says it is the
+// last record's key at this place, noted then.
+func (b *builder) keyOf(r *record, rawKey []byte) (keyMemo, bool) {
+	if i := r.members; i < len(b.memo) && b.memo[i].raw == string(rawKey) {
+		return b.memo[i], true
 	}
 	s, key, ok := b.fields.lookupJSON(rawKey)
-	b.seen.seeJSON(rawKey, s, ok)
+	return keyMemo{s: s, key: key, ok: ok}, false
+}
+
+// noteKey counts the member whose key keyOf looked up, once its value is
+// known to be valid, and notes the key when it was not known.
+func (b *builder) noteKey(r *record, rawKey []byte, m keyMemo, known bool) {
+	i := r.members
+	r.members++
+	if known {
+		return
+	}
+	b.seen.seeJSON(rawKey, m.s, m.ok)
 	if i < maxMemo {
-		m := keyMemo{string(rawKey), s, key, ok}
+		m.raw = string(rawKey)
 		if i < len(b.memo) {
 			b.memo[i] = m
 		} else if i == len(b.memo) {
 			b.memo = append(b.memo, m)
 		}
 	}
-	return s, key, ok
 }
 
 // maxNest bounds how deep jsonVal looks: a field needs at most a list of objects.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -108,6 +109,30 @@ func BenchmarkPlainRun(b *testing.B) {
 	for b.Loop() {
 		for i := 0; i < len(text); {
 			i += plainRun(text[i:]) + 1
+		}
+	}
+}
+
+// TestPlainRunAgreesOnMixedPieces checks plainRun against plainRunByBytes
+// on texts strung together from pieces that each test a part of the
+// word-wide arithmetic: leads of every kind, continuation bytes missing or
+// astray, and the bytes that end plain text, at every alignment.
+func TestPlainRunAgreesOnMixedPieces(t *testing.T) {
+	pieces := []string{"a", "B 1", "中", "文字", "，", "\uffff", "\u1000", "\ud7ff", "\ue000", "é", "😀",
+		"\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xe4\xbd", "\xe4", "\x80", "\xbf", "\xc0\x80", "\xf4\x8f\xbf\xbf",
+		"\xff", `"`, `\`, "\x1f", "\x00", "\x7f", " "}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 200000 {
+		var b []byte
+		for n := rng.IntN(24); n > 0; n-- {
+			p := pieces[rng.IntN(len(pieces))]
+			if rng.IntN(3) > 0 { // mostly plain, so that runs are long
+				p = pieces[rng.IntN(7)]
+			}
+			b = append(b, p...)
+		}
+		if got, want := plainRun(b), plainRunByBytes(b); got != want {
+			t.Fatalf("plainRun(%q) = %d, want %d", b, got, want)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -140,5 +142,25 @@ func TestDateOrder(t *testing.T) {
 				t.Errorf("got %v %q\nwant %v %q", p.CreatedAt, p.Unreadable, tt.want, tt.why)
 			}
 		})
+	}
+}
+
+// TestSmallCountAgreesWithCount holds the digits-only way of count to the
+// general one, around its bounds and next to what it must leave alone.
+func TestSmallCountAgreesWithCount(t *testing.T) {
+	for _, s := range []string{"0", "7", "007", "42", "999999999999999999", "1000000000000000000", "9223372036854775807",
+		"", " 5", "5 ", "+5", "-5", "1,234", "1.5", "1e3", "٣", "x"} {
+		var probs []string
+		want := int64(0)
+		if n, err := strconv.ParseInt(unthousand(strings.TrimSpace(s)), 10, 64); err == nil && n >= 0 {
+			want = n
+		} else if fl, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil && fl >= 0 {
+			want = int64(fl)
+		}
+		for _, k := range []kind{kNumber, kText} {
+			if got := count(val{kind: k, str: s}, fLikes, &probs); got != want {
+				t.Errorf("count(%q) = %d, want %d", s, got, want)
+			}
+		}
 	}
 }

@@ -138,6 +138,10 @@ func appendStringBody(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if plain3(s, i) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -155,6 +159,20 @@ func appendStringBody(b []byte, s string) []byte {
 		start = i
 	}
 	return append(b, s[start:]...)
+}
+
+// plain3 reports whether s[i:] starts with a three-byte sequence that is
+// valid whatever its continuation bytes and is written as it is: a lead of
+// E1–EC or EE–EF (not E0, overlong forms, nor ED, surrogates), other than
+// U+2028 and U+2029. The Chinese of messages, tags and authors is nearly all
+// such sequences, which the decoder would take one rune at a time.
+func plain3(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	c, c1, c2 := s[i], s[i+1], s[i+2]
+	return 0xE1 <= c && c <= 0xEF && c != 0xED && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 &&
+		!(c == 0xE2 && c1 == 0x80 && c2&0xFE == 0xA8)
 }
 
 // plainASCII8 reports whether the 8 bytes of s are ASCII that a JSON

@@ -220,3 +220,15 @@ func FuzzAppendEntry(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendStringThreeBytes checks the three-byte sequences appendString
+// passes without the decoder, and those next to them it must not pass,
+// against encoding/json.
+func TestAppendStringThreeBytes(t *testing.T) {
+	for _, s := range []string{"链上", "\u2027\u2028\u2029\u202a", "\xe2\x80\xa8x", "\xe0\xa0\x80\xe0\x80\x80", "\xed\x9f\xbf\xed\xa0\x80",
+		"\xef\xbf\xbf\xef\xbf", "\xe4\xbd", "\xe4\xbdx", "\xe4a\xa0", "\xf0\x9f\x98\x80", "中\x00文\"字\\"} {
+		if got, want := string(appendString(nil, s)), encoderString(t, s); got != want {
+			t.Errorf("appendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+	}
+}
