@@ -172,11 +172,23 @@ func (s *Signer) AddRunes(rs []rune) {
 	out := s.xs[n:]
 	out = out[:len(news)]
 	olds = olds[:len(news)]
-	s.exact, s.roll = rollInto(out, news, olds, s.exact, s.roll)
-	if s.from != nil {
-		s.npassed = binFiltered(&s.mins, s.from, out, &s.passed, s.npassed)
-	} else {
-		binInto(&s.mins, out)
+	switch {
+	case vectorShingles:
+		// The shingle ending at news[j] is rs[j+1:j+1+K].
+		shingleHashes(out, rs[1:])
+		if s.from != nil {
+			s.exact, s.npassed = exactBinFiltered(&s.mins, s.from, out, news, s.exact, &s.passed, s.npassed)
+		} else {
+			s.exact = exactBin(&s.mins, out, news, s.exact)
+		}
+		s.roll = rollOf(rs[len(rs)-K:])
+	default:
+		s.exact, s.roll = rollInto(out, news, olds, s.exact, s.roll)
+		if s.from != nil {
+			s.npassed = binFiltered(&s.mins, s.from, out, &s.passed, s.npassed)
+		} else {
+			binInto(&s.mins, out)
+		}
 	}
 	n0 := s.n - K // the position of rs[0] in the text
 	s.n = n0 + len(rs)

@@ -1,0 +1,8 @@
+//go:build !amd64
+
+package integrity
+
+// vectorShingles is false: shingleHashes8 has no version here.
+var vectorShingles = false
+
+func shingleHashes8(out *uint64, rs *rune, blocks int) { panic("integrity: no vector shingle hashes") }
