@@ -18,25 +18,22 @@ type foldWords struct {
 	rs   []rune
 	done int  // the folded text read so far
 	off  bool // nothing is to be read: quickSecond will not run
+	// hold makes read do nothing: the folded text is read once, whole,
+	// when pass 1 and the script fold are done (readAll).
+	hold bool
 	// The automaton, when one is run: its state and, for every step that
 	// reached a state where phrases end, that state and the byte's offset.
 	ix    *PhraseIndex
 	trans []int32
 	st    int32
 	ends  []int32
-	// Where each read started, so that a script fold that rewrites the
-	// text from some offset on need have only that part read again.
-	marks []foldMark
 }
-
-// foldMark is foldWords' state where a read started.
-type foldMark struct{ at, rs, ends, st int32 }
 
 // reset empties w for a post; with ix nil, w reads nothing (quickSecond
 // will not run).
 func (w *foldWords) reset(ix *PhraseIndex) {
-	w.rs, w.ends, w.marks, w.st, w.done = w.rs[:0], w.ends[:0], w.marks[:0], 0, 0
-	w.ix, w.trans, w.off = nil, nil, ix == nil
+	w.rs, w.ends, w.st, w.done = w.rs[:0], w.ends[:0], 0, 0
+	w.ix, w.trans, w.off, w.hold = nil, nil, ix == nil, false
 	if ix != nil && len(ix.phrases) > 0 {
 		w.ix, w.trans = ix, ix.trans
 	}
@@ -54,10 +51,26 @@ func (w *foldWords) reset(ix *PhraseIndex) {
 // automaton idle, most of a Chinese post, are read by a loop of their
 // own (idleHan).
 func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
-	if w.off || w.done == len(b) {
+	if w.off || w.hold || w.done == len(b) {
 		return
 	}
-	w.marks = append(w.marks, foldMark{int32(w.done), int32(len(w.rs)), int32(len(w.ends)), w.st})
+	w.readFrom(b, tbl)
+}
+
+// readAll reads the folded text b, whole, for a w that held its reads
+// while pass 1 appended b and the script fold rewrote it: one read for
+// the post, where a read after each run of ideographs (five runes long,
+// forty of them, in the benchmark export's posts) cost more in its calls
+// and the branches its loops' ends guessed wrong than the text left in
+// cache saved, and a script fold had part of the text read again.
+func (w *foldWords) readAll(b []byte, tbl *[propTableSize]prop) {
+	w.hold = false
+	w.read(b, tbl)
+}
+
+// readFrom is read past its checks, out of line so that read's checks
+// are inlined where pass 1 calls it.
+func (w *foldWords) readFrom(b []byte, tbl *[propTableSize]prop) {
 	rs := slices.Grow(w.rs, len(b)-w.done)
 	n, out := len(rs), rs[:cap(rs)]
 	st, trans, ix := w.st, w.trans, w.ix
@@ -191,24 +204,6 @@ func idleHan(b []byte, i int, out []rune, n int, idle *[0x10000 / 64]uint64) (in
 		i += 3
 	}
 	return i, n
-}
-
-// rewind takes w back to the last place a read started at or before
-// from, the text before from being unchanged, so that what follows it is
-// read again. Every read leaves a mark: marks 256 bytes apart made the
-// scanner 9 % slower on the benchmark export's posts, where a script
-// fold, and so a rewind, is common, for more read again than marking
-// saved.
-func (w *foldWords) rewind(from int) {
-	m := foldMark{}
-	for k := len(w.marks) - 1; k >= 0; k-- {
-		if int(w.marks[k].at) <= from {
-			m = w.marks[k]
-			w.marks = w.marks[:k]
-			break
-		}
-	}
-	w.rs, w.ends, w.st, w.done = w.rs[:m.rs], w.ends[:m.ends], m.st, int(m.at)
 }
 
 // end notes that the automaton reached the state ^to, where phrases end,

@@ -117,6 +117,7 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 		}
 		if f == AllFolds && ix.fold == f {
 			sc.fw.reset(ix) // quickSecond may use what pass 1 finds
+			sc.fw.hold = true
 		} else {
 			sc.fw.reset(nil)
 		}
@@ -138,10 +139,10 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 				// Its values may be longer or shorter than its keys:
 				// the sigils after from are elsewhere now.
 				sc.fsigOK = false
-				// The text before from is as pass 1 read it.
-				sc.fw.rewind(from)
-				sc.fw.read(pr.arena, props())
 			}
+		}
+		if folded {
+			sc.fw.readAll(pr.arena, props())
 		}
 		if !folded {
 			pr.arena = f.appendApply(pr.arena[:0], t)
