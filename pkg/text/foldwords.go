@@ -5,15 +5,13 @@ import (
 	"unicode/utf8"
 )
 
-// foldWords is what pass 1 gathers for pass 2 while it folds a post: the
-// phrase automaton stepped over the folded text, and its wording
-// characters, read after each run of ideographs is appended (while it is
-// in cache) instead of in a pass of its own. The folded text's URLs, tags
-// and mentions are not the raw text's (full-width sigils and colons, the
-// space fold inside a topic), so the wording inside them is dropped
-// afterwards, once they are known; and whether a phrase found stands
-// whole may depend on what follows it, so the automaton's hits are
-// checked then too.
+// foldWords is what pass 2 gathers in one read of the folded text when
+// pass 1 folded it under every fold (quickSecond): the phrase automaton
+// stepped over all of it, and its wording characters outside its URLs,
+// tags and mentions. Those spans are not the raw text's (full-width
+// sigils and colons, the space fold inside a topic), so the read waits
+// until they are known; and whether a phrase found stands whole may
+// depend on what follows it, so the automaton's hits are checked then.
 type foldWords struct {
 	rs   []rune
 	done int  // the folded text read so far
@@ -58,13 +56,22 @@ func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
 }
 
 // readAll reads the folded text b, whole, for a w that held its reads
-// while pass 1 appended b and the script fold rewrote it: one read for
-// the post, where a read after each run of ideographs (five runes long,
-// forty of them, in the benchmark export's posts) cost more in its calls
-// and the branches its loops' ends guessed wrong than the text left in
-// cache saved, and a script fold had part of the text read again.
-func (w *foldWords) readAll(b []byte, tbl *[propTableSize]prop) {
+// while pass 1 appended b and the script fold rewrote it, leaving out the
+// wording of the characters that start inside one of spans (in order, not
+// overlapping, as specialsOf returns them). One read for the post: a read
+// after each run of ideographs (five runes long, forty of them, in the
+// benchmark export's posts) cost more in its calls and the branches its
+// loops' ends guessed wrong than the text left in cache saved, a script
+// fold had part of the text read again, and the wording inside the spans
+// was dropped afterwards by counting it again.
+func (w *foldWords) readAll(b []byte, spans []Span, tbl *[propTableSize]prop) {
 	w.hold = false
+	for _, sp := range spans {
+		w.read(b[:sp.Start], tbl)
+		n := len(w.rs)
+		w.read(b[:sp.End], tbl) // for the automaton
+		w.rs = w.rs[:n]
+	}
 	w.read(b, tbl)
 }
 
@@ -230,51 +237,4 @@ func (w *foldWords) hits(u string, h *PhraseHits) {
 	for k := 0; k < len(w.ends); k += 2 {
 		w.ix.found(w.ends[k], u, int(w.ends[k+1]), h)
 	}
-}
-
-// drop removes the characters that start inside one of spans (in order,
-// not overlapping, as specialsOf returns them) of u, the folded text:
-// u is read up to the last span's end, counting its wording characters
-// to know which of rs fall inside the spans (posts have few spans, most
-// often one tag near the start).
-func (w *foldWords) drop(u string, spans []Span, tbl *[propTableSize]prop) {
-	if len(spans) == 0 {
-		return
-	}
-	n, k := 0, 0 // characters kept so far, read so far
-	from := 0    // where in u the count k stands
-	for _, sp := range spans {
-		lo := k + countWording(u[from:sp.Start], tbl)
-		hi := lo + countWording(u[sp.Start:sp.End], tbl)
-		n += copy(w.rs[n:], w.rs[k:lo])
-		k, from = hi, sp.End
-	}
-	n += copy(w.rs[n:], w.rs[k:])
-	w.rs = w.rs[:n]
-}
-
-// countWording returns the number of wording characters in s.
-func countWording(s string, tbl *[propTableSize]prop) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiWording[c] {
-				n++
-			}
-			i++
-			continue
-		}
-		if unifiedAt(s, i) {
-			n++
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isWording(r, tbl) {
-			n++
-		}
-		i += size
-	}
-	return n
 }
