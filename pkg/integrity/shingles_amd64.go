@@ -10,3 +10,15 @@ var vectorShingles = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ
 //
 //go:noescape
 func shingleHashes8(out *uint64, rs *rune, blocks int)
+
+// finishBins8 is in shingles_amd64.s.
+//
+//go:noescape
+func finishBins8(sig *uint16, mins *uint32, empty *uint64)
+
+// finishBins8 is written for 144 bins, nine steps of sixteen: these fail
+// to compile for any other count.
+var (
+	_ [NumHashes - 144]struct{}
+	_ [144 - NumHashes]struct{}
+)

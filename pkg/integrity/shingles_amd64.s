@@ -54,3 +54,31 @@ loop:
 done:
 	VZEROUPPER
 	RET
+
+// func finishBins8(sig *uint16, mins *uint32, empty *uint64)
+//
+// Sets sig[i] to mins[i]>>16 for every bin, and the bit i of empty (three
+// words, zero on entry) for every bin whose minimum is MaxUint32: sixteen
+// bins a step.
+TEXT ·finishBins8(SB), NOSPLIT, $0-24
+	MOVQ sig+0(FP), DI
+	MOVQ mins+8(FP), SI
+	MOVQ empty+16(FP), DX
+	VPTERNLOGD $0xff, Z31, Z31, Z31 // all ones
+	MOVQ $9, CX // NumHashes / 16
+
+step:
+	VMOVDQU32 (SI), Z0
+	VPCMPEQD  Z31, Z0, K1
+	VPSRLD    $16, Z0, Z0
+	VPMOVDW   Z0, Y1
+	VMOVDQU   Y1, (DI)
+	KMOVW     K1, AX
+	MOVW      AX, (DX)
+	ADDQ $64, SI
+	ADDQ $32, DI
+	ADDQ $2, DX
+	DECQ CX
+	JNZ  step
+	VZEROUPPER
+	RET

@@ -54,3 +54,30 @@ func TestAddRunesScalar(t *testing.T) {
 	vectorShingles = false
 	TestAddRunesAgreesWithAdd(t)
 }
+
+// TestFinishBins holds finishBins8 to emptyBins: the same values and the
+// same empty bins, for bins from all empty to all filled.
+func TestFinishBins(t *testing.T) {
+	if !vectorShingles {
+		t.Skip("no AVX-512")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, share := range []int{0, 1, 8, 50, 90, 100} {
+		for range 20 {
+			var mins [NumHashes]uint32
+			for i := range mins {
+				mins[i] = rng.Uint32()
+				if rng.IntN(100) < share {
+					mins[i] = 1<<32 - 1
+				}
+			}
+			var sig1, sig2 Signature
+			var e1, e2 [(NumHashes + 63) / 64]uint64
+			emptyBins(&sig1, &mins, &e1)
+			finishBins8(&sig2[0], &mins[0], &e2[0])
+			if sig1 != sig2 || e1 != e2 {
+				t.Fatalf("%d %% empty: finishBins8 differs from emptyBins: %x, want %x", share, e2, e1)
+			}
+		}
+	}
+}
