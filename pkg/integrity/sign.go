@@ -172,11 +172,23 @@ func (s *Signer) AddRunes(rs []rune) {
 	out := s.xs[n:]
 	out = out[:len(news)]
 	olds = olds[:len(news)]
-	s.exact, s.roll = rollInto(out, news, olds, s.exact, s.roll)
-	if s.from != nil {
-		s.npassed = binFiltered(&s.mins, s.from, out, &s.passed, s.npassed)
-	} else {
-		binInto(&s.mins, out)
+	switch {
+	case vectorShingles:
+		// The shingle ending at news[j] is rs[j+1:j+1+K].
+		shingleHashes(out, rs[1:])
+		if s.from != nil {
+			s.exact, s.npassed = exactBinFiltered(&s.mins, s.from, out, news, s.exact, &s.passed, s.npassed)
+		} else {
+			s.exact = exactBin(&s.mins, out, news, s.exact)
+		}
+		s.roll = rollOf(rs[len(rs)-K:])
+	default:
+		s.exact, s.roll = rollInto(out, news, olds, s.exact, s.roll)
+		if s.from != nil {
+			s.npassed = binFiltered(&s.mins, s.from, out, &s.passed, s.npassed)
+		} else {
+			binInto(&s.mins, out)
+		}
 	}
 	n0 := s.n - K // the position of rs[0] in the text
 	s.n = n0 + len(rs)
@@ -270,9 +282,10 @@ func exactStep(h uint64, r rune) uint64 {
 
 // Finish returns what Sign returns for the runes added since Start.
 //
-// Its first loop takes every bin's top 16 bits and notes the empty bins
-// in a mask, without a branch; only then are the empty bins, an eighth
-// of a post's, filled. Branching on each bin in turn, the loop guessed
+// Its first step takes every bin's top 16 bits and notes the empty bins
+// in a mask, without a branch (sixteen bins at once with AVX-512,
+// finishBins8); only then are the empty bins, an eighth of a post's,
+// filled. Branching on each bin in turn, the loop guessed
 // wrong at nearly every empty bin and took a quarter of a post's
 // signature.
 func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
@@ -280,22 +293,10 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 		return sig, s.exact, false
 	}
 	var empty [(NumHashes + 63) / 64]uint64
-	for w := range empty {
-		lo, hi := w*64, min(w*64+64, NumHashes)
-		mins, out := s.mins[lo:hi], sig[lo:hi]
-		out = out[:len(mins)]
-		// Backwards, each bin's bit shifted in at the bottom: bit j
-		// is bin j's, without a shift by j (a signed j%64 took
-		// four instructions a bin).
-		var m uint64
-		for j := len(mins) - 1; j >= 0; j-- {
-			v := mins[j]
-			out[j] = uint16(v >> 16)
-			// 1 when v is MaxUint32, the carry out of 32 bits:
-			// two instructions where a compare took three.
-			m = m<<1 | (uint64(v)+1)>>32
-		}
-		empty[w] = m
+	if vectorShingles {
+		finishBins8(&sig[0], &s.mins[0], &empty[0])
+	} else {
+		emptyBins(&sig, &s.mins, &empty)
 	}
 	filled := NumHashes
 	for _, m := range empty {
@@ -318,6 +319,29 @@ func (s *Signer) Finish() (sig Signature, exact uint64, ok bool) {
 		}
 	}
 	return sig, s.exact, true
+}
+
+// emptyBins sets each value of sig to its bin's top 16 bits, and notes the
+// empty bins in empty: Finish's first loop, where the CPU has no AVX-512
+// (finishBins8 does it sixteen bins a step).
+func emptyBins(sig *Signature, binMins *[NumHashes]uint32, empty *[(NumHashes + 63) / 64]uint64) {
+	for w := range empty {
+		lo, hi := w*64, min(w*64+64, NumHashes)
+		mins, out := binMins[lo:hi], sig[lo:hi]
+		out = out[:len(mins)]
+		// Backwards, each bin's bit shifted in at the bottom: bit j
+		// is bin j's, without a shift by j (a signed j%64 took
+		// four instructions a bin).
+		var m uint64
+		for j := len(mins) - 1; j >= 0; j-- {
+			v := mins[j]
+			out[j] = uint16(v >> 16)
+			// 1 when v is MaxUint32, the carry out of 32 bits:
+			// two instructions where a compare took three.
+			m = m<<1 | (uint64(v)+1)>>32
+		}
+		empty[w] = m
+	}
 }
 
 // fewFilled is the most filled bins for which Finish fills the empty ones

@@ -5,38 +5,33 @@ import (
 	"unicode/utf8"
 )
 
-// foldWords is what pass 1 gathers for pass 2 while it folds a post: the
-// phrase automaton stepped over the folded text, and its wording
-// characters, read after each run of ideographs is appended (while it is
-// in cache) instead of in a pass of its own. The folded text's URLs, tags
-// and mentions are not the raw text's (full-width sigils and colons, the
-// space fold inside a topic), so the wording inside them is dropped
-// afterwards, once they are known; and whether a phrase found stands
-// whole may depend on what follows it, so the automaton's hits are
-// checked then too.
+// foldWords is what pass 2 gathers in one read of the folded text when
+// pass 1 folded it under every fold (quickSecond): the phrase automaton
+// stepped over all of it, and its wording characters outside its URLs,
+// tags and mentions. Those spans are not the raw text's (full-width
+// sigils and colons, the space fold inside a topic), so the read waits
+// until they are known; and whether a phrase found stands whole may
+// depend on what follows it, so the automaton's hits are checked then.
 type foldWords struct {
 	rs   []rune
 	done int  // the folded text read so far
 	off  bool // nothing is to be read: quickSecond will not run
+	// hold makes read do nothing: the folded text is read once, whole,
+	// when pass 1 and the script fold are done (readAll).
+	hold bool
 	// The automaton, when one is run: its state and, for every step that
 	// reached a state where phrases end, that state and the byte's offset.
 	ix    *PhraseIndex
 	trans []int32
 	st    int32
 	ends  []int32
-	// Where each read started, so that a script fold that rewrites the
-	// text from some offset on need have only that part read again.
-	marks []foldMark
 }
-
-// foldMark is foldWords' state where a read started.
-type foldMark struct{ at, rs, ends, st int32 }
 
 // reset empties w for a post; with ix nil, w reads nothing (quickSecond
 // will not run).
 func (w *foldWords) reset(ix *PhraseIndex) {
-	w.rs, w.ends, w.marks, w.st, w.done = w.rs[:0], w.ends[:0], w.marks[:0], 0, 0
-	w.ix, w.trans, w.off = nil, nil, ix == nil
+	w.rs, w.ends, w.st, w.done = w.rs[:0], w.ends[:0], 0, 0
+	w.ix, w.trans, w.off, w.hold = nil, nil, ix == nil, false
 	if ix != nil && len(ix.phrases) > 0 {
 		w.ix, w.trans = ix, ix.trans
 	}
@@ -54,10 +49,35 @@ func (w *foldWords) reset(ix *PhraseIndex) {
 // automaton idle, most of a Chinese post, are read by a loop of their
 // own (idleHan).
 func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
-	if w.off || w.done == len(b) {
+	if w.off || w.hold || w.done == len(b) {
 		return
 	}
-	w.marks = append(w.marks, foldMark{int32(w.done), int32(len(w.rs)), int32(len(w.ends)), w.st})
+	w.readFrom(b, tbl)
+}
+
+// readAll reads the folded text b, whole, for a w that held its reads
+// while pass 1 appended b and the script fold rewrote it, leaving out the
+// wording of the characters that start inside one of spans (in order, not
+// overlapping, as specialsOf returns them). One read for the post: a read
+// after each run of ideographs (five runes long, forty of them, in the
+// benchmark export's posts) cost more in its calls and the branches its
+// loops' ends guessed wrong than the text left in cache saved, a script
+// fold had part of the text read again, and the wording inside the spans
+// was dropped afterwards by counting it again.
+func (w *foldWords) readAll(b []byte, spans []Span, tbl *[propTableSize]prop) {
+	w.hold = false
+	for _, sp := range spans {
+		w.read(b[:sp.Start], tbl)
+		n := len(w.rs)
+		w.read(b[:sp.End], tbl) // for the automaton
+		w.rs = w.rs[:n]
+	}
+	w.read(b, tbl)
+}
+
+// readFrom is read past its checks, out of line so that read's checks
+// are inlined where pass 1 calls it.
+func (w *foldWords) readFrom(b []byte, tbl *[propTableSize]prop) {
 	rs := slices.Grow(w.rs, len(b)-w.done)
 	n, out := len(rs), rs[:cap(rs)]
 	st, trans, ix := w.st, w.trans, w.ix
@@ -193,24 +213,6 @@ func idleHan(b []byte, i int, out []rune, n int, idle *[0x10000 / 64]uint64) (in
 	return i, n
 }
 
-// rewind takes w back to the last place a read started at or before
-// from, the text before from being unchanged, so that what follows it is
-// read again. Every read leaves a mark: marks 256 bytes apart made the
-// scanner 9 % slower on the benchmark export's posts, where a script
-// fold, and so a rewind, is common, for more read again than marking
-// saved.
-func (w *foldWords) rewind(from int) {
-	m := foldMark{}
-	for k := len(w.marks) - 1; k >= 0; k-- {
-		if int(w.marks[k].at) <= from {
-			m = w.marks[k]
-			w.marks = w.marks[:k]
-			break
-		}
-	}
-	w.rs, w.ends, w.st, w.done = w.rs[:m.rs], w.ends[:m.ends], m.st, int(m.at)
-}
-
 // end notes that the automaton reached the state ^to, where phrases end,
 // at the byte j, and returns that state. It is out of read's loop, which
 // seldom takes it.
@@ -235,51 +237,4 @@ func (w *foldWords) hits(u string, h *PhraseHits) {
 	for k := 0; k < len(w.ends); k += 2 {
 		w.ix.found(w.ends[k], u, int(w.ends[k+1]), h)
 	}
-}
-
-// drop removes the characters that start inside one of spans (in order,
-// not overlapping, as specialsOf returns them) of u, the folded text:
-// u is read up to the last span's end, counting its wording characters
-// to know which of rs fall inside the spans (posts have few spans, most
-// often one tag near the start).
-func (w *foldWords) drop(u string, spans []Span, tbl *[propTableSize]prop) {
-	if len(spans) == 0 {
-		return
-	}
-	n, k := 0, 0 // characters kept so far, read so far
-	from := 0    // where in u the count k stands
-	for _, sp := range spans {
-		lo := k + countWording(u[from:sp.Start], tbl)
-		hi := lo + countWording(u[sp.Start:sp.End], tbl)
-		n += copy(w.rs[n:], w.rs[k:lo])
-		k, from = hi, sp.End
-	}
-	n += copy(w.rs[n:], w.rs[k:])
-	w.rs = w.rs[:n]
-}
-
-// countWording returns the number of wording characters in s.
-func countWording(s string, tbl *[propTableSize]prop) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiWording[c] {
-				n++
-			}
-			i++
-			continue
-		}
-		if unifiedAt(s, i) {
-			n++
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isWording(r, tbl) {
-			n++
-		}
-		i += size
-	}
-	return n
 }

@@ -74,22 +74,23 @@ func (sc *Scanner) Scan(s string, f Fold, ex Exclude, ix *PhraseIndex, hits *Phr
 	return p, c
 }
 
-// quickSecond is second where pass 1 read the folded text (fw), under
-// every fold and in NFC: the phrases the automaton reached are checked
-// whole, and the wording inside the folded text's URLs, tags and
-// mentions, found here, is dropped. Those spans are not the raw text's
-// (full-width sigils and colons, the space fold inside a topic), so pass
-// 1 could not have left that wording out itself.
+// quickSecond is second where pass 1 folded the text under every fold
+// and in NFC: its URLs, tags and mentions are found first, then fw reads
+// it once, stepping the automaton over all of it and gathering the
+// wording outside those spans, and the phrases the automaton reached are
+// checked whole. The spans are not the raw text's (full-width sigils and
+// colons, the space fold inside a topic), so pass 1 could not have left
+// that wording out itself.
 func (sc *Scanner) quickSecond(p *Prepared, ix *PhraseIndex, hits *PhraseHits) {
 	u := p.folded
-	hits.reset(ix)
-	sc.fw.hits(u, hits)
 	if sc.fsigOK {
 		sc.spans = sc.tk.specialsOfSigils(u, SyntaxAuto, sc.fsig, sc.spans[:0])
 	} else {
 		sc.spans = sc.tk.specialsOf(u, SyntaxAuto, sc.spans[:0])
 	}
-	sc.fw.drop(u, sc.spans, props())
+	sc.fw.readAll(sc.pr.arena[:len(u)], sc.spans, props())
+	hits.reset(ix)
+	sc.fw.hits(u, hits)
 }
 
 // first is pass 1 over t: its URLs and sigils, its counts, and its fold
@@ -114,6 +115,7 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 		}
 		if f == AllFolds && ix.fold == f {
 			sc.fw.reset(ix) // quickSecond may use what pass 1 finds
+			sc.fw.hold = true
 		} else {
 			sc.fw.reset(nil)
 		}
@@ -135,9 +137,6 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 				// Its values may be longer or shorter than its keys:
 				// the sigils after from are elsewhere now.
 				sc.fsigOK = false
-				// The text before from is as pass 1 read it.
-				sc.fw.rewind(from)
-				sc.fw.read(pr.arena, props())
 			}
 		}
 		if !folded {
