@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -322,7 +323,11 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 	if len(parts) > 1 && shared != nil {
 		// Each part's entries get their place in one array, so that joining
 		// them copies none.
-		at := out.makeRoom(parts, shared, opt.HoldGC)
+		at, faulted := out.makeRoom(parts, shared, opt.HoldGC)
+		// The collections held off while the array is faulted in are
+		// let go before the read returns: a hold that ended later, on
+		// its own goroutine, would undo the holds of the work after it.
+		defer faulted()
 		for i := range parts {
 			readers[i].arena = out.arena[at[i]:at[i+1]]
 			readers[i].keyRoom = out.keyRoom[at[i]:at[i+1]]
@@ -387,7 +392,8 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 // margin costs no memory unless it is used. The faulting in is left to a
 // goroutine of its own, so that the readers start meanwhile: at 100,000
 // entries it took a core for tens of milliseconds before any post was
-// read.
+// read. faulted waits for that goroutine, and with it for the end of the
+// hold.
 //
 // The room for as many text signatures is made first, in memory left
 // uncleared (the inspectors write each before it is read), so that the
@@ -395,12 +401,12 @@ func readFile(ctx context.Context, f export.File, eo export.Options, opt Options
 // often started in the free pages at the top of the heap, and the runtime
 // cleared all of it, faulting in each small page of it, before it could be
 // backed by huge pages.
-func (out *fileResult) makeRoom(parts []export.Part, shared *sharedRoom, hold func() (resume func())) []int {
+func (out *fileResult) makeRoom(parts []export.Part, shared *sharedRoom, hold func() (resume func())) (at []int, faulted func()) {
 	resume := func() {}
 	if hold != nil {
 		resume = hold()
 	}
-	at := make([]int, len(parts)+1)
+	at = make([]int, len(parts)+1)
 	for i, p := range parts {
 		at[i+1] = at[i] + p.Room + p.Room/32 + batchSize
 	}
@@ -412,13 +418,17 @@ func (out *fileResult) makeRoom(parts []export.Part, shared *sharedRoom, hold fu
 	for i, p := range parts {
 		faults[i] = hugepage.PopulateLater(out.arena[at[i] : at[i]+p.Room : at[i]+p.Room])
 	}
+	done := make(chan struct{})
+	arena := out.arena
 	go func() {
+		defer close(done)
 		defer resume()
 		for _, fault := range faults {
 			fault()
 		}
+		runtime.KeepAlive(arena) // the faults hold only its addresses
 	}()
-	return at
+	return at, func() { <-done }
 }
 
 // sharedRoom is where the inspectors take the room for the text signatures
