@@ -40,9 +40,7 @@ func (res *Result) crossCheck(ctx context.Context) error {
 // earliestFirst lists the readable entries' indexes in (created_at, id)
 // order; a doc's Order in package integrity is its position here.
 func (res *Result) earliestFirst() []int {
-	idx := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool { return !res.Entries[i].Has(check.Unreadable) })
-	score.SortEarliest(res.Entries, idx, res.workers)
-	return idx
+	return score.Earliest(res.Entries, func(i int) bool { return !res.Entries[i].Has(check.Unreadable) }, res.workers)
 }
 
 func (res *Result) nearDuplicates(order []int) {
