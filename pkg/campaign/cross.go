@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 
@@ -180,6 +181,7 @@ func (res *Result) limitGroups(groups [][]int, limit int) {
 	var ends [limitChunk]int
 	for lo := 0; lo < len(groups); lo += limitChunk {
 		chunk := groups[lo:min(lo+limitChunk, len(groups))]
+		runtime.KeepAlive(res.fetchGroups(chunk))
 		text = text[:0]
 		for g, group := range chunk {
 			res.sortForKeep(group)
@@ -199,6 +201,26 @@ func (res *Result) limitGroups(groups [][]int, limit int) {
 			res.limitEntries(group[limit:], reasons[lo+g:lo+g+1:lo+g+1])
 		}
 	}
+}
+
+// fetchGroups reads a word from every cache line of the groups' entries
+// (and their scores) that sorting them reads, and returns what it read,
+// of no use but to be read. The entries lie anywhere in memory; one at a
+// time, the sort waited for each entry's lines after the last one's.
+// Read ahead, all of them are waited for together.
+func (res *Result) fetchGroups(groups [][]int) int {
+	sum := 0
+	scored := len(res.Scores) == len(res.Entries)
+	for _, g := range groups {
+		for _, i := range g {
+			e := &res.Entries[i]
+			sum += len(e.ID) + e.Line + int(e.Col)
+			if scored {
+				sum += int(res.Scores[i].Score)
+			}
+		}
+	}
+	return sum
 }
 
 // limitChunk is how many groups limitGroups settles at once: their
