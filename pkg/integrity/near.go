@@ -59,7 +59,8 @@ type near struct {
 	best      []bestMatch // best earlier match per representative, by index
 	maxAgree  []uint8
 	parent    []int32 // union-find over matches at or above the threshold
-	// spare is the array exactGroups sorted its keys in, made large
+	// spare is the array exactGroups sorted its keys in (where
+	// docsInOrder leaves the docs' exact hashes), made large
 	// enough for a band worker's keys, which takes it over: the run
 	// holds the most memory while the bands are keyed, and every array
 	// made then is fresh pages to fault in.
@@ -154,13 +155,16 @@ func search(docs []*TextDoc, threshold float64, inOrder bool) *near {
 
 func newNear(docs []*TextDoc, threshold float64, inOrder bool) *near {
 	var sorted []*TextDoc
+	var spare []uint64
 	if inOrder {
-		sorted = docsInOrder(docs)
+		spare = hugepage.Make[uint64](bandGroup * len(docs))
+		sorted = docsInOrder(docs, spare)
 	} else {
 		sorted = sortedDocs(docs)
 	}
 	n := &near{
 		docs:      sorted,
+		spare:     spare,
 		threshold: threshold,
 		first:     hugepage.Make[int32](len(sorted)),
 		best:      hugepage.Make[bestMatch](len(sorted)),
@@ -190,19 +194,39 @@ func sortedDocs(docs []*TextDoc) []*TextDoc {
 }
 
 // docsInOrder closes up, in docs, the docs that take part, given in
-// their order, each with its position as Order, and returns them. They
-// need no sort, and they are picked out on every core, each range closed
-// up within itself and the ranges then joined: each doc is a cache miss,
-// and a sort of a million docs in order still took 60 ms on one.
-func docsInOrder(docs []*TextDoc) []*TextDoc {
-	return par.Filter(docs, len(docs), runtime.GOMAXPROCS(0), 1<<14, func(pos int) (*TextDoc, bool) {
-		d := docs[pos]
-		if d == nil || !d.OK {
-			return nil, false
+// their order, each with its position as Order, and returns them; their
+// exact hashes go, in the same order, into exact (at least len(docs)
+// long). They need no sort, and they are picked out on every core, each
+// range closed up within itself and the ranges then joined: each doc is
+// a cache miss, and a sort of a million docs in order still took 60 ms
+// on one.
+//
+// A doc's exact hash lies at its end, mostly in the cache line the next
+// doc starts in, which this pass reads anyway. Read by exactGroups in a
+// pass of its own, it was a cache miss a doc, a fifth of a second for a
+// million.
+func docsInOrder(docs []*TextDoc, exact []uint64) []*TextDoc {
+	r := par.Split(len(docs), runtime.GOMAXPROCS(0), 1<<14)
+	ends := make([]int, len(r))
+	par.Each(len(r), func(k int) {
+		at := r[k][0]
+		for pos := r[k][0]; pos < r[k][1]; pos++ {
+			d := docs[pos]
+			if d == nil || !d.OK {
+				continue
+			}
+			d.Order = int32(pos)
+			docs[at], exact[at] = d, d.Exact
+			at++
 		}
-		d.Order = int32(pos)
-		return d, true
+		ends[k] = at
 	})
+	total := 0
+	for k := range r {
+		copy(exact[total:], exact[r[k][0]:ends[k]])
+		total += copy(docs[total:], docs[r[k][0]:ends[k]])
+	}
+	return docs[:total]
 }
 
 // compareDocs orders by Order; the rest only makes duplicate Orders
@@ -229,11 +253,18 @@ func compareDocs(a, b *TextDoc) int {
 // first doc (nearly always one).
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	n.spare = hugepage.Make[uint64](bandGroup * len(n.docs))
+	hashed := n.spare != nil // docsInOrder left the hashes there
+	if !hashed {
+		n.spare = hugepage.Make[uint64](bandGroup * len(n.docs))
+	}
 	keys := n.spare[:len(n.docs)]
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			keys[i] = n.docs[i].Exact>>shift<<shift | uint64(i)
+			h := keys[i]
+			if !hashed {
+				h = n.docs[i].Exact
+			}
+			keys[i] = h>>shift<<shift | uint64(i)
 		}
 	})
 	var seen sharedSet
