@@ -3,6 +3,7 @@ package campaign
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 
@@ -40,9 +41,7 @@ func (res *Result) crossCheck(ctx context.Context) error {
 // earliestFirst lists the readable entries' indexes in (created_at, id)
 // order; a doc's Order in package integrity is its position here.
 func (res *Result) earliestFirst() []int {
-	idx := par.Indexes(len(res.Entries), res.workers, 1<<14, func(i int) bool { return !res.Entries[i].Has(check.Unreadable) })
-	score.SortEarliest(res.Entries, idx, res.workers)
-	return idx
+	return score.Earliest(res.Entries, func(i int) bool { return !res.Entries[i].Has(check.Unreadable) }, res.workers)
 }
 
 func (res *Result) nearDuplicates(order []int) {
@@ -182,6 +181,7 @@ func (res *Result) limitGroups(groups [][]int, limit int) {
 	var ends [limitChunk]int
 	for lo := 0; lo < len(groups); lo += limitChunk {
 		chunk := groups[lo:min(lo+limitChunk, len(groups))]
+		runtime.KeepAlive(res.fetchGroups(chunk))
 		text = text[:0]
 		for g, group := range chunk {
 			res.sortForKeep(group)
@@ -201,6 +201,26 @@ func (res *Result) limitGroups(groups [][]int, limit int) {
 			res.limitEntries(group[limit:], reasons[lo+g:lo+g+1:lo+g+1])
 		}
 	}
+}
+
+// fetchGroups reads a word from every cache line of the groups' entries
+// (and their scores) that sorting them reads, and returns what it read,
+// of no use but to be read. The entries lie anywhere in memory; one at a
+// time, the sort waited for each entry's lines after the last one's.
+// Read ahead, all of them are waited for together.
+func (res *Result) fetchGroups(groups [][]int) int {
+	sum := 0
+	scored := len(res.Scores) == len(res.Entries)
+	for _, g := range groups {
+		for _, i := range g {
+			e := &res.Entries[i]
+			sum += len(e.ID) + e.Line + int(e.Col)
+			if scored {
+				sum += int(res.Scores[i].Score)
+			}
+		}
+	}
+	return sum
 }
 
 // limitChunk is how many groups limitGroups settles at once: their

@@ -59,7 +59,8 @@ type near struct {
 	best      []bestMatch // best earlier match per representative, by index
 	maxAgree  []uint8
 	parent    []int32 // union-find over matches at or above the threshold
-	// spare is the array exactGroups sorted its keys in, made large
+	// spare is the array exactGroups sorted its keys in (where
+	// docsInOrder leaves the docs' exact hashes), made large
 	// enough for a band worker's keys, which takes it over: the run
 	// holds the most memory while the bands are keyed, and every array
 	// made then is fresh pages to fault in.
@@ -154,13 +155,16 @@ func search(docs []*TextDoc, threshold float64, inOrder bool) *near {
 
 func newNear(docs []*TextDoc, threshold float64, inOrder bool) *near {
 	var sorted []*TextDoc
+	var spare []uint64
 	if inOrder {
-		sorted = docsInOrder(docs)
+		spare = hugepage.Make[uint64](bandGroup * len(docs))
+		sorted = docsInOrder(docs, spare)
 	} else {
 		sorted = sortedDocs(docs)
 	}
 	n := &near{
 		docs:      sorted,
+		spare:     spare,
 		threshold: threshold,
 		first:     hugepage.Make[int32](len(sorted)),
 		best:      hugepage.Make[bestMatch](len(sorted)),
@@ -190,19 +194,39 @@ func sortedDocs(docs []*TextDoc) []*TextDoc {
 }
 
 // docsInOrder closes up, in docs, the docs that take part, given in
-// their order, each with its position as Order, and returns them. They
-// need no sort, and they are picked out on every core, each range closed
-// up within itself and the ranges then joined: each doc is a cache miss,
-// and a sort of a million docs in order still took 60 ms on one.
-func docsInOrder(docs []*TextDoc) []*TextDoc {
-	return par.Filter(docs, len(docs), runtime.GOMAXPROCS(0), 1<<14, func(pos int) (*TextDoc, bool) {
-		d := docs[pos]
-		if d == nil || !d.OK {
-			return nil, false
+// their order, each with its position as Order, and returns them; their
+// exact hashes go, in the same order, into exact (at least len(docs)
+// long). They need no sort, and they are picked out on every core, each
+// range closed up within itself and the ranges then joined: each doc is
+// a cache miss, and a sort of a million docs in order still took 60 ms
+// on one.
+//
+// A doc's exact hash lies at its end, mostly in the cache line the next
+// doc starts in, which this pass reads anyway. Read by exactGroups in a
+// pass of its own, it was a cache miss a doc, a fifth of a second for a
+// million.
+func docsInOrder(docs []*TextDoc, exact []uint64) []*TextDoc {
+	r := par.Split(len(docs), runtime.GOMAXPROCS(0), 1<<14)
+	ends := make([]int, len(r))
+	par.Each(len(r), func(k int) {
+		at := r[k][0]
+		for pos := r[k][0]; pos < r[k][1]; pos++ {
+			d := docs[pos]
+			if d == nil || !d.OK {
+				continue
+			}
+			d.Order = int32(pos)
+			docs[at], exact[at] = d, d.Exact
+			at++
 		}
-		d.Order = int32(pos)
-		return d, true
+		ends[k] = at
 	})
+	total := 0
+	for k := range r {
+		copy(exact[total:], exact[r[k][0]:ends[k]])
+		total += copy(docs[total:], docs[r[k][0]:ends[k]])
+	}
+	return docs[:total]
 }
 
 // compareDocs orders by Order; the rest only makes duplicate Orders
@@ -229,11 +253,18 @@ func compareDocs(a, b *TextDoc) int {
 // first doc (nearly always one).
 func (n *near) exactGroups() {
 	shift := uint(bits.Len(uint(len(n.docs))))
-	n.spare = hugepage.Make[uint64](bandGroup * len(n.docs))
+	hashed := n.spare != nil // docsInOrder left the hashes there
+	if !hashed {
+		n.spare = hugepage.Make[uint64](bandGroup * len(n.docs))
+	}
 	keys := n.spare[:len(n.docs)]
 	par.Ranges(len(n.docs), runtime.GOMAXPROCS(0), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			keys[i] = n.docs[i].Exact>>shift<<shift | uint64(i)
+			h := keys[i]
+			if !hashed {
+				h = n.docs[i].Exact
+			}
+			keys[i] = h>>shift<<shift | uint64(i)
 		}
 	})
 	var seen sharedSet
@@ -334,6 +365,9 @@ type bander struct {
 	scratch []uint64          // the other buffer of their sorts
 	seen    sharedSet         // picks out the keys a band's sort needs
 	found   []candidate       // confirmed pairs not yet recorded
+	pairs   [][2]int32        // pairs gathered for confirm
+	sigs    []*Signature      // their signatures, two a pair
+	touched uint16            // what confirm read to fetch them; unused
 	record  func([]candidate) // takes a batch of found pairs
 }
 
@@ -448,7 +482,8 @@ func (s *sharedSet) keep(keys []uint64, low uint) []uint64 {
 	return out
 }
 
-// bucketPairs finds the pairs confirmed in band b's sorted keys.
+// bucketPairs finds the pairs confirmed in band b's sorted keys. The
+// pairs are gathered and confirmed in batches (see confirm).
 func (n *near) bucketPairs(w *bander, keys []uint64, b int, shift uint) {
 	mask := uint64(1)<<shift - 1
 	for start := 0; start < len(keys); {
@@ -458,18 +493,55 @@ func (n *near) bucketPairs(w *bander, keys []uint64, b int, shift uint) {
 		}
 		for i := start; i < end; i++ {
 			for j := i + 1; j < min(end, i+1+BucketReach); j++ {
-				if c, ok := n.candidate(int32(keys[i]&mask), int32(keys[j]&mask), b); ok {
-					w.found = append(w.found, c)
-					if len(w.found) == recordBatch {
-						w.record(w.found)
-						w.found = w.found[:0]
-					}
+				w.pairs = append(w.pairs, [2]int32{int32(keys[i] & mask), int32(keys[j] & mask)})
+				if len(w.pairs) == confirmBatch {
+					n.confirm(w, b)
 				}
 			}
 		}
 		start = end
 	}
+	n.confirm(w, b)
 }
+
+// confirmBatch is how many pairs confirm looks up at once: their
+// signatures, a few hundred kilobytes, stay in the cache until they are
+// compared.
+const confirmBatch = 256
+
+// confirm confirms the gathered pairs of band b, handing the confirmed
+// ones to w.record whenever recordBatch are held. The two docs of a pair
+// lie anywhere in memory, and a pair at a time each signature was two
+// cache misses, one after the other (its pointer, then it), and so was
+// each pair after it: most of the work of confirming. The pointers of a
+// whole batch are fetched first, then every cache line of their
+// signatures is touched, so that the misses are waited for together, and
+// the pairs are compared once all are in the cache.
+func (n *near) confirm(w *bander, b int) {
+	sigs := w.sigs[:0]
+	for _, p := range w.pairs {
+		sigs = append(sigs, &n.docs[p[0]].Sig, &n.docs[p[1]].Sig)
+	}
+	w.sigs = sigs
+	var touched uint16
+	for _, s := range sigs {
+		touched += s[0] + s[sigLine] + s[2*sigLine] + s[3*sigLine] + s[4*sigLine] + s[NumHashes-1]
+	}
+	w.touched += touched
+	for k, p := range w.pairs {
+		if c, ok := confirmPair(sigs[2*k], sigs[2*k+1], p[0], p[1], b); ok {
+			w.found = append(w.found, c)
+			if len(w.found) == recordBatch {
+				w.record(w.found)
+				w.found = w.found[:0]
+			}
+		}
+	}
+	w.pairs = w.pairs[:0]
+}
+
+// sigLine is how many signature values a cache line holds.
+const sigLine = 64 / 2
 
 // bandHash hashes band b's Rows values, packed into two words: two
 // mixes a band where one per value took four times the work. A bucket is
@@ -490,11 +562,11 @@ var (
 	_ [8 - Rows]struct{}
 )
 
-// candidate confirms a pair that shares a bucket of band b, i earlier than
-// j. A pair whose rows agree in an earlier band was confirmed there
-// already. It only reads n, so bands run at once.
-func (n *near) candidate(i, j int32, b int) (candidate, bool) {
-	a, c := &n.docs[i].Sig, &n.docs[j].Sig
+// confirmPair confirms a pair that shares a bucket of band b, i earlier
+// than j, with signatures a and c. A pair whose rows agree in an earlier
+// band was confirmed there already. It only reads the signatures, so
+// bands run at once.
+func confirmPair(a, c *Signature, i, j int32, b int) (candidate, bool) {
 	if !sameBand(a, c, b) {
 		return candidate{}, false // the band hashes collided, the rows differ
 	}

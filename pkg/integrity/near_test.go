@@ -326,8 +326,8 @@ func TestAgreeWords(t *testing.T) {
 }
 
 // TestDocsInOrderClosesUp: the docs that take part are closed up in
-// place, in order, with their positions as Order, however many ranges
-// the work is split into.
+// place, in order, with their positions as Order and their exact hashes
+// beside them, however many ranges the work is split into.
 func TestDocsInOrderClosesUp(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	const size = 5 << 14
@@ -336,6 +336,7 @@ func TestDocsInOrderClosesUp(t *testing.T) {
 	var want []int
 	for pos := range refs {
 		docs[pos].OK = pos%7 != 3
+		docs[pos].Exact = uint64(pos)*0x9e3779b97f4a7c15 + 1
 		if pos%5 != 1 {
 			refs[pos] = &docs[pos]
 			if docs[pos].OK {
@@ -343,13 +344,17 @@ func TestDocsInOrderClosesUp(t *testing.T) {
 			}
 		}
 	}
-	got := docsInOrder(refs)
+	exact := make([]uint64, size)
+	got := docsInOrder(refs, exact)
 	if len(got) != len(want) {
 		t.Fatalf("%d docs, want %d", len(got), len(want))
 	}
 	for k, d := range got {
 		if d != &docs[want[k]] || d.Order != int32(want[k]) {
 			t.Fatalf("doc %d has Order %d, want the doc at position %d", k, d.Order, want[k])
+		}
+		if exact[k] != d.Exact {
+			t.Fatalf("doc %d has exact hash %#x beside it, want %#x", k, exact[k], d.Exact)
 		}
 	}
 }

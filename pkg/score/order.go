@@ -3,6 +3,7 @@ package score
 import (
 	"cmp"
 	"encoding/binary"
+	"slices"
 
 	"github.com/promo-cli/promo/pkg/check"
 	"github.com/promo-cli/promo/pkg/internal/hugepage"
@@ -57,15 +58,63 @@ func SortEarliest(entries []check.Entry, idx []int, workers int) {
 			keys[k] = timeKeyOf(&entries[idx[k]], idx[k])
 		}
 	})
-	par.SortFunc(keys, workers, func(a, b timeKey) int {
+	sortEarliest(entries, keys, idx, workers)
+}
+
+// Earliest returns the i for which keep(i) is true, sorted as
+// SortEarliest sorts them. The entries are picked and keyed in one pass:
+// a list of indexes picked first was one more pass over a million
+// entries, and 8 MB.
+func Earliest(entries []check.Entry, keep func(i int) bool, workers int) []int {
+	keys := par.Filter(hugepage.Make[timeKey](len(entries)), len(entries), workers, sortGrain, func(i int) (timeKey, bool) {
+		if !keep(i) {
+			return timeKey{}, false
+		}
+		return timeKeyOf(&entries[i], i), true
+	})
+	idx := hugepage.Make[int](len(keys))
+	sortEarliest(entries, keys, idx, workers)
+	return idx
+}
+
+// sortEarliest sorts keys by Earlier, the index
+// settling ties, and writes their indexes into idx in that order. An
+// export is mostly written in time order: keys already in order, as the
+// check on every core finds, are not sorted.
+func sortEarliest(entries []check.Entry, keys []timeKey, idx []int, workers int) {
+	before := func(a, b timeKey) int {
 		if c := a.compare(b); c != 0 {
 			return c
 		}
 		return cmp.Or(Earlier(&entries[a.i], &entries[b.i]), cmp.Compare(a.i, b.i))
-	})
-	for k := range keys {
-		idx[k] = int(keys[k].i)
 	}
+	if !inOrder(keys, workers, before) {
+		par.SortFunc(keys, workers, before)
+	}
+	par.Ranges(len(keys), workers, sortGrain, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			idx[k] = int(keys[k].i)
+		}
+	})
+}
+
+// inOrder reports whether keys are sorted by before, checked in ranges
+// on up to workers goroutines.
+func inOrder(keys []timeKey, workers int, before func(a, b timeKey) int) bool {
+	r := par.Split(len(keys), workers, sortGrain)
+	sorted := make([]bool, len(r))
+	par.Each(len(r), func(k int) {
+		// Each range checks its first key against the one before it.
+		lo := max(r[k][0], 1)
+		sorted[k] = true
+		for i := lo; i < r[k][1]; i++ {
+			if before(keys[i-1], keys[i]) > 0 {
+				sorted[k] = false
+				return
+			}
+		}
+	})
+	return !slices.Contains(sorted, false)
 }
 
 // Rank returns the indexes of the valid entries, best first: by Order,

@@ -61,6 +61,48 @@ func TestSortEarliestIsEarlierThenIndex(t *testing.T) {
 	}
 }
 
+// TestEarliestIsEarlierThenIndex: Earliest picks the kept entries and
+// orders them as Earlier, the index settling ties, whether they come in
+// order already (the sort is then left out), out of order only across
+// the boundary of the ranges its check is split in, or at random.
+func TestEarliestIsEarlierThenIndex(t *testing.T) {
+	random := crowd(40000)
+	sorted := slices.Clone(random)
+	slices.SortStableFunc(sorted, func(a, b check.Entry) int { return score.Earlier(&a, &b) })
+	swapped := slices.Clone(sorted)
+	// One pair out of order at the middle, where two ranges meet.
+	mid := len(swapped) / 2
+	for swapped[mid-1].CreatedAt.Equal(swapped[mid].CreatedAt) && mid < len(swapped)-1 {
+		mid++
+	}
+	swapped[mid-1], swapped[mid] = swapped[mid], swapped[mid-1]
+	cases := []struct {
+		name    string
+		entries []check.Entry
+	}{
+		{"random", random},
+		{"in order", sorted},
+		{"one pair swapped", swapped},
+	}
+	for _, c := range cases {
+		keep := func(i int) bool { return i%7 != 3 }
+		var want []int
+		for i := range c.entries {
+			if keep(i) {
+				want = append(want, i)
+			}
+		}
+		slices.SortFunc(want, func(a, b int) int {
+			return cmp.Or(score.Earlier(&c.entries[a], &c.entries[b]), cmp.Compare(a, b))
+		})
+		for _, workers := range []int{1, 2, 4} {
+			if got := score.Earliest(c.entries, keep, workers); !slices.Equal(got, want) {
+				t.Errorf("%s, %d workers: the order differs from Earlier's", c.name, workers)
+			}
+		}
+	}
+}
+
 func TestRankIsOrderThenIndex(t *testing.T) {
 	entries := crowd(40000)
 	results := make([]score.Result, len(entries))
