@@ -10,15 +10,13 @@ import (
 // stepped over all of it, and its wording characters outside its URLs,
 // tags and mentions. Those spans are not the raw text's (full-width
 // sigils and colons, the space fold inside a topic), so the read waits
-// until they are known; and whether a phrase found stands whole may
-// depend on what follows it, so the automaton's hits are checked then.
+// until pass 1 and the script fold are done and they are known; and
+// whether a phrase found stands whole may depend on what follows it, so
+// the automaton's hits are checked then.
 type foldWords struct {
 	rs   []rune
 	done int  // the folded text read so far
 	off  bool // nothing is to be read: quickSecond will not run
-	// hold makes read do nothing: the folded text is read once, whole,
-	// when pass 1 and the script fold are done (readAll).
-	hold bool
 	// The automaton, when one is run: its state and, for every step that
 	// reached a state where phrases end, that state and the byte's offset.
 	ix    *PhraseIndex
@@ -31,7 +29,7 @@ type foldWords struct {
 // will not run).
 func (w *foldWords) reset(ix *PhraseIndex) {
 	w.rs, w.ends, w.st, w.done = w.rs[:0], w.ends[:0], 0, 0
-	w.ix, w.trans, w.off, w.hold = nil, nil, ix == nil, false
+	w.ix, w.trans, w.off = nil, nil, ix == nil
 	if ix != nil && len(ix.phrases) > 0 {
 		w.ix, w.trans = ix, ix.trans
 	}
@@ -49,23 +47,22 @@ func (w *foldWords) reset(ix *PhraseIndex) {
 // automaton idle, most of a Chinese post, are read by a loop of their
 // own (idleHan).
 func (w *foldWords) read(b []byte, tbl *[propTableSize]prop) {
-	if w.off || w.hold || w.done == len(b) {
+	if w.off || w.done == len(b) {
 		return
 	}
 	w.readFrom(b, tbl)
 }
 
-// readAll reads the folded text b, whole, for a w that held its reads
-// while pass 1 appended b and the script fold rewrote it, leaving out the
-// wording of the characters that start inside one of spans (in order, not
-// overlapping, as specialsOf returns them). One read for the post: a read
-// after each run of ideographs (five runes long, forty of them, in the
-// benchmark export's posts) cost more in its calls and the branches its
-// loops' ends guessed wrong than the text left in cache saved, a script
-// fold had part of the text read again, and the wording inside the spans
-// was dropped afterwards by counting it again.
+// readAll reads the folded text b, whole, once pass 1 appended it and the
+// script fold rewrote it, leaving out the wording of the characters that
+// start inside one of spans (in order, not overlapping, as specialsOf
+// returns them). One read for the post: a read after each run of
+// ideographs (five runes long, forty of them, in the benchmark export's
+// posts) cost more in its calls and the branches its loops' ends guessed
+// wrong than the text left in cache saved, a script fold had part of the
+// text read again, and the wording inside the spans was dropped
+// afterwards by counting it again.
 func (w *foldWords) readAll(b []byte, spans []Span, tbl *[propTableSize]prop) {
-	w.hold = false
 	for _, sp := range spans {
 		w.read(b[:sp.Start], tbl)
 		n := len(w.rs)
@@ -76,7 +73,7 @@ func (w *foldWords) readAll(b []byte, spans []Span, tbl *[propTableSize]prop) {
 }
 
 // readFrom is read past its checks, out of line so that read's checks
-// are inlined where pass 1 calls it.
+// are inlined in readAll.
 func (w *foldWords) readFrom(b []byte, tbl *[propTableSize]prop) {
 	rs := slices.Grow(w.rs, len(b)-w.done)
 	n, out := len(rs), rs[:cap(rs)]
@@ -195,7 +192,10 @@ var asciiWordingN = func() (a [utf8.RuneSelf]uint8) {
 // of its start state (idle's bit clear; none with idle nil) or any other
 // character, and returns where it stopped and the new n. Every unified
 // ideograph is wording. A loop of its own, without a call, keeps its
-// state in registers.
+// state in registers. Having pass 1 note each run's idle stretch and its
+// ideographs as cjkRun decodes them, for this read to copy, cost pass 1
+// more than it saved here: a run is five ideographs long in a campaign
+// post, and this loop is about a decode, a bit and a store a character.
 func idleHan(b []byte, i int, out []rune, n int, idle *[0x10000 / 64]uint64) (int, int) {
 	for i+2 < len(b) {
 		c := b[i]

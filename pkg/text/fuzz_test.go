@@ -216,10 +216,8 @@ func checkWalkSpecials(t *testing.T, s string) {
 	want := specialsWith(s, urls, sigils, SyntaxAuto, nil)
 	for _, tags := range []bool{false, true} {
 		sp := walkSpecials{t: s, urls: urls, tags: tags}
-		var fw foldWords
-		fw.reset(nil)
 		var sigs []int32
-		countFold(nil, s, &sp, ExcludeTags, true, false, nil, &fw, &sigs)
+		countFold(nil, s, &sp, ExcludeTags, true, false, nil, &sigs)
 		sp.urlsTo(len(s))
 		if !slices.Equal(sp.sigils, sigils) {
 			t.Fatalf("%q: the walk met sigils at %v, findSigils %v", s, sp.sigils, sigils)

@@ -9,10 +9,10 @@ import "unicode/utf8"
 // with the rule's exclusions while folding it into the text tags and
 // phrases are matched on; the second walks that folded text once, running
 // the phrase automaton and handing the wording to the signature; under
-// every fold, most of that work is done in the first pass as the folded
-// text is appended, and the second only checks it against the folded
-// text's URLs, tags and mentions (quickSecond). URLs and
-// sigils are found once and shared by the three tag readings. The zero value is ready
+// every fold, pass 1 notes the folded text's sigils as it appends them,
+// and the second pass reads the folded text once, finding its URLs, tags
+// and mentions from those sigils (quickSecond). URLs and sigils are found
+// once and shared by the three tag readings. The zero value is ready
 // to use; a Scanner is not safe for concurrent use.
 type Scanner struct {
 	pr    Preparer
@@ -31,8 +31,8 @@ type Scanner struct {
 	// quickSecond need not look for them again.
 	fsig   []int32
 	fsigOK bool
-	// fwOK says that fw read the folded text as it stands: no slow
-	// fold built it anew.
+	// fwOK says that pass 1 folded the text itself, under every fold:
+	// no slow fold built it anew, and fw may read it (quickSecond).
 	fwOK bool
 }
 
@@ -114,13 +114,12 @@ func (sc *Scanner) first(t string, f Fold, ex Exclude, ix *PhraseIndex, check bo
 			script = &sc.keyAt
 		}
 		if f == AllFolds && ix.fold == f {
-			sc.fw.reset(ix) // quickSecond may use what pass 1 finds
-			sc.fw.hold = true
+			sc.fw.reset(ix) // quickSecond will read the folded text
 		} else {
 			sc.fw.reset(nil)
 		}
 		sc.fsig = sc.fsig[:0]
-		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, sp, ex, f.Space, check, script, &sc.fw, &sc.fsig)
+		pr.arena, c, folded, sc.nfc, valid = countFold(pr.arena[:0], t, sp, ex, f.Space, check, script, &sc.fsig)
 		sigils, pr.sc.sigils = sp.sigils, sp.sigils
 		if !valid {
 			return nil, nil, Counts{}, false
@@ -338,10 +337,9 @@ func (sc *Scanner) slowWording(u string) {
 // are sp's (t's URLs, found before): sp finds the tags and mentions, and
 // notes every sigil, as the walk meets them.
 //
-// w reads what is appended once it is all appended (foldWords.read), and the
-// offset in dst of every sigil appended is appended to *sigils (as
+// The offset in dst of every sigil appended is appended to *sigils (as
 // findSigils would find it in what is appended).
-func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, w *foldWords, sigils *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
+func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check bool, script *[]int32, sigils *[]int32) (_ []byte, c Counts, ok, nfc, valid bool) {
 	tbl := props()
 	var (
 		halves   int
@@ -447,8 +445,8 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 					// The ideographs and punctuation that follow, up to
 					// the next tag, URL or mention, are folded and
 					// counted as a run (cjkRun). The wording is read
-					// once, at the end: a post is in cache whole, and a
-					// read a run cost a call and a mark each.
+					// afterwards, once for the post (foldWords.readAll):
+					// a read a run cost a call and a mark each.
 					dst, i = cjkRun(dst, t, i, nextSpecial, fast, keyStarts, script, &han, &rc, tbl)
 					inSpace = false
 				} else {
@@ -625,9 +623,6 @@ func countFold(dst []byte, t string, sp *walkSpecials, ex Exclude, space, check 
 	c.Han += han
 	c.Words += han
 	c.Weibo += han + (halves+letters+1)/2
-	if ok {
-		w.read(dst, tbl)
-	}
 	return dst, c, ok, nfc, true
 }
 
