@@ -91,7 +91,7 @@ var scanAllSeeds = []string{
 	"👨‍👩‍👧‍👦 🇨🇳 👍🏽 ❤️ #🎉 中👩‍💻文",
 	"한국어 텍스트 #한글 \u1100\u1161\u11a8 @사람",
 	"乾隆年間 著作 臺灣 質押代幣，解鎖時間表 頭髮",
-	"Layer  2\tlayer 2x ES 池 Eclipse SVM guaranteed profit",
+	"Layer  2\tlayer 2x ES 池 Eclipse SVM guaranteed profit 2024年 APR 10% 0xAbC9 _z",
 	"中文\r\nABC\r #x\r\n",
 	"今天\xe4\xb8",
 	"ＡＢ\xef\xbc",
