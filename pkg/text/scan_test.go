@@ -256,17 +256,7 @@ func TestScanCJKPunct(t *testing.T) {
 		}
 		p := string(r)
 		for _, s := range []string{p, "中" + p + "文", "a" + p + "b", p + p + "\u0301", "#话题" + p + "#", "\u0301" + p, p + "\u302a", "乾" + p + "隆", " " + p + "　x"} {
-			for _, f := range []Fold{AllFolds, {Width: true, Case: true}} {
-				for _, ex := range []Exclude{0, ExcludeTags | ExcludeWhitespace | ExcludePunctuation} {
-					got, c := sc.Scan(s, f, ex, ix, &hits, discardWording{})
-					if want := Measure(s, ex, SyntaxAuto); c != want {
-						t.Errorf("%q %+v ex %v: counts %+v, Measure gives %+v", s, f, ex, c, want)
-					}
-					if want := f.Apply(s); got.folded != want {
-						t.Errorf("%q %+v: folded %q, Apply gives %q", s, f, got.folded, want)
-					}
-				}
-			}
+			checkScanFolds(t, &sc, ix, &hits, s)
 		}
 	}
 	if plainCJKPunct>>(0x3002&0x3F)&1 == 0 || plainCJKPunct&1 != 0 {
@@ -364,16 +354,24 @@ func TestScanFullWidth(t *testing.T) {
 	for r := rune(0xFF01); r <= 0xFF5E; r++ {
 		p := string(r)
 		for _, s := range []string{p, "中" + p + "文", "a" + p + "b", p + p + "\u0301", "#话题" + p + "#", "\u0301" + p, "。" + p + "\u302a", "乾" + p + "隆", " " + p + "　x", "中" + p + "中\ufe0f"} {
-			for _, f := range []Fold{AllFolds, {Width: true, Case: true}} {
-				for _, ex := range []Exclude{0, ExcludeTags | ExcludeWhitespace | ExcludePunctuation} {
-					got, c := sc.Scan(s, f, ex, ix, &hits, discardWording{})
-					if want := Measure(s, ex, SyntaxAuto); c != want {
-						t.Errorf("%q %+v ex %v: counts %+v, Measure gives %+v", s, f, ex, c, want)
-					}
-					if want := f.Apply(s); got.folded != want {
-						t.Errorf("%q %+v: folded %q, Apply gives %q", s, f, got.folded, want)
-					}
-				}
+			checkScanFolds(t, &sc, ix, &hits, s)
+		}
+	}
+}
+
+// checkScanFolds holds the scan of s, with every fold and with the fused
+// width and case fold alone, with no exclusion and with tags, whitespace
+// and punctuation left out, to Measure's counts and Apply's fold.
+func checkScanFolds(t *testing.T, sc *Scanner, ix *PhraseIndex, hits *PhraseHits, s string) {
+	t.Helper()
+	for _, f := range []Fold{AllFolds, {Width: true, Case: true}} {
+		for _, ex := range []Exclude{0, ExcludeTags | ExcludeWhitespace | ExcludePunctuation} {
+			got, c := sc.Scan(s, f, ex, ix, hits, discardWording{})
+			if want := Measure(s, ex, SyntaxAuto); c != want {
+				t.Errorf("%q %+v ex %v: counts %+v, Measure gives %+v", s, f, ex, c, want)
+			}
+			if want := f.Apply(s); got.folded != want {
+				t.Errorf("%q %+v: folded %q, Apply gives %q", s, f, got.folded, want)
 			}
 		}
 	}
